@@ -1,0 +1,46 @@
+// A memory region, the way QEMU models them (include/exec/memory.h): either
+// plain memory backed by bytes (RAM, ROM, or a device's pass-through buffer
+// that guest and host share), or I/O whose every access calls the owning
+// device back. A device never knows where its regions are mapped: callbacks
+// receive an offset into the region.
+
+export type AccessSize = 1 | 2 | 4;
+
+/** Read/write callbacks of an I/O region (QEMU's MemoryRegionOps). Values are
+ * unsigned 32-bit numbers; the CPU is RV32, so no access is wider. */
+export interface MemoryRegionOps {
+  read(offset: number, size: AccessSize): number;
+  write(offset: number, value: number, size: AccessSize): void;
+}
+
+/**
+ * - `ram`: guest RAM, read/write, not traced.
+ * - `rom`: read-only memory; a store is an access fault.
+ * - `ram-device`: a device's shared memory (QEMU's memory_region_init_ram_ptr):
+ *   guest and host both read and write it, no callback, no VM exit; every
+ *   access is traced as pass-through.
+ * - `io`: every access calls `ops` (a VM exit into the device model).
+ */
+export type RegionKind = 'ram' | 'rom' | 'ram-device' | 'io';
+
+export interface MemoryRegion {
+  readonly name: string;
+  readonly kind: RegionKind;
+  readonly size: number;
+  /** Owning device, for traces and exit accounting ("stopwatch"). */
+  readonly owner: string;
+  /** Backing bytes of ram, rom and ram-device regions. */
+  readonly bytes?: Uint8Array;
+  /** Callbacks of io regions. */
+  readonly ops?: MemoryRegionOps;
+  /** Register name of an offset in an io region, for traces ("command"). */
+  readonly describe?: (offset: number) => string | undefined;
+}
+
+export function ramRegion(name: string, owner: string, size: number, kind: 'ram' | 'rom' | 'ram-device' = 'ram'): MemoryRegion {
+  return { name, owner, kind, size, bytes: new Uint8Array(size) };
+}
+
+export function ioRegion(name: string, owner: string, size: number, ops: MemoryRegionOps, describe?: (offset: number) => string | undefined): MemoryRegion {
+  return { name, owner, kind: 'io', size, ops, describe };
+}

@@ -1,0 +1,51 @@
+// Where the machine writes its trace events. Off by default: every emitter
+// checks `enabled` first, so a machine that is not traced pays one branch.
+// Events go into a bounded ring that counts what it drops (DESIGN.md: never
+// unbounded growth); the worker and the CLI drain it in batches.
+
+import type { TraceBody, TraceEvent } from '../../protocol/trace-events.ts';
+
+export interface TraceTime {
+  nowNs(): number;
+}
+
+export class Tracer {
+  enabled = false;
+  /** Sample every Nth retired instruction when tracing instructions (0 = none). */
+  insnSampleEvery = 0;
+  private seq = 0;
+  private ring: (TraceEvent | undefined)[];
+  private head = 0;
+  private count = 0;
+  /** Events overwritten before anyone drained them. */
+  dropped = 0;
+
+  constructor(private readonly time: TraceTime, readonly capacity = 65536) {
+    this.ring = new Array(capacity);
+  }
+
+  emit(body: TraceBody, pc?: number): void {
+    if (!this.enabled) return;
+    const event = { seq: this.seq++, timeNs: this.time.nowNs(), ...body } as TraceEvent;
+    if (pc !== undefined) event.pc = pc;
+    this.ring[(this.head + this.count) % this.capacity] = event;
+    if (this.count < this.capacity) this.count++;
+    else {
+      this.head = (this.head + 1) % this.capacity;
+      this.dropped++;
+    }
+  }
+
+  /** Removes and returns every buffered event, oldest first. */
+  drain(): TraceEvent[] {
+    const out: TraceEvent[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.ring[(this.head + i) % this.capacity]!;
+    this.head = 0;
+    this.count = 0;
+    return out;
+  }
+
+  get buffered(): number {
+    return this.count;
+  }
+}
