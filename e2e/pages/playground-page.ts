@@ -1,0 +1,86 @@
+// Page object for the playground: what a student sees and does, in words,
+// so the specs read as the story they test.
+
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class PlaygroundPage {
+  readonly terminal: Locator;
+  readonly runState: Locator;
+  readonly stopReason: Locator;
+  readonly exitStatus: Locator;
+  readonly error: Locator;
+  readonly pc: Locator;
+  readonly registers: Locator;
+  readonly breakpoints: Locator;
+  readonly codeLineAtPc: Locator;
+
+  constructor(readonly page: Page) {
+    this.terminal = page.getByTestId('terminal');
+    this.runState = page.getByTestId('run-state');
+    this.stopReason = page.getByTestId('stop-reason');
+    this.exitStatus = page.getByTestId('exit-status');
+    this.error = page.getByRole('alert');
+    this.pc = page.getByTestId('pc');
+    this.registers = page.getByRole('region', { name: 'CPU registers' });
+    this.breakpoints = page.getByTestId('breakpoints');
+    this.codeLineAtPc = page.locator('.code-line.at-pc');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.runState).toHaveText('No program');
+  }
+
+  button(name: 'Load ELF…' | 'Run' | 'Pause' | 'Step' | 'Reset' | 'Dismiss'): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Loads a file through the "Load ELF…" file input. */
+  async loadElf(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByTestId('elf-input').setInputFiles(file);
+  }
+
+  /** Drops a file onto the page, as dragging it from the desktop does. */
+  async dropFile(name: string, bytes: Buffer): Promise<void> {
+    const data = await this.page.evaluateHandle(({ name, b64 }) => {
+      const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([raw], name));
+      return transfer;
+    }, { name, b64: bytes.toString('base64') });
+    const target = this.page.locator('.playground');
+    await target.dispatchEvent('dragover', { dataTransfer: data });
+    await target.dispatchEvent('drop', { dataTransfer: data });
+  }
+
+  /** The terminal's visible text, rows joined by newlines. */
+  async terminalText(): Promise<string> {
+    const text = await this.terminal.locator('.xterm-rows').innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  async expectTerminalToContain(text: string): Promise<void> {
+    await expect.poll(() => this.terminalText(), { message: `terminal shows ${JSON.stringify(text)}` }).toContain(text);
+  }
+
+  /** Clicks into the terminal and types, as a student at the keyboard. */
+  async typeInTerminal(text: string): Promise<void> {
+    await this.terminal.click();
+    await this.page.keyboard.type(text, { delay: 20 });
+  }
+
+  async addBreakpoint(addr: number): Promise<void> {
+    await this.page.getByLabel('Breakpoint address (hex)').fill(addr.toString(16));
+    await this.page.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+
+  async removeBreakpoint(addr: number): Promise<void> {
+    await this.page.getByRole('button', { name: `Remove breakpoint 0x${addr.toString(16).padStart(8, '0')}` }).click();
+  }
+
+  /** The value shown for a register, by ABI or CSR name ("a0", "mcause"), as 8 hex digits. */
+  async register(name: string): Promise<string> {
+    return this.registers.locator('.reg', { has: this.page.locator('.reg-name', { hasText: new RegExp(`^${name}$`) }) })
+      .locator('.val').innerText();
+  }
+}

@@ -1,0 +1,466 @@
+// The virt board's hart: RV32IMA + Zicsr (+ Zifencei as a no-op), machine and
+// user modes, traps and interrupts per the RISC-V privileged spec v1.12, with
+// QEMU 7.2's choices where the spec leaves room (mtval contents, LR/SC, WARL).
+
+import type { Bus } from '../bus.ts';
+import type { InstructionCounter } from '../clock.ts';
+import type { Tracer } from '../trace/tracer.ts';
+import type { CpuRegisters } from '../../protocol/cpu-state.ts';
+import { CsrFile, type CsrHost } from './csr.ts';
+import { CAUSE_FETCH_ACCESS, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_MISALIGNED_FETCH } from './trap-causes.ts';
+import { enterTrap, pendingInterrupt } from './trap.ts';
+import { disassemble } from './disasm.ts';
+import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './muldiv.ts';
+import { executeAmo, executeSystem, loadSlow, storeSlow } from './slow-path.ts';
+import { saveCpuState, loadCpuState, cpuRegisters, type CpuState } from './cpu-snapshot.ts';
+
+export const STEP_BUDGET = 0, STEP_WFI = 1, STEP_BREAKPOINT = 2, STEP_EXIT = 3;
+export type StepResult = 0 | 1 | 2 | 3;
+
+export class Cpu implements InstructionCounter, CsrHost {
+  /** pc as an int32 (the hot loop's representation); `pc` is its unsigned view. */
+  pcI = 0;
+  priv: 0 | 1 | 3 = 3;
+  readonly x = new Int32Array(32);
+  instret = 0;
+  readonly csr: CsrFile;
+  /** CLINT mtime in ticks; the board sets it. */
+  timeSource: () => number = () => 0;
+  readonly breakpoints = new Set<number>();
+  /** LR/SC reservation (QEMU's load_res/load_val): SC succeeds if the word still holds loadVal. */
+  reserved = false;
+  reservedAddr = 0;
+  reservedValue = 0;
+  /** Set by a slow path that entered a trap handler (pcI then holds the handler). */
+  trapped = false;
+  exitRequested = false;
+  /**
+   * Misaligned loads and stores raise address-misaligned exceptions (4/6), as
+   * DESIGN.md asks. QEMU 7.2 performs them instead (byte by byte, no trap):
+   * set false to behave like it.
+   */
+  trapMisaligned = true;
+  /**
+   * Called when the hart fetches from an address where nothing is mapped,
+   * before that becomes an instruction access fault. A high-level-emulated
+   * service (a kernel function implemented in TypeScript) can live at such
+   * addresses: the hook does the work on cpu.x, sets cpu.pc (usually to ra)
+   * and returns true; the fetch then counts as one executed instruction.
+   * Returning false lets the fault happen. Costs nothing in the RAM fast path.
+   */
+  onUnmappedFetch: ((pc: number) => boolean) | null = null;
+  /** Instructions left until the next sampled 'insn' trace event. */
+  private untilSample = 0;
+
+  readonly ramBase: number;
+  readonly ramSize: number;
+  readonly u8: Uint8Array;
+  readonly s8: Int8Array;
+  readonly u16: Uint16Array;
+  readonly s16: Int16Array;
+  readonly s32: Int32Array;
+
+  constructor(readonly bus: Bus, ram: { base: number; bytes: Uint8Array }, readonly tracer: Tracer) {
+    const b = ram.bytes;
+    if (b.byteOffset % 4 !== 0 || b.byteLength % 4 !== 0) throw new Error('cpu: RAM must be word-aligned');
+    this.ramBase = ram.base | 0;
+    this.ramSize = b.byteLength;
+    this.u8 = b;
+    this.s8 = new Int8Array(b.buffer, b.byteOffset, b.byteLength);
+    this.u16 = new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
+    this.s16 = new Int16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
+    this.s32 = new Int32Array(b.buffer, b.byteOffset, b.byteLength >>> 2);
+    this.csr = new CsrFile(this);
+  }
+
+  get pc(): number {
+    return this.pcI >>> 0;
+  }
+
+  set pc(value: number) {
+    this.pcI = value | 0;
+  }
+
+  /** Power-on state: M mode, registers and CSRs zero, at `pc`. */
+  reset(pc: number): void {
+    this.pcI = pc | 0;
+    this.priv = 3;
+    this.x.fill(0);
+    this.instret = 0;
+    this.csr.reset();
+    this.reserved = this.trapped = this.exitRequested = false;
+    this.untilSample = 0;
+  }
+
+  requestExit(): void {
+    this.exitRequested = true;
+  }
+
+  setInterruptPending(mipBit: number, level: boolean): void {
+    if (level) this.csr.mip |= 1 << mipBit;
+    else this.csr.mip &= ~(1 << mipBit);
+  }
+
+  /** Runs at most `budget` instructions; see StepResult for why it stopped early. */
+  step(budget: number): StepResult {
+    if (this.tracer.enabled && this.tracer.insnSampleEvery > 0) return this.stepSampled(budget);
+    return this.run(budget, true);
+  }
+
+  /** Tracing instructions: runs in chunks between samples, so the hot loop stays untouched. */
+  private stepSampled(budget: number): StepResult {
+    const every = this.tracer.insnSampleEvery;
+    let left = budget;
+    let first = true;
+    while (left > 0) {
+      if (this.untilSample <= 0 || this.untilSample > every) this.untilSample = every;
+      if (this.untilSample === every) this.traceInsn();
+      const chunk = Math.min(left, this.untilSample);
+      const before = this.instret;
+      const result = this.run(chunk, first);
+      const done = this.instret - before;
+      first = false;
+      left -= done;
+      this.untilSample -= done;
+      if (result !== STEP_BUDGET) return result;
+    }
+    return STEP_BUDGET;
+  }
+
+  private traceInsn(): void {
+    const insn = this.bus.peek(this.pc, 4);
+    if (insn !== undefined) this.tracer.emit({ kind: 'insn', insn, text: disassemble(insn, this.pc) }, this.pc);
+  }
+
+  /**
+   * The interpreter. One long function on purpose: everything the common
+   * instructions touch lives in locals (pc, registers, RAM views) so V8 keeps
+   * it in machine registers; anything rare (bus, CSRs, traps) is a call out.
+   * Trapping instructions count as executed (they take a slot of time), so a
+   * trap storm still advances virtual time and uses up the budget.
+   */
+  private run(budget: number, skipFirstBreakpoint: boolean): StepResult {
+    if (this.exitRequested) {
+      this.exitRequested = false;
+      return STEP_EXIT;
+    }
+    this.pcI = this.pollInterrupts(this.pcI);
+    const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
+    const base = this.ramBase, size = this.ramSize;
+    const bps = this.breakpoints.size > 0 ? this.breakpoints : null;
+    const start = this.instret;
+    let pc = this.pcI;
+    let n = 0;
+    let result: StepResult = STEP_BUDGET;
+    loop: while (n < budget) {
+      if (bps !== null && bps.has(pc >>> 0) && (n > 0 || !skipFirstBreakpoint)) {
+        result = STEP_BREAKPOINT;
+        break loop;
+      }
+      let insn: number;
+      const fetchOff = (pc - base) >>> 0;
+      n++;
+      if (fetchOff < size) insn = s32[fetchOff >>> 2];
+      else {
+        const word = this.bus.peek(pc >>> 0, 4);
+        if (word === undefined) {
+          this.instret = start + n;
+          if (this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
+            pc = this.pollInterrupts(this.pcI);
+            if (this.exitRequested) {
+              result = this.takeExit();
+              break loop;
+            }
+            continue;
+          }
+          pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, pc, start + n);
+          continue;
+        }
+        insn = word | 0;
+      }
+      x[0] = 0;
+      if ((insn & 3) !== 3) {
+        pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+        continue;
+      }
+      switch ((insn >>> 2) & 31) {
+        case 0x00: { // LOAD
+          const addr = (x[(insn >>> 15) & 31] + (insn >> 20)) | 0;
+          const off = (addr - base) >>> 0;
+          const f3 = (insn >>> 12) & 7;
+          let v: number;
+          if (off < size && (off & ((1 << (f3 & 3)) - 1)) === 0) {
+            switch (f3) {
+              case 0: v = s8[off]; break;
+              case 1: v = s16[off >>> 1]; break;
+              case 2: v = s32[off >>> 2]; break;
+              case 4: v = u8[off]; break;
+              case 5: v = u16[off >>> 1]; break;
+              default:
+                pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+                continue;
+            }
+            x[(insn >>> 7) & 31] = v;
+            pc = (pc + 4) | 0;
+            break;
+          }
+          this.instret = start + n;
+          v = loadSlow(this, pc, insn, addr);
+          if (this.trapped) {
+            this.trapped = false;
+            pc = this.pcI;
+            continue;
+          }
+          x[(insn >>> 7) & 31] = v;
+          pc = this.pollInterrupts((pc + 4) | 0);
+          if (this.exitRequested) {
+            result = this.takeExit();
+            break loop;
+          }
+          break;
+        }
+        case 0x03: // MISC-MEM: fence and fence.i have nothing to order or flush here
+          if (((insn >>> 12) & 7) > 1) {
+            pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+            continue;
+          }
+          pc = (pc + 4) | 0;
+          break;
+        case 0x04: { // OP-IMM
+          const a = x[(insn >>> 15) & 31];
+          const imm = insn >> 20;
+          const rd = (insn >>> 7) & 31;
+          switch ((insn >>> 12) & 7) {
+            case 0: x[rd] = a + imm; break;
+            case 1:
+              if ((insn >>> 25) !== 0) {
+                pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+                continue;
+              }
+              x[rd] = a << imm;
+              break;
+            case 2: x[rd] = a < imm ? 1 : 0; break;
+            case 3: x[rd] = (a >>> 0) < (imm >>> 0) ? 1 : 0; break;
+            case 4: x[rd] = a ^ imm; break;
+            case 5: {
+              const f7 = insn >>> 25;
+              if (f7 === 0) x[rd] = a >>> imm;
+              else if (f7 === 0x20) x[rd] = a >> imm;
+              else {
+                pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+                continue;
+              }
+              break;
+            }
+            case 6: x[rd] = a | imm; break;
+            default: x[rd] = a & imm; break;
+          }
+          pc = (pc + 4) | 0;
+          break;
+        }
+        case 0x05: // AUIPC
+          x[(insn >>> 7) & 31] = pc + (insn & 0xfffff000);
+          pc = (pc + 4) | 0;
+          break;
+        case 0x08: { // STORE
+          const addr = (x[(insn >>> 15) & 31] + (((insn >> 25) << 5) | ((insn >>> 7) & 31))) | 0;
+          const off = (addr - base) >>> 0;
+          const f3 = (insn >>> 12) & 7;
+          const v = x[(insn >>> 20) & 31];
+          if (off < size && (off & ((1 << (f3 & 3)) - 1)) === 0) {
+            if (f3 === 2) s32[off >>> 2] = v;
+            else if (f3 === 0) u8[off] = v;
+            else if (f3 === 1) u16[off >>> 1] = v;
+            else {
+              pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+              continue;
+            }
+            pc = (pc + 4) | 0;
+            break;
+          }
+          this.instret = start + n;
+          storeSlow(this, pc, insn, addr, v);
+          if (this.trapped) {
+            this.trapped = false;
+            pc = this.pcI;
+            continue;
+          }
+          pc = this.pollInterrupts((pc + 4) | 0);
+          if (this.exitRequested) {
+            result = this.takeExit();
+            break loop;
+          }
+          break;
+        }
+        case 0x0b: // AMO
+          this.instret = start + n;
+          executeAmo(this, pc, insn);
+          if (this.trapped) {
+            this.trapped = false;
+            pc = this.pcI;
+            continue;
+          }
+          pc = this.pollInterrupts((pc + 4) | 0);
+          if (this.exitRequested) {
+            result = this.takeExit();
+            break loop;
+          }
+          break;
+        case 0x0c: { // OP
+          const a = x[(insn >>> 15) & 31];
+          const b = x[(insn >>> 20) & 31];
+          const rd = (insn >>> 7) & 31;
+          const f7 = insn >>> 25;
+          if (f7 === 0) {
+            switch ((insn >>> 12) & 7) {
+              case 0: x[rd] = a + b; break;
+              case 1: x[rd] = a << b; break;
+              case 2: x[rd] = a < b ? 1 : 0; break;
+              case 3: x[rd] = (a >>> 0) < (b >>> 0) ? 1 : 0; break;
+              case 4: x[rd] = a ^ b; break;
+              case 5: x[rd] = a >>> b; break;
+              case 6: x[rd] = a | b; break;
+              default: x[rd] = a & b; break;
+            }
+          } else if (f7 === 1) {
+            switch ((insn >>> 12) & 7) {
+              case 0: x[rd] = Math.imul(a, b); break;
+              case 1: x[rd] = mulh(a, b); break;
+              case 2: x[rd] = mulhsu(a, b); break;
+              case 3: x[rd] = mulhu(a, b); break;
+              case 4: x[rd] = div(a, b); break;
+              case 5: x[rd] = divu(a, b); break;
+              case 6: x[rd] = rem(a, b); break;
+              default: x[rd] = remu(a, b); break;
+            }
+          } else if (f7 === 0x20 && (insn & 0x7000) === 0) x[rd] = a - b;
+          else if (f7 === 0x20 && (insn & 0x7000) === 0x5000) x[rd] = a >> b;
+          else {
+            pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+            continue;
+          }
+          pc = (pc + 4) | 0;
+          break;
+        }
+        case 0x0d: // LUI
+          x[(insn >>> 7) & 31] = insn & 0xfffff000;
+          pc = (pc + 4) | 0;
+          break;
+        case 0x18: { // BRANCH
+          const a = x[(insn >>> 15) & 31];
+          const b = x[(insn >>> 20) & 31];
+          let taken: boolean;
+          switch ((insn >>> 12) & 7) {
+            case 0: taken = a === b; break;
+            case 1: taken = a !== b; break;
+            case 4: taken = a < b; break;
+            case 5: taken = a >= b; break;
+            case 6: taken = (a >>> 0) < (b >>> 0); break;
+            case 7: taken = (a >>> 0) >= (b >>> 0); break;
+            default:
+              pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+              continue;
+          }
+          if (!taken) {
+            pc = (pc + 4) | 0;
+            break;
+          }
+          const target = (pc + (((insn >> 31) << 12) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) | 0;
+          if ((target & 3) !== 0) {
+            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
+            continue;
+          }
+          pc = target;
+          break;
+        }
+        case 0x19: { // JALR
+          const target = (x[(insn >>> 15) & 31] + (insn >> 20)) & ~1;
+          if ((insn & 0x7000) !== 0 || (target & 3) !== 0) {
+            const illegal = (insn & 0x7000) !== 0;
+            pc = this.trapAt(pc, illegal ? CAUSE_ILLEGAL_INSTRUCTION : CAUSE_MISALIGNED_FETCH, illegal ? insn : target, start + n);
+            continue;
+          }
+          x[(insn >>> 7) & 31] = pc + 4;
+          pc = target;
+          break;
+        }
+        case 0x1b: { // JAL
+          const target = (pc + (((insn >> 31) << 20) | (insn & 0xff000) | ((insn >>> 9) & 0x800) | ((insn >>> 20) & 0x7fe))) | 0;
+          if ((target & 3) !== 0) {
+            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
+            continue;
+          }
+          x[(insn >>> 7) & 31] = pc + 4;
+          pc = target;
+          break;
+        }
+        case 0x1c: { // SYSTEM
+          this.instret = start + n - 1; // counter CSRs read what retired before this instruction
+          this.pcI = pc;
+          const stop = executeSystem(this, pc, insn);
+          if (this.trapped) {
+            this.trapped = false;
+            pc = this.pcI;
+            continue;
+          }
+          if (stop === STEP_WFI) {
+            pc = this.pcI;
+            result = STEP_WFI;
+            break loop;
+          }
+          pc = this.pollInterrupts(this.pcI);
+          if (this.exitRequested) {
+            result = this.takeExit();
+            break loop;
+          }
+          break;
+        }
+        default:
+          pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
+          continue;
+      }
+    }
+    x[0] = 0;
+    this.pcI = pc;
+    this.instret = start + n;
+    return result;
+  }
+
+  /** Lets onUnmappedFetch service a fetch from nowhere; true if it did (pcI then holds where to go on). */
+  private serviceFetch(pc: number): boolean {
+    this.pcI = pc;
+    return this.onUnmappedFetch!(pc >>> 0);
+  }
+
+  private takeExit(): StepResult {
+    this.exitRequested = false;
+    return STEP_EXIT;
+  }
+
+  /** Takes the highest-priority enabled pending interrupt, if any; returns the pc to go on at. */
+  pollInterrupts(pc: number): number {
+    const irq = pendingInterrupt(this);
+    if (irq < 0) return pc;
+    enterTrap(this, irq, true, pc, 0);
+    return this.pcI;
+  }
+
+  /** Raises exception `cause` for the instruction at `pc`; returns the handler's pc. */
+  trapAt(pc: number, cause: number, tval: number, instret: number): number {
+    this.instret = instret;
+    enterTrap(this, cause, false, pc, tval);
+    return this.pcI;
+  }
+
+  registers(): CpuRegisters {
+    return cpuRegisters(this);
+  }
+
+  saveState(): CpuState {
+    return saveCpuState(this);
+  }
+
+  loadState(state: CpuState): void {
+    loadCpuState(this, state);
+  }
+}

@@ -1,0 +1,54 @@
+// The worker protocol: the only way the UI talks to the machine (DESIGN.md,
+// "the worker runs in slices"). Two narrow discriminated unions, one per
+// direction; byte buffers are transferred, never copied.
+
+import type { RegisterSnapshot } from './registers.ts';
+import type { StopReason } from './stop-reason.ts';
+import type { TraceEvent } from './trace-events.ts';
+
+/** Fast-forward: an idle hart jumps to its next deadline. Real time: it waits for the wall clock. */
+export type SpeedMode = 'fast' | 'realtime';
+
+/** UI → worker. */
+export type MachineCommand =
+  | { type: 'load-elf'; name: string; image: ArrayBuffer }
+  | { type: 'run' }
+  | { type: 'pause' }
+  | { type: 'step'; count: number }
+  | { type: 'reset' }
+  | { type: 'uart-in'; bytes: Uint8Array }
+  | { type: 'set-speed'; mode: SpeedMode }
+  | { type: 'set-breakpoints'; pcs: number[] }
+  | { type: 'set-trace'; enabled: boolean };
+
+/** What the machine is doing (`idle` in a status: running, but the hart sleeps in wfi). 'empty': no program loaded yet. 'halted': it
+ * powered off or hit a device error, and only Reset or a new ELF goes on. */
+export type RunState = 'empty' | 'paused' | 'running' | 'halted';
+
+/** Worker → UI. */
+export type MachineEvent =
+  | { type: 'ready' }
+  | { type: 'loaded'; name: string; entry: number }
+  | { type: 'uart-out'; bytes: Uint8Array }
+  | { type: 'status'; state: RunState; stop: StopReason | null; speed: SpeedMode; idle: boolean }
+  | { type: 'registers'; registers: RegisterSnapshot }
+  | { type: 'trace'; events: TraceEvent[]; dropped: number }
+  | { type: 'error'; message: string };
+
+/** Which buffers to transfer along with a message (postMessage's transfer list). */
+export function transferablesOf(message: MachineCommand | MachineEvent): ArrayBuffer[] {
+  switch (message.type) {
+    case 'load-elf':
+      return [message.image];
+    case 'uart-in':
+    case 'uart-out':
+      return ownsWholeBuffer(message.bytes) ? [message.bytes.buffer as ArrayBuffer] : [];
+    default:
+      return [];
+  }
+}
+
+/** Transferring detaches the whole buffer, so only a view that covers all of it may go. */
+function ownsWholeBuffer(bytes: Uint8Array): boolean {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}

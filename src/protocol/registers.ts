@@ -1,0 +1,25 @@
+// A register snapshot as it crosses the worker boundary (structured clone):
+// the CPU's architectural state, the virtual time it was taken at, and the
+// code around pc as a debugger's disassembly window shows it.
+
+import type { CpuRegisters } from './cpu-state.ts';
+
+export interface RegisterSnapshot extends CpuRegisters {
+  /** Virtual time in nanoseconds. */
+  timeNs: number;
+  /** The instructions around pc, disassembled, in address order. */
+  code: CodeLine[];
+}
+
+export interface CodeLine {
+  addr: number;
+  /** The instruction word, or null where nothing readable is mapped (an io region, a hole). */
+  word: number | null;
+  /** objdump-style text ("addi a0,a0,1"), or why there is none. */
+  text: string;
+}
+
+/** 0x-less, zero-padded, 8 hex digits: how objdump and QEMU's monitor print a word. */
+export function hex32(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
+}

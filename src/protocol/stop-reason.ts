@@ -1,0 +1,43 @@
+// Why the machine stopped, as the worker reports it and the UI and CLI explain
+// it to a student. Mirrors the board's RunStop plus the stops a session adds
+// (a user's Pause, the end of a Step).
+
+export type StopReason =
+  | { reason: 'pause' }                                    // the user pressed Pause
+  | { reason: 'step'; count: number; waiting: boolean }    // a Step ran `count` instructions; waiting: the hart sleeps in wfi
+  | { reason: 'breakpoint'; pc: number }
+  | { reason: 'poweroff'; exitCode: number }
+  | { reason: 'reset' }                                    // the guest asked for a reset (finisher 0x7777)
+  | { reason: 'device-error'; device: string; message: string };
+
+/** Whether the machine can go on from this stop without a Reset. */
+export function canResume(stop: StopReason | null): boolean {
+  return !stop || (stop.reason !== 'poweroff' && stop.reason !== 'device-error');
+}
+
+/** One sentence for the status line. */
+export function describeStop(stop: StopReason): string {
+  switch (stop.reason) {
+    case 'pause':
+      return 'Paused.';
+    case 'step':
+      return describeStep(stop.count, stop.waiting);
+    case 'breakpoint':
+      return `Stopped at the breakpoint at pc 0x${(stop.pc >>> 0).toString(16).padStart(8, '0')}.`;
+    case 'poweroff':
+      return stop.exitCode === 0
+        ? 'The guest powered the machine off (exit status 0). Press Reset to boot it again.'
+        : `The guest powered the machine off with exit status ${stop.exitCode}. Press Reset to boot it again.`;
+    case 'reset':
+      return 'The guest reset the machine; it booted again.';
+    case 'device-error':
+      return `Device error in ${stop.device}: ${stop.message}. The machine stopped; press Reset to boot it again.`;
+  }
+}
+
+function describeStep(count: number, waiting: boolean): string {
+  const stepped = `Stepped ${count} instruction${count === 1 ? '' : 's'}.`;
+  if (!waiting) return stepped;
+  const why = 'the hart sleeps in wfi until an interrupt is pending (type a key, or wait for a timer with Run)';
+  return count === 0 ? `Nothing to step: ${why}.` : `${stepped} Now ${why}.`;
+}

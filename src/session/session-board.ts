@@ -1,0 +1,36 @@
+// The part of the board (src/machine/board.ts, VirtBoard) that a session
+// drives, written out so a session can be built on any board that has it.
+
+import type { CpuRegisters } from '../protocol/cpu-state.ts';
+import type { TraceEvent } from '../protocol/trace-events.ts';
+import type { PeekableBus } from './code-window.ts';
+
+export type BoardRunStop =
+  | { reason: 'budget' }
+  | { reason: 'wfi'; wakeAtNs: number }
+  | { reason: 'breakpoint'; pc: number }
+  | { reason: 'poweroff'; exitCode: number }
+  | { reason: 'reset' }
+  | { reason: 'device-error'; device: string; message: string };
+
+export interface SessionBoard {
+  readonly config: { readonly nsPerInsn: number };
+  readonly cpu: {
+    pc: number;
+    priv: number;
+    readonly x: Int32Array;
+    instret: number;
+    readonly breakpoints: Set<number>;
+    registers(): CpuRegisters;
+  };
+  readonly clock: { nowNs(): number };
+  readonly bus: PeekableBus;
+  readonly tracer: { enabled: boolean; dropped: number; drain(): TraceEvent[] };
+  /** Throws a student-readable error when the image is not a program for this board. */
+  loadElf(image: Uint8Array, name?: string): { entry: number };
+  run(maxInsns: number, opts?: { idle?: 'skip' | 'return' }): BoardRunStop & { insns: number };
+  idleUntil(ns: number): void;
+  takeUartOutput(): Uint8Array;
+  sendUartInput(bytes: Uint8Array): void;
+  reset(): void;
+}

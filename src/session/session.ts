@@ -1,0 +1,237 @@
+// One playground session: the board, the program on it, and a debugger's run
+// control (run in bounded slices, pause, step, breakpoints, reset), in fast-
+// forward or real time. The caller passes wall time in, so the same code runs
+// in the Web Worker and in Node tests.
+
+import type { RunState, SpeedMode } from '../protocol/messages.ts';
+import type { RegisterSnapshot } from '../protocol/registers.ts';
+import type { StopReason } from '../protocol/stop-reason.ts';
+import type { TraceEvent } from '../protocol/trace-events.ts';
+import type { BoardRunStop, SessionBoard } from './session-board.ts';
+import { codeWindow } from './code-window.ts';
+import { RealTimePacer } from './real-time.ts';
+
+export interface SliceResult {
+  /** Instructions retired in the slice. */
+  insns: number;
+  /** Wall-clock milliseconds to wait before the next slice: 0 = at once,
+   * Infinity = only when something happens (UART input, a command). */
+  waitMs: number;
+}
+
+/** A request the session cannot carry out; the message is for the student. */
+export class SessionError extends Error {
+  override name = 'SessionError';
+}
+
+type RunResult = BoardRunStop & { insns: number };
+
+export class Session {
+  state: RunState = 'empty';
+  stop: StopReason | null = null;
+  speed: SpeedMode = 'fast';
+  /** Running, but the hart sleeps in wfi. */
+  idle = false;
+  programName: string | null = null;
+  private board: SessionBoard | null = null;
+  private breakpoints = new Set<number>();
+  private traceEnabled = false;
+  /** Execute the instruction under a breakpoint instead of stopping on it
+   * again: set when the user resumes (Run, Step) from where it stopped. */
+  private leaveBreakpoint = false;
+  private readonly pacer = new RealTimePacer();
+
+  constructor(private readonly createBoard: () => SessionBoard) {}
+
+  /** Loads an ELF and powers the board on to boot it, paused. If the file
+   * is not a program for this board, the old program stays. */
+  loadElf(name: string, image: Uint8Array): { entry: number } {
+    const board = (this.board ??= this.createBoard());
+    let entry: number;
+    try {
+      entry = board.loadElf(image, `"${name}"`).entry;
+    } catch (err) {
+      throw new SessionError(`Could not load the program: ${messageOf(err)}`);
+    }
+    board.takeUartOutput(); // the old program's last words are not the new one's
+    board.tracer.drain();
+    this.programName = name;
+    board.tracer.enabled = this.traceEnabled;
+    this.applyBreakpoints();
+    this.settle('paused', null);
+    return { entry };
+  }
+
+  /** Power-on reset: the same program boots again from the start, paused. */
+  reset(): void {
+    this.requireBoard().reset();
+    this.applyBreakpoints();
+    this.settle('paused', null);
+  }
+
+  start(wallNowMs: number): void {
+    const board = this.requireBoard();
+    if (this.state === 'halted') throw new SessionError(haltedMessage());
+    if (this.state === 'running') return;
+    this.settle('running', null);
+    this.leaveBreakpoint = true;
+    this.pacer.anchor(wallNowMs, board.clock.nowNs());
+  }
+
+  pause(): void {
+    if (this.state === 'running') this.settle('paused', { reason: 'pause' });
+  }
+
+  setSpeed(mode: SpeedMode, wallNowMs: number): void {
+    this.speed = mode;
+    if (this.board) this.pacer.anchor(wallNowMs, this.board.clock.nowNs());
+  }
+
+  /** Runs one bounded slice of at most `maxInsns` instructions. */
+  runSlice(maxInsns: number, wallNowMs: number): SliceResult {
+    const board = this.board;
+    if (!board || this.state !== 'running') return { insns: 0, waitMs: Infinity };
+    if (this.speed === 'fast') return this.fastSlice(board, maxInsns);
+    return this.realTimeSlice(board, maxInsns, wallNowMs);
+  }
+
+  /** Executes `count` instructions (fewer if the machine stops first), then pauses. */
+  step(count: number): StopReason {
+    const board = this.requireBoard();
+    if (this.state === 'halted') throw new SessionError(haltedMessage());
+    this.leaveBreakpoint = true;
+    const r = this.runBoard(board, Math.max(1, Math.floor(count)), 'skip');
+    const stop: StopReason = r.reason === 'budget' || r.reason === 'wfi' || r.reason === 'reset'
+      ? { reason: 'step', count: r.insns, waiting: r.reason === 'wfi' }
+      : (this.toStop(r) as StopReason);
+    this.settle(stop.reason === 'poweroff' || stop.reason === 'device-error' ? 'halted' : 'paused', stop);
+    return stop;
+  }
+
+  /** Keyboard → UART0 receive. In real time, an idle hart first catches up
+   * with the wall clock, so the byte arrives at the time it was typed. */
+  sendUartInput(bytes: Uint8Array, wallNowMs?: number): void {
+    const board = this.board;
+    if (!board) return;
+    if (wallNowMs !== undefined && this.state === 'running' && this.speed === 'realtime' && this.idle) {
+      this.pacer.catchUp(board, wallNowMs);
+    }
+    board.sendUartInput(bytes);
+  }
+
+  /** Bytes the guest transmitted since the last call, in a buffer of their own. */
+  takeUartOutput(): Uint8Array {
+    const out = this.board?.takeUartOutput();
+    return out && out.length > 0 ? new Uint8Array(out) : new Uint8Array(0);
+  }
+
+  registers(): RegisterSnapshot | null {
+    const board = this.board;
+    if (!board || this.state === 'empty') return null;
+    const regs = board.cpu.registers();
+    return { ...regs, timeNs: board.clock.nowNs(), code: codeWindow(board.bus, regs.pc) };
+  }
+
+  setBreakpoints(pcs: readonly number[]): void {
+    this.breakpoints = new Set(pcs.map((pc) => pc >>> 0));
+    this.applyBreakpoints();
+  }
+
+  setTrace(enabled: boolean): void {
+    this.traceEnabled = enabled;
+    if (this.board) this.board.tracer.enabled = enabled;
+  }
+
+  drainTrace(): { events: TraceEvent[]; dropped: number } {
+    const tracer = this.board?.tracer;
+    return tracer ? { events: tracer.drain(), dropped: tracer.dropped } : { events: [], dropped: 0 };
+  }
+
+  private fastSlice(board: SessionBoard, maxInsns: number): SliceResult {
+    const r = this.runBoard(board, maxInsns, 'skip');
+    if (r.reason !== 'wfi') return this.afterRun(r);
+    this.idle = true;
+    if (r.wakeAtNs === Infinity) return { insns: r.insns, waitMs: Infinity };
+    board.idleUntil(r.wakeAtNs);
+    return { insns: r.insns, waitMs: 0 };
+  }
+
+  private realTimeSlice(board: SessionBoard, maxInsns: number, wallNowMs: number): SliceResult {
+    const plan = this.pacer.plan(board, maxInsns, wallNowMs);
+    if (plan.waitMs > 0) return { insns: 0, waitMs: plan.waitMs };
+    const r = this.runBoard(board, plan.insns, 'return');
+    if (r.reason !== 'wfi') return this.afterRun(r);
+    this.idle = true;
+    return { insns: r.insns, waitMs: this.pacer.sleep(board, r.wakeAtNs, wallNowMs) };
+  }
+
+  /** Maps a run's end to the session's state; the slice loop goes on unless it stopped. */
+  private afterRun(r: RunResult): SliceResult {
+    this.idle = false;
+    const stop = this.toStop(r);
+    if (stop) this.settle(stop.reason === 'breakpoint' ? 'paused' : 'halted', stop);
+    if (r.reason === 'reset') this.applyBreakpoints();
+    return { insns: r.insns, waitMs: stop ? Infinity : 0 };
+  }
+
+  private toStop(r: RunResult): StopReason | null {
+    switch (r.reason) {
+      case 'budget':
+      case 'wfi':
+      case 'reset': // like QEMU without -no-reboot: the board rebooted and runs on
+        return null;
+      case 'breakpoint':
+        return { reason: 'breakpoint', pc: r.pc >>> 0 };
+      case 'poweroff':
+        return { reason: 'poweroff', exitCode: r.exitCode };
+      case 'device-error':
+        return { reason: 'device-error', device: r.device, message: r.message };
+    }
+  }
+
+  /** board.run, first stepping over a breakpoint at pc when resuming from it. */
+  private runBoard(board: SessionBoard, maxInsns: number, idle: 'skip' | 'return'): RunResult {
+    const pc = board.cpu.pc >>> 0;
+    if (!this.leaveBreakpoint || !board.cpu.breakpoints.has(pc)) {
+      this.leaveBreakpoint = false;
+      return board.run(maxInsns, { idle });
+    }
+    board.cpu.breakpoints.delete(pc);
+    let first: RunResult;
+    try {
+      first = board.run(1, { idle });
+    } finally {
+      board.cpu.breakpoints.add(pc);
+    }
+    if (first.insns > 0) this.leaveBreakpoint = false;
+    if (first.reason !== 'budget' || maxInsns <= 1) return first;
+    const rest = board.run(maxInsns - 1, { idle });
+    return { ...rest, insns: rest.insns + first.insns };
+  }
+
+  private applyBreakpoints(): void {
+    const set = this.board?.cpu.breakpoints;
+    if (!set) return;
+    set.clear();
+    for (const pc of this.breakpoints) set.add(pc);
+  }
+
+  private settle(state: RunState, stop: StopReason | null): void {
+    this.state = state;
+    this.stop = stop;
+    this.idle = false;
+  }
+
+  private requireBoard(): SessionBoard {
+    if (!this.board || this.state === 'empty') throw new SessionError('No program is loaded yet: load a RISC-V ELF file first.');
+    return this.board;
+  }
+}
+
+function haltedMessage(): string {
+  return 'The machine has stopped for good (powered off or a device error): press Reset to boot the program again.';
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,91 @@
+// The typed AST of kernel-C: a discriminated union per syntactic class, every
+// node with its source location and (for expressions) its C type, resolved
+// while parsing as chibicc does.
+
+import type { SourceLoc } from './token.ts';
+import type { Member, Type } from './types.ts';
+
+/** A relocation inside static data: the address of `label` plus `addend` at byte `offset`. */
+export interface DataReloc { offset: number; label: string; addend: number }
+
+/** A variable or a function. */
+export interface Obj {
+  name: string;
+  /** Assembly label (static locals and literals get unique ones). */
+  label: string;
+  ty: Type;
+  loc: SourceLoc;
+  isLocal: boolean;
+  isStatic: boolean;
+  isDefinition: boolean;
+  isFunction: boolean;
+  /** Locals: s0-relative offset, assigned by codegen. */
+  offset: number;
+  align: number;
+  /** Globals: initial bytes and relocations (undefined → zero-filled, .bss). */
+  data?: Uint8Array;
+  relocs?: DataReloc[];
+  isReadOnly?: boolean;
+  section?: string;
+  isUsed?: boolean;
+  isParam?: boolean;
+  isWeak?: boolean;
+  // functions
+  params?: Obj[];
+  body?: Stmt;
+  locals?: Obj[];
+  isInline?: boolean;
+  isNoreturn?: boolean;
+}
+
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>'
+  | '==' | '!=' | '<' | '<=' | '>' | '>=';
+
+interface ExprBase { loc: SourceLoc; length: number; ty: Type }
+
+export type Expr = ExprBase & (
+  | { kind: 'num'; value: bigint }
+  | { kind: 'var'; obj: Obj }
+  | { kind: 'binary'; op: BinaryOp; lhs: Expr; rhs: Expr }
+  | { kind: 'logand' | 'logor'; lhs: Expr; rhs: Expr }
+  | { kind: 'assign'; lhs: Expr; rhs: Expr }
+  | { kind: 'cond'; cond: Expr; then: Expr; els: Expr }
+  | { kind: 'comma'; lhs: Expr; rhs: Expr }
+  | { kind: 'neg' | 'not' | 'bitnot' | 'deref' | 'addr'; operand: Expr }
+  | { kind: 'member'; base: Expr; member: Member }
+  | { kind: 'cast'; operand: Expr }
+  | { kind: 'call'; callee: Expr; args: Expr[]; retBuf?: Obj }
+  | { kind: 'stmtexpr'; body: Stmt[] }
+  | { kind: 'memzero'; obj: Obj }
+  | { kind: 'vastart'; ap: Expr }
+  | { kind: 'nop' });
+
+export type ExprKind = Expr['kind'];
+
+export interface AsmOperand { constraint: string; expr: Expr }
+
+interface StmtBase { loc: SourceLoc }
+
+export type Stmt = StmtBase & (
+  | { kind: 'expr'; expr: Expr }
+  | { kind: 'return'; expr: Expr | undefined }
+  | { kind: 'if'; cond: Expr; then: Stmt; els: Stmt | undefined }
+  | { kind: 'for'; init: Stmt | undefined; cond: Expr | undefined; inc: Expr | undefined; body: Stmt; brk: string; cont: string }
+  | { kind: 'do'; body: Stmt; cond: Expr; brk: string; cont: string }
+  | { kind: 'switch'; cond: Expr; body: Stmt; cases: SwitchCase[]; defaultLabel: string | undefined; brk: string }
+  | { kind: 'case'; label: string; body: Stmt }
+  | { kind: 'block'; stmts: Stmt[] }
+  | { kind: 'goto'; label: string }
+  | { kind: 'label'; label: string; body: Stmt }
+  | { kind: 'asm'; template: string; outputs: AsmOperand[]; inputs: AsmOperand[] }
+  | { kind: 'null' });
+
+export interface SwitchCase { lo: bigint; hi: bigint; label: string }
+
+export interface TranslationUnit {
+  /** Functions and global variables, in source order. */
+  globals: Obj[];
+  /** File name of the main source (for `.file`). */
+  file: string;
+}

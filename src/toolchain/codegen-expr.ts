@@ -1,0 +1,297 @@
+// Expression code: each expression leaves its value in a0 (a0:a1 when 64-bit;
+// the address for structs and arrays), per C99 6.3 conversions on RV32IM.
+
+import type { Expr, Stmt } from './ast.ts';
+import type { Gen } from './codegen-state.ts';
+import { alignFor } from './codegen-state.ts';
+import { genCall } from './codegen-call.ts';
+import { genBinary64, genCompare64, genNeg64 } from './codegen-int64.ts';
+import { genStmt } from './codegen-stmt.ts';
+import { is64, isUnsigned, sizeOf, type Type } from './types.ts';
+
+export function genExpr(g: Gen, e: Expr): void {
+  switch (e.kind) {
+    case 'num': return genNum(g, e.value, e.ty);
+    case 'var': case 'deref':
+      genAddr(g, e);
+      g.load(e.ty);
+      return;
+    case 'member':
+      if (e.member.bitWidth !== undefined) return loadBitfield(g, e);
+      genAddr(g, e);
+      loadMember(g, e);
+      return;
+    case 'addr': return genAddr(g, e.operand);
+    case 'binary': return genBinary(g, e);
+    case 'logand': case 'logor': return genLogical(g, e);
+    case 'not':
+      genExpr(g, e.operand);
+      if (is64(e.operand.ty)) g.emit('or a0, a0, a1');
+      g.emit('seqz a0, a0');
+      return;
+    case 'neg':
+      genExpr(g, e.operand);
+      if (is64(e.ty)) genNeg64(g); else g.emit('neg a0, a0');
+      return;
+    case 'bitnot':
+      genExpr(g, e.operand);
+      g.emit('not a0, a0');
+      if (is64(e.ty)) g.emit('not a1, a1');
+      return;
+    case 'cast':
+      genExpr(g, e.operand);
+      return convert(g, e.operand.ty, e.ty);
+    case 'cond': return genCond(g, e);
+    case 'comma':
+      genExpr(g, e.lhs);
+      genExpr(g, e.rhs);
+      return;
+    case 'assign': return genAssign(g, e);
+    case 'call': return genCall(g, e);
+    case 'stmtexpr': return genStmtExpr(g, e.body);
+    case 'memzero':
+      g.addrOf(e.obj, 't1');
+      g.zeroBytes('t1', sizeOf(e.obj.ty), alignFor(e.obj.ty));
+      return;
+    case 'vastart':
+      genAddr(g, e.ap);
+      g.addImm('t0', 's0', g.vaOffset);
+      g.emit('sw t0, 0(a0)');
+      return;
+    case 'nop': return;
+  }
+}
+
+function genNum(g: Gen, v: bigint, ty: Type): void {
+  const u = BigInt.asUintN(64, v);
+  g.emit(`li a0, ${Number(BigInt.asIntN(32, u))}`);
+  if (is64(ty)) g.emit(`li a1, ${Number(BigInt.asIntN(32, u >> 32n))}`);
+}
+
+/** a0 = address of an lvalue (or of a struct-valued expression). */
+export function genAddr(g: Gen, e: Expr): void {
+  switch (e.kind) {
+    case 'var': g.addrOf(e.obj); return;
+    case 'deref': genExpr(g, e.operand); return;
+    case 'member':
+      genExpr(g, e.base); // a struct-valued expression evaluates to its address
+      g.addImm('a0', 'a0', e.member.offset);
+      return;
+    case 'comma':
+      genExpr(g, e.lhs);
+      genAddr(g, e.rhs);
+      return;
+    default:
+      if (e.ty.kind === 'struct' || e.ty.kind === 'array') { genExpr(g, e); return; }
+      g.error(e.loc, e.length, 'internal: expression has no address');
+  }
+}
+
+function isPackedMember(e: Extract<Expr, { kind: 'member' }>): boolean {
+  const b = e.base.ty;
+  return b.kind === 'struct' && b.def.packed && alignFor(e.ty) > 1;
+}
+
+function loadMember(g: Gen, e: Extract<Expr, { kind: 'member' }>): void {
+  if (!isPackedMember(e) || e.ty.kind === 'struct' || e.ty.kind === 'array') { g.load(e.ty); return; }
+  // Misaligned member of a packed struct: assemble it byte by byte, as gcc does.
+  const size = sizeOf(e.ty);
+  g.emit('mv t1, a0');
+  for (let w = 0; w < size; w += 4) {
+    const reg = w === 0 ? 'a0' : 'a1';
+    g.emit(`lbu ${reg}, ${w}(t1)`);
+    for (let i = 1; i < Math.min(4, size - w); i++) {
+      g.emit(`lbu t2, ${w + i}(t1)`);
+      g.emit(`slli t2, t2, ${8 * i}`);
+      g.emit(`or ${reg}, ${reg}, t2`);
+    }
+  }
+  if (size < 4) convert(g, { kind: 'int', size: 4, unsigned: true, name: 'unsigned int' }, e.ty);
+}
+
+function storePacked(g: Gen, size: number): void {
+  for (let i = 0; i < size; i++) {
+    const reg = i < 4 ? 'a0' : 'a1';
+    g.emit(`srli t2, ${reg}, ${8 * (i % 4)}`);
+    g.emit(`sb t2, ${i}(t1)`);
+  }
+}
+
+function loadBitfield(g: Gen, e: Extract<Expr, { kind: 'member' }>): void {
+  const m = e.member;
+  const width = m.bitWidth as number, off = m.bitOffset ?? 0;
+  genAddr(g, e);
+  const unit = sizeOf(m.ty);
+  if (unit === 8 && off + width <= 32) g.emit('lw a0, 0(a0)');
+  else if (unit === 8) g.emit(`lw a0, ${4}(a0)`);
+  else g.emit(`${unit === 1 ? 'lbu' : unit === 2 ? 'lhu' : 'lw'} a0, 0(a0)`);
+  const bitPos = unit === 8 && off + width > 32 ? off - 32 : off;
+  if (bitPos < 0) { g.error(e.loc, e.length, 'bit-fields straddling 32-bit words are not supported'); return; }
+  if (32 - bitPos - width > 0) g.emit(`slli a0, a0, ${32 - bitPos - width}`);
+  if (32 - width > 0) g.emit(`${isUnsigned(m.ty) ? 'srli' : 'srai'} a0, a0, ${32 - width}`);
+  if (is64(m.ty)) g.emit(isUnsigned(m.ty) ? 'li a1, 0' : 'srai a1, a0, 31');
+}
+
+function storeBitfield(g: Gen, e: Extract<Expr, { kind: 'member' }>): void {
+  // value in a0, address of the storage unit in t1
+  const m = e.member;
+  const width = m.bitWidth as number;
+  let off = m.bitOffset ?? 0;
+  const unit = sizeOf(m.ty);
+  let base = 0;
+  if (unit === 8 && off >= 32) { base = 4; off -= 32; }
+  const [ld, st] = unit === 1 ? ['lbu', 'sb'] : unit === 2 ? ['lhu', 'sh'] : ['lw', 'sw'];
+  const mask = width >= 32 ? 0xffffffff : (1 << width) - 1;
+  g.emit(`${ld} t2, ${base}(t1)`);
+  g.emit(`li t3, ${(mask << off) | 0}`);
+  g.emit('not t3, t3');
+  g.emit('and t2, t2, t3');
+  g.emit(`li t3, ${mask | 0}`);
+  g.emit('and t4, a0, t3');
+  g.emit(`slli t4, t4, ${off}`);
+  g.emit('or t2, t2, t4');
+  g.emit(`${st} t2, ${base}(t1)`);
+  // The expression's value is the stored value, truncated to the field.
+  if (32 - width > 0) {
+    g.emit(`slli a0, a0, ${32 - width}`);
+    g.emit(`${isUnsigned(m.ty) ? 'srli' : 'srai'} a0, a0, ${32 - width}`);
+  }
+  if (is64(m.ty)) g.emit(isUnsigned(m.ty) ? 'li a1, 0' : 'srai a1, a0, 31');
+}
+
+function genAssign(g: Gen, e: Extract<Expr, { kind: 'assign' }>): void {
+  genAddr(g, e.lhs);
+  g.push();
+  genExpr(g, e.rhs);
+  g.pop('t1');
+  if (e.lhs.kind === 'member' && e.lhs.member.bitWidth !== undefined) return storeBitfield(g, e.lhs);
+  if (e.lhs.kind === 'member' && isPackedMember(e.lhs) && e.ty.kind !== 'struct') return storePacked(g, sizeOf(e.ty));
+  g.store(e.lhs.ty);
+}
+
+/** Converts the value in a0(:a1) from type `from` to type `to`. */
+export function convert(g: Gen, from: Type, to: Type): void {
+  if (to.kind === 'void' || from.kind === 'struct' || to.kind === 'struct') return;
+  const fromSize = from.kind === 'int' ? from.size : from.kind === 'bool' ? 1 : 4;
+  if (to.kind === 'bool') {
+    if (fromSize === 8) g.emit('or a0, a0, a1');
+    if (from.kind !== 'bool') g.emit('snez a0, a0');
+    return;
+  }
+  const toSize = to.kind === 'int' ? to.size : 4;
+  if (toSize === 8) {
+    if (fromSize !== 8) g.emit(isUnsigned(from) ? 'li a1, 0' : 'srai a1, a0, 31');
+    return;
+  }
+  if (toSize === 4) return;
+  const shift = 32 - toSize * 8;
+  if (to.kind === 'int' && to.unsigned && toSize === 1) { g.emit('andi a0, a0, 255'); return; }
+  if (fromSize <= toSize && (isUnsigned(from) === isUnsigned(to) || (isUnsigned(from) && fromSize < toSize))) return;
+  g.emit(`slli a0, a0, ${shift}`);
+  g.emit(`${isUnsigned(to) ? 'srli' : 'srai'} a0, a0, ${shift}`);
+}
+
+/** Branches to `label` when the scalar `e` is zero. */
+export function genBranchIfZero(g: Gen, e: Expr, label: string): void {
+  genExpr(g, e);
+  if (is64(e.ty)) g.emit('or a0, a0, a1');
+  g.emit(`beqz a0, ${label}`);
+}
+
+function genLogical(g: Gen, e: Extract<Expr, { kind: 'logand' | 'logor' }>): void {
+  const done = g.newLabel(), short = g.newLabel();
+  const isAnd = e.kind === 'logand';
+  for (const side of [e.lhs, e.rhs]) {
+    genExpr(g, side);
+    if (is64(side.ty)) g.emit('or a0, a0, a1');
+    g.emit(`${isAnd ? 'beqz' : 'bnez'} a0, ${short}`);
+  }
+  g.emit(`li a0, ${isAnd ? 1 : 0}`);
+  g.emit(`j ${done}`);
+  g.label(short);
+  g.emit(`li a0, ${isAnd ? 0 : 1}`);
+  g.label(done);
+}
+
+function genCond(g: Gen, e: Extract<Expr, { kind: 'cond' }>): void {
+  const els = g.newLabel(), done = g.newLabel();
+  genBranchIfZero(g, e.cond, els);
+  genExpr(g, e.then);
+  g.emit(`j ${done}`);
+  g.label(els);
+  genExpr(g, e.els);
+  g.label(done);
+}
+
+function genStmtExpr(g: Gen, body: Stmt[]): void {
+  body.forEach((s, i) => {
+    if (i === body.length - 1 && s.kind === 'expr') {
+      g.loc(s.loc);
+      genExpr(g, s.expr);
+    } else genStmt(g, s);
+  });
+}
+
+/** A leaf whose value can be computed into any register without touching others. */
+function simpleInto(g: Gen, e: Expr, reg: string): boolean {
+  if (is64(e.ty)) return false;
+  if (e.kind === 'num') { g.emit(`li ${reg}, ${Number(BigInt.asIntN(32, e.value))}`); return true; }
+  if (e.kind === 'var' && e.obj.isLocal && (e.ty.kind === 'int' || e.ty.kind === 'ptr' || e.ty.kind === 'bool')) {
+    const size = e.ty.kind === 'int' ? e.ty.size : e.ty.kind === 'bool' ? 1 : 4;
+    const op = size === 1 ? (isUnsigned(e.ty) ? 'lbu' : 'lb') : size === 2 ? (isUnsigned(e.ty) ? 'lhu' : 'lh') : 'lw';
+    g.mem(op, reg, e.obj.offset, 's0');
+    return true;
+  }
+  return false;
+}
+
+function isSimple(e: Expr): boolean {
+  return !is64(e.ty) && (e.kind === 'num' || (e.kind === 'var' && e.obj.isLocal && (e.ty.kind === 'int' || e.ty.kind === 'ptr' || e.ty.kind === 'bool')));
+}
+
+function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
+  const wide = is64(e.lhs.ty);
+  if (wide) {
+    genExpr(g, e.lhs);
+    g.push64();
+    genExpr(g, e.rhs);
+    if (is64(e.rhs.ty)) { g.emit('mv a2, a0'); g.emit('mv a3, a1'); } else g.emit('mv a2, a0');
+    g.pop64('a0', 'a1');
+    if (e.op === '==' || e.op === '!=' || e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') {
+      genCompare64(g, e.op, isUnsigned(e.lhs.ty));
+    } else genBinary64(g, e.op, isUnsigned(e.lhs.ty));
+    return;
+  }
+  if (isSimple(e.rhs)) {
+    genExpr(g, e.lhs);
+    simpleInto(g, e.rhs, 'a1');
+  } else {
+    genExpr(g, e.lhs);
+    g.push();
+    genExpr(g, e.rhs);
+    g.emit('mv a1, a0');
+    g.pop('a0');
+  }
+  op32(g, e.op, isUnsigned(e.lhs.ty));
+}
+
+function op32(g: Gen, op: string, u: boolean): void {
+  switch (op) {
+    case '+': g.emit('add a0, a0, a1'); return;
+    case '-': g.emit('sub a0, a0, a1'); return;
+    case '*': g.emit('mul a0, a0, a1'); return;
+    case '/': g.emit(`${u ? 'divu' : 'div'} a0, a0, a1`); return;
+    case '%': g.emit(`${u ? 'remu' : 'rem'} a0, a0, a1`); return;
+    case '&': g.emit('and a0, a0, a1'); return;
+    case '|': g.emit('or a0, a0, a1'); return;
+    case '^': g.emit('xor a0, a0, a1'); return;
+    case '<<': g.emit('sll a0, a0, a1'); return;
+    case '>>': g.emit(`${u ? 'srl' : 'sra'} a0, a0, a1`); return;
+    case '==': g.emit('xor a0, a0, a1'); g.emit('seqz a0, a0'); return;
+    case '!=': g.emit('xor a0, a0, a1'); g.emit('snez a0, a0'); return;
+    case '<': g.emit(`${u ? 'sltu' : 'slt'} a0, a0, a1`); return;
+    case '>': g.emit(`${u ? 'sltu' : 'slt'} a0, a1, a0`); return;
+    case '<=': g.emit(`${u ? 'sltu' : 'slt'} a0, a1, a0`); g.emit('xori a0, a0, 1'); return;
+    case '>=': g.emit(`${u ? 'sltu' : 'slt'} a0, a0, a1`); g.emit('xori a0, a0, 1'); return;
+  }
+}

@@ -1,0 +1,81 @@
+// Code generation entry: the typed AST becomes GNU-as assembly for RV32IMA ilp32,
+// as gcc -S would lay it out (.text/.rodata/.data/.bss, .globl, .type/.size), with
+// `.file`/`.loc` line-table directives. Frame: s0 = incoming sp; ra and old s0
+// just below it (below the a0-a7 save area in variadic functions), then locals.
+
+import type { Obj, TranslationUnit } from './ast.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { Gen } from './codegen-state.ts';
+import { genStmt } from './codegen-stmt.ts';
+import { storeParams, returnsInMemory } from './codegen-call.ts';
+import { emitData } from './codegen-data.ts';
+import { alignOf, alignTo, sizeOf, type FuncType } from './types.ts';
+
+export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
+  const g = new Gen(diags, tu.file);
+  try {
+    g.out.unshift('\t.option nopic');
+    emitData(g, tu.globals);
+    for (const fn of tu.globals) {
+      if (fn.isFunction && fn.body && shouldEmit(fn)) emitFunction(g, fn);
+    }
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const loc = g.fn?.loc ?? { file: tu.file, line: 1, col: 1, offset: 0 };
+    diags.push({ severity: 'error', message: `internal compiler error in code generation: ${msg} (please report this program)`, loc, length: 1 });
+  }
+  return g.out.join('\n') + '\n';
+}
+
+/** static inline functions (kernel headers are full of them) are emitted only when used, as gcc does. */
+function shouldEmit(fn: Obj): boolean {
+  return !(fn.isStatic && fn.isInline && !fn.isUsed);
+}
+
+function assignFrame(g: Gen, fn: Obj): number {
+  const ft = fn.ty as FuncType;
+  const saveArea = ft.variadic ? 32 : 0;
+  let off = saveArea + 8; // ra, s0
+  if (returnsInMemory(ft.ret)) { off += 4; g.retPtrOffset = -off; }
+  const place = (o: Obj, size: number, align: number): void => {
+    off = alignTo(off + size, Math.min(16, Math.max(1, align)));
+    o.offset = -off;
+  };
+  for (const p of fn.params ?? []) place(p, alignTo(sizeOf(p.ty), 4), Math.max(4, alignOf(p.ty)));
+  for (const v of fn.locals ?? []) place(v, Math.max(1, sizeOf(v.ty)), Math.max(v.align, alignOf(v.ty)));
+  return alignTo(off, 16);
+}
+
+function emitFunction(g: Gen, fn: Obj): void {
+  g.fn = fn;
+  g.depth = 0;
+  g.returnLabel = `.L.return.${fn.label}`;
+  const ft = fn.ty as FuncType;
+  const frame = assignFrame(g, fn);
+  const saveArea = ft.variadic ? 32 : 0;
+  g.out.push('');
+  g.emit(fn.section ? `.section ${fn.section},"ax",@progbits` : '.text');
+  g.emit('.align 2');
+  if (!fn.isStatic) g.emit(`.globl ${fn.label}`);
+  if (fn.isWeak) g.emit(`.weak ${fn.label}`);
+  g.emit(`.type ${fn.label}, @function`);
+  g.label(fn.label);
+  g.loc(fn.loc);
+  g.addImm('sp', 'sp', -frame);
+  g.mem('sw', 'ra', frame - saveArea - 4, 'sp');
+  g.mem('sw', 's0', frame - saveArea - 8, 'sp');
+  g.addImm('s0', 'sp', frame);
+  if (ft.variadic) for (let i = 0; i < 8; i++) g.mem('sw', `a${i}`, -32 + 4 * i, 's0');
+  storeParams(g, fn, ft.variadic);
+  if (fn.body) genStmt(g, fn.body);
+  if (ft.ret.kind !== 'void' && ft.ret.kind !== 'struct') g.emit('li a0, 0'); // main falls off the end: 0
+  g.label(g.returnLabel);
+  g.mem('lw', 'ra', -saveArea - 4, 's0');
+  g.emit('mv t0, s0');
+  g.mem('lw', 's0', -saveArea - 8, 's0');
+  g.emit('mv sp, t0');
+  g.emit('ret');
+  g.emit(`.size ${fn.label}, .-${fn.label}`);
+  if (g.depth !== 0) g.error(fn.loc, fn.name.length, `internal: unbalanced expression stack in '${fn.name}'`);
+  g.fn = undefined;
+}

@@ -1,0 +1,125 @@
+// The kernel-C compiler driver: preprocess → parse → codegen → assemble → link,
+// like gcc's driver running cpp, cc1, as and ld. It never throws: a crash inside
+// a stage becomes an "internal compiler error" diagnostic, as gcc reports its own.
+
+import type { Diagnostic } from './diagnostics.ts';
+import { CompileAbort } from './diagnostics.ts';
+import type { ObjectFile, LineEntry } from './object.ts';
+import { preprocess } from './preprocess.ts';
+import { parse } from './parse.ts';
+import { codegen } from './codegen.ts';
+import { assemble } from './assemble.ts';
+import { linkImage } from './link.ts';
+import { writeRelocatable } from './elf-object.ts';
+import { STARTUP_ASM } from './startup.ts';
+import { RUNTIME_C } from './runtime.ts';
+import { asmListing } from './asm-listing.ts';
+
+export interface CompileInput {
+  file: string;
+  source: string;
+  includeDirs?: string[];
+  defines?: Record<string, string>;
+  readFile?: (path: string) => string | undefined;
+}
+
+export interface CompileOptions {
+  /** 'object' = relocatable module (ELF REL) for the guest's insmod. */
+  output: 'asm' | 'object' | 'bare-metal-elf';
+}
+
+export interface CompileResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  asm?: string;
+  object?: ObjectFile;
+  objectBytes?: Uint8Array;
+  elf?: Uint8Array;
+  listing?: string;
+  lineTable?: LineEntry[];
+}
+
+/** Where RAM starts on the virt board: the bare-metal program is linked there. */
+export const BARE_METAL_TEXT_BASE = 0x80000000;
+
+export function compile(input: CompileInput, opts: CompileOptions): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const result: CompileResult = { ok: false, diagnostics };
+  guarded(input.file, diagnostics, () => {
+    const asm = compileToAsm(input, diagnostics);
+    if (asm === undefined) return;
+    result.asm = asm;
+    result.listing = asmListing(asm, input.source, input.file);
+    if (opts.output === 'asm') return;
+    const object = assemble(`${input.file}.s`, asm, diagnostics);
+    if (hasErrors(diagnostics)) return;
+    result.object = object;
+    result.lineTable = object.lines;
+    if (opts.output === 'object') {
+      result.objectBytes = writeRelocatable(object);
+      return;
+    }
+    const runtime = compileRuntime(diagnostics);
+    if (!runtime) return;
+    const startup = assemble('startup.s', STARTUP_ASM, diagnostics);
+    const image = linkImage([startup, object, runtime], { entry: '_start', textBase: BARE_METAL_TEXT_BASE }, diagnostics);
+    if (!image) return;
+    result.elf = image.elf;
+    result.lineTable = image.lines.filter((l) => l.file === input.file || !l.file.startsWith('<'));
+  });
+  result.ok = !hasErrors(diagnostics);
+  return result;
+}
+
+/** The front and middle of the pipeline: C text to GNU as text. */
+function compileToAsm(input: CompileInput, diags: Diagnostic[]): string | undefined {
+  const tokens = preprocess(input.file, input.source, {
+    includeDirs: input.includeDirs ?? [],
+    defines: input.defines ?? {},
+    readFile: input.readFile ?? (() => undefined),
+  }, diags);
+  if (hasErrors(diags)) return undefined;
+  const tu = parse(tokens, diags);
+  if (hasErrors(diags)) return undefined;
+  const asm = codegen(tu, diags);
+  return hasErrors(diags) ? undefined : asm;
+}
+
+/** RUNTIME_C compiled once by our own compiler (helpers like __divdi3, memcpy). */
+let runtimeCache: ObjectFile | undefined;
+
+function compileRuntime(diags: Diagnostic[]): ObjectFile | undefined {
+  if (runtimeCache) return runtimeCache;
+  const own: Diagnostic[] = [];
+  const asm = compileToAsm({ file: '<runtime>', source: RUNTIME_C }, own);
+  const obj = asm === undefined ? undefined : assemble('<runtime>.s', asm, own);
+  if (hasErrors(own) || !obj) {
+    diags.push(...own.map((d) => ({ ...d, message: `internal compiler error in the runtime library: ${d.message}` })));
+    return undefined;
+  }
+  obj.lines = [];
+  runtimeCache = obj;
+  return obj;
+}
+
+function guarded(file: string, diags: Diagnostic[], body: () => void): void {
+  try {
+    body();
+  } catch (err) {
+    if (err instanceof CompileAbort) {
+      if (!diags.includes(err.diagnostic)) diags.push(err.diagnostic);
+      return;
+    }
+    const what = err instanceof Error ? `${err.message}${err.stack ? `\n${err.stack.split('\n').slice(1, 4).join('\n')}` : ''}` : String(err);
+    diags.push({
+      severity: 'error',
+      message: `internal compiler error: ${what} (this is a bug in the compiler, not in your program; please report it)`,
+      loc: { file, line: 1, col: 1, offset: 0 },
+      length: 1,
+    });
+  }
+}
+
+function hasErrors(diags: Diagnostic[]): boolean {
+  return diags.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,198 @@
+// Parser state shared by the recursive-descent parse-*.ts modules: the token
+// cursor, the scope chain (variables, typedefs, enum constants, struct tags),
+// the function being parsed, and diagnostics with recovery (CompileAbort).
+
+import type { Token, SourceLoc } from './token.ts';
+import { CompileAbort, type Diagnostic } from './diagnostics.ts';
+import type { Obj, Stmt, SwitchCase, Expr } from './ast.ts';
+import type { Type } from './types.ts';
+
+export type ScopeEntry =
+  | { kind: 'var'; obj: Obj }
+  | { kind: 'typedef'; ty: Type; loc: SourceLoc }
+  | { kind: 'enum'; value: bigint; ty: Type };
+
+interface Scope { vars: Map<string, ScopeEntry>; tags: Map<string, Type> }
+
+export interface SwitchCtx { cases: SwitchCase[]; defaultLabel: string | undefined; ty: Type }
+
+export interface FnCtx {
+  obj: Obj;
+  locals: Obj[];
+  labels: Map<string, { label: string; defined: boolean; tok: Token }>;
+  brk: string | undefined;
+  cont: string | undefined;
+  sw: SwitchCtx | undefined;
+  /** Statements that need a fresh scope per function (e.g. __func__). */
+  prologue: Stmt[];
+}
+
+const MAX_ERRORS = 30;
+
+export class Parser {
+  pos = 0;
+  private scopes: Scope[] = [{ vars: new Map(), tags: new Map() }];
+  readonly globals: Obj[] = [];
+  fn: FnCtx | undefined;
+  private uniq = 0;
+  /** Expression used for undeclared identifiers so parsing can go on. */
+  errorCount = 0;
+
+  constructor(readonly toks: Token[], readonly diags: Diagnostic[]) {}
+
+  // ---- token cursor ----
+  get tok(): Token { return this.toks[Math.min(this.pos, this.toks.length - 1)]; }
+  peek(n = 1): Token { return this.toks[Math.min(this.pos + n, this.toks.length - 1)]; }
+  next(): Token { const t = this.tok; if (t.kind !== 'eof') this.pos++; return t; }
+  atEof(): boolean { return this.tok.kind === 'eof'; }
+  /** The token following `t`, which must be at or just after the cursor. */
+  peekAfter(t: Token): Token {
+    for (let i = this.pos; i < this.pos + 4 && i < this.toks.length; i++) if (this.toks[i] === t) return this.toks[Math.min(i + 1, this.toks.length - 1)];
+    return this.peek();
+  }
+
+  /** True when `t` spells the punctuator or keyword `s` (never a string/char literal). */
+  static is(t: Token, s: string): boolean {
+    return t.text === s && (t.kind === 'punct' || t.kind === 'keyword' || t.kind === 'ident');
+  }
+  is(s: string): boolean { return Parser.is(this.tok, s); }
+  consume(s: string): boolean {
+    if (!this.is(s)) return false;
+    this.pos++;
+    return true;
+  }
+  expect(s: string, context?: string): Token {
+    if (this.is(s)) return this.next();
+    const t = this.tok;
+    const got = t.kind === 'eof' ? 'end of file' : `'${t.text}'`;
+    // A missing ';' is best reported right after the previous token, as gcc does.
+    if ((s === ';' || s === ')') && this.pos > 0) {
+      const prev = this.toks[this.pos - 1];
+      if (prev.loc.line !== t.loc.line || t.kind === 'eof') {
+        this.errorAt(afterTok(prev), 1, `expected '${s}' after '${prev.text}'`);
+      }
+    }
+    return this.error(t, `expected '${s}'${context ? ` ${context}` : ''} before ${got}`);
+  }
+  ident(what = 'an identifier'): Token {
+    const t = this.tok;
+    if (t.kind !== 'ident') return this.error(t, `expected ${what}, found '${t.text || 'end of file'}'`);
+    this.pos++;
+    return t;
+  }
+
+  // ---- diagnostics ----
+  error(t: Token, message: string, notes?: Diagnostic[]): never {
+    return this.errorAt(t.loc, t.length, message, notes);
+  }
+  errorAt(loc: SourceLoc, length: number, message: string, notes?: Diagnostic[]): never {
+    const d: Diagnostic = { severity: 'error', message, loc, length: Math.max(1, length), notes };
+    throw new CompileAbort(d);
+  }
+  /** Records an error without abandoning the construct being parsed. */
+  report(loc: SourceLoc, length: number, message: string, notes?: Diagnostic[]): void {
+    this.record({ severity: 'error', message, loc, length: Math.max(1, length), notes });
+  }
+  warn(loc: SourceLoc, length: number, message: string, notes?: Diagnostic[]): void {
+    this.record({ severity: 'warning', message, loc, length: Math.max(1, length), notes });
+  }
+  note(loc: SourceLoc, length: number, message: string): Diagnostic {
+    return { severity: 'note', message, loc, length: Math.max(1, length) };
+  }
+  record(d: Diagnostic): void {
+    if (d.severity === 'error') {
+      this.errorCount++;
+      if (this.errorCount > MAX_ERRORS) throw new TooManyErrors();
+    }
+    const dup = this.diags.some((x) => x.loc.offset === d.loc.offset && x.loc.file === d.loc.file && x.message === d.message);
+    if (!dup) this.diags.push(d);
+  }
+  exprError(e: Expr, message: string): never { return this.errorAt(e.loc, e.length, message); }
+
+  /** Skips to a likely resumption point after an error: past the next ';' at the
+   * current nesting, or before a closing '}' that ends the current block. */
+  recover(stopAtBrace: boolean): void {
+    let depth = 0;
+    while (!this.atEof()) {
+      const t = this.tok;
+      if (Parser.is(t, '{') || Parser.is(t, '(') || Parser.is(t, '[')) depth++;
+      else if (Parser.is(t, ')') || Parser.is(t, ']')) depth = Math.max(0, depth - 1);
+      else if (Parser.is(t, '}')) {
+        if (depth === 0) { if (!stopAtBrace) this.pos++; return; }
+        depth--;
+        if (depth === 0 && !stopAtBrace) { this.pos++; if (!this.is(';')) return; }
+      } else if (Parser.is(t, ';') && depth === 0) { this.pos++; return; }
+      this.pos++;
+    }
+  }
+
+  // ---- scopes ----
+  enterScope(): void { this.scopes.push({ vars: new Map(), tags: new Map() }); }
+  leaveScope(): void { this.scopes.pop(); }
+  get atFileScope(): boolean { return this.scopes.length === 1; }
+  declare(name: string, e: ScopeEntry): void { this.scopes[this.scopes.length - 1].vars.set(name, e); }
+  declareGlobal(name: string, e: ScopeEntry): void { this.scopes[0].vars.set(name, e); }
+  lookup(name: string): ScopeEntry | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const e = this.scopes[i].vars.get(name);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  lookupCurrent(name: string): ScopeEntry | undefined {
+    return this.scopes[this.scopes.length - 1].vars.get(name);
+  }
+  lookupTag(name: string): Type | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const t = this.scopes[i].tags.get(name);
+      if (t) return t;
+    }
+    return undefined;
+  }
+  lookupTagCurrent(name: string): Type | undefined { return this.scopes[this.scopes.length - 1].tags.get(name); }
+  declareTag(name: string, ty: Type): void { this.scopes[this.scopes.length - 1].tags.set(name, ty); }
+  /** All visible names, for "did you mean" suggestions. */
+  visibleNames(): string[] {
+    const out: string[] = [];
+    for (const s of this.scopes) for (const [k, v] of s.vars) if (v.kind !== 'typedef') out.push(k);
+    return out;
+  }
+  isTypedefName(t: Token): boolean {
+    return t.kind === 'ident' && this.lookup(t.text)?.kind === 'typedef';
+  }
+
+  uniqueLabel(prefix = 'L'): string { return `.L${prefix}.${this.uniq++}`; }
+  uniqueName(base: string): string { return `${base}.${this.uniq++}`; }
+}
+
+export class TooManyErrors extends Error {}
+
+export function afterTok(t: Token): SourceLoc {
+  return { ...t.loc, col: t.loc.col + t.length, offset: t.loc.offset + t.length };
+}
+
+export function locOf(t: Token): SourceLoc { return t.loc; }
+
+/** Levenshtein-closest name, for "did you mean 'x'?" notes. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined, bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const c of candidates) {
+    if (c === name || Math.abs(c.length - name.length) >= bestD) continue;
+    const d = editDistance(name, c);
+    if (d < bestD) { best = c; bestD = d; }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,358 @@
+// Statements and block-scope declarations (C99 6.7, 6.8), with error recovery at
+// statement boundaries so one mistake does not hide the next.
+
+import type { Token } from './token.ts';
+import type { Expr, Obj, Stmt, AsmOperand } from './ast.ts';
+import { CompileAbort } from './diagnostics.ts';
+import { Parser } from './parse-state.ts';
+import { expr, assignExpr } from './parse-expr.ts';
+import { assignConvert, cast, condition, isLvalue, article } from './expr-build.ts';
+import { attributes, declarator, declspec, isTypename, constInt, applyIomem, skipBalanced, type DeclAttr } from './parse-decl.ts';
+import { builtinCall } from './parse-builtin.ts';
+import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
+import { declareFunction, declareExternVar } from './parse-global.ts';
+import { evalInt } from './const-eval.ts';
+import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
+
+/** Parses block items up to and including the closing '}' (the '{' is already consumed). */
+export function compoundStmtBody(p: Parser): Stmt[] {
+  const stmts: Stmt[] = [];
+  p.enterScope();
+  try {
+    while (!p.consume('}')) {
+      if (p.atEof()) p.error(p.tok, "expected '}' at end of input (a block is not closed)");
+      const start = p.pos;
+      try {
+        stmts.push(...blockItem(p));
+      } catch (e) {
+        if (!(e instanceof CompileAbort)) throw e;
+        p.record(e.diagnostic);
+        p.recover(true);
+        if (p.pos === start) p.next();
+      }
+    }
+  } finally {
+    p.leaveScope();
+  }
+  return stmts;
+}
+
+function blockItem(p: Parser): Stmt[] {
+  if (isTypename(p) && !Parser.is(p.peek(), ':')) return declaration(p);
+  if (p.is('_Static_assert')) { builtinCall(p); p.expect(';'); return []; }
+  return [stmt(p)];
+}
+
+function declaration(p: Parser): Stmt[] {
+  const a: DeclAttr = {};
+  const base = declspec(p, a);
+  if (p.consume(';')) return [];
+  const out: Stmt[] = [];
+  let first = true;
+  while (!p.consume(';')) {
+    if (!first) p.expect(',', 'or \';\' after the declaration');
+    first = false;
+    const da: DeclAttr = { ...a };
+    const d = declarator(p, base, da);
+    const name = d.name as Token;
+    const ty = applyIomem(d.ty, { iomem: da.iomem && !a.iomem });
+    if (a.isTypedef) { p.declare(name.text, { kind: 'typedef', ty, loc: name.loc }); continue; }
+    if (ty.kind === 'func') { p.declare(name.text, { kind: 'var', obj: declareFunction(p, name, ty, da) }); continue; }
+    if (ty.kind === 'void') p.error(name, `variable '${name.text}' declared void`);
+    if (a.isExtern) { p.declare(name.text, { kind: 'var', obj: declareExternVar(p, name, ty) }); continue; }
+    if (a.isStatic) { staticLocal(p, name, ty, da); continue; }
+    const s = localVariable(p, name, ty, da);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+function checkRedeclared(p: Parser, name: Token): void {
+  const prev = p.lookupCurrent(name.text);
+  if (prev && prev.kind === 'var' && prev.obj.isLocal) {
+    p.report(name.loc, name.length, `redeclaration of '${name.text}'`, [p.note(prev.obj.loc, name.length, 'previously declared here')]);
+  }
+}
+
+function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | undefined {
+  checkRedeclared(p, name);
+  const obj: Obj = {
+    name: name.text, label: '', ty, loc: name.loc, isLocal: true, isStatic: false, isDefinition: true,
+    isFunction: false, offset: 0, align: Math.max(alignOf(ty), a.align ?? 0), isUsed: !!a.unused,
+  };
+  p.declare(name.text, { kind: 'var', obj });
+  p.fn?.locals.push(obj);
+  if (p.consume('=')) {
+    const init = parseInitializer(p, ty);
+    obj.ty = init.ty;
+    const wasUsed = obj.isUsed;
+    const e = localInitExpr(p, obj, init, name);
+    obj.isUsed = wasUsed;
+    return { kind: 'expr', expr: e, loc: name.loc };
+  }
+  if (ty.kind === 'array' && ty.len < 0) p.error(name, `array '${name.text}' needs a size or an initializer`);
+  if (ty.kind === 'struct' && !ty.def.complete) p.error(name, `storage size of '${name.text}' isn't known ('${typeName(ty)}' is declared but not defined)`);
+  return undefined;
+}
+
+function staticLocal(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
+  const obj: Obj = {
+    name: name.text, label: p.uniqueName(name.text), ty, loc: name.loc, isLocal: false, isStatic: true,
+    isDefinition: true, isFunction: false, offset: 0, align: Math.max(alignOf(ty), a.align ?? 0), isUsed: true,
+    section: a.section,
+  };
+  p.declare(name.text, { kind: 'var', obj });
+  p.globals.push(obj);
+  if (p.consume('=')) {
+    const init = parseInitializer(p, ty);
+    obj.ty = init.ty;
+    const { data, relocs } = globalInitData(p, init, init.ty);
+    obj.data = data; obj.relocs = relocs;
+  }
+  obj.isReadOnly = !!obj.ty.isConst;
+}
+
+export function stmt(p: Parser): Stmt {
+  const t = p.tok;
+  if (t.kind === 'ident' && Parser.is(p.peek(), ':') && p.fn) return labeled(p);
+  if (t.kind !== 'keyword' && t.kind !== 'ident' && t.kind !== 'punct') return exprStmt(p);
+  switch (t.text) {
+    case '{': { p.next(); return { kind: 'block', stmts: compoundStmtBody(p), loc: t.loc }; }
+    case ';': p.next(); return { kind: 'null', loc: t.loc };
+    case 'return': return returnStmt(p);
+    case 'if': return ifStmt(p);
+    case 'while': return whileStmt(p);
+    case 'do': return doStmt(p);
+    case 'for': return forStmt(p);
+    case 'switch': return switchStmt(p);
+    case 'case': return caseStmt(p);
+    case 'default': return defaultStmt(p);
+    case 'break': case 'continue': return jumpStmt(p);
+    case 'goto': return gotoStmt(p);
+    case 'asm': case '__asm__': case '__asm': return asmStmt(p);
+  }
+  return exprStmt(p);
+}
+
+function exprStmt(p: Parser): Stmt {
+  const t = p.tok;
+  const e = expr(p);
+  p.expect(';', 'after the expression');
+  return { kind: 'expr', expr: e, loc: t.loc };
+}
+
+function parenCond(p: Parser, what: string): Expr {
+  p.expect('(', `after '${what}'`);
+  const e = expr(p);
+  p.expect(')', `to close the condition of '${what}'`);
+  return condition(p, e, `the condition of '${what}'`);
+}
+
+function returnStmt(p: Parser): Stmt {
+  const t = p.next();
+  const fnTy = p.fn?.obj.ty;
+  const ret = fnTy && fnTy.kind === 'func' ? fnTy.ret : undefined;
+  if (p.consume(';')) {
+    if (ret && ret.kind !== 'void') p.warn(t.loc, t.length, `'return' with no value in function '${p.fn?.obj.name}' returning '${typeName(ret)}'`);
+    return { kind: 'return', expr: undefined, loc: t.loc };
+  }
+  let e = expr(p);
+  p.expect(';', 'after the return value');
+  if (ret?.kind === 'void') {
+    if (e.ty.kind !== 'void') p.report(e.loc, e.length, `'return' with a value in function '${p.fn?.obj.name}' returning void`);
+  } else if (ret) e = assignConvert(p, e, ret, 'return');
+  return { kind: 'return', expr: e, loc: t.loc };
+}
+
+function ifStmt(p: Parser): Stmt {
+  const t = p.next();
+  const cond = parenCond(p, 'if');
+  const then = stmt(p);
+  const els = p.consume('else') ? stmt(p) : undefined;
+  return { kind: 'if', cond, then, els, loc: t.loc };
+}
+
+function loopBody(p: Parser, brk: string, cont: string): Stmt {
+  const fn = p.fn;
+  if (!fn) return p.error(p.tok, 'statement outside a function');
+  const saved = [fn.brk, fn.cont];
+  fn.brk = brk; fn.cont = cont;
+  try { return stmt(p); } finally { [fn.brk, fn.cont] = saved; }
+}
+
+function whileStmt(p: Parser): Stmt {
+  const t = p.next();
+  const cond = parenCond(p, 'while');
+  const brk = p.uniqueLabel('brk'), cont = p.uniqueLabel('cont');
+  const body = loopBody(p, brk, cont);
+  return { kind: 'for', init: undefined, cond, inc: undefined, body, brk, cont, loc: t.loc };
+}
+
+function doStmt(p: Parser): Stmt {
+  const t = p.next();
+  const brk = p.uniqueLabel('brk'), cont = p.uniqueLabel('cont');
+  const body = loopBody(p, brk, cont);
+  p.expect('while', "after the body of 'do'");
+  const cond = parenCond(p, 'do ... while');
+  p.expect(';', "after 'do ... while (...)'");
+  return { kind: 'do', body, cond, brk, cont, loc: t.loc };
+}
+
+function forStmt(p: Parser): Stmt {
+  const t = p.next();
+  p.expect('(', "after 'for'");
+  p.enterScope();
+  try {
+    let init: Stmt | undefined;
+    if (isTypename(p)) {
+      const ds = declaration(p);
+      init = { kind: 'block', stmts: ds, loc: t.loc };
+    } else if (!p.consume(';')) {
+      const it = p.tok;
+      init = { kind: 'expr', expr: expr(p), loc: it.loc };
+      p.expect(';', "after the initialization of 'for'");
+    }
+    const cond = p.is(';') ? undefined : condition(p, expr(p), "the condition of 'for'");
+    p.expect(';', "after the condition of 'for'");
+    const inc = p.is(')') ? undefined : expr(p);
+    p.expect(')', "to close 'for (...)'");
+    const brk = p.uniqueLabel('brk'), cont = p.uniqueLabel('cont');
+    const body = loopBody(p, brk, cont);
+    return { kind: 'for', init, cond, inc, body, brk, cont, loc: t.loc };
+  } finally {
+    p.leaveScope();
+  }
+}
+
+function switchStmt(p: Parser): Stmt {
+  const t = p.next();
+  p.expect('(', "after 'switch'");
+  let cond = expr(p);
+  p.expect(')');
+  if (!isInteger(cond.ty)) p.exprError(cond, `switch needs an integer value, but this is ${article(cond.ty)}`);
+  cond = cast(cond, promote(cond.ty));
+  const fn = p.fn;
+  if (!fn) return p.error(t, 'statement outside a function');
+  const brk = p.uniqueLabel('brk');
+  const sw = { cases: [], defaultLabel: undefined, ty: cond.ty };
+  const saved = [fn.sw, fn.brk] as const;
+  fn.sw = sw; fn.brk = brk;
+  let body: Stmt;
+  try { body = stmt(p); } finally { fn.sw = saved[0]; fn.brk = saved[1]; }
+  return { kind: 'switch', cond, body, cases: sw.cases, defaultLabel: sw.defaultLabel, brk, loc: t.loc };
+}
+
+function caseStmt(p: Parser): Stmt {
+  const t = p.next();
+  const sw = p.fn?.sw;
+  if (!sw) p.error(t, "'case' label not within a switch statement");
+  const lo = BigInt(constInt(p));
+  const hi = p.consume('...') ? BigInt(constInt(p)) : lo;
+  p.expect(':', "after the case value");
+  const conv = (v: bigint): bigint => (sw.ty.kind === 'int' && sw.ty.size === 8 ? v : BigInt.asIntN(32, v));
+  const dup = sw.cases.find((c) => conv(lo) <= c.hi && c.lo <= conv(hi));
+  if (dup) p.report(t.loc, t.length, `duplicate case value ${lo}`);
+  const label = p.uniqueLabel('case');
+  sw.cases.push({ lo: conv(lo), hi: conv(hi), label });
+  return { kind: 'case', label, body: caseBody(p), loc: t.loc };
+}
+
+function caseBody(p: Parser): Stmt {
+  const t = p.tok;
+  if (p.is('}')) return { kind: 'null', loc: t.loc }; // label at the end of a block (GNU)
+  if (isTypename(p)) return { kind: 'block', stmts: declaration(p), loc: t.loc };
+  return stmt(p);
+}
+
+function defaultStmt(p: Parser): Stmt {
+  const t = p.next();
+  const sw = p.fn?.sw;
+  if (!sw) p.error(t, "'default' label not within a switch statement");
+  if (sw.defaultLabel) p.report(t.loc, t.length, "multiple 'default' labels in one switch");
+  p.expect(':', "after 'default'");
+  const label = p.uniqueLabel('default');
+  sw.defaultLabel = label;
+  return { kind: 'case', label, body: caseBody(p), loc: t.loc };
+}
+
+function jumpStmt(p: Parser): Stmt {
+  const t = p.next();
+  p.expect(';', `after '${t.text}'`);
+  const label = t.text === 'break' ? p.fn?.brk : p.fn?.cont;
+  if (!label) p.error(t, t.text === 'break' ? "'break' is not inside a loop or switch" : "'continue' is not inside a loop");
+  return { kind: 'goto', label, loc: t.loc };
+}
+
+function fnLabel(p: Parser, name: Token): string {
+  const fn = p.fn as NonNullable<Parser['fn']>;
+  let l = fn.labels.get(name.text);
+  if (!l) { l = { label: p.uniqueLabel(`lbl_${name.text}`), defined: false, tok: name }; fn.labels.set(name.text, l); }
+  return l.label;
+}
+
+function gotoStmt(p: Parser): Stmt {
+  const t = p.next();
+  if (p.is('*')) p.error(p.tok, "computed 'goto *' is not supported");
+  const name = p.ident('a label name');
+  p.expect(';', "after 'goto label'");
+  return { kind: 'goto', label: fnLabel(p, name), loc: t.loc };
+}
+
+function labeled(p: Parser): Stmt {
+  const name = p.next();
+  p.next();
+  const label = fnLabel(p, name);
+  const l = p.fn?.labels.get(name.text);
+  if (l?.defined) p.report(name.loc, name.length, `duplicate label '${name.text}'`);
+  if (l) l.defined = true;
+  attributes(p, {});
+  return { kind: 'label', label, body: caseBody(p), loc: name.loc };
+}
+
+// ---- inline assembly: the small subset kernel code needs (fences, CSRs, wfi) ----
+
+function asmStmt(p: Parser): Stmt {
+  const t = p.next();
+  while (p.is('volatile') || p.is('__volatile__') || p.is('__volatile') || p.is('inline')) p.next();
+  if (p.is('goto')) p.error(p.tok, "'asm goto' is not supported");
+  p.expect('(', "after 'asm'");
+  let template = '';
+  if (p.tok.kind !== 'string') p.error(p.tok, 'expected the assembly text as a string literal');
+  while (p.tok.kind === 'string') {
+    const b = p.next().bytes ?? new Uint8Array(1);
+    template += String.fromCharCode(...b.subarray(0, b.length - 1));
+  }
+  const outputs: AsmOperand[] = [], inputs: AsmOperand[] = [];
+  if (p.consume(':')) asmOperands(p, outputs, true);
+  if (p.consume(':')) asmOperands(p, inputs, false);
+  if (p.consume(':')) { while (p.tok.kind === 'string' || p.is(',')) p.next(); }
+  if (p.is(':')) { p.next(); skipToParen(p); }
+  p.expect(')', "to close 'asm('");
+  p.expect(';', "after 'asm(...)'");
+  return { kind: 'asm', template, outputs, inputs, loc: t.loc };
+}
+
+function skipToParen(p: Parser): void { while (!p.is(')') && !p.atEof()) { if (p.is('(')) skipBalanced(p); else p.next(); } }
+
+function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
+  while (p.tok.kind === 'string' || p.is('[')) {
+    if (p.is('[')) { p.next(); p.ident(); p.expect(']'); }
+    const ct = p.next();
+    const b = ct.bytes ?? new Uint8Array(1);
+    const constraint = String.fromCharCode(...b.subarray(0, b.length - 1));
+    p.expect('(');
+    const e = isOutput ? expr(p) : assignExpr(p);
+    p.expect(')');
+    if (isOutput && !isLvalue(e)) p.exprError(e, 'an asm output operand must be a variable or memory location');
+    if (!/^[=+&]*[rKIin]+$/.test(constraint)) {
+      p.error(ct, `asm constraint "${constraint}" is not supported (use "r" for a register or "i" for a constant)`);
+    }
+    if (/[iIKn]/.test(constraint) && !constraint.includes('r') && evalInt(e) === undefined) {
+      p.exprError(e, `asm operand with constraint "${constraint}" must be a constant`);
+    }
+    out.push({ constraint, expr: unqualExpr(e) });
+    if (!p.consume(',')) break;
+  }
+}
+
+function unqualExpr(e: Expr): Expr { return e.ty.isConst ? e : { ...e, ty: unqual(e.ty).kind === 'void' ? e.ty : e.ty }; }

@@ -1,0 +1,145 @@
+// What a student sees when the driver is wrong: each diagnostic at the offending
+// token, in words that say what to do; and parsing that goes on after an error.
+import { describe, it, expect } from 'vitest';
+import { compileC, errorsOf, warningsOf, formatAll } from './cc-test-util.ts';
+
+const PRELUDE = `
+typedef unsigned int u32;
+typedef unsigned long long u64;
+struct StopWatch_regs { u64 command; u64 status; };
+struct stopwatch { struct StopWatch_regs __iomem *regs; int count; };
+int helper(int a, int b);
+`;
+
+function diagAt(src: string, severity: 'error' | 'warning', pattern: RegExp): { line: number; col: number; text: string } {
+  const r = compileC(PRELUDE + src);
+  const list = severity === 'error' ? errorsOf(r) : warningsOf(r);
+  const d = list.find((x) => pattern.test(x.message));
+  if (!d) throw new Error(`no ${severity} matching ${pattern}; got:\n${formatAll(r, PRELUDE + src)}`);
+  const lines = (PRELUDE + src).split('\n');
+  const text = lines[d.loc.line - 1].slice(d.loc.col - 1, d.loc.col - 1 + d.length);
+  return { line: d.loc.line - PRELUDE.split('\n').length + 1, col: d.loc.col, text };
+}
+
+describe('errors point at the offending token', () => {
+  it("suggests '->' when '.' is used on a pointer to a struct", () => {
+    const d = diagAt('void f(struct StopWatch_regs *regs) { regs.command = 1; }', 'error',
+      /'regs' is a pointer to struct StopWatch_regs; use '->' instead of '.'/);
+    expect(d.text).toBe('.');
+  });
+
+  it("suggests '.' when '->' is used on a struct", () => {
+    const d = diagAt('void f(void) { struct stopwatch s; s->count = 1; }', 'error', /'s' is a 'struct stopwatch', not a pointer; use '\.' instead of '->'/);
+    expect(d.text).toBe('->');
+  });
+
+  it('names a close identifier for an undeclared one', () => {
+    const d = diagAt('int f(int count) { return coutn + 1; }', 'error', /'coutn' is undeclared.*did you mean 'count'/);
+    expect(d.text).toBe('coutn');
+  });
+
+  it('suggests a close member name', () => {
+    const d = diagAt('int f(struct stopwatch *s) { return s->cuont; }', 'error', /struct stopwatch has no member named 'cuont'; did you mean 'count'\?/);
+    expect(d.text).toBe('cuont');
+  });
+
+  it('counts arguments against the prototype', () => {
+    expect(diagAt('int f(void) { return helper(1); }', 'error', /too few arguments to function 'helper' \(expected 2, got 1\)/).text).toBe(')');
+    expect(diagAt('int f(void) { return helper(1, 2, 3); }', 'error', /too many arguments/).text).toBe('3');
+  });
+
+  it('refuses assignment to const', () => {
+    const d = diagAt('void f(void) { const int k = 1; k = 2; }', 'error', /read-only location: 'k' is declared const/);
+    expect(d.text).toBe('k');
+  });
+
+  it('refuses floating point with the kernel rule', () => {
+    const d = diagAt('double half(int x) { return x / 2; }', 'error', /floating point is not available in kernel code/);
+    expect(d.text).toBe('double');
+  });
+
+  it("reports a missing ';' right after the previous token", () => {
+    const r = compileC('int f(int a)\n{\n\tint b = a\n\treturn b;\n}\n');
+    const e = errorsOf(r)[0];
+    expect(e.message).toMatch(/expected ';'|expected ','/);
+    expect(e.loc.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects incompatible struct assignment', () => {
+    diagAt('struct o { int x; }; void f(struct stopwatch *s) { struct o v; *s = v; }', 'error', /incompatible types in assignment/);
+  });
+
+  it('reports unsupported inline asm clearly', () => {
+    const r = compileC('void f(void) { asm volatile("j 0"); }');
+    expect(errorsOf(r).map((d) => d.message).join()).toMatch(/inline asm instruction 'j' is not supported/);
+  });
+});
+
+describe('warnings for common driver mistakes', () => {
+  it('implicit function declaration', () => {
+    expect(diagAt('int f(void) { return stopwatch_start(1); }', 'warning', /implicit declaration of function 'stopwatch_start'/).text).toBe('stopwatch_start');
+  });
+
+  it('direct dereference of an __iomem pointer', () => {
+    const d = diagAt('void f(struct stopwatch *s) { s->regs->command = 1; }', 'warning', /__iomem pointer directly.*readl\(\)\/writel\(\)/);
+    expect(d.text).toContain('regs');
+  });
+
+  it('no __iomem warning through a __force cast, as readl() does', () => {
+    const r = compileC(`${PRELUDE} static inline u32 rd(const volatile void __iomem *a) { return *(const volatile u32 __force *)a; }`);
+    expect(r.diags).toEqual([]);
+  });
+
+  it('non-void function without return at the end', () => {
+    const d = diagAt('int f(int v) { if (v) return 1; }', 'warning', /control reaches the end of non-void function 'f'/);
+    expect(d.text).toBe('}');
+    const r = compileC('int g(int v) { if (v) return 1; else return 2; } int h(void) { for (;;) {} }');
+    expect(warningsOf(r)).toEqual([]);
+  });
+
+  it('unused variable', () => {
+    expect(diagAt('int f(void) { int spare; return 0; }', 'warning', /unused variable 'spare'/).text).toBe('spare');
+    expect(warningsOf(compileC('int f(void) { int __attribute__((unused)) spare; return 0; }'))).toEqual([]);
+  });
+});
+
+describe('error recovery', () => {
+  it('reports errors in several functions, not just the first', () => {
+    const r = compileC('int a(void) { return x1; }\nint b(void) { return y2 }\nint c(void) { return z3; }\n');
+    const msgs = errorsOf(r).map((d) => `${d.loc.line}: ${d.message}`);
+    expect(msgs.some((m) => m.startsWith('1:'))).toBe(true);
+    expect(msgs.some((m) => m.startsWith('2:'))).toBe(true);
+    expect(msgs.some((m) => m.startsWith('3:'))).toBe(true);
+  });
+
+  it('keeps going inside a function after a bad statement', () => {
+    const r = compileC('void f(int *p) { p.x = 1; undeclared_thing = 2; }');
+    expect(errorsOf(r).length).toBe(2);
+  });
+});
+
+describe('accepts the GNU C that kernel headers use', () => {
+  it('parses a driver-shaped file without diagnostics', () => {
+    const src = `${PRELUDE}
+#define container_of(ptr, type, member) ({ const typeof(((type *)0)->member) *__mptr = (ptr); (type *)((char *)__mptr - __builtin_offsetof(type, member)); })
+#define likely(x) __builtin_expect(!!(x), 1)
+struct file_operations { int (*open)(void *, void *); long (*read)(void *, char *, unsigned, long long *); };
+struct misc { struct stopwatch sw; int minor; };
+static int __init sw_init(void) __attribute__((cold));
+static long sw_read(void *f, char *buf, unsigned n, long long *pos) { return n + (pos ? *pos : 0); }
+static const struct file_operations fops = { .read = sw_read, };
+static int sw_init(void) {
+  struct misc m = { .minor = 3 };
+  struct stopwatch *s = &m.sw;
+  struct misc *back = container_of(s, struct misc, sw);
+  if (likely(back == &m)) return fops.read(0, 0, 4, 0) + back->minor;
+  return -22;
+}
+int init_module(void) { return sw_init(); }
+`;
+    const r = compileC(src);
+    expect(r.diags, formatAll(r, src)).toEqual([]);
+    expect(r.asm).toMatch(/\.globl init_module/);
+    expect(r.asm).toMatch(/\.loc 1 \d+ \d+/);
+  });
+});

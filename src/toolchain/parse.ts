@@ -1,0 +1,42 @@
+// The parser's entry point: tokens in, typed AST out (types resolved while
+// parsing, as chibicc does). Errors become diagnostics; parsing resumes at the
+// next declaration so the student sees more than the first mistake. Never throws.
+
+import type { Token } from './token.ts';
+import type { TranslationUnit } from './ast.ts';
+import { CompileAbort, type Diagnostic } from './diagnostics.ts';
+import { Parser, TooManyErrors } from './parse-state.ts';
+import { topLevel } from './parse-global.ts';
+
+export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
+  const toks = tokens.length > 0 && tokens[tokens.length - 1].kind === 'eof' ? tokens : [...tokens, eofAfter(tokens)];
+  const p = new Parser(toks, diags);
+  try {
+    while (!p.atEof()) {
+      const start = p.pos;
+      try {
+        topLevel(p);
+      } catch (e) {
+        if (!(e instanceof CompileAbort)) throw e;
+        p.record(e.diagnostic);
+        p.fn = undefined;
+        p.recover(false);
+        if (p.pos === start) p.next();
+      }
+    }
+  } catch (e) {
+    if (e instanceof TooManyErrors) {
+      diags.push({ severity: 'note', message: 'too many errors; stopping here', loc: p.tok.loc, length: 1 });
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      diags.push({ severity: 'error', message: `internal compiler error while parsing: ${msg} (please report this program)`, loc: p.tok.loc, length: Math.max(1, p.tok.length) });
+    }
+  }
+  return { globals: p.globals, file: toks[0].loc.file };
+}
+
+function eofAfter(tokens: Token[]): Token {
+  const last = tokens[tokens.length - 1];
+  const loc = last ? { ...last.loc, col: last.loc.col + last.length, offset: last.loc.offset + last.length } : { file: '<input>', line: 1, col: 1, offset: 0 };
+  return { kind: 'eof', text: '', loc, length: 0, hasSpace: false, atLineStart: true };
+}

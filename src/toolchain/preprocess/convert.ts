@@ -1,0 +1,70 @@
+// Translation phase 7's start: preprocessing tokens become the parser's tokens
+// (C99 6.4: keywords, integer/character constants with value and type, string
+// literals as bytes). Floating constants are refused, as the Linux kernel does.
+
+import type { Diagnostic, Severity } from '../diagnostics.ts';
+import { KEYWORDS } from '../keywords.ts';
+import type { Token } from '../token.ts';
+import type { PPToken } from '../tokenize.ts';
+import { isFloatingNumber, parseCharConstant, parseIntegerConstant, parseStringLiteral, type Literal } from './literals.ts';
+
+/** A diagnostic at a token; for a token out of a macro, a note shows where the macro was used. */
+export function diagnoseAt(diags: Diagnostic[], t: Token, severity: Severity, message: string): void {
+  const d: Diagnostic = { severity, message, loc: t.loc, length: t.length };
+  if (t.expandedFrom !== undefined) {
+    d.notes = [{ severity: 'note', message: 'in the expansion of the macro used here', loc: t.expandedFrom, length: 1 }];
+  }
+  diags.push(d);
+}
+
+function report<T>(diags: Diagnostic[], t: Token, lit: Literal<T>): T {
+  if (lit.error !== undefined) diagnoseAt(diags, t, 'error', lit.error);
+  if (lit.warning !== undefined) diagnoseAt(diags, t, 'warning', lit.warning);
+  return lit.value;
+}
+
+function clean(t: PPToken): Token {
+  const out: Token = { kind: t.kind, text: t.text, loc: t.loc, length: t.length, hasSpace: t.hasSpace, atLineStart: t.atLineStart };
+  if (t.expandedFrom !== undefined) out.expandedFrom = t.expandedFrom;
+  return out;
+}
+
+/** The parser's token for a preprocessing token; undefined for one already reported as malformed. */
+export function convertToken(t: PPToken, diags: Diagnostic[]): Token | undefined {
+  if (t.problem !== undefined) {
+    if (t.stray === true) diagnoseAt(diags, t, 'error', t.problem);
+    return undefined;
+  }
+  const out = clean(t);
+  switch (t.kind) {
+    case 'ident':
+      if (KEYWORDS.has(t.text)) out.kind = 'keyword';
+      return out;
+    case 'number':
+      if (isFloatingNumber(t.text)) {
+        diagnoseAt(diags, t, 'error', 'floating point is not available in kernel code: use integers (for example, count in milliseconds instead of seconds)');
+        return { ...out, value: 0n, intType: 'int' };
+      }
+      {
+        const { value, type } = report(diags, t, parseIntegerConstant(t.text));
+        return { ...out, value, intType: type };
+      }
+    case 'char':
+      return { ...out, value: report(diags, t, parseCharConstant(t.text)), intType: 'int' };
+    case 'string':
+      return { ...out, bytes: report(diags, t, parseStringLiteral(t.text)) };
+    default:
+      return out;
+  }
+}
+
+/** Converts the preprocessor's output; the result ends with exactly one 'eof'. */
+export function convertTokens(toks: PPToken[], diags: Diagnostic[]): Token[] {
+  const out: Token[] = [];
+  for (const t of toks) {
+    if (t.kind === 'eof') continue;
+    const c = convertToken(t, diags);
+    if (c !== undefined) out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,1 @@
+b_h_each_time __FILE__

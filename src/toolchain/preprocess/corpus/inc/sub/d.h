@@ -1,0 +1,1 @@
+d_h_relative_to_c __FILE__

@@ -1,0 +1,1 @@
+vers2_included_ok

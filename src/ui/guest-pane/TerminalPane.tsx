@@ -1,0 +1,58 @@
+// The guest's console: an xterm.js terminal on UART0. This component alone
+// owns the widget — it creates it in an effect and disposes it — and UART
+// bytes go straight from the machine client into it, never through React.
+
+import { useEffect, useRef } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import { machineClient, usePlayground } from '../store/store.ts';
+import { TERMINAL_THEME } from './terminal-theme.ts';
+import './guest.css';
+
+export function TerminalPane() {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const programName = usePlayground((s) => s.programName);
+
+  useEffect(() => {
+    const host = hostRef.current!;
+    const term = new Terminal({
+      convertEol: true, // bare-metal programs print "\n"; a tty's ONLCR would add the "\r"
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      theme: TERMINAL_THEME,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    fit.fit();
+    const encoder = new TextEncoder();
+    const typed = term.onData((text) => usePlayground.getState().sendInput(encoder.encode(text)));
+    const unsubscribe = machineClient().uart.subscribe({ data: (bytes) => term.write(bytes), clear: () => term.reset() });
+    const resize = new ResizeObserver(() => fit.fit());
+    resize.observe(host);
+    return () => {
+      resize.disconnect();
+      unsubscribe();
+      typed.dispose();
+      term.dispose();
+    };
+  }, []);
+
+  return (
+    <section className="pane guest-pane" aria-label="Guest console">
+      <header className="pane-header">
+        <h2>Guest console</h2>
+        <span className="pane-sub">UART0 · ns16550a at 0x10000000 · click and type to send bytes to the guest</span>
+      </header>
+      {!programName && (
+        <p className="guest-hint">
+          No program yet. Use <strong>Load ELF…</strong> (or drop a RISC-V ELF file anywhere on the page), then press <strong>Run</strong>.
+        </p>
+      )}
+      <div className="terminal-host" ref={hostRef} data-testid="terminal" />
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// The machine as the UI knows it: what is loaded, whether it runs, why it
+// stopped, the last register snapshot. Data only — the worker and the xterm
+// widget live elsewhere; actions turn clicks into worker commands.
+
+import type { StateCreator } from 'zustand';
+import type { MachineCommand, MachineEvent, RunState, SpeedMode } from '../../protocol/messages.ts';
+import type { RegisterSnapshot } from '../../protocol/registers.ts';
+import type { StopReason } from '../../protocol/stop-reason.ts';
+import type { PlaygroundState } from './store.ts';
+
+/** A file bigger than this is not a program for a 128 MiB board. */
+const MAX_ELF_BYTES = 64 * 1024 * 1024;
+
+export interface MachineSlice {
+  workerReady: boolean;
+  programName: string | null;
+  entry: number | null;
+  runState: RunState;
+  stop: StopReason | null;
+  idle: boolean;
+  speed: SpeedMode;
+  registers: RegisterSnapshot | null;
+  /** Emulation speed while running, in million instructions per wall second. */
+  mips: number | null;
+  /** Addresses the hart stops before executing. */
+  breakpoints: number[];
+  /** Trace events the worker's ring had to drop so far. */
+  traceDropped: number;
+  loadElfFile(file: File): Promise<void>;
+  run(): void;
+  pause(): void;
+  step(count: number): void;
+  reset(): void;
+  setSpeed(mode: SpeedMode): void;
+  toggleBreakpoint(addr: number): void;
+  /** Keyboard bytes for the guest's UART0 receiver. */
+  sendInput(bytes: Uint8Array): void;
+  /** Applies one event from the worker (the machine client calls this). */
+  receive(event: Exclude<MachineEvent, { type: 'uart-out' }>): void;
+}
+
+/** MIPS from successive snapshots, averaged over about a second of wall time. */
+const speedometer = {
+  marks: [] as { instret: number; ms: number }[],
+  update(instret: number, running: boolean): number | null {
+    const ms = performance.now();
+    if (!running) {
+      this.marks = [];
+      return null;
+    }
+    this.marks.push({ instret, ms });
+    while (this.marks.length > 2 && ms - this.marks[0].ms > 1000) this.marks.shift();
+    const first = this.marks[0];
+    if (ms - first.ms < 150) return null;
+    return (instret - first.instret) / ((ms - first.ms) * 1000);
+  },
+};
+
+/** How the store reaches the worker; set once by the machine client. */
+export type CommandSender = (command: MachineCommand) => void;
+
+export const createMachineSlice = (send: CommandSender): StateCreator<PlaygroundState, [], [], MachineSlice> => (set, get) => ({
+  workerReady: false,
+  programName: null,
+  entry: null,
+  runState: 'empty',
+  stop: null,
+  idle: false,
+  speed: 'fast',
+  registers: null,
+  mips: null,
+  breakpoints: [],
+  traceDropped: 0,
+
+  async loadElfFile(file) {
+    if (file.size > MAX_ELF_BYTES) {
+      get().showError(`"${file.name}" is ${(file.size / 1048576).toFixed(0)} MiB: too big to be a program for this board. Choose a RISC-V ELF executable.`);
+      return;
+    }
+    get().clearError();
+    send({ type: 'load-elf', name: file.name, image: await file.arrayBuffer() });
+  },
+  run: () => send({ type: 'run' }),
+  pause: () => send({ type: 'pause' }),
+  step: (count) => send({ type: 'step', count: Math.max(1, Math.floor(count) || 1) }),
+  reset: () => send({ type: 'reset' }),
+  setSpeed: (mode) => send({ type: 'set-speed', mode }),
+  sendInput: (bytes) => send({ type: 'uart-in', bytes }),
+  toggleBreakpoint(addr) {
+    const pc = addr >>> 0;
+    const now = get().breakpoints;
+    const breakpoints = now.includes(pc) ? now.filter((b) => b !== pc) : [...now, pc].sort((a, b) => a - b);
+    set({ breakpoints });
+    send({ type: 'set-breakpoints', pcs: breakpoints });
+  },
+
+  receive(event) {
+    switch (event.type) {
+      case 'ready':
+        return set({ workerReady: true });
+      case 'loaded':
+        return set({ programName: event.name, entry: event.entry });
+      case 'status':
+        return set({ runState: event.state, stop: event.stop, idle: event.idle, speed: event.speed });
+      case 'registers':
+        return set({ registers: event.registers, mips: speedometer.update(event.registers.instret, get().runState === 'running' && !get().idle) });
+      case 'trace':
+        return set({ traceDropped: event.dropped });
+      case 'error':
+        return get().showError(event.message);
+    }
+  },
+});

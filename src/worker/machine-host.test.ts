@@ -1,0 +1,156 @@
+// The worker's side of the protocol, driven as the UI drives it (commands in,
+// events out) in Node: the slice loop must keep the message loop free, so
+// Pause and typed keys get through while the guest runs.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MachineEvent } from '../protocol/messages.ts';
+import { createVirtBoard } from '../session/create-board.ts';
+import { Session } from '../session/session.ts';
+import { MachineHost } from './machine-host.ts';
+
+// Prints "ready", then echoes what UART0 receives (polling LSR.DR) until 'q'.
+const ECHO_POLL = `
+  .globl _start
+_start:
+  li t0, 0x10000000
+  la a1, msg
+1: lbu a2, 0(a1)
+  beqz a2, poll
+  sb a2, 0(t0)
+  addi a1, a1, 1
+  j 1b
+poll:
+  lbu t1, 5(t0)
+  andi t1, t1, 1
+  beqz t1, poll
+  lbu t2, 0(t0)
+  li t3, 'q'
+  beq t2, t3, quit
+  sb t2, 0(t0)
+  j poll
+quit:
+  li t1, 0x100000
+  li t2, 0x5555
+  sw t2, 0(t1)
+2: j 2b
+msg: .string "ready\\n"
+`;
+
+// Sleeps 200 ms of virtual time on the CLINT timer (wfi), then powers off.
+const SLEEP_200MS = `
+  .globl _start
+_start:
+  li t0, 0x0200bff8
+  lw t1, 0(t0)
+  li t2, 2000000
+  add t1, t1, t2
+  li t0, 0x02004000
+  li t3, -1
+  sw t3, 4(t0)
+  sw t1, 0(t0)
+  sw zero, 4(t0)
+  li t0, 0x80
+  csrw mie, t0
+wait: wfi
+  csrr t0, mip
+  andi t0, t0, 0x80
+  beqz t0, wait
+  li t1, 0x100000
+  li t2, 0x5555
+  sw t2, 0(t1)
+1: j 1b
+`;
+
+function buildAsm(source: string): ArrayBuffer {
+  const dir = mkdtempSync(join(tmpdir(), 'host-test-'));
+  writeFileSync(join(dir, 'prog.S'), source);
+  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
+    '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,-Ttext=0x80000000', '-Wl,-e,_start', '-o', join(dir, 'prog.elf'), join(dir, 'prog.S')]);
+  const bytes = readFileSync(join(dir, 'prog.elf'));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+
+const buildEcho = () => buildAsm(ECHO_POLL);
+
+let host: MachineHost | null = null;
+afterEach(() => host?.dispose());
+
+function start() {
+  const events: MachineEvent[] = [];
+  host = new MachineHost(new Session(() => createVirtBoard()), { post: (e) => events.push(e) });
+  host.start();
+  const uart = () => events.flatMap((e) => (e.type === 'uart-out' ? [new TextDecoder().decode(e.bytes)] : [])).join('');
+  const lastStatus = () => events.filter((e) => e.type === 'status').at(-1);
+  return { host, events, uart, lastStatus };
+}
+
+async function until(what: string, cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!cond()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('MachineHost', () => {
+  it('loads, runs, echoes typed bytes through UART RX, and reports the power-off', async () => {
+    const m = start();
+    expect(m.events[0]).toEqual({ type: 'ready' });
+    m.host.handle({ type: 'load-elf', name: 'echo.elf', image: buildEcho() });
+    expect(m.events).toContainEqual({ type: 'loaded', name: 'echo.elf', entry: 0x80000000 });
+    expect(m.lastStatus()).toMatchObject({ state: 'paused', stop: null });
+    m.host.handle({ type: 'run' });
+    await until('the banner', () => m.uart().includes('ready\n'));
+    m.host.handle({ type: 'uart-in', bytes: new TextEncoder().encode('hi there') });
+    await until('the echo', () => m.uart().endsWith('hi there'));
+    m.host.handle({ type: 'uart-in', bytes: new TextEncoder().encode('q') });
+    await until('the power-off', () => m.lastStatus()?.type === 'status' && m.lastStatus()!.state === 'halted');
+    expect(m.lastStatus()).toMatchObject({ stop: { reason: 'poweroff', exitCode: 0 } });
+    for (const e of m.events) {
+      if (e.type === 'uart-out') expect(e.bytes.byteLength).toBe(e.bytes.buffer.byteLength); // safe to transfer
+    }
+  });
+
+  it('pauses a guest that never stops on its own, between two slices', async () => {
+    const m = start();
+    m.host.handle({ type: 'load-elf', name: 'echo.elf', image: buildEcho() });
+    m.host.handle({ type: 'run' });
+    await until('a few slices', () => m.events.filter((e) => e.type === 'registers').length >= 3);
+    m.host.handle({ type: 'pause' });
+    expect(m.lastStatus()).toMatchObject({ state: 'paused', stop: { reason: 'pause' } });
+    const regs = m.events.filter((e) => e.type === 'registers').at(-1);
+    const count = m.events.length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(m.events.length).toBe(count); // nothing runs after Pause
+    expect(regs).toMatchObject({ registers: { priv: 'M' } });
+  });
+
+  it('answers a file that is not an ELF with an error event, and carries on', () => {
+    const m = start();
+    m.host.handle({ type: 'load-elf', name: 'photo.png', image: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]).buffer });
+    expect(m.events.at(-1)).toEqual({ type: 'error', message: expect.stringContaining('"photo.png" is not an ELF file') });
+    m.host.handle({ type: 'run' });
+    expect(m.events.at(-1)).toEqual({ type: 'error', message: expect.stringContaining('load a RISC-V ELF') });
+    m.host.handle({ type: 'load-elf', name: 'echo.elf', image: buildEcho() });
+    expect(m.lastStatus()).toMatchObject({ state: 'paused' });
+  });
+
+  it('in real time, a 200 ms sleep of the guest takes 200 ms of wall time; fast-forward skips it', async () => {
+    const image = buildAsm(SLEEP_200MS);
+    const wallTime = async (speed: 'fast' | 'realtime') => {
+      const m = start();
+      m.host.handle({ type: 'load-elf', name: 'sleep.elf', image: image.slice(0) });
+      m.host.handle({ type: 'set-speed', mode: speed });
+      const t0 = performance.now();
+      m.host.handle({ type: 'run' });
+      await until('the power-off', () => m.lastStatus()?.type === 'status' && m.lastStatus()!.state === 'halted');
+      m.host.dispose();
+      return performance.now() - t0;
+    };
+    expect(await wallTime('fast')).toBeLessThan(100);
+    const realtime = await wallTime('realtime');
+    expect(realtime).toBeGreaterThanOrEqual(195);
+    expect(realtime).toBeLessThan(600);
+  });
+});

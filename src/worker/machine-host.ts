@@ -1,0 +1,151 @@
+// The machine side of the worker protocol: turns MachineCommands into Session
+// calls and runs the machine in bounded slices, yielding to the message loop
+// between them so Pause and keyboard input get through (v86/jor1k's split).
+// Output is batched per slice: UART bytes as one array, trace events as one list.
+
+import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
+import { transferablesOf } from '../protocol/messages.ts';
+import { Session, SessionError } from '../session/session.ts';
+import { SliceScheduler } from './slice-scheduler.ts';
+
+export interface HostPort {
+  post(event: MachineEvent, transfer: Transferable[]): void;
+}
+
+/** Wall time one slice aims at: short enough for a responsive Pause. */
+const SLICE_TARGET_MS = 8;
+const MIN_SLICE_INSNS = 10_000;
+const MAX_SLICE_INSNS = 50_000_000;
+/** Registers while running: a few snapshots a second is all a reader can follow. */
+const REGISTER_INTERVAL_MS = 100;
+
+export class MachineHost {
+  private sliceInsns = 200_000;
+  private lastStatus = '';
+  private lastRegistersMs = -Infinity;
+  private readonly scheduler: SliceScheduler;
+
+  constructor(
+    private readonly session: Session,
+    private readonly port: HostPort,
+    private readonly nowMs: () => number = () => performance.now(),
+  ) {
+    this.scheduler = new SliceScheduler(() => this.tick());
+  }
+
+  /** Says hello, so the UI knows the worker's module loaded. */
+  start(): void {
+    this.send({ type: 'ready' });
+    this.sendStatus();
+  }
+
+  handle(command: MachineCommand): void {
+    try {
+      this.apply(command);
+    } catch (err) {
+      this.session.pause();
+      this.send({ type: 'error', message: errorText(err) });
+    }
+    this.flush(true);
+  }
+
+  /** Stops the slice loop for good (tests, worker shutdown). */
+  dispose(): void {
+    this.scheduler.close();
+  }
+
+  private apply(command: MachineCommand): void {
+    const s = this.session;
+    switch (command.type) {
+      case 'load-elf': {
+        const { entry } = s.loadElf(command.name, new Uint8Array(command.image));
+        this.scheduler.cancel();
+        this.send({ type: 'loaded', name: command.name, entry });
+        return;
+      }
+      case 'run':
+        s.start(this.nowMs());
+        return this.scheduler.after(0);
+      case 'pause':
+        s.pause();
+        return this.scheduler.cancel();
+      case 'step':
+        this.scheduler.cancel();
+        s.pause();
+        s.step(command.count);
+        return;
+      case 'reset':
+        this.scheduler.cancel();
+        return s.reset();
+      case 'uart-in':
+        s.sendUartInput(command.bytes, this.nowMs());
+        if (s.state === 'running') this.scheduler.after(0);
+        return;
+      case 'set-speed':
+        s.setSpeed(command.mode, this.nowMs());
+        if (s.state === 'running') this.scheduler.after(0);
+        return;
+      case 'set-breakpoints':
+        return s.setBreakpoints(command.pcs);
+      case 'set-trace':
+        return s.setTrace(command.enabled);
+    }
+  }
+
+  private tick(): void {
+    const t0 = this.nowMs();
+    let waitMs: number;
+    try {
+      const r = this.session.runSlice(this.sliceInsns, t0);
+      this.adaptSlice(r.insns, this.nowMs() - t0);
+      waitMs = r.waitMs;
+    } catch (err) {
+      this.session.pause();
+      this.send({ type: 'error', message: `Internal error in the emulator (please report it): ${errorText(err)}` });
+      waitMs = Infinity;
+    }
+    // Nothing runs until the next event: the registers shown must be these.
+    this.flush(this.session.state !== 'running' || waitMs === Infinity);
+    this.scheduler.after(waitMs);
+  }
+
+  /** Sizes the next slice so that one takes about SLICE_TARGET_MS. */
+  private adaptSlice(insns: number, elapsedMs: number): void {
+    if (insns < this.sliceInsns * 0.9 || elapsedMs <= 0.5) return;
+    const next = Math.round(this.sliceInsns * (SLICE_TARGET_MS / elapsedMs));
+    this.sliceInsns = Math.max(MIN_SLICE_INSNS, Math.min(MAX_SLICE_INSNS, next));
+  }
+
+  /** Sends what the slice produced: UART bytes, trace, status, registers. */
+  private flush(forceRegisters: boolean): void {
+    const uart = this.session.takeUartOutput();
+    if (uart.length > 0) this.send({ type: 'uart-out', bytes: uart });
+    const trace = this.session.drainTrace();
+    if (trace.events.length > 0) this.send({ type: 'trace', events: trace.events, dropped: trace.dropped });
+    this.sendStatus();
+    const now = this.nowMs();
+    if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
+      const registers = this.session.registers();
+      if (registers) this.send({ type: 'registers', registers });
+      this.lastRegistersMs = now;
+    }
+  }
+
+  private sendStatus(): void {
+    const s = this.session;
+    const event: MachineEvent = { type: 'status', state: s.state, stop: s.stop, speed: s.speed, idle: s.idle };
+    const key = JSON.stringify(event);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    this.send(event);
+  }
+
+  private send(event: MachineEvent): void {
+    this.port.post(event, transferablesOf(event));
+  }
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof SessionError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,16 @@
+// The Web Worker that owns the machine (DESIGN.md: the UI thread never runs
+// guest code). It speaks the protocol of src/protocol/messages.ts.
+
+/// <reference lib="webworker" />
+import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
+import { createVirtBoard } from '../session/create-board.ts';
+import { Session } from '../session/session.ts';
+import { MachineHost } from './machine-host.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const host = new MachineHost(new Session(() => createVirtBoard()), {
+  post: (event: MachineEvent, transfer: Transferable[]) => self.postMessage(event, transfer),
+});
+self.onmessage = (e: MessageEvent<MachineCommand>) => host.handle(e.data);
+host.start();

@@ -1,0 +1,142 @@
+// Differential tests of the whole board against QEMU: bare-metal C programs
+// built with Debian's riscv64-unknown-elf-gcc run on our VirtBoard and on
+// `qemu-system-riscv32 -M virt -bios none`, and must print the same bytes on
+// UART0 and power off with the same exit status.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VirtBoard } from '../../src/machine/board.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const build = join(here, 'build');
+const root = join(here, '..', '..');
+
+/** Each is one C file here; see its header comment for what it exercises. */
+const PROGRAMS = [
+  'hello', 'exit_code', 'traps', 'misaligned', 'vectored', 'timer', 'atomics', 'muldiv', 'csr', 'umode',
+  'pmp_mret', 'dtb', 'uart_regs', 'plic', 'irq_priority',
+];
+
+function compile(name: string): string {
+  const elf = join(build, `${name}.elf`);
+  execFileSync('riscv64-unknown-elf-gcc', [
+    '-march=rv32ima_zicsr', '-mabi=ilp32', '-O2', '-nostdlib', '-nostartfiles', '-ffreestanding',
+    '-Wl,--no-warn-rwx-segments', '-T', join(here, 'link.ld'), '-o', elf,
+    join(here, 'crt0.S'), join(here, 'common.c'), join(here, `${name}.c`),
+  ]);
+  return elf;
+}
+
+interface Outcome {
+  output: string;
+  status: number | null;
+}
+
+function runQemu(elf: string, input?: string): Outcome {
+  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic',
+    '-no-reboot', '-kernel', elf], { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input, encoding: 'latin1' });
+  return { output: r.stdout, status: r.status };
+}
+
+function runOurs(elf: string): Outcome {
+  const board = new VirtBoard();
+  board.loadElf(readFileSync(elf), elf);
+  let output = '';
+  for (let slice = 0; slice < 100; slice++) {
+    const stop = board.run(1_000_000);
+    output += Buffer.from(board.takeUartOutput()).toString('latin1');
+    if (stop.reason === 'poweroff') return { output, status: stop.exitCode };
+    if (stop.reason !== 'budget') return { output: `${output}\n[stopped: ${JSON.stringify(stop)}]`, status: null };
+  }
+  return { output: `${output}\n[did not power off within 100M instructions]`, status: null };
+}
+
+const elves = new Map<string, string>();
+
+beforeAll(() => {
+  mkdirSync(build, { recursive: true });
+  for (const name of [...PROGRAMS, 'rom_write', 'echo', 'stopwatch_error']) elves.set(name, compile(name));
+});
+
+describe('bare-metal programs print and exit as under QEMU', () => {
+  for (const name of PROGRAMS) {
+    it(`${name}.c`, () => {
+      const elf = elves.get(name)!;
+      const qemu = runQemu(elf);
+      expect(qemu.status, `QEMU did not finish ${name}.elf: ${qemu.output}`).not.toBe(124);
+      const ours = runOurs(elf);
+      expect(ours.output).toBe(qemu.output);
+      expect(ours.status).toBe(qemu.status);
+    });
+  }
+
+  it('exit_code.c really fails (the oracle is not trivially 0)', () => {
+    expect(runQemu(elves.get('exit_code')!).status).toBe(42);
+  });
+});
+
+describe('paravirt run-elf', () => {
+  const cli = (args: string[], input?: string) => spawnSync('node', [join(root, 'bin', 'paravirt.mjs'), 'run-elf', ...args], {
+    cwd: root, encoding: 'latin1', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], timeout: 60_000,
+  });
+
+  it('streams UART0 to stdout and exits with the finisher code, as QEMU', () => {
+    for (const name of ['hello', 'exit_code']) {
+      const elf = elves.get(name)!;
+      const r = cli([elf]);
+      const qemu = runQemu(elf);
+      expect(r.stdout).toBe(qemu.output);
+      expect(r.status).toBe(qemu.status);
+    }
+  });
+
+  it('feeds piped stdin to the UART receiver (interrupt-driven echo), as QEMU', () => {
+    const input = 'hello\rworld\x04';
+    const r = cli([elves.get('echo')!], input);
+    const qemu = runQemu(elves.get('echo')!, input);
+    expect(qemu.output).toContain('world');
+    expect(r.stdout).toBe(qemu.output);
+    expect(r.status).toBe(qemu.status);
+  });
+
+  it('stops with 124 and one line on stderr past --max-insns', () => {
+    const r = cli([elves.get('muldiv')!, '--max-insns', '5000']);
+    expect(r.status).toBe(124);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/5000 instructions/);
+  });
+
+  it('--trace writes Chrome trace JSON with the timer interrupts and UART exits', () => {
+    const out = join(build, 'timer-trace.json');
+    const r = cli([elves.get('timer')!, '--trace', out]);
+    expect(r.status).toBe(0);
+    const trace = JSON.parse(readFileSync(out, 'utf8')) as { traceEvents: { name: string }[] };
+    const names = trace.traceEvents.map((e) => e.name).join('\n');
+    expect(names).toMatch(/VM exit → uart0\.lsr read/);
+    expect(names).toMatch(/timer fire \(clint\)/);
+    expect(names).toMatch(/trap: .*timer/);
+  });
+
+  it('a device error stops the machine: its message on stderr, status 3', () => {
+    const r = cli([elves.get('stopwatch_error')!]);
+    expect(r.stdout).toBe('writing command 99\n');
+    expect(r.stderr.trim()).toMatch(/^paravirt run-elf: device error in stopwatch: .*command/);
+    expect(r.status).toBe(3);
+  });
+
+  it('refuses a file that is not an ELF with one line and status 2', () => {
+    const r = cli([join(here, 'crt0.S')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`paravirt run-elf: ${join(here, 'crt0.S')} is not an ELF file: it does not start with 0x7f 'ELF'.`);
+  });
+});
+
+describe('bad guest input is survived as an architected trap', () => {
+  it('a store to the boot ROM is a store access fault (QEMU 7.2 would drop it silently)', () => {
+    const ours = runOurs(elves.get('rom_write')!);
+    expect(ours.output).toBe('store to ROM\n  mcause=0x00000007\n  mtval=0x00001000\nROM unchanged\n');
+    expect(ours.status).toBe(0);
+  });
+});
