@@ -48,6 +48,14 @@ test('an ELF runs in the worker: its banner shows, and typed keys echo back thro
   await playground.button('Run').click();
   await playground.expectTerminalToContain('hello, paravirt!');
 
+  // Ctrl-D: echo.c says bye and powers off through the finisher.
+  await playground.terminal.click();
+  await page.keyboard.press('Control+d');
+  await playground.expectTerminalToContain('bye');
+  await expect(playground.runState).toHaveText('Stopped');
+  await expect(playground.exitStatus).toHaveText('exit status 0');
+  await expect(playground.button('Run')).toBeDisabled();
+
   await playground.button('Reset').click();
   await expect(playground.pc).toHaveText('0x00001000');
   expect(await playground.terminalText()).not.toContain('hello, paravirt');
@@ -128,3 +136,23 @@ test('a breakpoint on the UART interrupt handler stops the hart when a key arriv
 function hex(addr: number): string {
   return addr.toString(16).padStart(8, '0');
 }
+
+test('a device error stops the machine with the device message, and Reset boots again', async ({ page }) => {
+  const elf = buildBaremetal('stopwatch_error');
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.loadElf(elf);
+  await playground.button('Run').click();
+  await playground.expectTerminalToContain('writing command 99');
+  await expect(playground.runState).toHaveText('Stopped');
+  await expect(playground.stopReason).toContainText('Device error in stopwatch');
+  await expect(playground.stopReason).toContainText('press Reset');
+  expect(await playground.terminalText()).not.toContain('not reached');
+  await expect(playground.button('Run')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/device-error.png' });
+
+  await playground.button('Reset').click();
+  await expect(playground.runState).toHaveText('Paused');
+  await playground.button('Run').click();
+  await expect(playground.runState).toHaveText('Stopped');
+});

@@ -1,6 +1,7 @@
 // Makes sure the test oracles and the browser are on this machine before the
 // tests run: Debian's riscv64-unknown-elf-gcc, qemu-system-riscv32 and dtc
-// (differential tests) and Chromium (end-to-end tests). The playground itself
+// (differential tests), gcc and GTKWave's converters (oracles for printf
+// formatting and VCD files) and Chromium (end-to-end tests). The playground itself
 // never needs any of them. As root, missing packages are installed with
 // apt-get; otherwise one line says what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +13,8 @@ const tools = [
   { what: 'newlib headers for the RISC-V gcc', pkg: 'picolibc-riscv64-unknown-elf', present: () => existsSync('/usr/lib/picolibc/riscv64-unknown-elf') },
   { what: 'qemu-system-riscv32', pkg: 'qemu-system-misc', present: () => onPath('qemu-system-riscv32') },
   { what: 'dtc', pkg: 'device-tree-compiler', present: () => onPath('dtc') },
+  { what: 'the host C compiler gcc (printf and header oracles)', pkg: 'gcc', present: () => onPath('gcc') },
+  { what: "GTKWave's vcd2fst/fst2vcd (VCD oracle)", pkg: 'gtkwave', present: () => onPath('vcd2fst') },
   { what: `Chromium (${chromium})`, pkg: 'chromium', present: () => existsSync(chromium) },
 ];
 

@@ -17,6 +17,10 @@ export type MachineCommand =
   | { type: 'step'; count: number }
   | { type: 'reset' }
   | { type: 'uart-in'; bytes: Uint8Array }
+  /** Flow control: the terminal has taken in this many bytes of uart-out. The
+   * worker stops running while too much output is unacknowledged, as a UART
+   * transmitter waits for a slow line, so a printing loop cannot flood the page. */
+  | { type: 'uart-ack'; bytes: number }
   | { type: 'set-speed'; mode: SpeedMode }
   | { type: 'set-breakpoints'; pcs: number[] }
   | { type: 'set-trace'; enabled: boolean };

@@ -1,19 +1,14 @@
-// Why the machine stopped, as the worker reports it and the UI and CLI explain
-// it to a student. Mirrors the board's RunStop plus the stops a session adds
-// (a user's Pause, the end of a Step).
+// Why the machine stopped, as the worker reports it and the UI explains it to
+// a student. The board's RunStop plus the stops a session adds (a user's
+// Pause, the end of a Step); a guest-requested reset is no stop: the board
+// reboots and runs on, as QEMU does without -no-reboot.
 
 export type StopReason =
   | { reason: 'pause' }                                    // the user pressed Pause
   | { reason: 'step'; count: number; waiting: boolean }    // a Step ran `count` instructions; waiting: the hart sleeps in wfi
   | { reason: 'breakpoint'; pc: number }
   | { reason: 'poweroff'; exitCode: number }
-  | { reason: 'reset' }                                    // the guest asked for a reset (finisher 0x7777)
   | { reason: 'device-error'; device: string; message: string };
-
-/** Whether the machine can go on from this stop without a Reset. */
-export function canResume(stop: StopReason | null): boolean {
-  return !stop || (stop.reason !== 'poweroff' && stop.reason !== 'device-error');
-}
 
 /** One sentence for the status line. */
 export function describeStop(stop: StopReason): string {
@@ -28,10 +23,8 @@ export function describeStop(stop: StopReason): string {
       return stop.exitCode === 0
         ? 'The guest powered the machine off (exit status 0). Press Reset to boot it again.'
         : `The guest powered the machine off with exit status ${stop.exitCode}. Press Reset to boot it again.`;
-    case 'reset':
-      return 'The guest reset the machine; it booted again.';
     case 'device-error':
-      return `Device error in ${stop.device}: ${stop.message}. The machine stopped; press Reset to boot it again.`;
+      return `Device error in ${stop.device}: ${stop.message.replace(/\.$/, '')}. The machine stopped; press Reset to boot it again.`;
   }
 }
 

@@ -39,6 +39,10 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
   let lineNo = 0;
   for (const line of text.split('\n')) {
     lineNo++;
+    if (parseSimpleLine(file, line, lineNo, offset, out)) {
+      offset += line.length + 1;
+      continue;
+    }
     const parts = line.includes(';') ? splitStatements(line) : [{ text: line, colBase: 0 }];
     for (const part of parts) {
       const at = new LocMaker(file, lineNo, part.colBase, offset);
@@ -52,6 +56,49 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
     offset += line.length + 1;
   }
   return out;
+}
+
+const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$-]*))?\s*$/;
+const SIMPLE_LABEL = /^([A-Za-z_.$][A-Za-z0-9_.$]*):\s*$/;
+const INT = /^-?(?:0|[1-9][0-9]*)$/;
+const MEM = /^(-?(?:0|[1-9][0-9]*))?\(([a-z0-9]+)\)$/;
+
+/** Fast path for the lines compilers emit most (`label:`, `op reg, reg, 12`, `op reg, 8(reg)`):
+ * no tokens, no expression trees. Returns false to let the general parser take the line. */
+function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[]): boolean {
+  const label = SIMPLE_LABEL.exec(line);
+  if (label) {
+    if (/^[0-9]/.test(label[1])) return false;
+    out.push({ kind: 'label', name: label[1], loc: { file, line: lineNo, col: 1, offset } });
+    return true;
+  }
+  const m = SIMPLE_INSN.exec(line);
+  if (!m) return false;
+  const ops: Operand[] = [];
+  if (m[3] !== undefined && m[3] !== '') {
+    for (const raw of m[3].split(',')) {
+      const op = simpleOperand(raw.trim());
+      if (!op) return false;
+      ops.push(op);
+    }
+  }
+  const col = m[1].length + 1;
+  out.push({ kind: 'insn', mnemonic: m[2], ops, loc: { file, line: lineNo, col, offset: offset + col - 1 } });
+  return true;
+}
+
+function simpleOperand(text: string): Operand | undefined {
+  const r = REGS.get(text);
+  if (r !== undefined) return { kind: 'reg', reg: r, text };
+  if (INT.test(text)) return { kind: 'expr', e: { kind: 'num', value: Number(text) }, text };
+  const mem = MEM.exec(text);
+  if (mem) {
+    const base = REGS.get(mem[2]);
+    if (base === undefined) return undefined;
+    return { kind: 'mem', offset: { kind: 'num', value: mem[1] ? Number(mem[1]) : 0 }, base, text };
+  }
+  if (text !== '.' && /^[A-Za-z_.$][A-Za-z0-9_.$]*$/.test(text)) return { kind: 'expr', e: { kind: 'sym', name: text }, text };
+  return undefined;
 }
 
 /** Source places of one statement's tokens (a class, not a closure: this runs per line). */

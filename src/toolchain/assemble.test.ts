@@ -167,6 +167,11 @@ describe('assembler vs GNU as', () => {
   it('lays out data directives, sections, symbols and relocations as GNU as does', () => {
     compareWithGas('data', DATA_CORPUS);
   });
+  it('turns branches beyond ±4 KiB into an inverted branch over a jal, as GNU as does', () => {
+    const nops = '\tnop\n'.repeat(1100);
+    compareWithGas('far', `\t.text\nback:\n${nops}\tbeq a0, a1, back\n\tbnez a2, fwd\n\tbgtu a3, a4, fwd\n\tblt a5, a6, near\nnear:\n${nops}fwd:\n\tbge t0, t1, back\n\tret\n`);
+  });
+
   it('assembles gcc -O0 and -O2 output of a C program identically to GNU as', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asm-'));
     const c = join(dir, 'p.c');

@@ -11,6 +11,7 @@ import { evaluate, AsmSyntaxError, type Expr, type Value, type SymbolLookup } fr
 import { encodeBase, isBaseMnemonic, EncodeError, type EncodeContext } from './encode.ts';
 import { expandPseudo, type Expansion } from './pseudo.ts';
 import { runDirective } from './asm-directives.ts';
+import { isConditionalBranch, isBaseBranch, farBranches, longBranch, type BranchSite } from './branch-relax.ts';
 
 export interface AsmSection {
   name: string;
@@ -48,6 +49,10 @@ export class AsmState implements SymbolLookup {
   /** The C source place of the last .loc, so link errors can point at the C line. */
   sourceLoc?: SourceLoc;
   private labelCounter = 0;
+  /** The statement being assembled, and the conditional branches that need the long form. */
+  statement?: Statement;
+  longBranches = new Set<Statement>();
+  branchSites: BranchSite<Statement>[] = [];
   readonly sizesAfterPass1 = new Map<string, number>();
   /** One encoder context for all instructions (pc and section updated per instruction). */
   readonly enc: EncodeContext = {
@@ -165,23 +170,40 @@ export class AsmState implements SymbolLookup {
 
 export function assemble(file: string, asmText: string, diags: Diagnostic[]): ObjectFile {
   const statements = parseAsm(file, asmText, diags);
-  const st = new AsmState(file, diags);
-  for (const pass of [1, 2] as const) {
-    st.beginPass(pass);
+  let longBranches = new Set<Statement>();
+  for (let round = 0; ; round++) {
+    const roundDiags: Diagnostic[] = [];
+    const st = new AsmState(file, roundDiags);
+    st.longBranches = longBranches;
+    st.beginPass(1);
     for (const s of statements) runStatement(st, s);
     padCodeSections(st);
+    const far = farBranches(st.branchSites, (e) => st.evaluate(e), (name) => st.enc.isLocalLabel(name));
+    if (far.length > 0 && round < 10) {
+      longBranches = new Set([...longBranches, ...far]);
+      continue;
+    }
+    st.beginPass(2);
+    for (const s of statements) runStatement(st, s);
+    padCodeSections(st);
+    checkSizes(st, roundDiags);
+    diags.push(...roundDiags);
+    return toObjectFile(st);
   }
+}
+
+function checkSizes(st: AsmState, diags: Diagnostic[]): void {
   for (const s of st.sections.values()) {
     // Pass 1 sized everything; a difference would mean wrong label addresses.
     if (s.size !== (st.sizesAfterPass1.get(s.name) ?? s.size) && !diags.some((d) => d.severity === 'error')) {
-      diags.push({ severity: 'error', message: `internal assembler error: section ${s.name} changed size between passes`, loc: { file, line: 1, col: 1, offset: 0 }, length: 1 });
+      diags.push({ severity: 'error', message: `internal assembler error: section ${s.name} changed size between passes`, loc: { file: st.file, line: 1, col: 1, offset: 0 }, length: 1 });
     }
   }
-  return toObjectFile(st);
 }
 
 function runStatement(st: AsmState, s: Statement): void {
   st.loc = s.loc;
+  st.statement = s;
   try {
     if (s.kind === 'label') st.defineLabel(s.name);
     else if (s.kind === 'directive') runDirective(st, s.name, s.args, s.endCol);
@@ -193,11 +215,14 @@ function runStatement(st: AsmState, s: Statement): void {
 }
 
 function runInstruction(st: AsmState, mn: string, ops: Operand[]): void {
+  const long = st.longBranches.has(st.statement!);
   if (st.pass === 1) {
-    st.current.size += 4 * instructionCount(st, mn, ops);
+    if (isConditionalBranch(mn) && ops.length > 0) st.branchSites.push({ key: st.statement!, pc: st.current.size, section: st.current.name, target: ops[ops.length - 1] });
+    st.current.size += 4 * (long ? 2 : instructionCount(st, mn, ops));
     return;
   }
-  const items: Expansion[] = expandPseudo(mn, ops, st) ?? [{ mn, ops }];
+  let items: Expansion[] = expandPseudo(mn, ops, st) ?? [{ mn, ops }];
+  if (long && items.length === 1 && 'mn' in items[0] && isBaseBranch(items[0].mn) && items[0].ops.length === 3) items = longBranch(items[0].mn, items[0].ops);
   if (st.current.size % 4 !== 0) throw new EncodeError('instruction is not 4-byte aligned; add .align 2 before it');
   for (const it of items) {
     if ('label' in it) {

@@ -12,7 +12,7 @@ export interface FrontResult { tu: TranslationUnit; diags: Diagnostic[]; asm: st
 
 export function compileC(source: string, file = 'test.c', files: Record<string, string> = {}): FrontResult {
   const diags: Diagnostic[] = [];
-  const toks = preprocess(file, source, { includeDirs: [], defines: {}, readFile: (p) => files[p] }, diags);
+  const toks = preprocess(file, source, { includeDirs: [], defines: {}, readFile: (p) => files[p] ?? files[p.replace(/^.*\//, '')] }, diags);
   const tu = parse(toks, diags);
   const asm = diags.some((d) => d.severity === 'error') ? undefined : codegen(tu, diags);
   return { tu, diags, asm };

@@ -3,7 +3,7 @@
 
 import type { Expr, Stmt } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
-import { alignFor } from './codegen-state.ts';
+import { alignFor, loadOp, storeOp } from './codegen-state.ts';
 import { genCall } from './codegen-call.ts';
 import { genBinary64, genCompare64, genNeg64 } from './codegen-int64.ts';
 import { genStmt } from './codegen-stmt.ts';
@@ -13,11 +13,13 @@ export function genExpr(g: Gen, e: Expr): void {
   switch (e.kind) {
     case 'num': return genNum(g, e.value, e.ty);
     case 'var': case 'deref':
+      if (loadDirect(g, e)) return;
       genAddr(g, e);
       g.load(e.ty);
       return;
     case 'member':
       if (e.member.bitWidth !== undefined) return loadBitfield(g, e);
+      if (loadDirect(g, e)) return;
       genAddr(g, e);
       loadMember(g, e);
       return;
@@ -68,8 +70,76 @@ function genNum(g: Gen, v: bigint, ty: Type): void {
   if (is64(ty)) g.emit(`li a1, ${Number(BigInt.asIntN(32, u >> 32n))}`);
 }
 
+/** A statically known address: s0 + off for locals, label + off for globals. */
+type AddrMode = { local: true; off: number } | { local: false; label: string; off: number };
+
+function addrMode(e: Expr): AddrMode | undefined {
+  if (e.kind === 'var') {
+    if (e.obj.isLocal) return { local: true, off: e.obj.offset };
+    return e.obj.isFunction ? undefined : { local: false, label: e.obj.label, off: 0 };
+  }
+  if (e.kind === 'member' && e.member.bitWidth === undefined) {
+    const b = addrMode(e.base);
+    if (b) return { ...b, off: b.off + e.member.offset };
+  }
+  return undefined;
+}
+
+function symOff(m: { label: string; off: number }): string {
+  return m.off === 0 ? m.label : `${m.label}${m.off > 0 ? '+' : ''}${m.off}`;
+}
+
+function scalarSize(t: Type): number {
+  if (t.kind === 'int') return t.size;
+  if (t.kind === 'bool') return 1;
+  return t.kind === 'ptr' ? 4 : 0;
+}
+
+function directOk(e: Expr): boolean {
+  const size = scalarSize(e.ty);
+  return size > 0 && !(e.kind === 'member' && isPackedMember(e));
+}
+
+/** Loads a scalar at a static address with one instruction (gcc's addressing modes). */
+function loadDirect(g: Gen, e: Expr): boolean {
+  if (!directOk(e)) return false;
+  const m = addrMode(e);
+  if (!m) return false;
+  const size = scalarSize(e.ty);
+  const op = loadOp(Math.min(size, 4), isUnsigned(e.ty));
+  if (m.local) {
+    if (size === 8) { g.mem('lw', 'a1', m.off + 4, 's0'); }
+    g.mem(op, 'a0', m.off, 's0');
+    return true;
+  }
+  if (size === 8) return false;
+  g.emit(`lui a0, %hi(${symOff(m)})`);
+  g.emit(`${op} a0, %lo(${symOff(m)})(a0)`);
+  return true;
+}
+
+/** Stores a0(:a1) to a scalar at a static address; false when not applicable. */
+function storeDirect(g: Gen, e: Expr): boolean {
+  if (!directOk(e)) return false;
+  const m = addrMode(e);
+  if (!m) return false;
+  const size = scalarSize(e.ty);
+  const op = storeOp(Math.min(size, 4));
+  if (m.local) {
+    g.mem(op, 'a0', m.off, 's0');
+    if (size === 8) g.mem('sw', 'a1', m.off + 4, 's0');
+    return true;
+  }
+  if (size === 8) return false;
+  g.emit(`lui t1, %hi(${symOff(m)})`);
+  g.emit(`${op} a0, %lo(${symOff(m)})(t1)`);
+  return true;
+}
+
 /** a0 = address of an lvalue (or of a struct-valued expression). */
 export function genAddr(g: Gen, e: Expr): void {
+  const m = addrMode(e);
+  if (m?.local) { g.addImm('a0', 's0', m.off); return; }
   switch (e.kind) {
     case 'var': g.addrOf(e.obj); return;
     case 'deref': genExpr(g, e.operand); return;
@@ -160,6 +230,12 @@ function storeBitfield(g: Gen, e: Extract<Expr, { kind: 'member' }>): void {
 }
 
 function genAssign(g: Gen, e: Extract<Expr, { kind: 'assign' }>): void {
+  const m = directOk(e.lhs) ? addrMode(e.lhs) : undefined;
+  if (m && (m.local || scalarSize(e.lhs.ty) !== 8)) {
+    genExpr(g, e.rhs);
+    storeDirect(g, e.lhs);
+    return;
+  }
   genAddr(g, e.lhs);
   g.push();
   genExpr(g, e.rhs);
@@ -193,6 +269,7 @@ export function convert(g: Gen, from: Type, to: Type): void {
 
 /** Branches to `label` when the scalar `e` is zero. */
 export function genBranchIfZero(g: Gen, e: Expr, label: string): void {
+  if (branchOnCompare(g, e, label)) return;
   genExpr(g, e);
   if (is64(e.ty)) g.emit('or a0, a0, a1');
   g.emit(`beqz a0, ${label}`);
@@ -245,10 +322,6 @@ function simpleInto(g: Gen, e: Expr, reg: string): boolean {
   return false;
 }
 
-function isSimple(e: Expr): boolean {
-  return !is64(e.ty) && (e.kind === 'num' || (e.kind === 'var' && e.obj.isLocal && (e.ty.kind === 'int' || e.ty.kind === 'ptr' || e.ty.kind === 'bool')));
-}
-
 function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
   const wide = is64(e.lhs.ty);
   if (wide) {
@@ -262,17 +335,55 @@ function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
     } else genBinary64(g, e.op, isUnsigned(e.lhs.ty));
     return;
   }
-  if (isSimple(e.rhs)) {
-    genExpr(g, e.lhs);
-    simpleInto(g, e.rhs, 'a1');
-  } else {
-    genExpr(g, e.lhs);
-    g.push();
-    genExpr(g, e.rhs);
-    g.emit('mv a1, a0');
-    g.pop('a0');
-  }
+  if (e.rhs.kind === 'num' && immediateOp(g, e, e.rhs.value)) return;
+  operands32(g, e);
   op32(g, e.op, isUnsigned(e.lhs.ty));
+}
+
+/** lhs → a0, rhs → a1 (32-bit operands). */
+function operands32(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
+  genExpr(g, e.lhs);
+  if (simpleInto(g, e.rhs, 'a1')) return;
+  g.push();
+  genExpr(g, e.rhs);
+  g.emit('mv a1, a0');
+  g.pop('a0');
+}
+
+const IMM_OPS: Partial<Record<string, string>> = { '+': 'addi', '&': 'andi', '|': 'ori', '^': 'xori', '<<': 'slli' };
+
+/** x op constant with RV32I's immediate forms (addi, andi, slli, ...), as gcc emits them. */
+function immediateOp(g: Gen, e: Extract<Expr, { kind: 'binary' }>, v: bigint): boolean {
+  const n = Number(BigInt.asIntN(32, v));
+  const u = isUnsigned(e.lhs.ty);
+  let ins: string | undefined;
+  let imm = n;
+  if (e.op === '-' && n > -2048 && n <= 2048) { ins = 'addi'; imm = -n; }
+  else if (e.op === '>>' ) ins = u ? 'srli' : 'srai';
+  else if (e.op === '<' && n >= -2048 && n <= 2047) ins = u ? 'sltiu' : 'slti';
+  else ins = IMM_OPS[e.op];
+  if (!ins) return false;
+  if (ins.startsWith('s') && ins !== 'slti' && ins !== 'sltiu') { imm = n & 31; }
+  else if (imm < -2048 || imm > 2047) return false;
+  genExpr(g, e.lhs);
+  g.emit(`${ins} a0, a0, ${imm}`);
+  return true;
+}
+
+const BRANCH_IF_FALSE: Record<string, [string, boolean]> = {
+  // op → [branch taken when the comparison is false, swap operands]
+  '==': ['bne', false], '!=': ['beq', false], '<': ['bge', false], '>=': ['blt', false], '>': ['bge', true], '<=': ['blt', true],
+};
+
+/** Branches to `label` when a 32-bit comparison is false, without materializing 0/1. */
+function branchOnCompare(g: Gen, e: Expr, label: string): boolean {
+  if (e.kind !== 'binary' || is64(e.lhs.ty) || !(e.op in BRANCH_IF_FALSE)) return false;
+  const [br, swap] = BRANCH_IF_FALSE[e.op];
+  const u = isUnsigned(e.lhs.ty) && (br === 'bge' || br === 'blt');
+  operands32(g, e);
+  const [x, y] = swap ? ['a1', 'a0'] : ['a0', 'a1'];
+  g.emit(`${br}${u ? 'u' : ''} ${x}, ${y}, ${label}`);
+  return true;
 }
 
 function op32(g: Gen, op: string, u: boolean): void {

@@ -127,7 +127,7 @@ export function sub(p: Parser, l: Expr, r: Expr, at: Span): Expr {
 function compare(p: Parser, op: BinaryOp, l: Expr, r: Expr, at: Span): Expr {
   requireScalar(p, l, `comparison '${op}'`);
   requireScalar(p, r, `comparison '${op}'`);
-  let lc = l, rc = r;
+  let lc: Expr, rc: Expr;
   if (isInteger(l.ty) && isInteger(r.ty)) {
     const ty = commonIntType(l.ty, r.ty);
     lc = cast(l, ty); rc = cast(r, ty);
@@ -144,6 +144,9 @@ function compare(p: Parser, op: BinaryOp, l: Expr, r: Expr, at: Span): Expr {
 
 /** A scalar used as a truth value (if/while/&&/!/?:). */
 export function condition(p: Parser, e: Expr, what: string): Expr {
+  if (e.kind === 'assign' && e.loc.offset === e.lhs.loc.offset) {
+    p.warn(e.loc, e.length, "assignment used as a truth value; did you mean '=='? (add parentheses if the assignment is intended)");
+  }
   if (!isScalar(e.ty) && e.ty.kind !== 'array' && e.ty.kind !== 'func') {
     p.exprError(e, `${what} needs a number or a pointer, but this is ${article(e.ty)}`);
   }

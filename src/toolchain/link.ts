@@ -12,10 +12,20 @@ import {
 } from './elf.ts';
 import { encodeLines, LINES_SECTION } from './elf-object.ts';
 
-export interface LinkOptions { entry: string; textBase: number; stackSize?: number }
+export interface LinkOptions {
+  /** Entry symbol ('' for none, as for a module loaded by insmod). */
+  entry: string;
+  textBase: number;
+  stackSize?: number;
+  /** Addresses of symbols defined outside the objects (kernel symbols, for a module). */
+  resolveExternal?: (name: string) => number | undefined;
+}
 
 export interface LinkedImage {
   elf: Uint8Array;
+  /** Memory image from textBase: text, rodata, data (bss follows, zero, up to memSize). */
+  image: Uint8Array;
+  memSize: number;
   entry: number;
   /** Final addresses of global (and file-local named) symbols. */
   symbols: Map<string, number>;
@@ -68,7 +78,7 @@ export function linkImage(objects: ObjectFile[], opts: LinkOptions, diags: Diagn
   for (const p of placed) if (p.sec.kind !== 'bss') image.set(p.sec.bytes.subarray(0, p.sec.size), p.addr - opts.textBase);
   const undefinedReported = new Set<string>();
   const resolve = (obj: number, r: Reloc): number | undefined => {
-    const v = locals[obj].get(r.symbol) ?? globals.get(r.symbol)?.addr;
+    const v = locals[obj].get(r.symbol) ?? globals.get(r.symbol)?.addr ?? opts.resolveExternal?.(r.symbol);
     if (v !== undefined) return v;
     const weakRef = objects[obj].symbols.some((s) => s.name === r.symbol && s.binding === 'weak' && s.section === undefined);
     if (weakRef) return 0;
@@ -79,14 +89,14 @@ export function linkImage(objects: ObjectFile[], opts: LinkOptions, diags: Diagn
     return undefined;
   };
   for (const p of placed) applyRelocs(image, opts.textBase, p, placed.filter((q) => q.obj === p.obj), (r) => resolve(p.obj, r), diags, objects[p.obj].file);
-  const entry = globals.get(opts.entry)?.addr;
+  const entry = opts.entry === '' ? opts.textBase : globals.get(opts.entry)?.addr;
   if (entry === undefined) diags.push({ severity: 'error', message: `undefined reference to '${opts.entry}' (the entry point)`, loc: { file: objects[0]?.file ?? '<link>', line: 1, col: 1, offset: 0 }, length: 1 });
   if (diags.filter((d) => d.severity === 'error').length > before) return undefined;
   const lines = objects.flatMap((o, i) => o.lines.map((l) => ({ ...l, section: OUT_NAME[o.sections.find((s) => s.name === l.section)?.kind ?? 'text'] ?? l.section, address: (where(i, l.section) ?? 0) + l.address })))
     .sort((a, b) => a.address - b.address);
   const symbols = new Map<string, number>([...globals].map(([k, v]) => [k, v.addr]));
   const elf = writeExec(image, opts.textBase, range, entry!, globals, objects, where, lines);
-  return { elf, entry: entry!, symbols, lines };
+  return { elf, image, memSize: alignUp(range.bss.end, 4) - opts.textBase, entry: entry!, symbols, lines };
 }
 
 function defineLinkerSymbols(globals: Map<string, SymDef>, range: Record<string, { start: number; end: number }>, stackTop: number): void {
@@ -212,4 +222,10 @@ function writeExec(image: Uint8Array, base: number, range: Record<string, { star
   const memEnd = Math.max(range.bss.end, range.data.end);
   const segments = [{ type: PT_LOAD, flags: PF_R | PF_W | PF_X, vaddr: base, offset: 0, filesz: range.data.end - base, memsz: memEnd - base, align: 4096 }];
   return writeElf({ type: ET_EXEC, entry, sections: out, segments });
+}
+
+/** Relocates a module (one ObjectFile, e.g. a driver from compile({output:'object'})) to run at
+ * `base`, resolving its undefined symbols with `resolve` (the kernel's symbol table), as insmod does. */
+export function linkModule(obj: ObjectFile, base: number, resolve: (name: string) => number | undefined, diags: Diagnostic[]): LinkedImage | undefined {
+  return linkImage([obj], { entry: '', textBase: base, stackSize: 0, resolveExternal: resolve }, diags);
 }

@@ -11,6 +11,9 @@ import { structOrUnionSpec, enumSpec } from './parse-struct.ts';
 import { assignExpr, conditional } from './parse-expr.ts';
 import { evalInt } from './const-eval.ts';
 
+/** Placeholder base type of `__auto_type x = expr;`, replaced by the initializer's type. */
+export const AUTO_TYPE: Type = { kind: 'void', alias: '__auto_type' };
+
 export interface DeclAttr {
   isTypedef?: boolean;
   isStatic?: boolean;
@@ -28,7 +31,7 @@ export interface DeclAttr {
 const TYPE_WORDS = new Set([
   'void', '_Bool', 'char', 'short', 'int', 'long', 'signed', 'unsigned', '__signed__', '__signed',
   'struct', 'union', 'enum', 'typeof', '__typeof__', '__typeof', '__builtin_va_list', 'float', 'double',
-  '_Complex', '__int128',
+  '_Complex', '__int128', '__auto_type',
 ]);
 const QUALIFIERS = new Set([
   'const', 'volatile', 'restrict', '__restrict', '__restrict__', '__volatile__', '__volatile', '__const', '__const__',
@@ -226,6 +229,7 @@ function typeWord(p: Parser, t: Token, c: Counts, a: DeclAttr): Type | undefined
     case 'void': p.next(); return tyVoid;
     case '_Bool': p.next(); return tyBool;
     case '__builtin_va_list': p.next(); return pointerTo(intType('char'));
+    case '__auto_type': p.next(); return AUTO_TYPE;
     case 'struct': case 'union': p.next(); return structOrUnionSpec(p, w === 'union', a);
     case 'enum': p.next(); return enumSpec(p);
     case 'typeof': case '__typeof__': case '__typeof': p.next(); return typeofSpec(p);
@@ -269,7 +273,9 @@ function typeofSpec(p: Parser): Type {
 
 function exprForTypeof(p: Parser): Type {
   // typeof(expr) does not evaluate expr; parse it just for its type.
+  const before = p.diags.length, start = p.tok;
   const e = assignExprList(p);
+  p.dropIomemWarnings(start.loc, p.toks[p.pos - 1].loc.offset + p.toks[p.pos - 1].length - start.loc.offset, before);
   return e;
 }
 

@@ -3,7 +3,7 @@
 
 import type { Token } from './token.ts';
 import type { BinaryOp, Expr, Obj } from './ast.ts';
-import { Parser, closestName } from './parse-state.ts';
+import { Parser, closestName, IOMEM_WARNING } from './parse-state.ts';
 import {
   add, article, assignConvert, binary, cast, condition, constReason, isLvalue, isNullPtrConst, num, rvalueType, span,
   sub, varRef,
@@ -242,6 +242,7 @@ function arithUnary(p: Parser, e: Expr, t: Token, kind: 'neg' | 'bitnot' | undef
 
 export function addressOf(p: Parser, e: Expr, t: Token): Expr {
   const at = span(t, e);
+  p.dropIomemWarnings(e.loc, e.length);
   if (e.kind === 'member' && e.member.bitWidth !== undefined) p.exprError(e, `cannot take the address of bit-field '${e.member.name}'`);
   if (e.kind === 'deref') return { ...cast(e.operand, pointerTo(e.ty)), loc: at.loc, length: at.length };
   if (!isLvalue(e) && !(e.kind === 'var' && e.obj.isFunction) && e.ty.kind !== 'struct' && e.ty.kind !== 'array') {
@@ -262,20 +263,22 @@ export function deref(p: Parser, e: Expr, t: Token | undefined): Expr {
 
 function warnIomem(p: Parser, target: Type, at: { loc: Token['loc']; length: number }): void {
   if (!target.isIomem) return;
-  p.warn(at.loc, at.length, 'dereferencing an __iomem pointer directly; device registers must be accessed with readl()/writel() (or ioread32()/iowrite32())');
+  p.warn(at.loc, at.length, `${IOMEM_WARNING}; device registers must be accessed with readl()/writel() (or ioread32()/iowrite32())`);
 }
 
 function sizeofExpr(p: Parser): Expr {
   const t = p.next();
   let ty: Type;
-  let end: Token = t;
+  let end: Token;
   if (p.is('(') && isTypename(p, p.peek())) {
     p.next();
     ty = typeNameRule(p);
     end = p.expect(')');
     if (p.is('{')) ty = compoundLiteral(p, ty, t).ty;
   } else {
+    const before = p.diags.length;
     const e = unary(p);
+    p.dropIomemWarnings(e.loc, e.length, before);
     ty = e.ty;
     if (e.kind === 'member' && e.member.bitWidth !== undefined) p.exprError(e, 'sizeof cannot be applied to a bit-field');
     end = p.toks[p.pos - 1];
@@ -381,11 +384,14 @@ function memberAccess(p: Parser, e: Expr, op: Token): Expr {
   if (!path) return p.error(name, `${typeName(unqual(sty))} has no member named '${name.text}'${suggestMember(sty, name.text)}`);
   const at = span(e, name);
   for (const m of path) base = memberNode(base, m, at);
+  if (base.ty.kind === 'array' || base.ty.kind === 'struct') p.dropIomemWarnings(at.loc, at.length);
+  else warnIomem(p, sty, at);
   return base;
 }
 
 export function memberNode(base: Expr, m: Member, at: { loc: Token['loc']; length: number }): Expr {
   let ty = m.ty;
+  if (base.ty.isIomem && ty.kind === 'array') ty = { ...ty, base: { ...ty.base, isIomem: true } };
   if (base.ty.isConst || base.ty.isVolatile || base.ty.isIomem) {
     ty = { ...ty, isConst: ty.isConst || base.ty.isConst, isVolatile: ty.isVolatile || base.ty.isVolatile, isIomem: ty.isIomem || base.ty.isIomem };
   }

@@ -28,6 +28,7 @@ export interface FnCtx {
 }
 
 const MAX_ERRORS = 30;
+export const IOMEM_WARNING = 'dereferencing an __iomem pointer directly';
 
 export class Parser {
   pos = 0;
@@ -106,6 +107,15 @@ export class Parser {
     }
     const dup = this.diags.some((x) => x.loc.offset === d.loc.offset && x.loc.file === d.loc.file && x.message === d.message);
     if (!dup) this.diags.push(d);
+  }
+  /** Withdraws __iomem dereference warnings inside a span that turned out to only compute
+   * an address (&regs->x, sizeof, typeof, an array member that decays). */
+  dropIomemWarnings(loc: SourceLoc, length: number, fromIndex = 0): void {
+    for (let i = this.diags.length - 1; i >= fromIndex; i--) {
+      const d = this.diags[i];
+      if (d.severity === 'warning' && d.message.startsWith(IOMEM_WARNING) && d.loc.file === loc.file &&
+          d.loc.offset >= loc.offset && d.loc.offset < loc.offset + length) this.diags.splice(i, 1);
+    }
   }
   exprError(e: Expr, message: string): never { return this.errorAt(e.loc, e.length, message); }
 

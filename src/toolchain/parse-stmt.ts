@@ -6,8 +6,8 @@ import type { Expr, Obj, Stmt, AsmOperand } from './ast.ts';
 import { CompileAbort } from './diagnostics.ts';
 import { Parser } from './parse-state.ts';
 import { expr, assignExpr } from './parse-expr.ts';
-import { assignConvert, cast, condition, isLvalue, article } from './expr-build.ts';
-import { attributes, declarator, declspec, isTypename, constInt, applyIomem, skipBalanced, type DeclAttr } from './parse-decl.ts';
+import { assignConvert, cast, condition, isLvalue, article, rvalueType } from './expr-build.ts';
+import { attributes, declarator, declspec, isTypename, constInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
 import { declareFunction, declareExternVar } from './parse-global.ts';
@@ -58,7 +58,7 @@ function declaration(p: Parser): Stmt[] {
     const ty = applyIomem(d.ty, { iomem: da.iomem && !a.iomem });
     if (a.isTypedef) { p.declare(name.text, { kind: 'typedef', ty, loc: name.loc }); continue; }
     if (ty.kind === 'func') { p.declare(name.text, { kind: 'var', obj: declareFunction(p, name, ty, da) }); continue; }
-    if (ty.kind === 'void') p.error(name, `variable '${name.text}' declared void`);
+    if (ty.kind === 'void' && ty !== AUTO_TYPE) p.error(name, `variable '${name.text}' declared void`);
     if (a.isExtern) { p.declare(name.text, { kind: 'var', obj: declareExternVar(p, name, ty) }); continue; }
     if (a.isStatic) { staticLocal(p, name, ty, da); continue; }
     const s = localVariable(p, name, ty, da);
@@ -76,6 +76,13 @@ function checkRedeclared(p: Parser, name: Token): void {
 
 function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | undefined {
   checkRedeclared(p, name);
+  if (ty === AUTO_TYPE) {
+    if (!p.is('=')) p.error(name, `'__auto_type' variable '${name.text}' needs an initializer`);
+    const save = p.pos;
+    p.next();
+    ty = unqual(rvalueType(assignExpr(p).ty));
+    p.pos = save; // parsed again below as the initializer
+  }
   const obj: Obj = {
     name: name.text, label: '', ty, loc: name.loc, isLocal: true, isStatic: false, isDefinition: true,
     isFunction: false, offset: 0, align: Math.max(alignOf(ty), a.align ?? 0), isUsed: !!a.unused,
@@ -161,7 +168,18 @@ function returnStmt(p: Parser): Stmt {
   if (ret?.kind === 'void') {
     if (e.ty.kind !== 'void') p.report(e.loc, e.length, `'return' with a value in function '${p.fn?.obj.name}' returning void`);
   } else if (ret) e = assignConvert(p, e, ret, 'return');
+  const local = addressOfLocal(e);
+  if (local) p.warn(e.loc, e.length, `function returns the address of local variable '${local}', which no longer exists after the return`);
   return { kind: 'return', expr: e, loc: t.loc };
+}
+
+function addressOfLocal(e: Expr): string | undefined {
+  let x = e;
+  while (x.kind === 'cast') x = x.operand;
+  const isLocalVar = (v: Expr): v is Extract<Expr, { kind: 'var' }> => v.kind === 'var' && v.obj.isLocal && !v.obj.name.startsWith('.');
+  if (x.kind === 'addr' && isLocalVar(x.operand)) return x.operand.obj.name;
+  if (isLocalVar(x) && x.ty.kind === 'array') return x.obj.name;
+  return undefined;
 }
 
 function ifStmt(p: Parser): Stmt {

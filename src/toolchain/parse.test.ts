@@ -143,3 +143,34 @@ int init_module(void) { return sw_init(); }
     expect(r.asm).toMatch(/\.loc 1 \d+ \d+/);
   });
 });
+
+describe('__iomem warnings only for real loads and stores', () => {
+  const regs = `${PRELUDE} struct blk { u32 ctrl; struct { u32 a, b; } sub; unsigned char data[8]; };
+    u32 readl(const volatile void __iomem *addr);`;
+  const iomemWarnings = (body: string): number => warningsOf(compileC(`${regs} u32 f(struct blk __iomem *r) { ${body} }`))
+    .filter((d) => /__iomem/.test(d.message)).length;
+
+  it('taking an address, sizeof and typeof do not warn', () => {
+    expect(iomemWarnings('return readl(&r->ctrl) + readl(&r->sub.b) + sizeof(r->ctrl);')).toBe(0);
+    expect(iomemWarnings('typeof(r->ctrl) v = 1; return readl(r->data + 2) + v;')).toBe(0);
+  });
+
+  it('reads and writes through the pointer warn', () => {
+    expect(iomemWarnings('return r->ctrl;')).toBe(1);
+    expect(iomemWarnings('r->sub.a = 1; return 0;')).toBe(1);
+    expect(iomemWarnings('return r->data[3];')).toBe(1);
+  });
+});
+
+describe('warnings for classic C slips', () => {
+  it("'=' in a condition", () => {
+    expect(diagAt('int f(int a) { if (a = 3) return 1; return 0; }', 'warning', /assignment used as a truth value; did you mean '=='/).text).toBe('a = 3');
+    expect(warningsOf(compileC('int f(int a) { if ((a = 3)) return 1; while ((a = a - 1)) ; return 0; }'))).toEqual([]);
+  });
+
+  it('returning the address of a local', () => {
+    diagAt('int *f(void) { int v = 1; return &v; }', 'warning', /returns the address of local variable 'v'/);
+    diagAt('char *f(void) { char buf[8] = "x"; return buf; }', 'warning', /returns the address of local variable 'buf'/);
+    expect(warningsOf(compileC('int *f(void) { static int v; return &v; }'))).toEqual([]);
+  });
+});

@@ -32,7 +32,8 @@ export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
       diags.push({ severity: 'error', message: `internal compiler error while parsing: ${msg} (please report this program)`, loc: p.tok.loc, length: Math.max(1, p.tok.length) });
     }
   }
-  return { globals: p.globals, file: toks[0].loc.file };
+  // The eof token belongs to the main file (the first token may come from a header).
+  return { globals: p.globals, file: toks[toks.length - 1].loc.file };
 }
 
 function eofAfter(tokens: Token[]): Token {

@@ -111,6 +111,11 @@ describe('preprocess: directives', () => {
     expect(diags[0].loc).toMatchObject({ line: 2, col: 10 });
   });
 
+  it('explains that C library headers do not exist in kernel code', () => {
+    expect(pp('#include <stdio.h>').errors[0]).toContain('kernel code has no C library: print with printk()');
+    expect(pp('#include <stdio.h>', { 'include/stdio.h': 'ok' }).out).toBe('ok');
+  });
+
   it('stops an include cycle at 200 levels with one diagnostic', () => {
     const { errors } = pp('#include "loop.h"', { 'drv/loop.h': '#include "loop.h"\nx' });
     expect(errors).toHaveLength(1);
@@ -207,6 +212,16 @@ describe('preprocess: directives', () => {
     expect(pp('#frobnicate').errors[0]).toContain('expected #include, #define');
   });
 
+  it('warns about signed overflow in #if where it is evaluated, and wraps like gcc', () => {
+    const r = pp('#if 0x7fffffffffffffff + 1 < 0 && !(0 && 0x7fffffffffffffff * 2)\nwrapped\n#endif');
+    expect(r.warnings).toEqual(['integer overflow in the #if expression: the result wraps around']);
+    expect(r.out).toBe('wrapped');
+  });
+
+  it('accepts #line but says it is ignored', () => {
+    expect(pp('#line 100 "x.c"\n__LINE__').warnings[0]).toContain('#line is accepted but ignored');
+  });
+
   it("hints at '==' for '=' in #if", () => {
     expect(pp('#if X = 1\n#endif').errors[0]).toContain("did you mean '=='");
   });
@@ -231,4 +246,21 @@ describe('preprocess: directives', () => {
     const r = pp(`${defs}\nm0`);
     expect(r.errors.some((e) => e.includes('too many macro expansions') || e.includes('too large'))).toBe(true);
   }, 60_000);
+});
+
+describe('preprocess: limits instead of crashes', () => {
+  const cases: [string, string, string][] = [
+    ['parentheses in #if', '#if ' + '('.repeat(5000) + '1' + ')'.repeat(5000) + '\n#endif', 'nested more than 1000 levels'],
+    ['unary operators in #if', '#if ' + '- '.repeat(5000) + '1\n#endif', 'nested more than 1000 levels'],
+    ['?: in #if', '#if ' + '1 ? '.repeat(5000) + '1' + ' : 0'.repeat(5000) + '\n#endif', 'nested more than 1000 levels'],
+    ['macro calls in arguments', '#define f(x) x\n' + 'f('.repeat(300) + '1' + ')'.repeat(300), 'nested more than 100 levels'],
+    ['a chain of macros', Array.from({ length: 1500 }, (_, i) => `#define m${i} m${i + 1}`).join('\n') + '\nm0', 'more than 1000 other macro expansions'],
+  ];
+  for (const [what, text, message] of cases) {
+    it(`reports too deep ${what}`, () => {
+      const { errors } = pp(text);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(message);
+    });
+  }
 });

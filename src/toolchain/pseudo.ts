@@ -5,7 +5,7 @@
 import type { Operand } from './asm-parse.ts';
 import type { Expr, Value } from './asm-expr.ts';
 import type { RelocType } from './object.ts';
-import { EncodeError, reg, hi20, lo12 } from './encode.ts';
+import { EncodeError, reg, hi20, lo12, isBaseMnemonic } from './encode.ts';
 
 export type Expansion =
   | { mn: string; ops: Operand[] }
@@ -38,6 +38,7 @@ const LOAD_STORE = new Set(['lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw']);
 
 /** Expands a pseudo-instruction; returns undefined when `mn` is a base instruction form. */
 export function expandPseudo(mn: string, ops: Operand[], ctx: PseudoContext): Expansion[] | undefined {
+  if (isBaseMnemonic(mn) && !(mn in ALU_IMM) && !LOAD_STORE.has(mn)) return undefined; // the common case, first
   const two = (): void => { if (ops.length !== 2) throw new EncodeError(`'${mn}' takes 2 operands, found ${ops.length}`); };
   if (mn in BRANCH_ZERO) {
     two();

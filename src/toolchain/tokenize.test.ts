@@ -69,6 +69,16 @@ describe('tokenize', () => {
     expect(diags.map((d) => [d.message.slice(0, 10), d.loc.col])).toEqual([["stray '@' ", 3], ["stray '`' ", 7]]);
   });
 
+  it('names invisible and look-alike characters pasted from the web', () => {
+    const { diags } = toks('int\u00a0x = \u201chi\u201d;');
+    expect(diags[0].message).toContain('non-breaking space; replace it with a normal space');
+    expect(diags[1].message).toContain('curly quote; use a plain " quote');
+  });
+
+  it('skips a byte-order mark at the start of the file, as gcc does', () => {
+    expect(toks('\ufeffint x;')).toMatchObject({ texts: ['int', 'x', ';'], diags: [] });
+  });
+
   it('reports a missing closing quote on that line only', () => {
     const { diags, texts } = toks('x = "abc;\ny = 1;');
     expect(texts).toEqual(['x', '=', '"abc;', 'y', '=', '1', ';']);

@@ -29,6 +29,26 @@ const isIdentStart = (c: string): boolean =>
   (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$';
 const isIdentChar = (c: string): boolean => isIdentStart(c) || isDigit(c);
 
+/** Characters that sneak in when code is pasted from a web page or a word processor. */
+const LOOKALIKES: Record<number, string> = {
+  0xa0: 'a non-breaking space; replace it with a normal space',
+  0x200b: 'a zero-width space; delete it',
+  0xfeff: 'a byte-order mark; delete it',
+  0x201c: 'a curly quote; use a plain " quote',
+  0x201d: 'a curly quote; use a plain " quote',
+  0x2018: "a curly quote; use a plain ' quote",
+  0x2019: "a curly quote; use a plain ' quote",
+  0x2013: 'an en dash; use a plain - minus',
+  0x2014: 'an em dash; use a plain - minus',
+};
+
+function strayMessage(code: number): string {
+  const shown = code < 0x20 || code === 0x7f ? `\\${code.toString(8).padStart(3, '0')}` : String.fromCodePoint(code);
+  const hint = LOOKALIKES[code];
+  if (hint !== undefined) return `stray '${shown}' in program: it is ${hint}`;
+  return `stray '${shown}' in program: this character is not part of C outside strings and comments`;
+}
+
 /** Text with backslash-newlines removed, and where each character came from. */
 interface Spliced {
   text: string;
@@ -37,23 +57,21 @@ interface Spliced {
 }
 
 function removeSplices(text: string): Spliced {
-  let out = '';
+  const parts: string[] = [];
   const origin = new Int32Array(text.length + 1);
   let n = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '\\') {
-      const nl = text[i + 1] === '\n' ? 1 : text[i + 1] === '\r' && text[i + 2] === '\n' ? 2 : 0;
-      if (nl > 0) {
-        i += 1 + nl;
-        continue;
-      }
-    }
-    out += text[i];
-    origin[n++] = i++;
+  let from = 0;
+  for (let i = text.indexOf('\\'); i >= 0; i = text.indexOf('\\', i + 1)) {
+    const nl = text[i + 1] === '\n' ? 1 : text[i + 1] === '\r' && text[i + 2] === '\n' ? 2 : 0;
+    if (nl === 0) continue;
+    parts.push(text.slice(from, i));
+    for (let k = from; k < i; k++) origin[n++] = k;
+    from = i + 1 + nl;
   }
+  parts.push(text.slice(from));
+  for (let k = from; k < text.length; k++) origin[n++] = k;
   origin[n] = text.length;
-  return { text: out, origin };
+  return { text: parts.join(''), origin };
 }
 
 /** Maps original offsets to 1-based line and column; queries must not go backwards much,
@@ -110,7 +128,7 @@ class Lexer {
         this.atLineStart = true;
         this.hasSpace = false;
         this.pos++;
-      } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+      } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || (c === '\ufeff' && this.pos === 0)) {
         this.hasSpace = true;
         this.pos++;
       } else if (c === '/' && s[this.pos + 1] === '/') {
@@ -221,8 +239,7 @@ class Lexer {
     }
     const code = s.codePointAt(this.pos) ?? 0;
     this.pos += code > 0xffff ? 2 : 1;
-    const shown = code < 0x20 || code === 0x7f ? `\\${code.toString(8).padStart(3, '0')}` : String.fromCodePoint(code);
-    return `stray '${shown}' in program: this character is not part of C outside strings and comments`;
+    return strayMessage(code);
   }
 
   private make(kind: PPToken['kind'], start: number, end: number): PPToken {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../protocol/messages.ts';
 import { createVirtBoard } from '../session/create-board.ts';
 import { Session } from '../session/session.ts';
-import { MachineHost } from './machine-host.ts';
+import { MachineHost, UART_WINDOW_BYTES } from './machine-host.ts';
 
 // Prints "ready", then echoes what UART0 receives (polling LSR.DR) until 'q'.
 const ECHO_POLL = `
@@ -63,6 +63,16 @@ wait: wfi
   li t2, 0x5555
   sw t2, 0(t1)
 1: j 1b
+`;
+
+// Prints 'x' forever, as a printf in an endless loop would.
+const FLOOD = `
+  .globl _start
+_start:
+  li t0, 0x10000000
+  li a0, 'x'
+1: sb a0, 0(t0)
+  j 1b
 `;
 
 function buildAsm(source: string): ArrayBuffer {
@@ -152,5 +162,38 @@ describe('MachineHost', () => {
     const realtime = await wallTime('realtime');
     expect(realtime).toBeGreaterThanOrEqual(195);
     expect(realtime).toBeLessThan(600);
+  });
+
+  it('sends the trace in batches, many events per message, only while tracing is on', async () => {
+    const m = start();
+    m.host.handle({ type: 'load-elf', name: 'echo.elf', image: buildEcho() });
+    m.host.handle({ type: 'run' });
+    await until('the banner', () => m.uart().includes('ready\n'));
+    expect(m.events.filter((e) => e.type === 'trace')).toEqual([]);
+    m.host.handle({ type: 'set-trace', enabled: true });
+    m.host.handle({ type: 'uart-in', bytes: new TextEncoder().encode('traced') });
+    await until('the echo', () => m.uart().endsWith('traced'));
+    m.host.handle({ type: 'pause' });
+    const batches = m.events.flatMap((e) => (e.type === 'trace' ? [e.events] : []));
+    const events = batches.flat();
+    expect(events.filter((e) => e.kind === 'mmio').length).toBeGreaterThan(6); // at least the echoed bytes
+    expect(batches.length).toBeLessThan(events.length / 10);
+    expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
+  });
+
+  it('waits for the terminal when it falls behind the guest output, and goes on once it catches up', async () => {
+    const m = start();
+    const sent = () => m.events.reduce((n, e) => n + (e.type === 'uart-out' ? e.bytes.length : 0), 0);
+    m.host.handle({ type: 'load-elf', name: 'flood.elf', image: buildAsm(FLOOD) });
+    m.host.handle({ type: 'run' });
+    await until('a window of output', () => sent() > UART_WINDOW_BYTES);
+    await new Promise((r) => setTimeout(r, 30));
+    const before = sent();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent()).toBe(before); // no acknowledgement: the machine waits
+    expect(before).toBeLessThan(UART_WINDOW_BYTES * 2);
+    expect(m.lastStatus()).toMatchObject({ state: 'running' });
+    m.host.handle({ type: 'uart-ack', bytes: before });
+    await until('more output', () => sent() > before);
   });
 });

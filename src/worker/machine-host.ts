@@ -18,11 +18,17 @@ const MIN_SLICE_INSNS = 10_000;
 const MAX_SLICE_INSNS = 50_000_000;
 /** Registers while running: a few snapshots a second is all a reader can follow. */
 const REGISTER_INTERVAL_MS = 100;
+/** UART output in flight to the terminal before the machine waits for it (uart-ack). */
+export const UART_WINDOW_BYTES = 256 * 1024;
 
 export class MachineHost {
   private sliceInsns = 200_000;
   private lastStatus = '';
   private lastRegistersMs = -Infinity;
+  /** UART bytes sent that the terminal has not acknowledged yet. */
+  private uartInFlight = 0;
+  /** The slice loop waits for the terminal to catch up. */
+  private blockedOnUart = false;
   private readonly scheduler: SliceScheduler;
 
   constructor(
@@ -46,7 +52,7 @@ export class MachineHost {
       this.session.pause();
       this.send({ type: 'error', message: errorText(err) });
     }
-    this.flush(true);
+    if (command.type !== 'uart-ack') this.flush(command.type !== 'uart-in');
   }
 
   /** Stops the slice loop for good (tests, worker shutdown). */
@@ -60,6 +66,7 @@ export class MachineHost {
       case 'load-elf': {
         const { entry } = s.loadElf(command.name, new Uint8Array(command.image));
         this.scheduler.cancel();
+        this.forgetUartInFlight();
         this.send({ type: 'loaded', name: command.name, entry });
         return;
       }
@@ -76,10 +83,18 @@ export class MachineHost {
         return;
       case 'reset':
         this.scheduler.cancel();
+        this.forgetUartInFlight();
         return s.reset();
       case 'uart-in':
         s.sendUartInput(command.bytes, this.nowMs());
-        if (s.state === 'running') this.scheduler.after(0);
+        if (s.state === 'running' && !this.blockedOnUart) this.scheduler.after(0);
+        return;
+      case 'uart-ack':
+        this.uartInFlight = Math.max(0, this.uartInFlight - command.bytes);
+        if (this.blockedOnUart && this.uartInFlight <= UART_WINDOW_BYTES / 2) {
+          this.blockedOnUart = false;
+          if (s.state === 'running') this.scheduler.after(0);
+        }
         return;
       case 'set-speed':
         s.setSpeed(command.mode, this.nowMs());
@@ -93,6 +108,10 @@ export class MachineHost {
   }
 
   private tick(): void {
+    if (this.uartInFlight > UART_WINDOW_BYTES) {
+      this.blockedOnUart = true; // the next uart-ack resumes the loop
+      return;
+    }
     const t0 = this.nowMs();
     let waitMs: number;
     try {
@@ -109,6 +128,12 @@ export class MachineHost {
     this.scheduler.after(waitMs);
   }
 
+  /** A new power-on: the terminal starts afresh and may never acknowledge the old bytes. */
+  private forgetUartInFlight(): void {
+    this.uartInFlight = 0;
+    this.blockedOnUart = false;
+  }
+
   /** Sizes the next slice so that one takes about SLICE_TARGET_MS. */
   private adaptSlice(insns: number, elapsedMs: number): void {
     if (insns < this.sliceInsns * 0.9 || elapsedMs <= 0.5) return;
@@ -119,7 +144,10 @@ export class MachineHost {
   /** Sends what the slice produced: UART bytes, trace, status, registers. */
   private flush(forceRegisters: boolean): void {
     const uart = this.session.takeUartOutput();
-    if (uart.length > 0) this.send({ type: 'uart-out', bytes: uart });
+    if (uart.length > 0) {
+      this.uartInFlight += uart.length;
+      this.send({ type: 'uart-out', bytes: uart });
+    }
     const trace = this.session.drainTrace();
     if (trace.events.length > 0) this.send({ type: 'trace', events: trace.events, dropped: trace.dropped });
     this.sendStatus();

@@ -1,7 +1,8 @@
 /* The ns16550a's registers as a driver sees them: power-on values, the
    divisor latch behind LCR.DLAB, the scratch register, MCR's 5 bits, FIFO
    enable in IIR's top bits, the THR-empty interrupt identified in IIR and
-   acknowledged by reading it, and its path to the PLIC (source 10). */
+   acknowledged by reading it, loopback (MCR.LOOP), and its path to the PLIC
+   (source 10). */
 #include "common.h"
 
 #define RBR 0
@@ -57,6 +58,14 @@ int main(void) {
   UART0[MCR] = 0x0f; /* not LOOP: printing goes on */
   print("mcr after 0x0f", UART0[MCR]);
   UART0[MCR] = 0x0b;
+  UART0[MCR] = 0x1b; /* LOOP: what is sent comes back (no printing now) */
+  UART0[RBR] = 'Z';
+  uint32_t loop_lsr = UART0[LSR], loop_rbr = UART0[RBR], loop_msr = UART0[MSR], loop_lsr2 = UART0[LSR];
+  UART0[MCR] = 0x0b;
+  print("loopback lsr", loop_lsr);
+  print("loopback rbr", loop_rbr);
+  print("loopback msr", loop_msr);
+  print("loopback lsr after read", loop_lsr2);
   UART0[FCR] = 0x07;
   show("fifo on");
   UART0[IER] = 0x02;

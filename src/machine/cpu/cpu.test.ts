@@ -117,6 +117,13 @@ describe('exceptions (mcause, mepc, mtval as QEMU 7.2 sets them)', () => {
     expect(trapState(m.cpu)).toEqual({ pc: HANDLER, mcause: 1, mepc: 0x3000_0000, mtval: 0x3000_0000 });
   });
 
+  it('a host that sets a misaligned pc gets an instruction-address-misaligned trap', () => {
+    const m = testMachine([0x13, 0x13]);
+    m.cpu.pc = RAM_BASE + 2;
+    m.cpu.step(1);
+    expect(trapState(m.cpu)).toEqual({ pc: HANDLER, mcause: 0, mepc: RAM_BASE + 2, mtval: RAM_BASE + 2 });
+  });
+
   it('a not-taken branch to a misaligned target does not trap', () => {
     const m = testMachine([asm.bne(0, 0, 6), asm.addi(1, 0, 1)]);
     m.cpu.step(2);
@@ -340,6 +347,23 @@ describe('step control', () => {
     expect(m.cpu.x[1]).toBe(2);
     expect(m.cpu.step(1)).toBe(STEP_BUDGET);
     expect(m.cpu.x[1]).toBe(3);
+  });
+
+  it('breakpoints can be added and removed between steps, in RAM and ROM', () => {
+    const m = testMachine([asm.addi(1, 1, 1), asm.addi(1, 1, 1), asm.jal(0, -8)]);
+    m.cpu.breakpoints.add(RAM_BASE + 4);
+    expect(m.cpu.step(100)).toBe(STEP_BREAKPOINT);
+    m.cpu.breakpoints.clear();
+    m.cpu.breakpoints.add(RAM_BASE + 8);
+    expect(m.cpu.step(100)).toBe(STEP_BREAKPOINT);
+    expect([m.cpu.pc, m.cpu.x[1]]).toEqual([RAM_BASE + 8, 2]);
+    m.cpu.breakpoints.clear();
+    expect(m.cpu.step(30)).toBe(STEP_BUDGET);
+    poke(m, ROM_BASE, [asm.addi(2, 0, 1), asm.addi(2, 2, 1)]);
+    m.cpu.pc = ROM_BASE;
+    m.cpu.breakpoints.add(ROM_BASE + 4);
+    expect(m.cpu.step(100)).toBe(STEP_BREAKPOINT);
+    expect(m.cpu.pc).toBe(ROM_BASE + 4);
   });
 
   it('requestExit from a device stops after the current instruction', () => {

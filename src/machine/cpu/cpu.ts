@@ -1,11 +1,14 @@
 // The virt board's hart: RV32IMA + Zicsr (+ Zifencei as a no-op), machine and
 // user modes, traps and interrupts per the RISC-V privileged spec v1.12, with
-// QEMU 7.2's choices where the spec leaves room (mtval contents, LR/SC, WARL).
+// QEMU 7.2's choices where the spec leaves room or QEMU differs (mtval
+// contents, LR/SC, WARL CSRs, interrupt order, AMO fault causes, mret to U
+// without a PMP entry); each is noted where it is implemented.
 
 import type { Bus } from '../bus.ts';
 import type { InstructionCounter } from '../clock.ts';
 import type { Tracer } from '../trace/tracer.ts';
 import type { CpuRegisters } from '../../protocol/cpu-state.ts';
+import { BreakpointBitmap } from './breakpoint-bitmap.ts';
 import { CsrFile, type CsrHost } from './csr.ts';
 import { CAUSE_FETCH_ACCESS, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_MISALIGNED_FETCH } from './trap-causes.ts';
 import { enterTrap, pendingInterrupt } from './trap.ts';
@@ -51,6 +54,7 @@ export class Cpu implements InstructionCounter, CsrHost {
   onUnmappedFetch: ((pc: number) => boolean) | null = null;
   /** Instructions left until the next sampled 'insn' trace event. */
   private untilSample = 0;
+  private readonly breakpointBitmap: BreakpointBitmap;
 
   readonly ramBase: number;
   readonly ramSize: number;
@@ -71,6 +75,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.s16 = new Int16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s32 = new Int32Array(b.buffer, b.byteOffset, b.byteLength >>> 2);
     this.csr = new CsrFile(this);
+    this.breakpointBitmap = new BreakpointBitmap(this.ramBase, this.ramSize);
   }
 
   get pc(): number {
@@ -145,27 +150,37 @@ export class Cpu implements InstructionCounter, CsrHost {
       return STEP_EXIT;
     }
     this.pcI = this.pollInterrupts(this.pcI);
+    this.checkPcAlignment();
     const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
     const base = this.ramBase, size = this.ramSize;
     const bps = this.breakpoints.size > 0 ? this.breakpoints : null;
+    const bpBits = this.breakpointBitmap.sync(this.breakpoints);
     const start = this.instret;
     let pc = this.pcI;
     let n = 0;
     let result: StepResult = STEP_BUDGET;
     loop: while (n < budget) {
-      if (bps !== null && bps.has(pc >>> 0) && (n > 0 || !skipFirstBreakpoint)) {
-        result = STEP_BREAKPOINT;
-        break loop;
-      }
       let insn: number;
       const fetchOff = (pc - base) >>> 0;
-      n++;
-      if (fetchOff < size) insn = s32[fetchOff >>> 2];
-      else {
+      if (fetchOff < size) {
+        if (bpBits !== null && ((bpBits[fetchOff >>> 7] >>> ((fetchOff >>> 2) & 31)) & 1) !== 0
+          && (n > 0 || !skipFirstBreakpoint)) {
+          result = STEP_BREAKPOINT;
+          break loop;
+        }
+        n++;
+        insn = s32[fetchOff >>> 2];
+      } else {
+        if (bps !== null && bps.has(pc >>> 0) && (n > 0 || !skipFirstBreakpoint)) {
+          result = STEP_BREAKPOINT;
+          break loop;
+        }
+        n++;
         const word = this.bus.peek(pc >>> 0, 4);
         if (word === undefined) {
           this.instret = start + n;
           if (this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
+            this.checkPcAlignment();
             pc = this.pollInterrupts(this.pcI);
             if (this.exitRequested) {
               result = this.takeExit();
@@ -178,7 +193,7 @@ export class Cpu implements InstructionCounter, CsrHost {
         }
         insn = word | 0;
       }
-      x[0] = 0;
+      // x[0] = 0;
       if ((insn & 3) !== 3) {
         pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
         continue;
@@ -430,6 +445,11 @@ export class Cpu implements InstructionCounter, CsrHost {
   private serviceFetch(pc: number): boolean {
     this.pcI = pc;
     return this.onUnmappedFetch!(pc >>> 0);
+  }
+
+  /** The loop keeps pc word-aligned; a host that set an odd pc gets the architected trap instead. */
+  private checkPcAlignment(): void {
+    if ((this.pcI & 3) !== 0) this.trapAt(this.pcI, CAUSE_MISALIGNED_FETCH, this.pcI, this.instret);
   }
 
   private takeExit(): StepResult {

@@ -111,23 +111,29 @@ export class Clint implements SysBusDevice {
   private updateTimer(): void {
     const cmp = this.timecmpHi * TWO32 + this.timecmpLo;
     if (this.mtime() >= cmp) {
-      this.clock.disarm(this.timer);
+      this.cancelTimer();
       this.mtip.raise();
       return;
     }
     this.mtip.lower();
     const deadlineNs = (cmp - this.timeDelta) * NS_PER_TICK;
     if (!Number.isSafeInteger(deadlineNs)) {
-      // Beyond 2^53 ns (285 years): never within any run.
-      this.clock.disarm(this.timer);
+      this.cancelTimer(); // beyond 2^53 ns (285 years): never within any run
       return;
     }
     this.clock.arm(this.timer, deadlineNs);
-    this.tracer.emit({ kind: 'timer', action: 'arm', owner: 'clint', deadlineNs });
+    if (this.tracer.enabled) this.tracer.emit({ kind: 'timer', action: 'arm', owner: 'clint', deadlineNs });
+  }
+
+  private cancelTimer(): void {
+    if (this.timer.armed && this.tracer.enabled) {
+      this.tracer.emit({ kind: 'timer', action: 'cancel', owner: 'clint', deadlineNs: this.timer.deadlineNs });
+    }
+    this.clock.disarm(this.timer);
   }
 
   private timerExpired(): void {
-    this.tracer.emit({ kind: 'timer', action: 'fire', owner: 'clint', deadlineNs: this.timer.deadlineNs });
+    if (this.tracer.enabled) this.tracer.emit({ kind: 'timer', action: 'fire', owner: 'clint', deadlineNs: this.timer.deadlineNs });
     // The deadline was computed from mtimecmp; re-check in case mtime moved.
     this.updateTimer();
   }

@@ -102,6 +102,16 @@ describe('Uart16550', () => {
     expect(uart.read(UART_IIR, 1) & 0x0f).toBe(UART_IIR_RDI);
   });
 
+  it('loopback mode sends what is written back to the receiver, not the console', () => {
+    const { uart } = setup();
+    uart.write(4, 0x1b, 1); // MCR: LOOP | OUT2 | RTS | DTR
+    uart.write(UART_RBR, 0x5a, 1);
+    expect(uart.takeOutput().length).toBe(0);
+    expect(uart.read(UART_LSR, 1) & UART_LSR_DR).toBe(UART_LSR_DR);
+    expect(uart.read(UART_RBR, 1)).toBe(0x5a);
+    expect(uart.read(UART_MSR, 1)).toBe(0x80 | 0x20 | 0x10);
+  });
+
   it('the FIFO holds 16 bytes; more wait until the guest reads', () => {
     const { uart } = setup();
     uart.write(UART_IIR, UART_FCR_FE, 1);

@@ -217,6 +217,10 @@ export class Uart16550 implements SysBusDevice {
   }
 
   private readMsr(): number {
+    if (this.mcr & UART_MCR_LOOP) {
+      // Loopback wires RTS→CTS, DTR→DSR, OUT1→RI, OUT2→DCD (serial.c).
+      return ((this.mcr & 0x0c) << 4) | ((this.mcr & 0x02) << 3) | ((this.mcr & 0x01) << 5);
+    }
     const value = this.msr;
     if (this.msr & UART_MSR_ANY_DELTA) {
       this.msr &= 0xf0;

@@ -1,14 +1,14 @@
 // The freestanding headers C99 4p6 promises (stddef.h, stdint.h, stdbool.h,
 // stdarg.h, limits.h, plus iso646.h and stdnoreturn.h), searched after the include
 // directories for <…>. Types match riscv64-unknown-elf-gcc -march=rv32ima_zicsr
-// -mabi=ilp32: int32_t is `long int`, size_t `unsigned int`, char unsigned.
+// -mabi=ilp32: int32_t is `long int`, size_t `unsigned int`, char unsigned. The
+// typedefs come in gcc's order, so `gcc -E` of a program gives the same tokens.
 
 const STDDEF_H = `#ifndef __STDDEF_H
 #define __STDDEF_H
-typedef __SIZE_TYPE__ size_t;
 typedef __PTRDIFF_TYPE__ ptrdiff_t;
+typedef __SIZE_TYPE__ size_t;
 typedef __WCHAR_TYPE__ wchar_t;
-typedef struct { long long __max_align_ll __attribute__((__aligned__(8))); } max_align_t;
 #undef NULL
 #define NULL ((void *)0)
 #define offsetof(TYPE, MEMBER) __builtin_offsetof(TYPE, MEMBER)
@@ -122,8 +122,8 @@ const STDBOOL_H = `#ifndef __STDBOOL_H
 
 const STDARG_H = `#ifndef __STDARG_H
 #define __STDARG_H
-typedef __builtin_va_list va_list;
 typedef __builtin_va_list __gnuc_va_list;
+typedef __gnuc_va_list va_list;
 #define va_start(ap, last) __builtin_va_start(ap, last)
 #define va_arg(ap, type) __builtin_va_arg(ap, type)
 #define va_end(ap) __builtin_va_end(ap)

@@ -10,6 +10,7 @@ import { evaluateIf } from './expr.ts';
 import { isPunct, parseDefine, sameDefinition } from './macros.ts';
 import { dirname, joinPath } from './paths.ts';
 import { predefinedSource } from './predefined.ts';
+import { includeGuard, lexCached } from './source-files.ts';
 
 export interface PreprocessOptions {
   /** Searched for "…" (after the including file's directory) and for <…>. */
@@ -29,6 +30,15 @@ const BUILTIN_DIR = '<builtin>';
 const HAS_FEATURE = ['__has_attribute', '__has_c_attribute', '__has_builtin', '__has_feature', '__has_extension'];
 
 interface HeaderName { name: string; angled: boolean }
+
+/** C library headers a student may reach for out of habit: kernel code has no libc. */
+const USERSPACE_HEADERS: Record<string, string> = {
+  'stdio.h': 'kernel code has no C library: print with printk() or pr_info() from <linux/kernel.h>',
+  'stdlib.h': 'kernel code has no C library: allocate with kmalloc() from <linux/slab.h>',
+  'string.h': 'kernel code has no C library: use <linux/string.h>',
+  'math.h': 'floating point is not available in kernel code; use integer arithmetic',
+  'unistd.h': 'kernel code has no C library or system calls',
+};
 
 export class Preprocessor extends MacroEngine {
   private readonly out: PPToken[] = [];
@@ -124,7 +134,8 @@ export class Preprocessor extends MacroEngine {
       case 'error': return this.message('error', name, line);
       case 'warning': return this.message('warning', name, line);
       case 'pragma': return this.pragma(line);
-      case 'line': case 'ident': case 'sccs': case 'assert': case 'unassert': return; // accepted, no effect
+      case 'line': return this.warning(name, '#line is accepted but ignored: diagnostics keep the real file name and line');
+      case 'ident': case 'sccs': case 'assert': case 'unassert': return; // accepted, no effect
     }
     if (name.kind === 'number') return; // a line marker, as gcc -E writes: # 12 "file.c"
     const guess = closestDirective(name.text);
@@ -262,7 +273,8 @@ export class Preprocessor extends MacroEngine {
     const found = this.findHeader(header, next);
     if (found === undefined) {
       const where = header.angled ? 'the include directories' : "the including file's directory and the include directories";
-      return this.error(line[0] ?? hash, `cannot find '${header.name}': looked in ${where}; check the name or add -I DIR`);
+      const hint = USERSPACE_HEADERS[header.name] ?? 'check the name or add -I DIR';
+      return this.error(line[0] ?? hash, `cannot find '${header.name}': looked in ${where}; ${hint}`);
     }
     if (this.once.has(found.path)) return;
     const guard = this.guards.get(found.path);
@@ -395,7 +407,7 @@ export class Preprocessor extends MacroEngine {
       }
       toks.push(t);
     }
-    const h = this.headerName(toks, false);
+    const h = this.headerName(toks, false) ?? this.headerName(this.expandList(toks), false);
     return h !== undefined && this.findHeader(h, op.text === '__has_include_next') !== undefined;
   }
 
@@ -448,44 +460,4 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
-}
-
-/** Tokens of files lexed by earlier runs: a driver is recompiled on every edit with the
- * same headers. Tokens are never modified after lexing, so runs can share them. */
-const LEX_CACHE = new Map<string, { text: string; toks: PPToken[]; diags: Diagnostic[] }>();
-const LEX_CACHE_FILES = 256;
-
-function lexCached(path: string, text: string, diags: Diagnostic[]): PPToken[] {
-  const hit = LEX_CACHE.get(path);
-  if (hit !== undefined && hit.text === text) {
-    diags.push(...hit.diags);
-    return hit.toks;
-  }
-  const own: Diagnostic[] = [];
-  const toks = lex(path, text, own);
-  diags.push(...own);
-  if (LEX_CACHE.size >= LEX_CACHE_FILES) LEX_CACHE.clear();
-  LEX_CACHE.set(path, { text, toks, diags: own });
-  return toks;
-}
-
-/** The macro of a classic include guard (`#ifndef X` first, its #endif last), else null:
- * once X is defined, including the file again cannot change anything. */
-function includeGuard(toks: PPToken[]): string | null {
-  const [hash, ifndef, name] = toks;
-  if (!isPunct(hash, '#') || ifndef?.text !== 'ifndef' || ifndef.atLineStart || name?.kind !== 'ident') return null;
-  let depth = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (!(t.atLineStart && isPunct(t, '#')) || toks[i + 1].atLineStart) continue;
-    const d = toks[i + 1].text;
-    if (d === 'if' || d === 'ifdef' || d === 'ifndef') depth++;
-    else if ((d === 'elif' || d === 'else') && depth === 1) return null;
-    else if (d === 'endif' && --depth === 0) {
-      let j = i + 2;
-      while (!toks[j].atLineStart && toks[j].kind !== 'eof') j++;
-      return toks[j].kind === 'eof' ? name.text : null;
-    }
-  }
-  return null;
 }

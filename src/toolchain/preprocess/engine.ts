@@ -12,8 +12,6 @@ export interface FileContext {
   /** The path as found (what __FILE__ and diagnostics show). */
   path: string;
   conds: Conditional[];
-  /** Include guard candidate: the name of the #ifndef that opens the file. */
-  guard?: string;
 }
 
 export interface Conditional {
@@ -37,6 +35,10 @@ interface Source {
 
 /** Stops a runaway expansion (exponential macros) before it eats the student's tab. */
 const EXPANSION_BUDGET = 300_000;
+/** A hide set this large means a chain of that many macros: stop before memory runs out. */
+const MAX_HIDE_SET = 1000;
+/** Arguments are expanded recursively; deeper nesting would overflow the stack. */
+const MAX_ARGUMENT_NESTING = 100;
 
 export class MacroEngine {
   readonly macros = new Map<string, Macro>();
@@ -44,6 +46,7 @@ export class MacroEngine {
   /** Whether the last token from next() came from a file (only those can start directives). */
   protected fromFile = false;
   private expansions = 0;
+  private listDepth = 0;
 
   constructor(readonly diags: Diagnostic[]) {}
 
@@ -92,6 +95,20 @@ export class MacroEngine {
 
   /** Fully macro-expands a token list on its own (an argument, an #if or #include line). */
   expandList(toks: PPToken[], ifMode = false): PPToken[] {
+    if (this.listDepth >= MAX_ARGUMENT_NESTING) {
+      if (this.listDepth++ === MAX_ARGUMENT_NESTING) this.error(toks[0] ?? NO_LOC_TOKEN, `macro calls nested more than ${MAX_ARGUMENT_NESTING} levels deep inside arguments`);
+      this.listDepth--;
+      return toks;
+    }
+    this.listDepth++;
+    try {
+      return this.expandListBody(toks, ifMode);
+    } finally {
+      this.listDepth--;
+    }
+  }
+
+  private expandListBody(toks: PPToken[], ifMode: boolean): PPToken[] {
     const end: PPToken = { kind: 'eof', text: '', loc: toks[0]?.loc ?? NO_LOC, length: 1, hasSpace: false, atLineStart: false };
     const depth = this.sources.length;
     this.pushSource([...toks, end]);
@@ -113,36 +130,51 @@ export class MacroEngine {
     return false;
   }
 
-  /** If `t` names a macro that may expand here, pushes its expansion and returns true. */
+  /** If `t` names a macro that may expand here, pushes its expansion and returns true.
+   * Body tokens get expandedFrom = the outermost use; argument tokens keep their own. */
   protected expandMacro(t: PPToken): boolean {
     const m = this.macros.get(t.text);
-    if (m === undefined || t.hide?.has(m.name)) return false;
-    if (++this.expansions > EXPANSION_BUDGET) {
-      if (this.expansions === EXPANSION_BUDGET + 1) {
-        this.error(t, `too many macro expansions (over ${EXPANSION_BUDGET}); is a macro expanding to itself many times?`);
-      }
-      return false;
-    }
+    if (m === undefined || t.hide?.has(m.name) || !this.withinLimits(t, m)) return false;
     const useLoc = t.expandedFrom ?? t.loc;
     if (m.builtin !== undefined) {
       this.pushExpansion(m.builtin(t).map((r) => expansionToken(r, undefined, useLoc)), t);
-      return true;
+    } else if (m.params === null) {
+      this.expandObjectLike(m, t, useLoc);
+    } else {
+      if (!isPunct(this.peek(), '(')) return false;
+      this.next();
+      this.expandFunctionLike(m, t, useLoc);
     }
-    if (m.params === null) {
-      const hide = addHide(t.hide, m.name);
-      const pastes = m.body.some((b) => isPunct(b, '##'));
-      const ctx = { expand: (a: PPToken[]) => a, diags: this.diags, useLoc, hide, vaOmitted: false };
-      this.pushExpansion(pastes ? substitute(m, [], ctx) : m.body.map((b) => expansionToken(b, hide, useLoc)), t);
-      return true;
+    return true;
+  }
+
+  private withinLimits(t: PPToken, m: Macro): boolean {
+    if (t.hide !== undefined && t.hide.size >= MAX_HIDE_SET) {
+      this.error(t, `macro '${m.name}' is expanded inside more than ${MAX_HIDE_SET} other macro expansions; is there a chain of macros without end?`);
+      return false;
     }
-    if (!isPunct(this.peek(), '(')) return false;
-    this.next();
+    if (++this.expansions <= EXPANSION_BUDGET) return true;
+    if (this.expansions === EXPANSION_BUDGET + 1) {
+      this.error(t, `too many macro expansions (over ${EXPANSION_BUDGET}); is a macro expanding to itself many times?`);
+    }
+    return false;
+  }
+
+  private expandObjectLike(m: Macro, t: PPToken, useLoc: SourceLoc): void {
+    const hide = addHide(t.hide, m.name);
+    const pastes = m.body.some((b) => isPunct(b, '##'));
+    const ctx = { expand: (a: PPToken[]) => a, diags: this.diags, useLoc, hide, vaOmitted: false };
+    this.pushExpansion(pastes ? substitute(m, [], ctx) : m.body.map((b) => expansionToken(b, hide, useLoc)), t);
+  }
+
+  /** After the '(' of a call: reads the arguments, substitutes, pushes. The hide set is
+   * (HS(name) ∩ HS(')')) ∪ {name}, so a ')' that came from outside may re-enable it. */
+  private expandFunctionLike(m: Macro, t: PPToken, useLoc: SourceLoc): void {
     const collected = this.collectArgs(m, t);
-    if (collected === undefined) return true;
+    if (collected === undefined) return;
     const hide = addHide(intersectHide(t.hide, collected.rparen.hide), m.name);
     const ctx = { expand: (a: PPToken[]) => this.expandList(a), diags: this.diags, useLoc, hide, vaOmitted: collected.vaOmitted };
     this.pushExpansion(substitute(m, collected.args, ctx), t);
-    return true;
   }
 
   /** Pushes fresh expansion tokens; the first takes the use's spacing. */
@@ -196,6 +228,7 @@ export class MacroEngine {
 }
 
 export const NO_LOC: SourceLoc = { file: '<built-in>', line: 1, col: 1, offset: 0 };
+const NO_LOC_TOKEN = { loc: NO_LOC, length: 1 };
 
 const NO_HIDE: ReadonlySet<string> = new Set();
 /** hide set → name → hide set ∪ {name}: expansions of the same macro share one set. */
@@ -213,5 +246,6 @@ function addHide(hide: ReadonlySet<string> | undefined, name: string): ReadonlyS
 
 function intersectHide(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
   if (a === undefined || b === undefined) return undefined;
+  if (a === b) return a;
   return new Set([...a].filter((x) => b.has(x)));
 }

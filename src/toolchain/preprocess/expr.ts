@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from '../diagnostics.ts';
 import type { PPToken } from '../tokenize.ts';
-import { isFloatingNumber, parseCharConstant, parseIntegerConstant } from './literals.ts';
+import { decodeLiteralBody, isFloatingNumber, parseCharConstant, parseIntegerConstant } from './literals.ts';
 
 interface Value {
   v: bigint;
@@ -12,6 +12,9 @@ interface Value {
 }
 
 class IfError extends Error {}
+
+/** Deeper operator nesting than this is not a real program; it would only overflow the stack. */
+const MAX_NESTING = 1000;
 
 const BINARY: Record<string, number> = {
   '*': 10, '/': 10, '%': 10, '+': 9, '-': 9, '<<': 8, '>>': 8,
@@ -25,6 +28,7 @@ class IfParser {
   private pos = 0;
   /** > 0 inside an operand that is not evaluated (after a false && and the like). */
   private skipping = 0;
+  private depth = 0;
 
   constructor(
     private readonly toks: PPToken[],
@@ -62,6 +66,7 @@ class IfParser {
   }
 
   private conditional(): Value {
+    if (this.depth > MAX_NESTING) this.fail(this.toks[this.pos], `the #if expression is nested more than ${MAX_NESTING} levels deep`);
     const c = this.binary(1);
     if (this.peekText() !== '?') return c;
     const q = this.toks[this.pos++];
@@ -75,10 +80,12 @@ class IfParser {
 
   private guarded(skip: boolean, f: () => Value): Value {
     if (skip) this.skipping++;
+    this.depth++;
     try {
       return f();
     } finally {
       if (skip) this.skipping--;
+      this.depth--;
     }
   }
 
@@ -103,7 +110,7 @@ class IfParser {
     const x = norm(a.v, u).v;
     const y = norm(b.v, u).v;
     switch (op) {
-      case '*': return norm(x * y, u);
+      case '*': return this.checked(x * y, u, opTok);
       case '/':
       case '%':
         if (y === 0n) {
@@ -111,8 +118,8 @@ class IfParser {
           this.fail(opTok, `division by zero in the #if expression`);
         }
         return norm(op === '/' ? x / y : x % y, u);
-      case '+': return norm(x + y, u);
-      case '-': return norm(x - y, u);
+      case '+': return this.checked(x + y, u, opTok);
+      case '-': return this.checked(x - y, u, opTok);
       case '<': return bool(x < y);
       case '>': return bool(x > y);
       case '<=': return bool(x <= y);
@@ -123,6 +130,15 @@ class IfParser {
       case '^': return norm(x ^ y, u);
       default: return norm(x | y, u);
     }
+  }
+
+  /** Signed overflow wraps, as in gcc, with gcc's warning. */
+  private checked(v: bigint, unsigned: boolean, opTok: PPToken): Value {
+    const r = norm(v, unsigned);
+    if (!unsigned && r.v !== v && this.skipping === 0) {
+      this.diags.push({ severity: 'warning', message: 'integer overflow in the #if expression: the result wraps around', loc: opTok.loc, length: opTok.length });
+    }
+    return r;
   }
 
   private shift(op: string, a: Value, b: Value): Value {
@@ -138,6 +154,15 @@ class IfParser {
 
   private unary(): Value {
     const t = this.toks[this.pos];
+    if (++this.depth > MAX_NESTING) this.fail(t, `the #if expression is nested more than ${MAX_NESTING} levels deep`);
+    try {
+      return this.unaryOperand(t);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private unaryOperand(t: PPToken | undefined): Value {
     if (t === undefined) this.fail(this.toks[this.pos - 1], 'the #if expression ends too early: an operand is missing');
     if (t.kind === 'punct' && ['+', '-', '~', '!'].includes(t.text)) {
       this.pos++;
@@ -162,7 +187,8 @@ class IfParser {
     if (t.kind === 'char') {
       const c = parseCharConstant(t.text);
       if (c.error !== undefined) this.fail(t, c.error);
-      return { v: c.value, unsigned: false };
+      // gcc's cpp: one plain char of an unsigned-char target is an unsigned operand in #if
+      return { v: c.value, unsigned: t.text[0] === "'" && decodeLiteralBody(t.text.slice(1, -1), false).value.length === 1 };
     }
     if (t.kind === 'ident' || t.kind === 'keyword') return { v: 0n, unsigned: false };
     return this.fail(t, `'${t.text}' cannot be used in an #if expression: only integers, macros, defined() and operators can`);
@@ -172,8 +198,10 @@ class IfParser {
     if (isFloatingNumber(t.text)) this.fail(t, `floating constant '${t.text}' in an #if expression: #if works on integers only`);
     const r = parseIntegerConstant(t.text);
     if (r.error !== undefined) this.fail(t, r.error);
-    const { value, type } = r.value;
-    return { v: value, unsigned: type.startsWith('unsigned') || value > 0x7fffffffffffffffn };
+    // 6.10.1p4: int and long act as intmax_t here, so only a U suffix or a value past
+    // INTMAX_MAX makes a constant unsigned (0x80000000 is signed in #if).
+    const suffix = /[uUlL]*$/.exec(t.text)?.[0] ?? '';
+    return { v: r.value.value, unsigned: /u/i.test(suffix) || r.value.value > 0x7fffffffffffffffn };
   }
 }
 

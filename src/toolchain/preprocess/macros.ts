@@ -17,7 +17,7 @@ export interface Macro {
   builtin?: (use: PPToken) => PPToken[];
 }
 
-/** Tokens of one argument as written, and whether a variadic argument was left out entirely. */
+/** The tokens of each argument, as written in the call. */
 export type MacroArgs = PPToken[][];
 
 export const isPunct = (t: PPToken | undefined, text: string): boolean =>
@@ -191,7 +191,7 @@ export function paste(left: PPToken, right: PPToken, op: PPToken, diags: Diagnos
   const scratch: Diagnostic[] = [];
   const toks = lex(left.loc.file, text, scratch);
   const one = toks.length === 2 && toks[0].text === text && toks[0].problem === undefined && scratch.length === 0;
-  if (one) return [{ ...left, kind: toks[0].kind, text, hide: left.hide }];
+  if (one) return [{ ...left, kind: toks[0].kind, text, problem: undefined, stray: undefined }];
   diags.push({
     severity: 'error',
     message: `pasting "${left.text}" and "${right.text}" does not give a valid preprocessing token: '##' must form one token such as a name or a number`,

@@ -44,6 +44,13 @@ const DEFINES: [string, string][] = [
   ['__INT64_TYPE__', 'long long int'], ['__UINT8_TYPE__', 'unsigned char'], ['__UINT16_TYPE__', 'short unsigned int'],
   ['__UINT32_TYPE__', 'long unsigned int'], ['__UINT64_TYPE__', 'long long unsigned int'],
   ['__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4', '1'],
+  ['__SCHAR_WIDTH__', '8'], ['__SHRT_WIDTH__', '16'], ['__INT_WIDTH__', '32'], ['__LONG_WIDTH__', '32'],
+  ['__LONG_LONG_WIDTH__', '64'], ['__PTRDIFF_WIDTH__', '32'], ['__SIZE_WIDTH__', '32'], ['__INTPTR_WIDTH__', '32'],
+  ['__INTMAX_WIDTH__', '64'],
+  ['__ATOMIC_RELAXED', '0'], ['__ATOMIC_CONSUME', '1'], ['__ATOMIC_ACQUIRE', '2'], ['__ATOMIC_RELEASE', '3'],
+  ['__ATOMIC_ACQ_REL', '4'], ['__ATOMIC_SEQ_CST', '5'],
+  ['__USER_LABEL_PREFIX__', ''], ['__REGISTER_PREFIX__', ''], ['__NO_INLINE__', '1'],
+  ['__VERSION__', '"kernel-c (GCC 4.2.1 compatible)"'],
   // Ours: lets a program tell this compiler from gcc.
   ['__kernel_c__', '1'],
 ];

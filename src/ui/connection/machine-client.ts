@@ -31,8 +31,10 @@ export class MachineClient {
 
   private dispatch(event: MachineEvent): void {
     switch (event.type) {
-      case 'uart-out':
-        return this.uart.write(event.bytes);
+      case 'uart-out': {
+        const bytes = event.bytes.length;
+        return this.uart.write(event.bytes, () => this.send({ type: 'uart-ack', bytes }));
+      }
       case 'registers':
         return this.queueRegisters(event.registers);
       case 'loaded':

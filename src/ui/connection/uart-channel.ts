@@ -3,7 +3,8 @@
 // writes each slice's bytes straight into xterm.
 
 export interface UartListener {
-  data(bytes: Uint8Array): void;
+  /** Shows the bytes; calls `done` once they are taken in (flow control). */
+  data(bytes: Uint8Array, done: () => void): void;
   /** The machine powered on again (new program, reset): start a fresh screen. */
   clear(): void;
 }
@@ -16,8 +17,14 @@ export class UartChannel {
     return () => this.listeners.delete(listener);
   }
 
-  write(bytes: Uint8Array): void {
-    for (const l of this.listeners) l.data(bytes);
+  /** Hands the bytes to every listener; `done` runs once all have taken them in. */
+  write(bytes: Uint8Array, done: () => void): void {
+    let waiting = this.listeners.size;
+    if (waiting === 0) return done();
+    const one = () => {
+      if (--waiting === 0) done();
+    };
+    for (const l of this.listeners) l.data(bytes, one);
   }
 
   clear(): void {

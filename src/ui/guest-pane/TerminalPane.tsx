@@ -30,7 +30,7 @@ export function TerminalPane() {
     fit.fit();
     const encoder = new TextEncoder();
     const typed = term.onData((text) => usePlayground.getState().sendInput(encoder.encode(text)));
-    const unsubscribe = machineClient().uart.subscribe({ data: (bytes) => term.write(bytes), clear: () => term.reset() });
+    const unsubscribe = machineClient().uart.subscribe({ data: (bytes, done) => term.write(bytes, done), clear: () => term.reset() });
     const resize = new ResizeObserver(() => fit.fit());
     resize.observe(host);
     return () => {

@@ -96,3 +96,6 @@ r21_unsigned_conversions
 #if 077 == 63 && 0x1F == 31 && 10L == 10 && 10ULL == 10u && 0b101 == 5
 r22_bases
 #endif
+#if -0x80000000 < 0 && 'a' - 98 > 0 && 'ab' - 30000 < 0 && L'a' - 98 < 0
+r23_gcc_cpp_signedness
+#endif

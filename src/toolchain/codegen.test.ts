@@ -1,0 +1,52 @@
+// The assembly text contract: a line-table directive for every statement, symbols
+// and sections as gcc lays them out, and header-only inline functions left out.
+// (Behaviour is checked against gcc on QEMU by tests/cc/corpus/cg-*.c.)
+import { describe, it, expect } from 'vitest';
+import { compileC, formatAll } from './cc-test-util.ts';
+
+function asmOf(src: string, files: Record<string, string> = {}): string {
+  const r = compileC(src, 'drv.c', files);
+  if (r.asm === undefined) throw new Error(formatAll(r, src));
+  return r.asm;
+}
+
+describe('line table directives', () => {
+  it('emits .loc before the code of every statement line', () => {
+    const src = 'int f(int a)\n{\n\tint b = a * 2;\n\tif (b > 3)\n\t\tb--;\n\treturn b;\n}\n';
+    const asm = asmOf(src);
+    expect(asm).toMatch(/^\t\.file 1 "drv\.c"$/m);
+    const lines = [...asm.matchAll(/^\t\.loc 1 (\d+) \d+$/gm)].map((m) => Number(m[1]));
+    for (const l of [3, 4, 5, 6]) expect(lines).toContain(l);
+  });
+
+  it('names included files for code that comes from headers', () => {
+    const asm = asmOf('#include "io.h"\nint g(int *p) { return get(p); }\n', { 'io.h': 'static inline int get(int *p)\n{\n\treturn *p;\n}\n' });
+    expect(asm).toMatch(/^\t\.file 2 "io\.h"$/m);
+    expect(asm).toMatch(/^\t\.loc 2 3 \d+$/m);
+  });
+});
+
+describe('symbols and sections', () => {
+  it('exports non-static definitions and keeps static ones local', () => {
+    const asm = asmOf('int shared = 3; static int hidden; const int ro = 5; int api(void) { return hidden + ro; } static int helper(void) { return 1; } int use(void) { return helper(); }');
+    expect(asm).toMatch(/\.globl shared\n\t\.data/);
+    expect(asm).toMatch(/\.globl ro\n\t\.section \.rodata/);
+    expect(asm).toMatch(/\.bss\n\t\.balign 4\n\t\.type hidden, @object/);
+    expect(asm).not.toMatch(/\.globl hidden/);
+    expect(asm).toMatch(/\.globl api\n/);
+    expect(asm).not.toMatch(/\.globl helper/);
+    expect(asm).toMatch(/^helper:$/m);
+  });
+
+  it('leaves out static inline functions nobody calls, as gcc does', () => {
+    const asm = asmOf('static inline int unused_inline(int x) { return x; } static inline int used_inline(int x) { return x + 1; } int f(void) { return used_inline(1); }');
+    expect(asm).not.toMatch(/unused_inline/);
+    expect(asm).toMatch(/^used_inline:$/m);
+  });
+
+  it('honours __attribute__((section)) and writes relocations for addresses in data', () => {
+    const asm = asmOf('static int target[4]; int *p = &target[2]; const char *name __attribute__((section(".modinfo"))) = "x";');
+    expect(asm).toMatch(/\.word target\+8/);
+    expect(asm).toMatch(/\.section \.modinfo/);
+  });
+});

@@ -1,0 +1,58 @@
+// The store turns clicks into worker commands and worker events into what the
+// panes show; checked here without a browser, with the worker replaced by a
+// list of the commands it would receive.
+
+import { describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import type { MachineCommand } from '../../protocol/messages.ts';
+import { createMachineSlice } from './machine-slice.ts';
+import { createNoticeSlice } from './notice-slice.ts';
+import type { PlaygroundState } from './store.ts';
+
+function storeWithFakeWorker() {
+  const sent: MachineCommand[] = [];
+  const store = create<PlaygroundState>()((...a) => ({
+    ...createNoticeSlice(...a),
+    ...createMachineSlice((c) => sent.push(c))(...a),
+  }));
+  return { store, sent };
+}
+
+describe('machine slice', () => {
+  it('sends the file as a load-elf command, and refuses a file far too big for the board', async () => {
+    const { store, sent } = storeWithFakeWorker();
+    await store.getState().loadElfFile(new File([new Uint8Array([0x7f, 0x45, 0x4c, 0x46])], 'prog.elf'));
+    expect(sent).toMatchObject([{ type: 'load-elf', name: 'prog.elf' }]);
+    const huge = { name: 'movie.mkv', size: 700 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('not read')) } as unknown as File;
+    await store.getState().loadElfFile(huge);
+    expect(sent).toHaveLength(1);
+    expect(store.getState().error).toMatch(/"movie\.mkv" is 700 MiB: too big/);
+  });
+
+  it('keeps breakpoints as a sorted set and sends the whole set each time', () => {
+    const { store, sent } = storeWithFakeWorker();
+    store.getState().toggleBreakpoint(0x80000010);
+    store.getState().toggleBreakpoint(0x80000004);
+    store.getState().toggleBreakpoint(0x80000010);
+    expect(store.getState().breakpoints).toEqual([0x80000004]);
+    expect(sent.at(-1)).toEqual({ type: 'set-breakpoints', pcs: [0x80000004] });
+  });
+
+  it('shows what the worker reports: state, stop reason, errors', () => {
+    const { store } = storeWithFakeWorker();
+    const s = store.getState();
+    s.receive({ type: 'status', state: 'halted', stop: { reason: 'poweroff', exitCode: 3 }, speed: 'fast', idle: false });
+    s.receive({ type: 'error', message: 'Could not load the program: "x" is not an ELF file.' });
+    expect(store.getState()).toMatchObject({ runState: 'halted', stop: { reason: 'poweroff', exitCode: 3 } });
+    expect(store.getState().error).toContain('not an ELF file');
+    store.getState().clearError();
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('step asks for at least one whole instruction', () => {
+    const { store, sent } = storeWithFakeWorker();
+    store.getState().step(0);
+    store.getState().step(2.7);
+    expect(sent).toEqual([{ type: 'step', count: 1 }, { type: 'step', count: 2 }]);
+  });
+});
