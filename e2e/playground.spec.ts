@@ -110,6 +110,21 @@ test('Pause stops a guest that computes forever, and the page stays responsive m
   expect(await a0()).toBe(paused);
 });
 
+test('a guest that prints without end cannot flood the page: Pause still works at once', async ({ page }) => {
+  const flood = buildAsm('flood', '  .globl _start\n_start:\n  li t0, 0x10000000\n  li a0, 0x2e\n1: sb a0, 0(t0)\n  j 1b\n');
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.loadElf(flood);
+  await playground.button('Run').click();
+  await playground.expectTerminalToContain('.'.repeat(40));
+  await page.waitForTimeout(1000);
+  const started = Date.now();
+  await playground.button('Pause').click();
+  await expect(playground.runState).toHaveText('Paused');
+  expect(Date.now() - started).toBeLessThan(2000);
+  await expect(playground.button('Step')).toBeEnabled();
+});
+
 test('a breakpoint on the UART interrupt handler stops the hart when a key arrives', async ({ page }) => {
   const elf = buildBaremetal('echo');
   const handler = symbolAddress(elf, 'trap_handler');
@@ -147,6 +162,7 @@ test('a device error stops the machine with the device message, and Reset boots 
   await expect(playground.runState).toHaveText('Stopped');
   await expect(playground.stopReason).toContainText('Device error in stopwatch');
   await expect(playground.stopReason).toContainText('press Reset');
+  await expect(playground.stopReason).not.toContainText('stopwatch: stopwatch:');
   expect(await playground.terminalText()).not.toContain('not reached');
   await expect(playground.button('Run')).toBeDisabled();
   await page.screenshot({ path: 'test-results/device-error.png' });

@@ -24,7 +24,7 @@ export function describeStop(stop: StopReason): string {
         ? 'The guest powered the machine off (exit status 0). Press Reset to boot it again.'
         : `The guest powered the machine off with exit status ${stop.exitCode}. Press Reset to boot it again.`;
     case 'device-error':
-      return `Device error in ${stop.device}: ${stop.message.replace(/\.$/, '')}. The machine stopped; press Reset to boot it again.`;
+      return `Device error in ${stop.device}: ${deviceMessage(stop.device, stop.message)}. The machine stopped; press Reset to boot it again.`;
   }
 }
 
@@ -33,4 +33,10 @@ function describeStep(count: number, waiting: boolean): string {
   if (!waiting) return stepped;
   const why = 'the hart sleeps in wfi until an interrupt is pending (type a key, or wait for a timer with Run)';
   return count === 0 ? `Nothing to step: ${why}.` : `${stepped} Now ${why}.`;
+}
+
+/** The device's own words, without a repeated "device: " prefix or a final period. */
+function deviceMessage(device: string, message: string): string {
+  const own = message.startsWith(`${device}: `) ? message.slice(device.length + 2) : message;
+  return own.replace(/\.$/, '');
 }

@@ -63,7 +63,7 @@ export type Expr = ExprBase & (
 
 export type ExprKind = Expr['kind'];
 
-export interface AsmOperand { constraint: string; expr: Expr }
+export interface AsmOperand { constraint: string; expr: Expr; name?: string }
 
 interface StmtBase { loc: SourceLoc }
 

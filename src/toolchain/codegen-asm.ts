@@ -54,10 +54,11 @@ export function genAsm(g: Gen, s: Extract<Stmt, { kind: 'asm' }>): void {
 
 function substitute(g: Gen, s: Extract<Stmt, { kind: 'asm' }>, regs: (string | undefined)[], imms: (number | undefined)[]): string[] | undefined {
   let bad: string | undefined;
+  const names = [...s.outputs, ...s.inputs].map((op) => op.name);
   const text = s.template.replace(/%(z?)(\d+|%|\[\w+\])/g, (_m, z: string, n: string) => {
     if (n === '%') return '%';
-    if (n.startsWith('[')) { bad = 'named asm operands (%[name]) are not supported; use %0, %1, ...'; return ''; }
-    const i = Number(n);
+    const i = n.startsWith('[') ? names.indexOf(n.slice(1, -1)) : Number(n);
+    if (i < 0) { bad = `asm operand ${n} is not declared`; return ''; }
     if (i >= regs.length) { bad = `asm operand %${i} does not exist`; return ''; }
     if (z && imms[i] === 0) return 'zero';
     return regs[i] ?? String(imms[i]);

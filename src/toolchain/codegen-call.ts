@@ -7,7 +7,7 @@
 import type { Expr, Obj } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { alignFor } from './codegen-state.ts';
-import { genExpr } from './codegen-expr.ts';
+import { genExpr, isSimpleLeaf, simpleInto } from './codegen-expr.ts';
 import { alignOf, alignTo, is64, sizeOf, type FuncType, type Type } from './types.ts';
 
 /** Where each 4-byte word of an argument travels: a register a0-a7 or a stack offset. */
@@ -61,6 +61,7 @@ export function genCall(g: Gen, e: Extract<Expr, { kind: 'call' }>): void {
   const types = e.args.map((a) => a.ty);
   const fixed = ft.oldStyle ? e.args.length : ft.params.length;
   const cls = classify(types, fixed, hidden);
+  if (tryRegisterOnlyCall(g, e, cls, hidden)) return;
   const base = g.depth;
   const wordDepth: number[][] = [];
   e.args.forEach((a, i) => { wordDepth.push(pushArg(g, a, cls.args[i].byRef)); });
@@ -88,6 +89,21 @@ export function genCall(g: Gen, e: Extract<Expr, { kind: 'call' }>): void {
   g.addImm('sp', 'sp', newDepth - base);
   g.depth = base;
   finishCallResult(g, e, hidden);
+}
+
+/** Fast path: a direct call whose arguments are all simple leaves going to registers
+ * loads each straight into its register, with no stack traffic. */
+function tryRegisterOnlyCall(g: Gen, e: Extract<Expr, { kind: 'call' }>, cls: ReturnType<typeof classify>, hidden: boolean): boolean {
+  if (e.callee.kind !== 'var' || !e.callee.obj.isFunction) return false;
+  if (!e.args.every((a) => isSimpleLeaf(a)) || cls.stackBytes > 0) return false;
+  e.args.forEach((a, i) => simpleInto(g, a, `a${(cls.args[i].words[0] as { reg: number }).reg}`));
+  if (hidden && e.retBuf) g.addrOf(e.retBuf);
+  const pad = (16 - (g.depth % 16)) % 16;
+  if (pad) g.emit(`addi sp, sp, -${pad}`);
+  g.emit(`call ${e.callee.obj.label}`);
+  if (pad) g.emit(`addi sp, sp, ${pad}`);
+  finishCallResult(g, e, hidden);
+  return true;
 }
 
 function finishCallResult(g: Gen, e: Extract<Expr, { kind: 'call' }>, hidden: boolean): void {

@@ -3,13 +3,12 @@
 // .word relocations for addresses, as gcc emits them.
 
 import type { Obj } from './ast.ts';
-import type { Gen } from './codegen-state.ts';
+import { dataAlign, type Gen } from './codegen-state.ts';
 import { sizeOf } from './types.ts';
 
 export function emitData(g: Gen, globals: Obj[]): void {
   for (const obj of globals) {
     if (obj.isFunction || !obj.isDefinition) continue;
-    if (obj.name === '.str' && !obj.isUsed) continue;
     emitObject(g, obj);
   }
 }
@@ -24,7 +23,7 @@ function sectionOf(obj: Obj): string {
 
 function emitObject(g: Gen, obj: Obj): void {
   const size = sizeOf(obj.ty);
-  const align = Math.max(1, obj.align || 1);
+  const align = Math.max(1, obj.align || 1, dataAlign(obj.ty));
   const section = sectionOf(obj);
   g.out.push('');
   if (!obj.isStatic) g.emit(`.globl ${obj.label}`);

@@ -309,17 +309,28 @@ function genStmtExpr(g: Gen, body: Stmt[]): void {
   });
 }
 
-/** A leaf whose value can be computed into any register without touching others. */
-function simpleInto(g: Gen, e: Expr, reg: string): boolean {
-  if (is64(e.ty)) return false;
+/** A leaf whose value can be loaded into any register without touching others:
+ * constants, scalar variables, addresses of variables (arrays and functions included). */
+export function isSimpleLeaf(e: Expr): boolean {
+  if (is64(e.ty) || e.ty.kind === 'struct') return false;
+  if (e.kind === 'num') return true;
+  if (e.kind === 'cast') return scalarSize(e.ty) === 4 && scalarSize(e.operand.ty) === 4 && isSimpleLeaf(e.operand);
+  if (e.kind === 'addr') return e.operand.kind === 'var';
+  return e.kind === 'var';
+}
+
+export function simpleInto(g: Gen, e: Expr, reg: string): boolean {
+  if (!isSimpleLeaf(e)) return false;
   if (e.kind === 'num') { g.emit(`li ${reg}, ${Number(BigInt.asIntN(32, e.value))}`); return true; }
-  if (e.kind === 'var' && e.obj.isLocal && (e.ty.kind === 'int' || e.ty.kind === 'ptr' || e.ty.kind === 'bool')) {
-    const size = e.ty.kind === 'int' ? e.ty.size : e.ty.kind === 'bool' ? 1 : 4;
-    const op = size === 1 ? (isUnsigned(e.ty) ? 'lbu' : 'lb') : size === 2 ? (isUnsigned(e.ty) ? 'lhu' : 'lh') : 'lw';
-    g.mem(op, reg, e.obj.offset, 's0');
-    return true;
-  }
-  return false;
+  if (e.kind === 'cast') return simpleInto(g, e.operand, reg);
+  const v = (e.kind === 'addr' ? e.operand : e) as Extract<Expr, { kind: 'var' }>;
+  const size = scalarSize(v.ty);
+  if (e.kind === 'addr' || size === 0) { g.addrOf(v.obj, reg); return true; }
+  const op = loadOp(size, isUnsigned(v.ty));
+  if (v.obj.isLocal) { g.mem(op, reg, v.obj.offset, 's0'); return true; }
+  g.emit(`lui ${reg}, %hi(${v.obj.label})`);
+  g.emit(`${op} ${reg}, %lo(${v.obj.label})(${reg})`);
+  return true;
 }
 
 function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
@@ -342,6 +353,13 @@ function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
 
 /** lhs → a0, rhs → a1 (32-bit operands). */
 function operands32(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
+  if (isSimpleLeaf(e.lhs) && !isSimpleLeaf(e.rhs)) {
+    // C leaves the order of operand evaluation unspecified: do the complex side first.
+    genExpr(g, e.rhs);
+    g.emit('mv a1, a0');
+    simpleInto(g, e.lhs, 'a0');
+    return;
+  }
   genExpr(g, e.lhs);
   if (simpleInto(g, e.rhs, 'a1')) return;
   g.push();
@@ -359,11 +377,12 @@ function immediateOp(g: Gen, e: Extract<Expr, { kind: 'binary' }>, v: bigint): b
   let ins: string | undefined;
   let imm = n;
   if (e.op === '-' && n > -2048 && n <= 2048) { ins = 'addi'; imm = -n; }
+  else if (e.op === '*' && n > 0 && (n & (n - 1)) === 0) { ins = 'slli'; imm = 31 - Math.clz32(n); }
   else if (e.op === '>>' ) ins = u ? 'srli' : 'srai';
   else if (e.op === '<' && n >= -2048 && n <= 2047) ins = u ? 'sltiu' : 'slti';
   else ins = IMM_OPS[e.op];
   if (!ins) return false;
-  if (ins.startsWith('s') && ins !== 'slti' && ins !== 'sltiu') { imm = n & 31; }
+  if (e.op === '<<' || e.op === '>>') imm = n & 31;
   else if (imm < -2048 || imm > 2047) return false;
   genExpr(g, e.lhs);
   g.emit(`${ins} a0, a0, ${imm}`);

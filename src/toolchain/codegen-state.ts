@@ -175,6 +175,13 @@ export function storeOp(size: number): string {
   return size === 1 ? 'sb' : size === 2 ? 'sh' : 'sw';
 }
 
+/** Placement alignment of an object: like gcc's riscv DATA_ALIGNMENT, byte arrays of a
+ * word or more start on a word boundary (so *(u32 *)buf works for word-sized buffers). */
+export function dataAlign(ty: Type): number {
+  const a = alignFor(ty);
+  return ty.kind === 'array' && a < 4 && sizeOf(ty) >= 4 ? 4 : a;
+}
+
 export function alignFor(ty: Type): number {
   switch (ty.kind) {
     case 'struct': return ty.def.packed ? 1 : ty.def.align;

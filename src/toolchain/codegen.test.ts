@@ -50,3 +50,16 @@ describe('symbols and sections', () => {
     expect(asm).toMatch(/\.section \.modinfo/);
   });
 });
+
+describe('header inlines', () => {
+  it('drops an unused inline and everything only it uses, keeps what used code needs', () => {
+    const asm = asmOf(`static inline int leaf(int x) { return x * 3; }
+      static inline int only_from_unused(int x) { return leaf(x) + 1; }
+      static inline int unused_top(int x) { return only_from_unused(x) + sizeof("unused string"); }
+      static inline int used(int x) { return leaf(x); }
+      int api(int x) { return used(x); }`);
+    expect(asm).not.toMatch(/unused_top|only_from_unused|unused string/);
+    expect(asm).toMatch(/^used:$/m);
+    expect(asm).toMatch(/^leaf:$/m);
+  });
+});

@@ -5,19 +5,21 @@
 
 import type { Obj, TranslationUnit } from './ast.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { Gen } from './codegen-state.ts';
+import { Gen, dataAlign } from './codegen-state.ts';
 import { genStmt } from './codegen-stmt.ts';
 import { storeParams, returnsInMemory } from './codegen-call.ts';
 import { emitData } from './codegen-data.ts';
+import { reachableInlines } from './codegen-reach.ts';
 import { alignOf, alignTo, sizeOf, type FuncType } from './types.ts';
 
 export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
   const g = new Gen(diags, tu.file);
   try {
     g.out.unshift('\t.option nopic');
-    emitData(g, tu.globals);
+    const needed = reachableInlines(tu.globals);
+    emitData(g, tu.globals.filter((o) => o.name !== '.str' || needed.has(o)));
     for (const fn of tu.globals) {
-      if (fn.isFunction && fn.body && shouldEmit(fn)) emitFunction(g, fn);
+      if (fn.isFunction && fn.body && needed.has(fn)) emitFunction(g, fn);
     }
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
@@ -25,11 +27,6 @@ export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
     diags.push({ severity: 'error', message: `internal compiler error in code generation: ${msg} (please report this program)`, loc, length: 1 });
   }
   return g.out.join('\n') + '\n';
-}
-
-/** static inline functions (kernel headers are full of them) are emitted only when used, as gcc does. */
-function shouldEmit(fn: Obj): boolean {
-  return !(fn.isStatic && fn.isInline && !fn.isUsed);
 }
 
 function assignFrame(g: Gen, fn: Obj): number {
@@ -42,7 +39,7 @@ function assignFrame(g: Gen, fn: Obj): number {
     o.offset = -off;
   };
   for (const p of fn.params ?? []) place(p, alignTo(sizeOf(p.ty), 4), Math.max(4, alignOf(p.ty)));
-  for (const v of fn.locals ?? []) place(v, Math.max(1, sizeOf(v.ty)), Math.max(v.align, alignOf(v.ty)));
+  for (const v of fn.locals ?? []) place(v, Math.max(1, sizeOf(v.ty)), Math.max(v.align, alignOf(v.ty), dataAlign(v.ty)));
   return alignTo(off, 16);
 }
 

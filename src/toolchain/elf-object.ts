@@ -104,8 +104,17 @@ export function decodeLines(data: Uint8Array): LineEntry[] {
   return out;
 }
 
-/** Reads an ELF REL object (ours or gcc's) into an ObjectFile. Throws ElfFormatError. */
+/** Reads an ELF REL object (ours or gcc's) into an ObjectFile. Throws ElfFormatError, and only that. */
 export function readRelocatable(bytes: Uint8Array, file: string): ObjectFile {
+  try {
+    return readRelocatableUnchecked(bytes, file);
+  } catch (err) {
+    if (err instanceof ElfFormatError) throw err;
+    throw new ElfFormatError(`${file} is not a valid ELF object (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+function readRelocatableUnchecked(bytes: Uint8Array, file: string): ObjectFile {
   const elf = readElf(bytes);
   if (elf.type !== ET_REL) throw new ElfFormatError(`${file} is not a relocatable object (ELF type ${elf.type})`);
   const kept = new Map<number, Section>();

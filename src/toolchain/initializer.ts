@@ -217,7 +217,7 @@ function deref_(e: Expr): Expr {
 export function localInitExpr(p: Parser, obj: Obj, init: Init, at: Token): Expr {
   let e: Expr = { kind: 'memzero', obj, ty: obj.ty, loc: at.loc, length: at.length };
   if (init.expr && obj.ty.kind !== 'array') {
-    if (obj.ty.kind === 'struct') e = { kind: 'nop', ty: obj.ty, loc: at.loc, length: at.length };
+    e = { kind: 'nop', ty: obj.ty, loc: at.loc, length: at.length }; // fully assigned: no zeroing
     const rhs = assignConvert(p, init.expr, obj.ty, 'initialization');
     return assignInit(e, varRef(obj, at), rhs);
   }

@@ -11,6 +11,7 @@ import {
   PT_LOAD, PF_R, PF_W, PF_X, STB_LOCAL, STB_GLOBAL, STB_WEAK, STT_FUNC, STT_OBJECT, STT_NOTYPE, SHN_ABS,
 } from './elf.ts';
 import { encodeLines, LINES_SECTION } from './elf-object.ts';
+import { dwarfLineSections } from './dwarf-line.ts';
 
 export interface LinkOptions {
   /** Entry symbol ('' for none, as for a module loaded by insmod). */
@@ -218,7 +219,13 @@ function writeExec(image: Uint8Array, base: number, range: Record<string, { star
   const symIdx = out.length + 1;
   out.push(section({ name: '.symtab', type: SHT_SYMTAB, data: symtabBytes(syms, strtab), align: 4, link: symIdx + 1, info: firstGlobal, entsize: 16 }));
   out.push(section({ name: '.strtab', type: SHT_STRTAB, data: strtab.bytes() }));
-  if (lines.length) out.push(section({ name: LINES_SECTION, type: SHT_PROGBITS, data: encodeLines(lines), align: 4 }));
+  if (lines.length) {
+    out.push(section({ name: LINES_SECTION, type: SHT_PROGBITS, data: encodeLines(lines), align: 4 }));
+    const dwarf = dwarfLineSections(lines, lines[0].file, range.text.start, range.text.end);
+    out.push(section({ name: '.debug_abbrev', type: SHT_PROGBITS, data: dwarf.debugAbbrev }));
+    out.push(section({ name: '.debug_info', type: SHT_PROGBITS, data: dwarf.debugInfo }));
+    out.push(section({ name: '.debug_line', type: SHT_PROGBITS, data: dwarf.debugLine }));
+  }
   const memEnd = Math.max(range.bss.end, range.data.end);
   const segments = [{ type: PT_LOAD, flags: PF_R | PF_W | PF_X, vaddr: base, offset: 0, filesz: range.data.end - base, memsz: memEnd - base, align: 4096 }];
   return writeElf({ type: ET_EXEC, entry, sections: out, segments });

@@ -100,7 +100,24 @@ export class Parser {
   note(loc: SourceLoc, length: number, message: string): Diagnostic {
     return { severity: 'note', message, loc, length: Math.max(1, length) };
   }
-  record(d: Diagnostic): void {
+  /** Token of a location (node locations are their first token's loc object). */
+  private tokenAt: WeakMap<SourceLoc, Token> | undefined;
+
+  /** Diagnostics inside a macro expansion get a note at the macro's use; warnings about
+   * header code the student did not write (like gcc's system headers) are dropped. */
+  private placeInSource(d: Diagnostic): Diagnostic | undefined {
+    this.tokenAt ??= new WeakMap(this.toks.map((t) => [t.loc, t]));
+    const used = this.tokenAt.get(d.loc)?.expandedFrom;
+    const main = this.toks[this.toks.length - 1].loc.file;
+    if (d.severity === 'warning' && d.loc.file !== main && (used === undefined || used.file !== main)) return undefined;
+    if (used === undefined || (used.file === d.loc.file && used.offset === d.loc.offset)) return d;
+    const note: Diagnostic = { severity: 'note', message: 'in the expansion of the macro used here', loc: used, length: 1 };
+    return { ...d, notes: [...(d.notes ?? []), note] };
+  }
+
+  record(diag: Diagnostic): void {
+    const d = this.placeInSource(diag);
+    if (!d) return;
     if (d.severity === 'error') {
       this.errorCount++;
       if (this.errorCount > MAX_ERRORS) throw new TooManyErrors();

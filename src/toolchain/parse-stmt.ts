@@ -354,7 +354,8 @@ function skipToParen(p: Parser): void { while (!p.is(')') && !p.atEof()) { if (p
 
 function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
   while (p.tok.kind === 'string' || p.is('[')) {
-    if (p.is('[')) { p.next(); p.ident(); p.expect(']'); }
+    let name: string | undefined;
+    if (p.is('[')) { p.next(); name = p.ident('an operand name').text; p.expect(']'); }
     const ct = p.next();
     const b = ct.bytes ?? new Uint8Array(1);
     const constraint = String.fromCharCode(...b.subarray(0, b.length - 1));
@@ -368,7 +369,7 @@ function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
     if (/[iIKn]/.test(constraint) && !constraint.includes('r') && evalInt(e) === undefined) {
       p.exprError(e, `asm operand with constraint "${constraint}" must be a constant`);
     }
-    out.push({ constraint, expr: unqualExpr(e) });
+    out.push({ constraint, expr: unqualExpr(e), name });
     if (!p.consume(',')) break;
   }
 }

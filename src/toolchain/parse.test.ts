@@ -174,3 +174,21 @@ describe('warnings for classic C slips', () => {
     expect(warningsOf(compileC('int *f(void) { static int v; return &v; }'))).toEqual([]);
   });
 });
+
+describe('diagnostics and headers', () => {
+  const hdr = { 'kern.h': '#define GET_X(p) ((p).x)\nstatic inline int quiet(void) { int spare; return 0; }\n' };
+
+  it('an error inside a header macro carries a note at the use in the student file', () => {
+    const r = compileC('#include "kern.h"\nstruct s { int x; };\nint f(struct s *p)\n{\n\treturn GET_X(p);\n}\n', 'drv.c', hdr);
+    const e = errorsOf(r)[0];
+    expect(e.message).toMatch(/use '->' instead of '\.'/);
+    const note = e.notes?.find((n) => /expansion of the macro/.test(n.message));
+    expect(note?.loc.file).toBe('drv.c');
+    expect(note?.loc.line).toBe(5);
+  });
+
+  it('warnings about header code are not shown, as gcc does for system headers', () => {
+    const r = compileC('#include "kern.h"\nint f(void) { return quiet(); }\n', 'drv.c', hdr);
+    expect(r.diags).toEqual([]);
+  });
+});

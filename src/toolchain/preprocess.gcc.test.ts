@@ -13,7 +13,7 @@ import { Preprocessor } from './preprocess/directives.ts';
 import { lex } from './tokenize.ts';
 
 const CORPUS = join(import.meta.dirname, 'preprocess', 'corpus');
-const GCC = ['-E', '-P', '-std=gnu99', '-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-I', 'inc'];
+const GCC = ['-E', '-P', '-std=gnu99', '-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-I', 'inc', '-I', 'inc2'];
 
 function readCorpus(path: string): string | undefined {
   try {
@@ -30,7 +30,7 @@ function gccTokens(file: string): string {
 
 function ourTokens(file: string): { text: string; diags: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  const opts = { includeDirs: ['inc'], defines: {}, readFile: readCorpus };
+  const opts = { includeDirs: ['inc', 'inc2'], defines: {}, readFile: readCorpus };
   const toks = new Preprocessor(opts, diags).run(file, readCorpus(file) ?? '');
   return { text: toks.filter((t) => t.kind !== 'eof').map((t) => t.text).join(' '), diags };
 }
@@ -120,4 +120,48 @@ describe('rejects exactly what gcc -E rejects', () => {
       expect(ours(text)).toEqual([]);
     });
   }
+});
+
+const STRINGS = [
+  '"a\\tb\\x41\\101\\0z"', '"\\u00e9é€😀"', '""', '"\\0\\0"', 'u8"x\\e\\"\\\\"', '"\\a\\b\\f\\n\\r\\v\\?\\\'"', '"\\1\\12\\123\\1234"',
+  '"\\x7f\\x80\\xff"', '"tab\there"', '"\\U0001F600"', '"%d\\n"',
+];
+
+/** The bytes gcc puts in .data for `const char sN[] = …;`, read back from its assembly. */
+function gccStringBytes(asm: string, label: string): number[] {
+  const bytes: number[] = [];
+  const start = asm.indexOf(`\n${label}:\n`);
+  for (const line of asm.slice(start + label.length + 3).split('\n')) {
+    const m = /^\s+\.(string|ascii|zero)\s+(.*)$/.exec(line);
+    if (!m) break;
+    if (m[1] === 'zero') bytes.push(...new Array<number>(Number(m[2])).fill(0));
+    else bytes.push(...gasString(m[2].slice(1, -1)), ...(m[1] === 'string' ? [0] : []));
+  }
+  return bytes;
+}
+
+function gasString(body: string): number[] {
+  const out: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, b: 8, '"': 34, '\\': 92 };
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '\\') out.push(body.charCodeAt(i));
+    else if (/[0-7]/.test(body[i + 1])) {
+      const oct = /^[0-7]{1,3}/.exec(body.slice(i + 1))?.[0] ?? '0';
+      out.push(parseInt(oct, 8));
+      i += oct.length;
+    } else out.push(simple[body[++i]] ?? body.charCodeAt(i));
+  }
+  return out;
+}
+
+describe('string literals have the bytes gcc gives them', () => {
+  it('escapes, UTF-8 and universal character names', () => {
+    const text = STRINGS.map((s, i) => `const char s${i}[] = ${s};`).join('\n');
+    const asm = execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-S', '-o', '-', '-x', 'c', '-'], { input: text, encoding: 'utf8' });
+    const diags: Diagnostic[] = [];
+    const toks = preprocess('s.c', text, { includeDirs: [], defines: {}, readFile: () => undefined }, diags);
+    const ours = toks.filter((t) => t.kind === 'string').map((t) => Array.from(t.bytes ?? []));
+    expect(diags.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(ours).toEqual(STRINGS.map((_, i) => gccStringBytes(asm, `s${i}`)));
+  });
 });

@@ -14,7 +14,9 @@ export type { PreprocessOptions } from './preprocess/directives.ts';
  * The result always ends with one 'eof' token. */
 export function preprocess(file: string, text: string, opts: PreprocessOptions, diags: Diagnostic[]): Token[] {
   try {
-    const toks = new Preprocessor(opts, diags).run(file, text);
+    // Callers from plain JavaScript (the worker) may leave options out.
+    const full: PreprocessOptions = { includeDirs: opts.includeDirs ?? [], defines: opts.defines ?? {}, readFile: opts.readFile ?? (() => undefined) };
+    const toks = new Preprocessor(full, diags).run(file, String(text ?? ''));
     const out = convertTokens(toks, diags);
     const eof = toks[toks.length - 1];
     out.push({ kind: 'eof', text: '', loc: eof.loc, length: 1, hasSpace: false, atLineStart: true });

@@ -141,7 +141,7 @@ export class MachineHost {
     this.sliceInsns = Math.max(MIN_SLICE_INSNS, Math.min(MAX_SLICE_INSNS, next));
   }
 
-  /** Sends what the slice produced: UART bytes, trace, status, registers. */
+  /** Sends what the slice produced: UART bytes, trace, registers, status. */
   private flush(forceRegisters: boolean): void {
     const uart = this.session.takeUartOutput();
     if (uart.length > 0) {
@@ -150,13 +150,13 @@ export class MachineHost {
     }
     const trace = this.session.drainTrace();
     if (trace.events.length > 0) this.send({ type: 'trace', events: trace.events, dropped: trace.dropped });
-    this.sendStatus();
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.session.registers();
       if (registers) this.send({ type: 'registers', registers });
       this.lastRegistersMs = now;
     }
+    this.sendStatus(); // last: once the UI reads "Paused", the registers it shows are final
   }
 
   private sendStatus(): void {

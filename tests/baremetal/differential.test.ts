@@ -16,7 +16,7 @@ const root = join(here, '..', '..');
 /** Each is one C file here; see its header comment for what it exercises. */
 const PROGRAMS = [
   'hello', 'exit_code', 'traps', 'misaligned', 'vectored', 'timer', 'atomics', 'muldiv', 'csr', 'umode',
-  'pmp_mret', 'dtb', 'uart_regs', 'plic', 'irq_priority',
+  'pmp_mret', 'dtb', 'uart_regs', 'plic', 'irq_priority', 'counters',
 ];
 
 function compile(name: string): string {

@@ -1,7 +1,8 @@
 // Differential tests of the kernel-C toolchain: every tests/cc/corpus/*.c program must
 // print the same bytes and exit with the same status when built by
 //   1. riscv64-unknown-elf-gcc -O1 (the reference), run on QEMU;
-//   2. gcc -S + our assembler, linker and start-up file, run on QEMU and on our VirtBoard;
+//   2. gcc -S (-O1, and -O2 for more varied assembly) + our assembler, linker and start-up file,
+//      run on QEMU and on our VirtBoard;
 //   3. our whole compiler (compile(), as `paravirt cc --bare-metal`), run on our VirtBoard and on QEMU.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -33,10 +34,22 @@ function same(what: string, got: RunResult, want: RunResult): void {
   expect(got.exitCode, `${what}: exit code`).toBe(want.exitCode);
 }
 
+/** Builds once, on first use (a failing build fails each test that needs it). */
+function once<T>(build: () => T): () => T {
+  let value: { ok: T } | { err: unknown } | undefined;
+  return () => {
+    value ??= (() => { try { return { ok: build() }; } catch (err) { return { err }; } })();
+    if ('err' in value) throw value.err;
+    return value.ok;
+  };
+}
+
 describe.each(programs)('%s', (name) => {
   const src = join(CORPUS, name);
   const dir = buildDir(name.replace(/\.c$/, ''));
   let reference: RunResult;
+  const ourAs = once(() => buildWithOurAssembler(src));
+  const ourCc = once(() => compileWithOurs(src));
 
   beforeAll(() => {
     buildWithGcc(src, join(dir, 'gcc.elf'));
@@ -44,15 +57,23 @@ describe.each(programs)('%s', (name) => {
     expect(reference.output.length).toBeGreaterThan(0);
   });
 
-  it('gcc -S + our assembler and linker: same output on QEMU and on our board', () => {
-    const elf = buildWithOurAssembler(src);
-    same('QEMU', runOnQemu(writeElf(join(dir, 'our-as.elf'), elf)), reference);
-    same('VirtBoard', runOnBoard(elf), reference);
+  it('gcc -S + our assembler and linker, on QEMU', () => {
+    same('QEMU', runOnQemu(writeElf(join(dir, 'our-as.elf'), ourAs())), reference);
   });
 
-  it('our compiler (paravirt cc --bare-metal): same output on our board and on QEMU', () => {
-    const elf = compileWithOurs(src);
-    same('VirtBoard', runOnBoard(elf), reference);
-    same('QEMU', runOnQemu(writeElf(join(dir, 'our-cc.elf'), elf)), reference);
+  it('gcc -S + our assembler and linker, on our VirtBoard', () => {
+    same('VirtBoard', runOnBoard(ourAs()), reference);
+  });
+
+  it('gcc -O2 -S + our assembler and linker, on QEMU', () => {
+    same('QEMU', runOnQemu(writeElf(join(dir, 'our-as-O2.elf'), buildWithOurAssembler(src, '-O2'))), reference);
+  });
+
+  it('our compiler (paravirt cc --bare-metal), on QEMU', () => {
+    same('QEMU', runOnQemu(writeElf(join(dir, 'our-cc.elf'), ourCc())), reference);
+  });
+
+  it('our compiler (paravirt cc --bare-metal), on our VirtBoard', () => {
+    same('VirtBoard', runOnBoard(ourCc()), reference);
   });
 });

@@ -99,7 +99,7 @@ export function runOnQemu(elf: string): RunResult {
 }
 
 /** Runs an ELF on our emulator, in process. */
-export function runOnBoard(elf: Uint8Array, maxInsns = 200_000_000): RunResult {
+export function runOnBoard(elf: Uint8Array, maxInsns = 50_000_000): RunResult {
   const board = new VirtBoard();
   board.loadElf(elf);
   let output = '';

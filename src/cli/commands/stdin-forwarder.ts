@@ -10,10 +10,32 @@ export interface UartSink {
   sendUartInput(bytes: Uint8Array): void;
 }
 
-export class StdinForwarder {
+/** QEMU's -nographic escapes: Ctrl-A x quits, Ctrl-A Ctrl-A is a literal
+ * Ctrl-A, Ctrl-A followed by anything else is swallowed. */
+export class EscapeFilter {
   quitRequested = false;
-  private ended = false;
   private escape = false;
+
+  filter(chunk: Uint8Array): Uint8Array {
+    const out: number[] = [];
+    for (const b of chunk) {
+      if (this.escape) {
+        this.escape = false;
+        if (b === 0x78 /* x */) this.quitRequested = true;
+        else if (b === CTRL_A) out.push(CTRL_A);
+      } else if (b === CTRL_A) {
+        this.escape = true;
+      } else if (!this.quitRequested) {
+        out.push(b);
+      }
+    }
+    return Uint8Array.from(out);
+  }
+}
+
+export class StdinForwarder {
+  private ended = false;
+  private readonly escapes = new EscapeFilter();
   private waiter: (() => void) | undefined;
   private readonly tty: boolean;
   private readonly onData = (chunk: Buffer) => this.receive(chunk);
@@ -32,6 +54,10 @@ export class StdinForwarder {
     stdin.on('end', this.onEnd);
     stdin.on('error', this.onEnd);
     stdin.resume();
+  }
+
+  get quitRequested(): boolean {
+    return this.escapes.quitRequested;
   }
 
   /** Lets pending stdin events run (between two slices of guest time). */
@@ -57,25 +83,9 @@ export class StdinForwarder {
   }
 
   private receive(chunk: Buffer): void {
-    const bytes = this.tty ? this.filterEscapes(chunk) : chunk;
+    const bytes = this.tty ? this.escapes.filter(chunk) : chunk;
     if (bytes.length) this.sink.sendUartInput(bytes);
     this.wake();
-  }
-
-  private filterEscapes(chunk: Uint8Array): Uint8Array {
-    const out: number[] = [];
-    for (const b of chunk) {
-      if (this.escape) {
-        this.escape = false;
-        if (b === 0x78 /* x */) this.quitRequested = true;
-        else if (b === CTRL_A) out.push(CTRL_A);
-      } else if (b === CTRL_A) {
-        this.escape = true;
-      } else {
-        out.push(b);
-      }
-    }
-    return Uint8Array.from(out);
   }
 
   private finish(): void {

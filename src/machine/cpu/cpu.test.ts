@@ -87,9 +87,9 @@ describe('exceptions (mcause, mepc, mtval as QEMU 7.2 sets them)', () => {
     ['load from unmapped memory', [...li(1, 0x2000_0000), asm.lw(2, 1, 4)], 5, () => 0x2000_0004],
     ['store to unmapped memory', [...li(1, 0x2000_0000), asm.sw(2, 1, 0)], 7, () => 0x2000_0000],
     ['store to ROM', [...li(1, ROM_BASE), asm.sb(2, 1, 3)], 7, () => ROM_BASE + 3],
-    ['misaligned word load', [...li(1, RAM_BASE + 0x402), asm.lw(2, 1, 0)], 4, () => RAM_BASE + 0x402],
-    ['misaligned half store', [...li(1, RAM_BASE + 0x401), asm.sh(2, 1, 0)], 6, () => RAM_BASE + 0x401],
-    ['misaligned load outside RAM', [...li(1, DEV_BASE + 1), asm.lh(2, 1, 0)], 4, () => DEV_BASE + 1],
+    ['misaligned word load (trapMisaligned)', [...li(1, RAM_BASE + 0x402), asm.lw(2, 1, 0)], 4, () => RAM_BASE + 0x402],
+    ['misaligned half store (trapMisaligned)', [...li(1, RAM_BASE + 0x401), asm.sh(2, 1, 0)], 6, () => RAM_BASE + 0x401],
+    ['misaligned load outside RAM (trapMisaligned)', [...li(1, DEV_BASE + 1), asm.lh(2, 1, 0)], 4, () => DEV_BASE + 1],
     ['jal to a half-word target', [0x13, asm.jal(1, 6)], 0, (pc) => pc + 6],
     ['jalr to a half-word target', [...li(1, RAM_BASE + 0x102), asm.jalr(0, 1, 0)], 0, () => RAM_BASE + 0x102],
     ['ecall from M mode', [asm.ecall()], 11, () => 0],
@@ -103,6 +103,7 @@ describe('exceptions (mcause, mepc, mtval as QEMU 7.2 sets them)', () => {
     it(name, () => {
       const m = testMachine(program);
       m.cpu.csr.mstatus = MSTATUS_MIE;
+      m.cpu.trapMisaligned = true;
       m.cpu.step(program.length);
       const faultPc = RAM_BASE + 4 * (program.length - 1);
       expect(trapState(m.cpu)).toEqual({ pc: HANDLER, mcause: cause, mepc: faultPc, mtval: u(tval(faultPc)) });

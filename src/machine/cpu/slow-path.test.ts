@@ -73,7 +73,7 @@ describe('A extension', () => {
 });
 
 describe('misaligned accesses', () => {
-  it('are done byte by byte, as QEMU 7.2 does, when trapMisaligned is off', () => {
+  it('are done byte by byte, as QEMU 7.2 does, unless trapMisaligned is set', () => {
     const m = testMachine([...li(1, DATA + 1), ...li(2, 0x4142_4344), asm.sw(2, 1, 0), asm.lh(3, 1, 2), asm.lw(4, 1, 0)]);
     m.cpu.trapMisaligned = false;
     m.cpu.step(7);

@@ -30,6 +30,7 @@ const BUILTIN_DIR = '<builtin>';
 const HAS_FEATURE = ['__has_attribute', '__has_c_attribute', '__has_builtin', '__has_feature', '__has_extension'];
 
 interface HeaderName { name: string; angled: boolean }
+interface FoundHeader { path: string; text: string; dirIndex: number }
 
 /** C library headers a student may reach for out of habit: kernel code has no libc. */
 const USERSPACE_HEADERS: Record<string, string> = {
@@ -58,12 +59,13 @@ export class Preprocessor extends MacroEngine {
   /** Preprocesses a whole translation unit; the result ends with one 'eof'. */
   run(file: string, text: string): PPToken[] {
     this.baseFile = file;
-    this.pushSource(lexCached(file, text, this.diags), { path: file, conds: [] });
-    this.pushSource(lexCached('<command-line>', predefinedSource(this.opts.defines), this.diags), { path: '<command-line>', conds: [] });
+    const main = lexCached(file, text, this.diags);
+    this.pushSource(main, { path: file, conds: [], dirIndex: -1 });
+    const predefined = lexCached('<command-line>', predefinedSource(this.opts.defines), this.diags);
+    this.pushSource(predefined, { path: '<command-line>', conds: [], dirIndex: -1 });
     while (this.sources.length > 0) this.step();
-    const last = this.out[this.out.length - 1];
-    const eofLoc = last?.loc ?? { file, line: 1, col: 1, offset: 0 };
-    this.out.push({ kind: 'eof', text: '', loc: eofLoc, length: 1, hasSpace: false, atLineStart: true });
+    // The end of the main file, where "expected ';' at end of input" belongs.
+    this.out.push({ ...main[main.length - 1], length: 1, atLineStart: true });
     return this.out;
   }
 
@@ -90,7 +92,7 @@ export class Preprocessor extends MacroEngine {
       const f = this.sources[i].file;
       if (f !== undefined) return f;
     }
-    return { path: this.baseFile, conds: [] };
+    return { path: this.baseFile, conds: [], dirIndex: -1 };
   }
 
   private leaveFile(): void {
@@ -283,7 +285,7 @@ export class Preprocessor extends MacroEngine {
       return this.error(hash, `#include nested more than ${MAX_INCLUDE_DEPTH} levels deep; does a header include itself without an include guard?`);
     }
     this.includeDepth++;
-    this.pushSource(this.lexFile(found.path, found.text), { path: found.path, conds: [] });
+    this.pushSource(this.lexFile(found.path, found.text), { path: found.path, conds: [], dirIndex: found.dirIndex });
   }
 
   private lexFile(path: string, text: string): PPToken[] {
@@ -311,20 +313,23 @@ export class Preprocessor extends MacroEngine {
     return { name, angled: true };
   }
 
-  private findHeader(h: HeaderName, next: boolean): { path: string; text: string } | undefined {
-    const here = dirname(this.file.path);
-    let dirs = h.angled ? this.opts.includeDirs : [here, ...this.opts.includeDirs];
-    if (next) {
-      const i = this.opts.includeDirs.findIndex((d) => joinPath(d, '.') === joinPath(here, '.'));
-      dirs = this.opts.includeDirs.slice(i + 1);
-    }
-    for (const d of dirs) {
-      const path = joinPath(d, h.name);
+  /** Searches the including file's directory ("…" only), the include directories, then the
+   * built-in headers; #include_next starts after the directory the current file came from. */
+  private findHeader(h: HeaderName, next: boolean): FoundHeader | undefined {
+    const dirs = this.opts.includeDirs;
+    const first = next ? this.file.dirIndex + 1 : 0;
+    if (!h.angled && !next) {
+      const path = joinPath(dirname(this.file.path), h.name);
       const text = this.readFile(path);
-      if (text !== undefined) return { path, text };
+      if (text !== undefined) return { path, text, dirIndex: this.file.dirIndex };
+    }
+    for (let i = first; i < dirs.length; i++) {
+      const path = joinPath(dirs[i], h.name);
+      const text = this.readFile(path);
+      if (text !== undefined) return { path, text, dirIndex: i };
     }
     const builtin = Object.hasOwn(BUILTIN_HEADERS, h.name) ? BUILTIN_HEADERS[h.name] : undefined;
-    return builtin === undefined ? undefined : { path: `${BUILTIN_DIR}/${h.name}`, text: builtin };
+    return builtin === undefined ? undefined : { path: `${BUILTIN_DIR}/${h.name}`, text: builtin, dirIndex: dirs.length };
   }
 
   private readFile(path: string): string | undefined {

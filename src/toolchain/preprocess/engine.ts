@@ -12,6 +12,9 @@ export interface FileContext {
   /** The path as found (what __FILE__ and diagnostics show). */
   path: string;
   conds: Conditional[];
+  /** Index in includeDirs where it was found (-1: the main file or beside its includer;
+   * includeDirs.length: a built-in header), where #include_next resumes the search. */
+  dirIndex: number;
 }
 
 export interface Conditional {

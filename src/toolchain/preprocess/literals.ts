@@ -70,8 +70,12 @@ export function parseIntegerConstant(text: string): Literal<{ value: bigint; typ
   const { base, digits, suffix } = splitNumber(text);
   const suf = SUFFIXES[suffix.toLowerCase()];
   const value = digitsValue(digits, base);
-  if (digits === '' || value === undefined) {
-    return { value: { value: value ?? 0n, type: 'int' }, error: `invalid digit in the ${baseName(base)} constant '${text}'` };
+  if (digits === '') {
+    return { value: { value: 0n, type: 'int' }, error: `the ${baseName(base)} constant '${text}' has no digits` };
+  }
+  if (value === undefined) {
+    const bad = [...digits].find((ch) => !(parseInt(ch, 16) < base)) ?? '?';
+    return { value: { value: 0n, type: 'int' }, error: `invalid digit '${bad}' in the ${baseName(base)} constant '${text}'` };
   }
   if (suf === undefined || /lL|Ll/.test(suffix)) {
     return { value: { value, type: 'int' }, error: `invalid suffix "${suffix}" on integer constant '${text}' (use U, L, UL, LL or ULL)` };

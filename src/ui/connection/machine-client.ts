@@ -40,6 +40,9 @@ export class MachineClient {
       case 'loaded':
         this.uart.clear();
         return this.sink.receive(event);
+      case 'status':
+        this.commitRegisters(); // the registers sent before a stop belong to it
+        return this.sink.receive(event);
       default:
         return this.sink.receive(event);
     }
@@ -52,9 +55,13 @@ export class MachineClient {
     this.frameRequested = true;
     requestAnimationFrame(() => {
       this.frameRequested = false;
-      const latest = this.pendingRegisters;
-      this.pendingRegisters = null;
-      if (latest) this.sink.receive({ type: 'registers', registers: latest });
+      this.commitRegisters();
     });
+  }
+
+  private commitRegisters(): void {
+    const latest = this.pendingRegisters;
+    this.pendingRegisters = null;
+    if (latest) this.sink.receive({ type: 'registers', registers: latest });
   }
 }

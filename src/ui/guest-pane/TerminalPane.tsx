@@ -33,7 +33,12 @@ export function TerminalPane() {
     const unsubscribe = machineClient().uart.subscribe({ data: (bytes, done) => term.write(bytes, done), clear: () => term.reset() });
     const resize = new ResizeObserver(() => fit.fit());
     resize.observe(host);
+    // When the guest starts running, keys should go to it without a click first.
+    const focusOnRun = usePlayground.subscribe((state, prev) => {
+      if (state.runState === 'running' && prev.runState !== 'running') term.focus();
+    });
     return () => {
+      focusOnRun();
       resize.disconnect();
       unsubscribe();
       typed.dispose();

@@ -4,7 +4,7 @@
  * CLINT's msip in direct and vectored mode, wfi with MIE clear. Everything is
  * printed on UART0; the differential test compares the two transcripts.
  * Kept out: what differs by design (misa and mstatus bits of QEMU's
- * RV32GC+S hart, misaligned accesses, ROM writes, PMP enforcement). */
+ * RV32GC+S hart, ROM writes, PMP enforcement). */
 #include <stdint.h>
 
 #define UART0 ((volatile uint8_t *)0x10000000)
@@ -112,6 +112,21 @@ static void csrs(void) {
   __asm__ volatile("csrr t0, 0x7c0" ::: "t0"); show_trap("unknown-csr");
 }
 
+static volatile uint32_t unaligned_words[3] = { 0x03020100u, 0x07060504u, 0x0b0a0908u };
+
+/* QEMU 7.2 performs misaligned loads and stores in RAM without a trap (gcc
+ * would split a C access it knows is misaligned, hence the inline asm). */
+static void misaligned(void) {
+  uint32_t w, h;
+  __asm__ volatile("lw %0, 1(%1)" : "=r"(w) : "r"(unaligned_words));
+  __asm__ volatile("lh %0, 3(%1)" : "=r"(h) : "r"(unaligned_words));
+  __asm__ volatile("sw %0, 6(%1)\n sh %0, 1(%1)" :: "r"(0xa1b2c3d4u), "r"(unaligned_words) : "memory");
+  field("lw+1", w); field("lh+3", h);
+  for (int i = 0; i < 3; i++) field("word", unaligned_words[i]);
+  putc_('\n');
+  show_trap("misaligned-ram");
+}
+
 static void exceptions(void) {
   __asm__ volatile("ecall"); show_trap("ecall-m");
   __asm__ volatile("ebreak"); show_trap("ebreak");
@@ -168,6 +183,7 @@ int main(void) {
   muldiv();
   atomics();
   csrs();
+  misaligned();
   exceptions();
   user_mode();
   interrupts();

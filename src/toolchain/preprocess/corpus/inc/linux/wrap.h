@@ -1,0 +1,2 @@
+wrap_outer
+#include_next <linux/wrap.h>

@@ -1,0 +1,2 @@
+first_next __INCLUDE_LEVEL__
+#include_next <next.h>

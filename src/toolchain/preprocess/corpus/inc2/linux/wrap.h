@@ -1,0 +1,1 @@
+wrap_inner __FILE__

@@ -1,0 +1,1 @@
+second_next __FILE__
