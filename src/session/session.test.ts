@@ -230,4 +230,11 @@ describe('Session', () => {
     expect(inProgram.length).toBeGreaterThan(5);
     for (const line of inProgram) expect(line.text).toBe(reference.get(line.addr));
   });
+
+  it('stops at a breakpoint that falls exactly on a slice boundary', () => {
+    const s = loaded();
+    s.setBreakpoints([COUNTDOWN.sym.done]);
+    runToStop(s, 1);
+    expect(s.stop).toEqual({ reason: 'breakpoint', pc: COUNTDOWN.sym.done });
+  });
 });

@@ -160,12 +160,16 @@ export class AsmState implements SymbolLookup {
 
   addReloc(type: RelocType, symbol: string, addend: number, offset = this.current.size): void {
     if (this.pass !== 2) return;
-    this.current.relocs.push({ offset, type, symbol, addend, loc: this.sourceLoc ?? this.loc });
+    this.current.relocs.push({ offset, type, symbol, addend, loc: this.relocLoc() });
   }
 
-  error(message: string, loc: SourceLoc = this.loc, length = 1): void {
-    if (this.pass === 2 || !message) this.diags.push({ severity: 'error', message, loc, length });
+  /** Where a reference is, for link errors: the C line of code; for data, the C file (its line is unknown). */
+  private relocLoc(): SourceLoc {
+    if (this.current.kind === 'text' && this.sourceLoc) return this.sourceLoc;
+    const cFile = this.fileNames.get(1);
+    return cFile !== undefined ? { file: cFile, line: 1, col: 1, offset: 0 } : this.loc;
   }
+
 }
 
 export function assemble(file: string, asmText: string, diags: Diagnostic[]): ObjectFile {

@@ -57,6 +57,14 @@ describe('compile()', () => {
     expect(rows.find((l) => l.address === main.value)?.line).toBe(6);
     for (const l of rows) expect(l.address).toBeGreaterThanOrEqual(0x80000000);
     expect(elf.sections.some((s) => s.name === '.paravirt.lines')).toBe(true);
+    // The same table as DWARF .debug_line: binutils decodes the same rows.
+    const dir = mkdtempSync(join(tmpdir(), 'cc-'));
+    writeFileSync(join(dir, 'sq.elf'), r.elf!);
+    const decoded = execFileSync('riscv64-unknown-elf-objdump', ['--dwarf=decodedline', join(dir, 'sq.elf')], { encoding: 'utf8' });
+    const dwarfRows = [...decoded.matchAll(/^sq\.c\s+(\d+)\s+0x([0-9a-f]+)/gm)].map((m) => [Number(m[1]), parseInt(m[2], 16)]);
+    expect(dwarfRows).toEqual(rows.map((l) => [l.line, l.address]));
+    const addr2line = execFileSync('riscv64-unknown-elf-addr2line', ['-e', join(dir, 'sq.elf'), main.value.toString(16)], { encoding: 'utf8' });
+    expect(addr2line.trim()).toBe('sq.c:6');
   });
 
   it('reports an undefined function at the line that calls it', () => {

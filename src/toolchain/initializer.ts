@@ -10,12 +10,15 @@ import { add, assignConvert, num, varRef } from './expr-build.ts';
 import { findMember, suggestMember } from './parse-struct.ts';
 import { evalConst } from './const-eval.ts';
 import { constInt } from './parse-decl.ts';
+import { stringObj } from './parse-builtin.ts';
 import { arrayOf, pointee, sizeOf, tyInt, typeName, unqual, type Member, type Type } from './types.ts';
 
 export interface Init {
   ty: Type;
   expr?: Expr;
   children?: (Init | undefined)[];
+  /** The string literal a char array was initialized from (its bytes, NUL included). */
+  fromString?: Uint8Array;
 }
 
 function isCharArray(ty: Type): boolean {
@@ -99,6 +102,7 @@ function stringInit(p: Parser, init: Init): void {
   }
   init.children = [];
   for (let i = 0; i < n; i++) init.children.push({ ty: ty.base, expr: num(BigInt(bytes[i]), ty.base, first) });
+  init.fromString = new Uint8Array(bytes);
 }
 
 function initBraced(p: Parser, init: Init): void {
@@ -221,10 +225,21 @@ export function localInitExpr(p: Parser, obj: Obj, init: Init, at: Token): Expr 
     const rhs = assignConvert(p, init.expr, obj.ty, 'initialization');
     return assignInit(e, varRef(obj, at), rhs);
   }
+  if (init.fromString && init.fromString.length > 8) return copyFromString(p, obj, init.fromString, at);
   const assigns: Expr[] = [];
   lowerInit(p, init, varRef(obj, at), assigns);
   for (const a of assigns) e = { kind: 'comma', lhs: e, rhs: a, ty: a.ty, loc: a.loc, length: a.length };
   return e;
+}
+
+/** char buf[N] = "long text": copy the bytes from a read-only image, as gcc does. */
+function copyFromString(p: Parser, obj: Obj, bytes: Uint8Array, at: Token): Expr {
+  const image = new Uint8Array(sizeOf(obj.ty));
+  image.set(bytes.subarray(0, image.length));
+  const src = stringObj(p, image, at);
+  src.ty = obj.ty;
+  const lhs = varRef(obj, at);
+  return { kind: 'assign', lhs, rhs: varRef(src, at), ty: obj.ty, loc: at.loc, length: at.length };
 }
 
 function assignInit(zero: Expr, lhs: Expr, rhs: Expr): Expr {

@@ -17,6 +17,7 @@ export interface LinkOptions {
   /** Entry symbol ('' for none, as for a module loaded by insmod). */
   entry: string;
   textBase: number;
+  /** Bytes of stack between the end of .bss and __stack_top (default 1 MiB). */
   stackSize?: number;
   /** Addresses of symbols defined outside the objects (kernel symbols, for a module). */
   resolveExternal?: (name: string) => number | undefined;
@@ -72,7 +73,7 @@ export function linkImage(objects: ObjectFile[], opts: LinkOptions, diags: Diagn
   const where = (obj: number, name: string): number | undefined => placed.find((p) => p.obj === obj && p.sec.name === name)?.addr;
   const globals = new Map<string, SymDef>();
   const locals = objects.map(() => new Map<string, number>());
-  const stackTop = alignUp(range.bss.end, 16) + (opts.stackSize ?? 64 * 1024);
+  const stackTop = alignUp(range.bss.end, 16) + (opts.stackSize ?? 1024 * 1024); // 1 MiB of stack above .bss, growing down
   defineLinkerSymbols(globals, range, stackTop);
   objects.forEach((o, i) => collectSymbols(o, i, where, globals, locals[i], diags));
   const image = new Uint8Array(range.data.end - opts.textBase);
@@ -221,7 +222,10 @@ function writeExec(image: Uint8Array, base: number, range: Record<string, { star
   out.push(section({ name: '.strtab', type: SHT_STRTAB, data: strtab.bytes() }));
   if (lines.length) {
     out.push(section({ name: LINES_SECTION, type: SHT_PROGBITS, data: encodeLines(lines), align: 4 }));
-    const dwarf = dwarfLineSections(lines, lines[0].file, range.text.start, range.text.end);
+    const count = new Map<string, number>();
+    for (const l of lines) count.set(l.file, (count.get(l.file) ?? 0) + 1);
+    const unit = [...count].sort((a, b) => b[1] - a[1])[0][0]; // the compile unit: the file with most code
+    const dwarf = dwarfLineSections(lines, unit, range.text.start, range.text.end);
     out.push(section({ name: '.debug_abbrev', type: SHT_PROGBITS, data: dwarf.debugAbbrev }));
     out.push(section({ name: '.debug_info', type: SHT_PROGBITS, data: dwarf.debugInfo }));
     out.push(section({ name: '.debug_line', type: SHT_PROGBITS, data: dwarf.debugLine }));

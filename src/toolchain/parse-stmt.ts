@@ -57,7 +57,11 @@ function declaration(p: Parser): Stmt[] {
     const name = d.name as Token;
     const ty = applyIomem(d.ty, { iomem: da.iomem && !a.iomem });
     if (a.isTypedef) { p.declare(name.text, { kind: 'typedef', ty, loc: name.loc }); continue; }
-    if (ty.kind === 'func') { p.declare(name.text, { kind: 'var', obj: declareFunction(p, name, ty, da) }); continue; }
+    if (ty.kind === 'func') {
+      if (a.isStatic) p.report(name.loc, name.length, `invalid storage class for function '${name.text}': a function declared inside a function cannot be 'static' (declare it at file scope)`);
+      p.declare(name.text, { kind: 'var', obj: declareFunction(p, name, ty, { ...da, isStatic: false }) });
+      continue;
+    }
     if (ty.kind === 'void' && ty !== AUTO_TYPE) p.error(name, `variable '${name.text}' declared void`);
     if (a.isExtern) { p.declare(name.text, { kind: 'var', obj: declareExternVar(p, name, ty) }); continue; }
     if (a.isStatic) { staticLocal(p, name, ty, da); continue; }
