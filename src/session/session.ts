@@ -192,10 +192,13 @@ export class Session {
   /** board.run, first stepping over a breakpoint at pc when resuming from it. */
   private runBoard(board: SessionBoard, maxInsns: number, idle: 'skip' | 'return'): RunResult {
     const pc = board.cpu.pc >>> 0;
-    if (!this.leaveBreakpoint || !board.cpu.breakpoints.has(pc)) {
+    if (!board.cpu.breakpoints.has(pc)) {
       this.leaveBreakpoint = false;
       return board.run(maxInsns, { idle });
     }
+    // The previous slice ended right before a breakpoint (cpu.step does not
+    // stop on the instruction it starts at): stop here, unless resuming from it.
+    if (!this.leaveBreakpoint) return { reason: 'breakpoint', pc, insns: 0 };
     board.cpu.breakpoints.delete(pc);
     let first: RunResult;
     try {
