@@ -42,7 +42,7 @@ export function genStmt(g: Gen, s: Stmt): void {
       g.label(top);
       genStmt(g, s.body);
       g.label(s.cont);
-      g.loc(s.cond.loc);
+      g.loc(s.cond.loc.file === s.loc.file ? s.cond.loc : s.loc); // a macro's do-while: the use site
       genExpr(g, s.cond);
       if (is64(s.cond.ty)) g.emit('or a0, a0, a1');
       g.emit(`bnez a0, ${top}`);

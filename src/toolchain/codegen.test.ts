@@ -63,3 +63,12 @@ describe('header inlines', () => {
     expect(asm).toMatch(/^leaf:$/m);
   });
 });
+
+describe('line table and macros', () => {
+  it('attributes statements written by a macro to the line that used it', () => {
+    const asm = asmOf('#include "m.h"\nint x;\nvoid f(void)\n{\n\tSET_TWICE(x);\n}\n', { 'm.h': '#define SET_TWICE(v) do { (v) = 1; (v) = 2; } while (0)\n' });
+    const locs = [...asm.matchAll(/^\t\.loc (\d+) (\d+) \d+$/gm)].map((m) => `${m[1]}:${m[2]}`);
+    expect(locs).toContain('1:5');
+    expect(locs.filter((l) => !l.startsWith('1:'))).toEqual([]);
+  });
+});

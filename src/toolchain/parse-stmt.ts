@@ -99,7 +99,7 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
     const wasUsed = obj.isUsed;
     const e = localInitExpr(p, obj, init, name);
     obj.isUsed = wasUsed;
-    return { kind: 'expr', expr: e, loc: name.loc };
+    return { kind: 'expr', expr: e, loc: name.expandedFrom ?? name.loc };
   }
   if (ty.kind === 'array' && ty.len < 0) p.error(name, `array '${name.text}' needs a size or an initializer`);
   if (ty.kind === 'struct' && !ty.def.complete) p.error(name, `storage size of '${name.text}' isn't known ('${typeName(ty)}' is declared but not defined)`);
@@ -124,6 +124,14 @@ function staticLocal(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
 }
 
 export function stmt(p: Parser): Stmt {
+  const t = p.tok;
+  const s = statement(p);
+  // Code from a macro belongs, for the line table, to the line that used the macro (as in gcc).
+  if (t.expandedFrom) s.loc = t.expandedFrom;
+  return s;
+}
+
+function statement(p: Parser): Stmt {
   const t = p.tok;
   if (t.kind === 'ident' && Parser.is(p.peek(), ':') && p.fn) return labeled(p);
   if (t.kind !== 'keyword' && t.kind !== 'ident' && t.kind !== 'punct') return exprStmt(p);
