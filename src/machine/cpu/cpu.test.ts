@@ -350,6 +350,17 @@ describe('step control', () => {
     expect(m.cpu.x[1]).toBe(3);
   });
 
+  it('stops on a breakpoint at the trap vector when an interrupt is taken as a step begins', () => {
+    const m = testMachine([asm.addi(1, 0, 1), asm.addi(1, 1, 1)]);
+    m.cpu.csr.mstatus = MSTATUS_MIE;
+    m.cpu.csr.mie = 1 << 7;
+    m.cpu.breakpoints.add(HANDLER);
+    m.cpu.setInterruptPending(7, true);
+    expect(m.cpu.step(10)).toBe(STEP_BREAKPOINT);
+    expect(m.cpu.pc).toBe(HANDLER);
+    expect(m.cpu.instret).toBe(0); // not one instruction of the handler ran
+  });
+
   it('breakpoints can be added and removed between steps, in RAM and ROM', () => {
     const m = testMachine([asm.addi(1, 1, 1), asm.addi(1, 1, 1), asm.jal(0, -8)]);
     m.cpu.breakpoints.add(RAM_BASE + 4);

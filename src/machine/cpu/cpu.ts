@@ -23,6 +23,8 @@ export type StepResult = 0 | 1 | 2 | 3;
 export class Cpu implements InstructionCounter, CsrHost {
   /** pc as an int32 (the hot loop's representation); `pc` is its unsigned view. */
   pcI = 0;
+  /** pc of the last breakpoint stop: the next step executes it instead of stopping again. */
+  private breakpointResumePc = -1;
   priv: 0 | 1 | 3 = 3;
   readonly x = new Int32Array(32);
   instret = 0;
@@ -85,6 +87,7 @@ export class Cpu implements InstructionCounter, CsrHost {
 
   set pc(value: number) {
     this.pcI = value | 0;
+    this.breakpointResumePc = -1;
   }
 
   /** Power-on state: M mode, registers and CSRs zero, at `pc`. */
@@ -96,6 +99,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.csr.reset();
     this.reserved = this.trapped = this.exitRequested = false;
     this.untilSample = 0;
+    this.breakpointResumePc = -1;
   }
 
   requestExit(): void {
@@ -110,22 +114,20 @@ export class Cpu implements InstructionCounter, CsrHost {
   /** Runs at most `budget` instructions; see StepResult for why it stopped early. */
   step(budget: number): StepResult {
     if (this.tracer.enabled && this.tracer.insnSampleEvery > 0) return this.stepSampled(budget);
-    return this.run(budget, true);
+    return this.run(budget);
   }
 
   /** Tracing instructions: runs in chunks between samples, so the hot loop stays untouched. */
   private stepSampled(budget: number): StepResult {
     const every = this.tracer.insnSampleEvery;
     let left = budget;
-    let first = true;
     while (left > 0) {
       if (this.untilSample <= 0 || this.untilSample > every) this.untilSample = every;
       if (this.untilSample === every) this.traceInsn();
       const chunk = Math.min(left, this.untilSample);
       const before = this.instret;
-      const result = this.run(chunk, first);
+      const result = this.run(chunk);
       const done = this.instret - before;
-      first = false;
       left -= done;
       this.untilSample -= done;
       if (result !== STEP_BUDGET) return result;
@@ -145,12 +147,16 @@ export class Cpu implements InstructionCounter, CsrHost {
    * Trapping instructions count as executed (they take a slot of time), so a
    * trap storm still advances virtual time and uses up the budget.
    */
-  private run(budget: number, skipFirstBreakpoint: boolean): StepResult {
+  private run(budget: number): StepResult {
     if (this.exitRequested) {
       this.exitRequested = false;
       return STEP_EXIT;
     }
     this.pcI = this.pollInterrupts(this.pcI);
+    // Resuming from a breakpoint executes the instruction it stopped at; any
+    // other first instruction (a fresh start, an interrupt vector) may stop.
+    const skipFirstBreakpoint = this.pcI === this.breakpointResumePc;
+    this.breakpointResumePc = -1;
     this.checkPcAlignment();
     const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
     const base = this.ramBase, size = this.ramSize;
@@ -438,6 +444,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     }
     x[0] = 0;
     this.pcI = pc;
+    if (result === STEP_BREAKPOINT) this.breakpointResumePc = pc;
     this.instret = start + n;
     return result;
   }
