@@ -20,7 +20,7 @@ test('an ELF runs in the worker: its banner shows, and typed keys echo back thro
   const playground = new PlaygroundPage(page);
   await playground.open();
 
-  await playground.loadElf(elf);
+  await playground.openProgram(elf);
   await expect(playground.runState).toHaveText('Paused');
   await expect(playground.pc).toHaveText('0x00001000'); // the boot ROM, as on QEMU's virt
 
@@ -65,7 +65,7 @@ test('a file that is not an ELF gets a clear message, and the page stays usable'
   const playground = new PlaygroundPage(page);
   await playground.open();
 
-  await playground.loadElf({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('my lecture notes\n') });
+  await playground.openProgram({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('my lecture notes\n') });
   await expect(playground.error).toContainText('"notes.txt" is not an ELF file');
   await expect(playground.runState).toHaveText('No program');
   await expect(playground.button('Run')).toBeDisabled();
@@ -74,7 +74,7 @@ test('a file that is not an ELF gets a clear message, and the page stays usable'
   await playground.button('Dismiss').click();
   await expect(playground.error).toHaveCount(0);
   const elf = buildBaremetal('hello');
-  await playground.loadElf(elf);
+  await playground.openProgram(elf);
   await playground.button('Run').click();
   for (const line of printedLines(elf)) await playground.expectTerminalToContain(line);
   await expect(playground.runState).toHaveText('Stopped');
@@ -95,7 +95,7 @@ test('Pause stops a guest that computes forever, and the page stays responsive m
   const spin = buildAsm('spin', '  .globl _start\n_start:\n  addi a0, a0, 1\n  j _start\n');
   const playground = new PlaygroundPage(page);
   await playground.open();
-  await playground.loadElf(spin);
+  await playground.openProgram(spin);
   await playground.button('Run').click();
   await expect(playground.runState).toHaveText('Running');
   const a0 = () => playground.register('a0');
@@ -114,7 +114,7 @@ test('a guest that prints without end cannot flood the page: Pause still works a
   const flood = buildAsm('flood', '  .globl _start\n_start:\n  li t0, 0x10000000\n  li a0, 0x2e\n1: sb a0, 0(t0)\n  j 1b\n');
   const playground = new PlaygroundPage(page);
   await playground.open();
-  await playground.loadElf(flood);
+  await playground.openProgram(flood);
   await playground.button('Run').click();
   await playground.expectTerminalToContain('.'.repeat(40));
   await page.waitForTimeout(1000);
@@ -130,7 +130,7 @@ test('a breakpoint on the UART interrupt handler stops the hart when a key arriv
   const handler = symbolAddress(elf, 'trap_handler');
   const playground = new PlaygroundPage(page);
   await playground.open();
-  await playground.loadElf(elf);
+  await playground.openProgram(elf);
   await playground.addBreakpoint(handler);
   await expect(playground.breakpoints).toContainText(hex(handler));
   await playground.button('Run').click();
@@ -156,7 +156,7 @@ test('a device error stops the machine with the device message, and Reset boots 
   const elf = buildBaremetal('stopwatch_error');
   const playground = new PlaygroundPage(page);
   await playground.open();
-  await playground.loadElf(elf);
+  await playground.openProgram(elf);
   await playground.button('Run').click();
   await playground.expectTerminalToContain('writing command 99');
   await expect(playground.runState).toHaveText('Stopped');

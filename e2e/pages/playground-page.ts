@@ -13,6 +13,10 @@ export class PlaygroundPage {
   readonly registers: Locator;
   readonly breakpoints: Locator;
   readonly codeLineAtPc: Locator;
+  readonly buildPane: Locator;
+  readonly buildSummary: Locator;
+  readonly diagnostics: Locator;
+  readonly programName: Locator;
 
   constructor(readonly page: Page) {
     this.terminal = page.getByTestId('terminal');
@@ -24,6 +28,10 @@ export class PlaygroundPage {
     this.registers = page.getByRole('region', { name: 'CPU registers' });
     this.breakpoints = page.getByTestId('breakpoints');
     this.codeLineAtPc = page.locator('.code-line.at-pc');
+    this.buildPane = page.getByRole('region', { name: 'Build' });
+    this.buildSummary = page.getByTestId('build-summary');
+    this.diagnostics = page.getByTestId('diagnostic');
+    this.programName = page.getByTitle('The loaded program');
   }
 
   async open(): Promise<void> {
@@ -31,13 +39,13 @@ export class PlaygroundPage {
     await expect(this.runState).toHaveText('No program');
   }
 
-  button(name: 'Load ELF…' | 'Run' | 'Pause' | 'Step' | 'Reset' | 'Dismiss'): Locator {
+  button(name: 'Open program…' | 'Run' | 'Pause' | 'Step' | 'Reset' | 'Dismiss'): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }
 
-  /** Loads a file through the "Load ELF…" file input. */
-  async loadElf(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-    await this.page.getByTestId('elf-input').setInputFiles(file);
+  /** Opens a file (an ELF, or a C source to compile) through the "Open program…" file input. */
+  async openProgram(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByTestId('program-input').setInputFiles(file);
   }
 
   /** Drops a file onto the page, as dragging it from the desktop does. */
@@ -82,5 +90,19 @@ export class PlaygroundPage {
   async register(name: string): Promise<string> {
     return this.registers.locator('.reg', { has: this.page.locator('.reg-name', { hasText: new RegExp(`^${name}$`) }) })
       .locator('.val').innerText();
+  }
+
+  /** One row of the Build pane as the student reads it: where, how bad, what, and the caret under the source. */
+  async diagnostic(index: number): Promise<{ location: string; severity: string; message: string; source: string; token: string; caret: string }> {
+    const row = this.diagnostics.nth(index);
+    const text = (testId: string) => row.getByTestId(testId).innerText();
+    return {
+      location: await text('diagnostic-location'),
+      severity: await row.locator('.diag-severity').textContent() ?? '',
+      message: await text('diagnostic-message'),
+      source: await row.getByTestId('diagnostic-source').textContent() ?? '',
+      token: await row.getByTestId('diagnostic-token').textContent() ?? '',
+      caret: await row.getByTestId('diagnostic-caret').textContent() ?? '',
+    };
   }
 }

@@ -2,6 +2,7 @@
 // "the worker runs in slices"). Two narrow discriminated unions, one per
 // direction; byte buffers are transferred, never copied.
 
+import type { BuildDiagnostic, BuildOutput } from './build.ts';
 import type { RegisterSnapshot } from './registers.ts';
 import type { StopReason } from './stop-reason.ts';
 import type { TraceEvent } from './trace-events.ts';
@@ -12,6 +13,8 @@ export type SpeedMode = 'fast' | 'realtime';
 /** UI → worker. */
 export type MachineCommand =
   | { type: 'load-elf'; name: string; image: ArrayBuffer }
+  /** Compiles a C source in the worker; if it builds, its program is loaded like an ELF. */
+  | { type: 'compile'; name: string; source: string; output: BuildOutput }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
@@ -33,6 +36,9 @@ export type RunState = 'empty' | 'paused' | 'running' | 'halted';
 export type MachineEvent =
   | { type: 'ready' }
   | { type: 'loaded'; name: string; entry: number }
+  /** A compile finished. ok: it built and was loaded (a 'loaded' event follows);
+   * otherwise the program loaded before, if any, stays. buildMs: wall time of the build. */
+  | { type: 'compiled'; name: string; ok: boolean; diagnostics: BuildDiagnostic[]; buildMs: number }
   | { type: 'uart-out'; bytes: Uint8Array }
   | { type: 'status'; state: RunState; stop: StopReason | null; speed: SpeedMode; idle: boolean }
   | { type: 'registers'; registers: RegisterSnapshot }

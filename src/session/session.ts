@@ -8,6 +8,8 @@ import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
 import type { BoardRunStop, SessionBoard } from './session-board.ts';
+import type { BuildOutput } from '../protocol/build.ts';
+import { buildProgram, type BuildResult } from './build.ts';
 import { codeWindow } from './code-window.ts';
 import { RealTimePacer } from './real-time.ts';
 
@@ -60,6 +62,14 @@ export class Session {
     this.applyBreakpoints();
     this.settle('paused', null);
     return { entry };
+  }
+
+  /** Compiles a C source and, if it builds, loads its program as loadElf does;
+   * if it does not, the old program stays loaded and untouched. */
+  buildAndLoad(name: string, source: string, output: BuildOutput = 'bare-metal-elf'): BuildResult & { entry: number | null } {
+    const build = buildProgram(name, source, output);
+    if (!build.elf) return { ...build, entry: null };
+    return { ...build, entry: this.loadElf(name, build.elf).entry };
   }
 
   /** Power-on reset: the same program boots again from the start, paused. */

@@ -196,4 +196,24 @@ describe('MachineHost', () => {
     m.host.handle({ type: 'uart-ack', bytes: before });
     await until('more output', () => sent() > before);
   });
+  it('compiles C in the worker: a program that builds is loaded and runs; one that does not keeps the old one', async () => {
+    const m = start();
+    const hello = 'static void put(const char *s)\n{\n\twhile (*s)\n\t\t*(volatile char *)0x10000000 = *s++;\n}\n\n'
+      + 'int main(void)\n{\n\tput("built in the worker\\n");\n\treturn 3;\n}\n';
+    m.host.handle({ type: 'compile', name: 'hello.c', source: hello, output: 'bare-metal-elf' });
+    const compiled = m.events.find((e) => e.type === 'compiled');
+    expect(compiled).toMatchObject({ name: 'hello.c', ok: true, diagnostics: [] });
+    expect(m.events).toContainEqual({ type: 'loaded', name: 'hello.c', entry: 0x80000000 });
+
+    m.host.handle({ type: 'compile', name: 'broken.c', source: 'int main(void) { return x; }', output: 'bare-metal-elf' });
+    const failed = m.events.filter((e) => e.type === 'compiled').at(-1);
+    expect(failed).toMatchObject({ name: 'broken.c', ok: false, diagnostics: [{ severity: 'error', line: 1, col: 25 }] });
+    expect(m.events.filter((e) => e.type === 'loaded')).toHaveLength(1);
+    expect(m.events.filter((e) => e.type === 'error')).toEqual([]);
+
+    m.host.handle({ type: 'run' });
+    await until('the power-off', () => m.lastStatus()?.type === 'status' && m.lastStatus()!.state === 'halted');
+    expect(m.uart()).toBe('built in the worker\n');
+    expect(m.lastStatus()).toMatchObject({ stop: { reason: 'poweroff', exitCode: 3 } });
+  });
 });

@@ -3,6 +3,7 @@
 // between them so Pause and keyboard input get through (v86/jor1k's split).
 // Output is batched per slice: UART bytes as one array, trace events as one list.
 
+import type { BuildOutput } from '../protocol/build.ts';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { transferablesOf } from '../protocol/messages.ts';
 import { Session, SessionError } from '../session/session.ts';
@@ -70,6 +71,8 @@ export class MachineHost {
         this.send({ type: 'loaded', name: command.name, entry });
         return;
       }
+      case 'compile':
+        return this.build(command.name, command.source, command.output);
       case 'run':
         s.start(this.nowMs());
         return this.scheduler.after(0);
@@ -105,6 +108,25 @@ export class MachineHost {
       case 'set-trace':
         return s.setTrace(command.enabled);
     }
+  }
+
+  /** Compiles in this worker (the page never waits on it) and loads the program if it built. */
+  private build(name: string, source: string, output: BuildOutput): void {
+    const t0 = this.nowMs();
+    let r: ReturnType<Session['buildAndLoad']>;
+    try {
+      r = this.session.buildAndLoad(name, source, output);
+    } catch (err) {
+      // It built but would not load: the build panel must not wait forever; the error banner says why.
+      this.send({ type: 'compiled', name, ok: false, diagnostics: [], buildMs: this.nowMs() - t0 });
+      throw err;
+    }
+    const buildMs = this.nowMs() - t0;
+    this.send({ type: 'compiled', name, ok: r.entry !== null, diagnostics: r.diagnostics, buildMs });
+    if (r.entry === null) return;
+    this.scheduler.cancel();
+    this.forgetUartInFlight();
+    this.send({ type: 'loaded', name, entry: r.entry });
   }
 
   private tick(): void {

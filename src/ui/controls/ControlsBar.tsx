@@ -1,4 +1,4 @@
-// The bar on top: load a program, run it, pause it, step it, reset it, and
+// The bar on top: open a program (an ELF, or a C file compiled in the worker), run it, pause it, step it, reset it, and
 // choose how virtual time runs. Buttons are enabled only when they can act.
 
 import { useRef, useState } from 'react';
@@ -17,14 +17,15 @@ export function ControlsBar() {
     <div className="controls" role="toolbar" aria-label="Machine controls">
       <h1 className="brand">Paravirt Playground</h1>
       <div className="control-group">
-        <button type="button" className="btn" onClick={() => fileRef.current?.click()} title="Load a RISC-V ELF32 executable built for QEMU's virt board">
-          Load ELF…
+        <button type="button" className="btn" onClick={() => fileRef.current?.click()}
+          title="Open a RISC-V ELF32 executable built for QEMU's virt board, or a C file to compile here (bare-metal, main() is the program)">
+          Open program…
         </button>
         <input
-          ref={fileRef} type="file" className="visually-hidden" data-testid="elf-input" aria-label="ELF file"
+          ref={fileRef} type="file" className="visually-hidden" data-testid="program-input" aria-label="Program file (.elf or .c)"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void s.loadElfFile(file);
+            if (file) void s.openProgramFile(file);
             e.target.value = '';
           }}
         />

@@ -54,7 +54,8 @@ export function TerminalPane() {
       </header>
       {!programName && (
         <p className="guest-hint">
-          No program yet. Use <strong>Load ELF…</strong> (or drop a RISC-V ELF file anywhere on the page), then press <strong>Run</strong>.
+          No program yet. Use <strong>Open program…</strong> for a RISC-V ELF, or a <code>.c</code> file that the kernel-C
+          compiler builds right here (or drop either anywhere on the page), then press <strong>Run</strong>.
         </p>
       )}
       <div className="terminal-host" ref={hostRef} data-testid="terminal" />

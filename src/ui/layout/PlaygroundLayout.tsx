@@ -1,9 +1,11 @@
 // The page: the controls bar on top, then the panes. The grid already has
 // places for the host (device model) and device panes that come later; for
 // now the guest console is central and the machine state sits at the side.
-// Dropping a file anywhere on the page loads it as the program.
+// Dropping a file anywhere on the page opens it as the program (an ELF is
+// loaded, a .c file compiled first); the Build pane appears once a C file is opened.
 
 import { useState, type DragEvent } from 'react';
+import { BuildPane } from '../build/BuildPane.tsx';
 import { CodePane } from '../code-pane/CodePane.tsx';
 import { ControlsBar } from '../controls/ControlsBar.tsx';
 import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
@@ -19,13 +21,13 @@ function hasFiles(e: DragEvent): boolean {
 
 export function PlaygroundLayout() {
   const [dragging, setDragging] = useState(false);
-  const loadElfFile = usePlayground((s) => s.loadElfFile);
+  const openProgramFile = usePlayground((s) => s.openProgramFile);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) void loadElfFile(file);
+    if (file) void openProgramFile(file);
   };
 
   return (
@@ -40,6 +42,7 @@ export function PlaygroundLayout() {
       <main className="panes">
         <div className="area-guest">
           <TerminalPane />
+          <BuildPane />
           <CodePane />
         </div>
         <aside className="area-side">
@@ -47,7 +50,7 @@ export function PlaygroundLayout() {
           <RegistersPane />
         </aside>
       </main>
-      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a RISC-V ELF file to load it</div>}
+      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a RISC-V ELF file to load it, or a .c file to compile it</div>}
     </div>
   );
 }

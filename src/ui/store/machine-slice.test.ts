@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import type { MachineCommand } from '../../protocol/messages.ts';
+import { createBuildSlice } from './build-slice.ts';
 import { createMachineSlice } from './machine-slice.ts';
 import { createNoticeSlice } from './notice-slice.ts';
 import type { PlaygroundState } from './store.ts';
@@ -14,6 +15,7 @@ function storeWithFakeWorker() {
   const store = create<PlaygroundState>()((...a) => ({
     ...createNoticeSlice(...a),
     ...createMachineSlice((c) => sent.push(c))(...a),
+    ...createBuildSlice((c) => sent.push(c))(...a),
   }));
   return { store, sent };
 }

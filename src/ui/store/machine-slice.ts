@@ -100,6 +100,8 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
         return set({ workerReady: true });
       case 'loaded':
         return set({ programName: event.name, entry: event.entry });
+      case 'compiled':
+        return get().receiveBuild(event);
       case 'status':
         return set({ runState: event.state, stop: event.stop, idle: event.idle, speed: event.speed });
       case 'registers':

@@ -3,10 +3,11 @@
 
 import { create } from 'zustand';
 import { MachineClient } from '../connection/machine-client.ts';
+import { createBuildSlice, type BuildSlice } from './build-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 
-export type PlaygroundState = MachineSlice & NoticeSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice;
 
 let client: MachineClient | null = null;
 
@@ -19,4 +20,5 @@ export function machineClient(): MachineClient {
 export const usePlayground = create<PlaygroundState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createMachineSlice((command) => machineClient().send(command))(...a),
+  ...createBuildSlice((command) => machineClient().send(command))(...a),
 }));

@@ -1,0 +1,58 @@
+// Builds a C program for the playground as `paravirt cc --bare-metal` does
+// (start-up file, runtime library, text at 0x80000000) and turns the
+// compiler's diagnostics into the protocol's plain data, with gcc's text.
+
+import type { BuildDiagnostic, BuildOutput } from '../protocol/build.ts';
+import { compile } from '../toolchain/compile.ts';
+import { formatDiagnostic, type Diagnostic } from '../toolchain/diagnostics.ts';
+
+export interface BuildResult {
+  ok: boolean;
+  /** In the compiler's order; a diagnostic's notes follow it as 'note' rows. */
+  diagnostics: BuildDiagnostic[];
+  /** The program, when it built. */
+  elf?: Uint8Array;
+}
+
+/** Compiles one C file. Never throws: even a crash of the compiler is a diagnostic. */
+export function buildProgram(file: string, source: string, output: BuildOutput): BuildResult {
+  let result: { ok: boolean; diagnostics: Diagnostic[]; elf?: Uint8Array };
+  try {
+    result = compile({ file, source }, { output });
+  } catch (err) {
+    result = { ok: false, diagnostics: [internalError(file, err)] };
+  }
+  const texts = new Map([[file, source]]);
+  const diagnostics = result.diagnostics.flatMap((d) => flatten(d, texts));
+  const elf = result.ok ? result.elf : undefined;
+  return elf ? { ok: true, diagnostics, elf } : { ok: false, diagnostics };
+}
+
+function flatten(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagnostic[] {
+  return [toPlain(d, texts), ...(d.notes ?? []).flatMap((n) => flatten({ ...n, severity: 'note' }, texts))];
+}
+
+function toPlain(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagnostic {
+  const text = texts.get(d.loc.file);
+  const sourceLine = text?.split('\n')[d.loc.line - 1]?.replace(/\r$/, '') ?? null;
+  return {
+    severity: d.severity,
+    message: d.message,
+    file: d.loc.file,
+    line: d.loc.line,
+    col: d.loc.col,
+    length: Math.max(1, d.length),
+    sourceLine,
+    text: formatDiagnostic({ ...d, notes: undefined }, text),
+  };
+}
+
+function internalError(file: string, err: unknown): Diagnostic {
+  const what = err instanceof Error ? err.message : String(err);
+  return {
+    severity: 'error',
+    message: `internal compiler error: ${what} (this is a bug in the compiler, not in your program; please report it)`,
+    loc: { file, line: 1, col: 1, offset: 0 },
+    length: 1,
+  };
+}
