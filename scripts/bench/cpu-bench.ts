@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { runOnBoard, type BenchRun } from './harness.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+/** The start-up file and link script of the compiler corpus's gcc legs serve here too. */
+const GCC_RUNTIME = join(HERE, '../../tests/cc/gcc');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -20,8 +22,8 @@ function build(outDir: string, rounds: number): string {
   const elf = join(outDir, `cpu-bound-${rounds}.elf`);
   execFileSync('riscv64-unknown-elf-gcc', [
     '-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles', '-ffreestanding', '-O2',
-    `-DROUNDS=${rounds}`, '-Wl,--no-warn-rwx-segments', '-T', join(HERE, 'link.ld'),
-    join(HERE, 'crt0.S'), join(HERE, 'cpu-bound.c'), '-o', elf,
+    `-DROUNDS=${rounds}`, '-Wl,--no-warn-rwx-segments', '-T', join(GCC_RUNTIME, 'link.ld'),
+    join(GCC_RUNTIME, 'crt0.S'), join(HERE, 'cpu-bound.c'), '-o', elf,
   ], { stdio: 'inherit' });
   return elf;
 }
