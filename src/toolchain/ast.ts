@@ -36,6 +36,8 @@ export interface Obj {
   locals?: Obj[];
   isInline?: boolean;
   isNoreturn?: boolean;
+  /** printf-like function: 1-based index of its format argument (for -Wformat checks). */
+  printfFormat?: number;
 }
 
 export type BinaryOp =

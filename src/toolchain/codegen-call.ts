@@ -7,7 +7,7 @@
 import type { Expr, Obj } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { alignFor } from './codegen-state.ts';
-import { genExpr, isSimpleLeaf, simpleInto } from './codegen-expr.ts';
+import { genExpr, isSimpleLeaf, isSimpleLeaf64, simpleInto, simpleInto64 } from './codegen-expr.ts';
 import { alignOf, alignTo, is64, sizeOf, type FuncType, type Type } from './types.ts';
 
 /** Where each 4-byte word of an argument travels: a register a0-a7 or a stack offset. */
@@ -91,16 +91,35 @@ export function genCall(g: Gen, e: Extract<Expr, { kind: 'call' }>): void {
   finishCallResult(g, e, hidden);
 }
 
-/** Fast path: a direct call whose arguments are all simple leaves going to registers
- * loads each straight into its register, with no stack traffic. */
+/** Register path: when every argument travels in a0-a7 and none is a struct, computed
+ * arguments wait in callee-saved temporaries (s1-s11, kept across nested calls) and
+ * constants and variables are loaded last, straight into their argument registers. */
 function tryRegisterOnlyCall(g: Gen, e: Extract<Expr, { kind: 'call' }>, cls: ReturnType<typeof classify>, hidden: boolean): boolean {
-  if (e.callee.kind !== 'var' || !e.callee.obj.isFunction) return false;
-  if (!e.args.every((a) => isSimpleLeaf(a)) || cls.stackBytes > 0) return false;
-  e.args.forEach((a, i) => simpleInto(g, a, `a${(cls.args[i].words[0] as { reg: number }).reg}`));
+  if (cls.stackBytes > 0 || e.args.some((a) => a.ty.kind === 'struct')) return false;
+  const direct = e.callee.kind === 'var' && e.callee.obj.isFunction ? e.callee.obj.label : undefined;
+  const simple = e.args.map((a) => isSimpleLeaf(a) || isSimpleLeaf64(a));
+  const regsOf = (i: number): string[] => cls.args[i].words.map((w) => `a${(w as { reg: number }).reg}`);
+  if (!direct) { genExpr(g, e.callee); g.pushTemp(); }
+  e.args.forEach((a, i) => {
+    if (simple[i]) return;
+    genExpr(g, a);
+    if (is64(a.ty)) g.pushTemp64(); else g.pushTemp();
+  });
+  for (let i = e.args.length - 1; i >= 0; i--) {
+    if (simple[i]) continue;
+    const regs = regsOf(i);
+    if (regs.length === 2) g.popTemp64(regs[0], regs[1]); else g.popTemp(regs[0]);
+  }
+  if (!direct) g.popTemp('t1');
+  e.args.forEach((a, i) => {
+    if (!simple[i]) return;
+    const regs = regsOf(i);
+    if (regs.length === 2) simpleInto64(g, a, regs[0], regs[1]); else simpleInto(g, a, regs[0]);
+  });
   if (hidden && e.retBuf) g.addrOf(e.retBuf);
   const pad = (16 - (g.depth % 16)) % 16;
   if (pad) g.emit(`addi sp, sp, -${pad}`);
-  g.emit(`call ${e.callee.obj.label}`);
+  g.emit(direct ? `call ${direct}` : 'jalr t1');
   if (pad) g.emit(`addi sp, sp, ${pad}`);
   finishCallResult(g, e, hidden);
   return true;

@@ -5,7 +5,7 @@ import type { Expr, Stmt } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { alignFor, loadOp, storeOp } from './codegen-state.ts';
 import { genCall } from './codegen-call.ts';
-import { genBinary64, genCompare64, genNeg64 } from './codegen-int64.ts';
+import { genBinary64, genCompare64, genNeg64, loadBitfield64, storeBitfield64 } from './codegen-int64.ts';
 import { genStmt } from './codegen-stmt.ts';
 import { is64, isUnsigned, sizeOf, type Type } from './types.ts';
 
@@ -20,6 +20,11 @@ export function genExpr(g: Gen, e: Expr): void {
     case 'member':
       if (e.member.bitWidth !== undefined) return loadBitfield(g, e);
       if (loadDirect(g, e)) return;
+      if (!isPackedMember(e)) {
+        genExpr(g, e.base); // the struct's address; the member offset goes into the load
+        g.load(e.ty, e.member.offset);
+        return;
+      }
       genAddr(g, e);
       loadMember(g, e);
       return;
@@ -45,7 +50,7 @@ export function genExpr(g: Gen, e: Expr): void {
       return convert(g, e.operand.ty, e.ty);
     case 'cond': return genCond(g, e);
     case 'comma':
-      genExpr(g, e.lhs);
+      genDiscard(g, e.lhs);
       genExpr(g, e.rhs);
       return;
     case 'assign': return genAssign(g, e);
@@ -62,6 +67,16 @@ export function genExpr(g: Gen, e: Expr): void {
       return;
     case 'nop': return;
   }
+}
+
+/** Evaluates `e` for its side effects only (expression statements, comma lhs):
+ * the pure arithmetic wrapped around them, like the '- 1' of a post-increment, is skipped. */
+export function genDiscard(g: Gen, e: Expr): void {
+  if (e.kind === 'cast' && e.ty.kind !== 'struct') return genDiscard(g, e.operand);
+  if (e.kind === 'binary' && e.rhs.kind === 'num') return genDiscard(g, e.lhs);
+  if (e.kind === 'comma') { genDiscard(g, e.lhs); genDiscard(g, e.rhs); return; }
+  if (e.kind === 'num' || (e.kind === 'var' && !e.ty.isVolatile)) return;
+  genExpr(g, e);
 }
 
 function genNum(g: Gen, v: bigint, ty: Type): void {
@@ -108,8 +123,8 @@ function loadDirect(g: Gen, e: Expr): boolean {
   const size = scalarSize(e.ty);
   const op = loadOp(Math.min(size, 4), isUnsigned(e.ty));
   if (m.local) {
-    if (size === 8) { g.mem('lw', 'a1', m.off + 4, 's0'); }
     g.mem(op, 'a0', m.off, 's0');
+    if (size === 8) g.mem('lw', 'a1', m.off + 4, 's0');
     return true;
   }
   if (size === 8) return false;
@@ -192,11 +207,11 @@ function loadBitfield(g: Gen, e: Extract<Expr, { kind: 'member' }>): void {
   const width = m.bitWidth as number, off = m.bitOffset ?? 0;
   genAddr(g, e);
   const unit = sizeOf(m.ty);
+  if (unit === 8 && off < 32 && off + width > 32) return loadBitfield64(g, off, width, isUnsigned(m.ty));
   if (unit === 8 && off + width <= 32) g.emit('lw a0, 0(a0)');
   else if (unit === 8) g.emit(`lw a0, ${4}(a0)`);
   else g.emit(`${unit === 1 ? 'lbu' : unit === 2 ? 'lhu' : 'lw'} a0, 0(a0)`);
   const bitPos = unit === 8 && off + width > 32 ? off - 32 : off;
-  if (bitPos < 0) { g.error(e.loc, e.length, 'bit-fields straddling 32-bit words are not supported'); return; }
   if (32 - bitPos - width > 0) g.emit(`slli a0, a0, ${32 - bitPos - width}`);
   if (32 - width > 0) g.emit(`${isUnsigned(m.ty) ? 'srli' : 'srai'} a0, a0, ${32 - width}`);
   if (is64(m.ty)) g.emit(isUnsigned(m.ty) ? 'li a1, 0' : 'srai a1, a0, 31');
@@ -208,6 +223,7 @@ function storeBitfield(g: Gen, e: Extract<Expr, { kind: 'member' }>): void {
   const width = m.bitWidth as number;
   let off = m.bitOffset ?? 0;
   const unit = sizeOf(m.ty);
+  if (unit === 8 && off < 32 && off + width > 32) return storeBitfield64(g, off, width, isUnsigned(m.ty));
   let base = 0;
   if (unit === 8 && off >= 32) { base = 4; off -= 32; }
   const [ld, st] = unit === 1 ? ['lbu', 'sb'] : unit === 2 ? ['lhu', 'sh'] : ['lw', 'sw'];
@@ -237,9 +253,14 @@ function genAssign(g: Gen, e: Extract<Expr, { kind: 'assign' }>): void {
     return;
   }
   genAddr(g, e.lhs);
-  g.push();
-  genExpr(g, e.rhs);
-  g.pop('t1');
+  if (isSimpleLeaf(e.rhs) || isSimpleLeaf64(e.rhs)) {
+    g.emit('mv t1, a0'); // simple values load without touching t1
+    if (is64(e.rhs.ty)) simpleInto64(g, e.rhs, 'a0', 'a1'); else simpleInto(g, e.rhs, 'a0');
+  } else {
+    g.pushTemp();
+    genExpr(g, e.rhs);
+    g.popTemp('t1');
+  }
   if (e.lhs.kind === 'member' && e.lhs.member.bitWidth !== undefined) return storeBitfield(g, e.lhs);
   if (e.lhs.kind === 'member' && isPackedMember(e.lhs) && e.ty.kind !== 'struct') return storePacked(g, sizeOf(e.ty));
   g.store(e.lhs.ty);
@@ -269,10 +290,7 @@ export function convert(g: Gen, from: Type, to: Type): void {
 
 /** Branches to `label` when the scalar `e` is zero. */
 export function genBranchIfZero(g: Gen, e: Expr, label: string): void {
-  if (branchOnCompare(g, e, label)) return;
-  genExpr(g, e);
-  if (is64(e.ty)) g.emit('or a0, a0, a1');
-  g.emit(`beqz a0, ${label}`);
+  genBranch(g, e, label, false);
 }
 
 function genLogical(g: Gen, e: Extract<Expr, { kind: 'logand' | 'logor' }>): void {
@@ -319,6 +337,22 @@ export function isSimpleLeaf(e: Expr): boolean {
   return e.kind === 'var';
 }
 
+/** 64-bit constants and local variables, loadable straight into a register pair. */
+export function isSimpleLeaf64(e: Expr): boolean {
+  return is64(e.ty) && (e.kind === 'num' || (e.kind === 'var' && e.obj.isLocal));
+}
+
+export function simpleInto64(g: Gen, e: Expr, lo: string, hi: string): void {
+  if (e.kind === 'num') {
+    const u = BigInt.asUintN(64, e.value);
+    g.emit(`li ${lo}, ${Number(BigInt.asIntN(32, u))}`);
+    g.emit(`li ${hi}, ${Number(BigInt.asIntN(32, u >> 32n))}`);
+  } else if (e.kind === 'var') {
+    g.mem('lw', lo, e.obj.offset, 's0');
+    g.mem('lw', hi, e.obj.offset + 4, 's0');
+  }
+}
+
 export function simpleInto(g: Gen, e: Expr, reg: string): boolean {
   if (!isSimpleLeaf(e)) return false;
   if (e.kind === 'num') { g.emit(`li ${reg}, ${Number(BigInt.asIntN(32, e.value))}`); return true; }
@@ -337,10 +371,10 @@ function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
   const wide = is64(e.lhs.ty);
   if (wide) {
     genExpr(g, e.lhs);
-    g.push64();
+    g.pushTemp64();
     genExpr(g, e.rhs);
     if (is64(e.rhs.ty)) { g.emit('mv a2, a0'); g.emit('mv a3, a1'); } else g.emit('mv a2, a0');
-    g.pop64('a0', 'a1');
+    g.popTemp64('a0', 'a1');
     if (e.op === '==' || e.op === '!=' || e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') {
       genCompare64(g, e.op, isUnsigned(e.lhs.ty));
     } else genBinary64(g, e.op, isUnsigned(e.lhs.ty));
@@ -362,10 +396,10 @@ function operands32(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
   }
   genExpr(g, e.lhs);
   if (simpleInto(g, e.rhs, 'a1')) return;
-  g.push();
+  g.pushTemp();
   genExpr(g, e.rhs);
   g.emit('mv a1, a0');
-  g.pop('a0');
+  g.popTemp('a0');
 }
 
 const IMM_OPS: Partial<Record<string, string>> = { '+': 'addi', '&': 'andi', '|': 'ori', '^': 'xori', '<<': 'slli' };
@@ -382,6 +416,10 @@ function immediateOp(g: Gen, e: Extract<Expr, { kind: 'binary' }>, v: bigint): b
   else if (e.op === '<' && n >= -2048 && n <= 2047) ins = u ? 'sltiu' : 'slti';
   else ins = IMM_OPS[e.op];
   if (!ins) return false;
+  if (imm === 0 && (ins === 'addi' || ins === 'ori' || ins === 'xori' || ins === 'slli' || ins === 'srli' || ins === 'srai')) {
+    genExpr(g, e.lhs); // x + 0, x << 0, ...: nothing to compute
+    return true;
+  }
   if (e.op === '<<' || e.op === '>>') imm = n & 31;
   else if (imm < -2048 || imm > 2047) return false;
   genExpr(g, e.lhs);
@@ -389,20 +427,44 @@ function immediateOp(g: Gen, e: Extract<Expr, { kind: 'binary' }>, v: bigint): b
   return true;
 }
 
-const BRANCH_IF_FALSE: Record<string, [string, boolean]> = {
-  // op → [branch taken when the comparison is false, swap operands]
-  '==': ['bne', false], '!=': ['beq', false], '<': ['bge', false], '>=': ['blt', false], '>': ['bge', true], '<=': ['blt', true],
+const BRANCHES: Record<string, [string, string, boolean]> = {
+  // op → [branch when true, branch when false, swap operands]
+  '==': ['beq', 'bne', false], '!=': ['bne', 'beq', false], '<': ['blt', 'bge', false], '>=': ['bge', 'blt', false],
+  '>': ['blt', 'bge', true], '<=': ['bge', 'blt', true],
 };
 
-/** Branches to `label` when a 32-bit comparison is false, without materializing 0/1. */
-function branchOnCompare(g: Gen, e: Expr, label: string): boolean {
-  if (e.kind !== 'binary' || is64(e.lhs.ty) || !(e.op in BRANCH_IF_FALSE)) return false;
-  const [br, swap] = BRANCH_IF_FALSE[e.op];
+/** Branches to `label` when a 32-bit comparison's truth equals `when`, without materializing 0/1. */
+function branchOnCompare(g: Gen, e: Expr, label: string, when: boolean): boolean {
+  if (e.kind !== 'binary' || is64(e.lhs.ty) || !(e.op in BRANCHES)) return false;
+  const [onTrue, onFalse, swap] = BRANCHES[e.op];
+  const br = when ? onTrue : onFalse;
   const u = isUnsigned(e.lhs.ty) && (br === 'bge' || br === 'blt');
   operands32(g, e);
   const [x, y] = swap ? ['a1', 'a0'] : ['a0', 'a1'];
   g.emit(`${br}${u ? 'u' : ''} ${x}, ${y}, ${label}`);
   return true;
+}
+
+/** Jumps to `label` when the truth of `e` equals `when`; && || ! become control flow. */
+export function genBranch(g: Gen, e: Expr, label: string, when: boolean): void {
+  if (e.kind === 'not') return genBranch(g, e.operand, label, !when);
+  if (e.kind === 'logand' || e.kind === 'logor') {
+    const direct = (e.kind === 'logand') !== when; // && jumping on false, || jumping on true
+    if (direct) {
+      genBranch(g, e.lhs, label, when);
+      genBranch(g, e.rhs, label, when);
+      return;
+    }
+    const skip = g.newLabel();
+    genBranch(g, e.lhs, skip, !when);
+    genBranch(g, e.rhs, label, when);
+    g.label(skip);
+    return;
+  }
+  if (branchOnCompare(g, e, label, when)) return;
+  genExpr(g, e);
+  if (is64(e.ty)) g.emit('or a0, a0, a1');
+  g.emit(`${when ? 'bnez' : 'beqz'} a0, ${label}`);
 }
 
 function op32(g: Gen, op: string, u: boolean): void {

@@ -106,3 +106,54 @@ export function genCompare64(g: Gen, op: string, unsigned: boolean): void {
   g.label(done);
   g.emit(op === '<=' || op === '>=' ? 'xori a0, t0, 1' : 'mv a0, t0');
 }
+
+function li64(g: Gen, lo: string, hi: string, v: bigint): void {
+  const u = BigInt.asUintN(64, v);
+  g.emit(`li ${lo}, ${Number(BigInt.asIntN(32, u))}`);
+  g.emit(`li ${hi}, ${Number(BigInt.asIntN(32, u >> 32n))}`);
+}
+
+/** Sign- or zero-extends the low `width` bits of a0:a1 to 64 bits. */
+function extend64(g: Gen, width: number, unsigned: boolean): void {
+  if (width >= 64) return;
+  g.emit(`li a2, ${64 - width}`);
+  genBinary64(g, '<<', unsigned);
+  g.emit(`li a2, ${64 - width}`);
+  genBinary64(g, '>>', unsigned);
+}
+
+/** Loads a bit-field of a 64-bit type that straddles its two words; address in a0. */
+export function loadBitfield64(g: Gen, off: number, width: number, unsigned: boolean): void {
+  g.emit('lw t0, 0(a0)');
+  g.emit('lw a1, 4(a0)');
+  g.emit('mv a0, t0');
+  g.emit(`li a2, ${off}`);
+  genBinary64(g, '>>', true);
+  extend64(g, width, unsigned);
+}
+
+/** Stores a0:a1 into a straddling 64-bit bit-field whose unit address is in t1; the
+ * expression's value (the field as stored) is left in a0:a1. */
+export function storeBitfield64(g: Gen, off: number, width: number, unsigned: boolean): void {
+  const mask = (1n << BigInt(width)) - 1n;
+  g.push('t1');
+  li64(g, 'a2', 'a3', mask);
+  g.emit('and a0, a0, a2');
+  g.emit('and a1, a1, a3');
+  g.push64();
+  g.emit(`li a2, ${off}`);
+  genBinary64(g, '<<', true);
+  g.emit('lw t1, 8(sp)');
+  g.emit('lw a2, 0(t1)');
+  g.emit('lw a3, 4(t1)');
+  li64(g, 't2', 't3', ~(mask << BigInt(off)));
+  g.emit('and a2, a2, t2');
+  g.emit('and a3, a3, t3');
+  g.emit('or a2, a2, a0');
+  g.emit('or a3, a3, a1');
+  g.emit('sw a2, 0(t1)');
+  g.emit('sw a3, 4(t1)');
+  g.pop64('a0', 'a1');
+  g.pop('t1');
+  extend64(g, width, unsigned);
+}

@@ -1,6 +1,7 @@
-// Code generator state and the RV32 emission helpers it shares: a stack machine
-// whose accumulator is a0 (a0:a1 for 64-bit values), temporaries pushed on the
-// stack with statically tracked depth so calls can realign sp to 16 bytes.
+// Code generator state and the RV32 emission helpers it shares: an accumulator
+// machine (a0, or a0:a1 for 64-bit values) whose temporaries live in the callee-saved
+// s1-s11 and then on the stack; stack pushes (call arguments, spills) have a statically
+// tracked depth so every call can realign sp to 16 bytes as the psABI requires.
 
 import type { Diagnostic } from './diagnostics.ts';
 import type { Obj } from './ast.ts';
@@ -45,6 +46,36 @@ export class Gen {
   error(loc: SourceLoc, length: number, message: string): void {
     this.diags.push({ severity: 'error', message, loc, length: Math.max(1, length) });
   }
+
+  /** Expression temporaries live in callee-saved s1-s11 (kept across calls) while they
+   * last, then on the stack; the prologue saves the s-registers a function used. */
+  private tempInSreg: boolean[] = [];
+  private sregTop = 0;
+  maxSreg = 0;
+
+  resetTemps(): void { this.tempInSreg = []; this.sregTop = 0; this.maxSreg = 0; }
+
+  pushTemp(reg = 'a0'): void {
+    if (this.sregTop < 11) {
+      this.sregTop++;
+      this.maxSreg = Math.max(this.maxSreg, this.sregTop);
+      this.emit(`mv s${this.sregTop}, ${reg}`);
+      this.tempInSreg.push(true);
+      return;
+    }
+    this.push(reg);
+    this.tempInSreg.push(false);
+  }
+  popTemp(reg: string): void {
+    if (this.tempInSreg.pop()) {
+      this.emit(`mv ${reg}, s${this.sregTop}`);
+      this.sregTop--;
+      return;
+    }
+    this.pop(reg);
+  }
+  pushTemp64(): void { this.pushTemp('a0'); this.pushTemp('a1'); }
+  popTemp64(lo: string, hi: string): void { this.popTemp(hi); this.popTemp(lo); }
 
   push(reg = 'a0'): void {
     this.emit('addi sp, sp, -4');
@@ -96,14 +127,22 @@ export class Gen {
   }
 
   /** Loads the value of type `ty` whose address is in a0 (aggregates stay addresses). */
-  load(ty: Type): void {
+  load(ty: Type, off = 0): void {
     switch (ty.kind) {
-      case 'array': case 'struct': case 'func': case 'void': return;
-      case 'bool': this.emit('lbu a0, 0(a0)'); return;
-      case 'ptr': this.emit('lw a0, 0(a0)'); return;
+      case 'array': case 'struct': case 'func': case 'void':
+        this.addImm('a0', 'a0', off);
+        return;
+      case 'bool': this.mem('lbu', 'a0', off, 'a0'); return;
+      case 'ptr': this.mem('lw', 'a0', off, 'a0'); return;
       case 'int':
-        if (ty.size === 8) { this.emit('lw a1, 4(a0)'); this.emit('lw a0, 0(a0)'); return; }
-        this.emit(`${loadOp(ty.size, ty.unsigned)} a0, 0(a0)`);
+        if (ty.size === 8) {
+          // Low word first, as gcc does: the order a device sees for a 64-bit register.
+          this.mem('lw', 't0', off, 'a0');
+          this.mem('lw', 'a1', off + 4, 'a0');
+          this.emit('mv a0, t0');
+          return;
+        }
+        this.mem(loadOp(ty.size, ty.unsigned), 'a0', off, 'a0');
     }
   }
 

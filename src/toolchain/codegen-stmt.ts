@@ -3,7 +3,7 @@
 
 import type { Stmt } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
-import { genExpr, genBranchIfZero } from './codegen-expr.ts';
+import { genExpr, genBranch, genBranchIfZero, genDiscard } from './codegen-expr.ts';
 import { genAsm } from './codegen-asm.ts';
 import { returnsInMemory } from './codegen-call.ts';
 import { alignFor } from './codegen-state.ts';
@@ -12,7 +12,7 @@ import { is64, sizeOf, type FuncType } from './types.ts';
 export function genStmt(g: Gen, s: Stmt): void {
   if (s.kind !== 'block' && s.kind !== 'null' && s.kind !== 'label' && s.kind !== 'case') g.loc(s.loc);
   switch (s.kind) {
-    case 'expr': genExpr(g, s.expr); return;
+    case 'expr': genDiscard(g, s.expr); return;
     case 'null': return;
     case 'block': for (const x of s.stmts) genStmt(g, x); return;
     case 'return': return genReturn(g, s);
@@ -32,7 +32,7 @@ export function genStmt(g: Gen, s: Stmt): void {
       if (s.cond) { g.loc(s.loc); genBranchIfZero(g, s.cond, s.brk); }
       genStmt(g, s.body);
       g.label(s.cont);
-      if (s.inc) { g.loc(s.loc); genExpr(g, s.inc); }
+      if (s.inc) { g.loc(s.loc); genDiscard(g, s.inc); }
       g.emit(`j ${top}`);
       g.label(s.brk);
       return;
@@ -43,9 +43,7 @@ export function genStmt(g: Gen, s: Stmt): void {
       genStmt(g, s.body);
       g.label(s.cont);
       g.loc(s.cond.loc.file === s.loc.file ? s.cond.loc : s.loc); // a macro's do-while: the use site
-      genExpr(g, s.cond);
-      if (is64(s.cond.ty)) g.emit('or a0, a0, a1');
-      g.emit(`bnez a0, ${top}`);
+      genBranch(g, s.cond, top, true);
       g.label(s.brk);
       return;
     }

@@ -72,3 +72,12 @@ describe('line table and macros', () => {
     expect(locs.filter((l) => !l.startsWith('1:'))).toEqual([]);
   });
 });
+
+describe('device register access', () => {
+  it('reads a 64-bit volatile register low word first, as gcc does', () => {
+    const asm = asmOf('unsigned long long rd(volatile unsigned long long *r) { return *r; }');
+    const body = asm.slice(asm.indexOf('rd:'));
+    const loads = [...body.matchAll(/lw \w+, (\d)\(a0\)/g)].map((m) => Number(m[1]));
+    expect(loads).toEqual([0, 4]);
+  });
+});

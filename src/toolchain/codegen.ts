@@ -1,7 +1,8 @@
 // Code generation entry: the typed AST becomes GNU-as assembly for RV32IMA ilp32,
 // as gcc -S would lay it out (.text/.rodata/.data/.bss, .globl, .type/.size), with
 // `.file`/`.loc` line-table directives. Frame: s0 = incoming sp; ra and old s0
-// just below it (below the a0-a7 save area in variadic functions), then locals.
+// just below it (below the a0-a7 save area in variadic functions), then parameters
+// and locals, then the s-registers the body used for temporaries.
 
 import type { Obj, TranslationUnit } from './ast.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -24,11 +25,15 @@ export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const loc = g.fn?.loc ?? { file: tu.file, line: 1, col: 1, offset: 0 };
-    diags.push({ severity: 'error', message: `internal compiler error in code generation: ${msg} (please report this program)`, loc, length: 1 });
+    const message = e instanceof RangeError ? 'this function is nested too deeply to compile; simplify its expressions'
+      : `internal compiler error in code generation: ${msg} (please report this program)`;
+    diags.push({ severity: 'error', message, loc, length: 1 });
   }
   return g.out.join('\n') + '\n';
 }
 
+/** Places parameters and locals below ra/s0 (and the a0-a7 save area of variadic
+ * functions); returns the bytes used, before the saved s-registers. */
 function assignFrame(g: Gen, fn: Obj): number {
   const ft = fn.ty as FuncType;
   const saveArea = ft.variadic ? 32 : 0;
@@ -40,15 +45,16 @@ function assignFrame(g: Gen, fn: Obj): number {
   };
   for (const p of fn.params ?? []) place(p, alignTo(sizeOf(p.ty), 4), Math.max(4, alignOf(p.ty)));
   for (const v of fn.locals ?? []) place(v, Math.max(1, sizeOf(v.ty)), Math.max(v.align, alignOf(v.ty), dataAlign(v.ty)));
-  return alignTo(off, 16);
+  return alignTo(off, 4);
 }
 
 function emitFunction(g: Gen, fn: Obj): void {
   g.fn = fn;
   g.depth = 0;
+  g.resetTemps();
   g.returnLabel = `.L.return.${fn.label}`;
   const ft = fn.ty as FuncType;
-  const frame = assignFrame(g, fn);
+  const used = assignFrame(g, fn);
   const saveArea = ft.variadic ? 32 : 0;
   g.out.push('');
   g.emit(fn.section ? `.section ${fn.section},"ax",@progbits` : '.text');
@@ -57,16 +63,25 @@ function emitFunction(g: Gen, fn: Obj): void {
   if (fn.isWeak) g.emit(`.weak ${fn.label}`);
   g.emit(`.type ${fn.label}, @function`);
   g.label(fn.label);
+  // The body is generated first: the prologue depends on how many s-registers it used.
+  g.fileNo(fn.loc.file); // its .file line must precede the prologue's .loc
+  const bodyStart = g.out.length;
+  storeParams(g, fn, ft.variadic);
+  if (fn.body) genStmt(g, fn.body);
+  if (ft.ret.kind !== 'void' && ft.ret.kind !== 'struct') g.emit('li a0, 0'); // main falls off the end: 0
+  const body = g.out.splice(bodyStart);
+  const sregSlot = (i: number): number => -(used + 4 * i);
+  const frame = alignTo(used + 4 * g.maxSreg, 16);
   g.loc(fn.loc);
   g.addImm('sp', 'sp', -frame);
   g.mem('sw', 'ra', frame - saveArea - 4, 'sp');
   g.mem('sw', 's0', frame - saveArea - 8, 'sp');
   g.addImm('s0', 'sp', frame);
+  for (let i = 1; i <= g.maxSreg; i++) g.mem('sw', `s${i}`, sregSlot(i), 's0');
   if (ft.variadic) for (let i = 0; i < 8; i++) g.mem('sw', `a${i}`, -32 + 4 * i, 's0');
-  storeParams(g, fn, ft.variadic);
-  if (fn.body) genStmt(g, fn.body);
-  if (ft.ret.kind !== 'void' && ft.ret.kind !== 'struct') g.emit('li a0, 0'); // main falls off the end: 0
+  g.out.push(...body);
   g.label(g.returnLabel);
+  for (let i = 1; i <= g.maxSreg; i++) g.mem('lw', `s${i}`, sregSlot(i), 's0');
   g.mem('lw', 'ra', -saveArea - 4, 's0');
   g.emit('mv t0, s0');
   g.mem('lw', 's0', -saveArea - 8, 's0');

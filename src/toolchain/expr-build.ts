@@ -165,7 +165,7 @@ export function assignConvert(p: Parser, e: Expr, to: Type, what: string): Expr 
   const t = unqual(to);
   if (t.kind === 'struct') {
     if (from.kind !== 'struct' || from.def !== t.def) {
-      p.exprError(e, `incompatible types in ${what}: expected '${typeName(to)}' but got '${typeName(from)}'`);
+      p.exprError(e, `incompatible types in ${what}: expected '${typeName(to)}' but got '${typeName(from)}'${addressHint(e, from, to)}`);
     }
     return e;
   }
@@ -175,7 +175,7 @@ export function assignConvert(p: Parser, e: Expr, to: Type, what: string): Expr 
     if (isPointerLike(from) || from.kind === 'func') {
       p.warn(e.loc, e.length, `${what} makes integer '${typeName(to)}' from pointer '${typeName(rvalueType(from))}' without a cast`);
     } else if (!isInteger(from)) {
-      p.exprError(e, `incompatible types in ${what}: expected '${typeName(to)}' but got '${typeName(from)}'`);
+      p.exprError(e, `incompatible types in ${what}: expected '${typeName(to)}' but got '${typeName(from)}'${addressHint(e, from, to)}`);
     }
     return cast(e, to);
   }
@@ -186,12 +186,22 @@ export function assignConvert(p: Parser, e: Expr, to: Type, what: string): Expr 
       return cast(e, to);
     }
     if (rf.kind !== 'ptr') {
-      p.exprError(e, `incompatible types in ${what}: expected '${typeName(to)}' but got '${typeName(from)}'`);
+      p.exprError(e, `incompatible types in ${what}: expected '${typeName(to)}' but got '${typeName(from)}'${addressHint(e, from, to)}`);
     }
     checkPointerAssign(p, e, rf, t, what);
     return cast(e, to);
   }
   return cast(e, to);
+}
+
+/** "did you mean '&x'/'*x'?" when a struct and a pointer to it were confused. */
+function addressHint(e: Expr, from: Type, to: Type): string {
+  const t = unqual(to), f = rvalueType(from);
+  const name = e.kind === 'var' ? e.obj.name : undefined;
+  if (!name) return '';
+  if (t.kind === 'ptr' && t.base.kind === 'struct' && from.kind === 'struct' && t.base.def === from.def) return `; did you mean '&${name}'?`;
+  if (t.kind === 'struct' && f.kind === 'ptr' && f.base.kind === 'struct' && f.base.def === t.def) return `; did you mean '*${name}'?`;
+  return '';
 }
 
 function checkPointerAssign(p: Parser, e: Expr, from: Type, to: Type, what: string): void {

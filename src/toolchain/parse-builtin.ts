@@ -5,7 +5,7 @@
 import type { Token } from './token.ts';
 import type { Expr, Obj } from './ast.ts';
 import type { Parser } from './parse-state.ts';
-import { assignExpr, addressOf, deref, memberNode, tempLocal, withStableLvalue, assign } from './parse-expr.ts';
+import { assignExpr, addressOf, deref, memberNode, withStableLvalue, assign } from './parse-expr.ts';
 import { typeNameRule } from './parse-decl.ts';
 import { findMember, suggestMember } from './parse-struct.ts';
 import { add, cast, isLvalue, num, span, varRef, sub } from './expr-build.ts';
@@ -194,19 +194,17 @@ function vaArg(p: Parser, t: Token): Expr {
 function staticAssert(p: Parser, t: Token): Expr {
   const c = assignExpr(p);
   let msg = '';
-  if (p.consume(',')) while (p.tok.kind === 'string') msg += new TextDecoderLite(p.next().bytes).text;
+  if (p.consume(',')) while (p.tok.kind === 'string') msg += cString(p.next().bytes);
   const v = evalInt(c);
   if (v === undefined) p.exprError(c, '_Static_assert needs a constant expression');
   else if (v === 0n) p.report(t.loc, t.length, `static assertion failed${msg ? `: "${msg}"` : ''}`);
   return nop(t);
 }
 
-class TextDecoderLite {
-  readonly text: string;
-  constructor(bytes: Uint8Array | undefined) {
-    const b = bytes ?? new Uint8Array(1);
-    this.text = String.fromCharCode(...b.subarray(0, b.length - 1));
-  }
+/** The characters of a string literal's bytes, without the terminating NUL. */
+function cString(bytes: Uint8Array | undefined): string {
+  const b = bytes ?? new Uint8Array(1);
+  return String.fromCharCode(...b.subarray(0, b.length - 1));
 }
 
 /** Adjacent string literals concatenated into one anonymous read-only char array. */
@@ -239,4 +237,3 @@ export function stringObj(p: Parser, data: Uint8Array, at: Token): Obj {
   return obj;
 }
 
-export { tempLocal };

@@ -2,7 +2,7 @@
 // (C99 6.7), including the kernel's annotations (__iomem, __user, __init, ...).
 
 import type { Token, SourceLoc } from './token.ts';
-import { Parser } from './parse-state.ts';
+import { Parser, afterTok } from './parse-state.ts';
 import {
   arrayOf, funcType, intType, pointerTo, tyBool, tyVoid, unqual, withQuals, sizeOf, typeName,
   type IntName, type Param, type Type,
@@ -26,6 +26,8 @@ export interface DeclAttr {
   weak?: boolean;
   unused?: boolean;
   iomem?: boolean;
+  /** format(printf, fmt, first): 1-based index of the format argument. */
+  printfFormat?: number;
 }
 
 const TYPE_WORDS = new Set([
@@ -91,7 +93,14 @@ function kernelMarker(p: Parser, t: Token, attr: DeclAttr): void {
     case '__maybe_unused': case '__unused': case '__used': attr.unused = true; return;
     case '__aligned': p.expect('('); attr.align = constInt(p); p.expect(')'); return;
     case '__section': p.expect('('); attr.section = stringArg(p); p.expect(')'); return;
-    case '__printf': case '__scanf': skipBalanced(p); return;
+    case '__printf': {
+      p.expect('(');
+      attr.printfFormat = constInt(p);
+      while (!p.is(')') && !p.atEof()) p.next();
+      p.expect(')');
+      return;
+    }
+    case '__scanf': skipBalanced(p); return;
   }
 }
 
@@ -114,6 +123,16 @@ function attributeList(p: Parser, attr: DeclAttr): void {
         if (hasArgs) { p.next(); attr.section = stringArg(p); p.expect(')'); }
         continue;
       case 'mode': p.error(name, "__attribute__((mode)) is not supported; use the fixed-size types of <linux/types.h>");
+      // eslint-disable-next-line no-fallthrough
+      case 'format':
+        if (hasArgs && /printf/.test(p.peek().text)) {
+          p.next(); p.next(); p.expect(',');
+          attr.printfFormat = constInt(p);
+          while (!p.is(')') && !p.atEof()) p.next();
+          p.expect(')');
+          continue;
+        }
+        break;
     }
     if (p.is('(')) skipBalanced(p);
   }
@@ -173,6 +192,10 @@ export function declspec(p: Parser, attr: DeclAttr | undefined): Type {
       continue;
     }
     if (TYPE_WORDS.has(w)) {
+      const prev = p.toks[p.pos - 1];
+      if (base && base.kind === 'struct' && Parser.is(prev, '}')) {
+        p.errorAt(afterTok(prev), 1, `expected ';' after the definition of '${typeName(base)}'`);
+      }
       if (base) p.error(t, `two or more data types in declaration (already '${typeName(base)}')`);
       base = typeWord(p, t, c, a);
       any = true;
@@ -383,6 +406,7 @@ function funcParams(p: Parser, ret: Type): Suffix {
       p.error(p.tok, `unknown type name '${p.tok.text}' for this parameter (old-style K&R parameter lists are not supported)`);
     }
     const a: DeclAttr = {};
+    p.unknownTypeName();
     const base = declspec(p, undefined);
     const d = declarator(p, base, a, true);
     let t = d.ty;

@@ -13,12 +13,12 @@ import { findMember, suggestMember } from './parse-struct.ts';
 import { builtinCall, isBuiltinName, stringLiteral } from './parse-builtin.ts';
 import { compoundLiteral } from './initializer.ts';
 import { compoundStmtBody } from './parse-stmt.ts';
+import { checkFormat } from './parse-format.ts';
 import {
-  commonIntType, funcType, intType, isInteger, isScalar, pointee, pointerTo, promote, sameType, tyInt, tyVoid,
+  commonIntType, funcType, intType, isInteger, isScalar, pointerTo, promote, sameType, tyInt, tyVoid,
   typeName, unqual, type Member, type Type,
 } from './types.ts';
 
-export type { Expr };
 
 /** expression: assignment-expression (',' assignment-expression)* */
 export function expr(p: Parser): Expr {
@@ -164,8 +164,23 @@ function leftAssoc(p: Parser, ops: readonly string[], next: (p: Parser) => Expr)
     if (t.kind !== 'punct' || !ops.includes(t.text)) return e;
     p.next();
     const r = next(p);
+    if (t.text === '&' || t.text === '|' || t.text === '^') {
+      for (const side of [e, r]) if (isBareComparison(side)) warnPrecedence(p, side, t.text);
+    }
     e = binary(p, t.text as BinaryOp, e, r, span(e, r));
   }
+}
+
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
+/** A comparison written without parentheses (its node starts where its left operand does). */
+function isBareComparison(e: Expr): boolean {
+  return e.kind === 'binary' && COMPARISONS.has(e.op) && e.loc.offset === e.lhs.loc.offset;
+}
+
+function warnPrecedence(p: Parser, cmp: Expr, op: string): void {
+  const c = cmp as Extract<Expr, { kind: 'binary' }>;
+  p.warn(cmp.loc, cmp.length, `'${c.op}' binds tighter than '${op}': this compares first, then applies '${op}'; add parentheses, e.g. '(x ${op} MASK) ${c.op} VALUE'`);
 }
 
 function bitor(p: Parser): Expr { return leftAssoc(p, ['|'], bitxor); }
@@ -428,6 +443,7 @@ function funcCall(p: Parser, callee: Expr): Expr {
     return isInteger(a.ty) ? cast(a, promote(a.ty)) : a;
   });
   void open;
+  if (callee.kind === 'var') checkFormat(p, callee.obj, args);
   const call: Expr = { kind: 'call', callee, args: conv, ty: unqual(ct.ret), loc: at.loc, length: at.length };
   if (ct.ret.kind === 'struct' && call.kind === 'call') call.retBuf = tempLocal(p, ct.ret, 'ret');
   return call;
@@ -460,11 +476,17 @@ function stmtExpr(p: Parser, open: Token): Expr {
   const close = p.expect(')');
   const last = body[body.length - 1];
   const ty = last && last.kind === 'expr' ? last.expr.ty : tyVoid;
+  if (last && last.kind === 'expr') {
+    // The last statement is the value of ({ ... }), not a statement without effect.
+    const i = p.diags.findIndex((d) => d.message.startsWith('statement with no effect') && d.loc === last.expr.loc);
+    if (i >= 0) p.diags.splice(i, 1);
+  }
   return { kind: 'stmtexpr', body, ty: ty.kind === 'array' ? rvalueType(ty) : ty, loc: open.loc, length: span(open, close).length };
 }
 
 function identifier(p: Parser, t: Token): Expr {
   if (isBuiltinName(t.text)) return builtinCall(p);
+  if (t.text === '_Generic') return p.error(t, "_Generic is not supported by this compiler; use separate functions or macros per type");
   if (t.kind === 'keyword' && t.text !== '__func__' && t.text !== '__FUNCTION__') {
     return p.error(t, `expected an expression, found the keyword '${t.text}'`);
   }
@@ -476,6 +498,7 @@ function identifier(p: Parser, t: Token): Expr {
   if (t.text === '__func__' || t.text === '__FUNCTION__' || t.text === '__PRETTY_FUNCTION__') {
     return stringLiteral(p, p.fn?.obj.name ?? '', t);
   }
+  if (t.text.startsWith('__builtin_')) return p.error(t, `the builtin '${t.text}' is not supported by this compiler`);
   if (p.is('(')) return implicitDeclaration(p, t);
   const close = closestName(t.text, p.visibleNames());
   const notes = close ? [p.note(t.loc, t.length, `did you mean '${close}'?`)] : undefined;
@@ -498,4 +521,3 @@ function implicitDeclaration(p: Parser, t: Token): Expr {
   return varRef(obj, t);
 }
 
-export { pointee };

@@ -5,7 +5,7 @@
 import type { Token } from './token.ts';
 import type { Obj, Stmt } from './ast.ts';
 import { Parser } from './parse-state.ts';
-import { attributes, declarator, declspec, applyIomem, skipBalanced, type DeclAttr } from './parse-decl.ts';
+import { attributes, declarator, declspec, applyIomem, isTypename, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
 import { parseInitializer, globalInitData } from './initializer.ts';
 import { compoundStmtBody } from './parse-stmt.ts';
@@ -16,11 +16,15 @@ export function topLevel(p: Parser): void {
   if (p.is('_Static_assert')) { builtinCall(p); p.expect(';'); return; }
   if (p.is('asm') || p.is('__asm__') || p.is('__asm')) p.error(p.tok, 'top-level asm() is not supported');
   const a: DeclAttr = {};
+  p.unknownTypeName();
+  if (p.tok.kind === 'ident' && Parser.is(p.peek(), '(') && !isTypename(p)) {
+    p.error(p.tok, `'${p.tok.text}' has no return type; write 'int ${p.tok.text}(...)' or 'void ${p.tok.text}(...)'`);
+  }
   const base = declspec(p, a);
   if (p.consume(';')) return;
   let first = true;
   while (!p.consume(';')) {
-    if (!first) p.expect(',', "or ';' after the declaration");
+    if (!first && !p.consume(',')) p.expect(';', 'at the end of the declaration');
     const da: DeclAttr = { ...a };
     const d = declarator(p, base, da);
     const name = d.name as Token;
@@ -49,6 +53,7 @@ function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
   const obj = declareExternVar(p, name, ty);
   obj.isStatic ||= !!a.isStatic;
   obj.align = Math.max(obj.align, a.align ?? 0);
+  if (a.unused) obj.isUsed = true; // __attribute__((used/unused)): never "defined but not used"
   if (a.section) obj.section = a.section;
   if (a.weak) obj.isWeak = true;
   if (p.consume('=')) {
@@ -119,6 +124,8 @@ export function declareFunction(p: Parser, name: Token, ty: FuncType, a: DeclAtt
   obj.isStatic ||= !!a.isStatic;
   obj.isInline ||= !!a.isInline;
   obj.isNoreturn ||= !!a.isNoreturn;
+  if (a.unused) obj.isUsed = true;
+  if (a.printfFormat !== undefined) obj.printfFormat = a.printfFormat;
   if (a.section) obj.section = a.section;
   if (a.weak) obj.isWeak = true;
   p.declareGlobal(name.text, { kind: 'var', obj });
@@ -131,7 +138,7 @@ function functionDefinition(p: Parser, name: Token, ty: FuncType, a: DeclAttr, p
   if (obj.body) p.report(name.loc, name.length, `redefinition of function '${name.text}'`, [p.note(obj.loc, name.length, 'previously defined here')]);
   obj.isDefinition = true;
   obj.loc = name.loc;
-  p.fn = { obj, locals: [], labels: new Map(), brk: undefined, cont: undefined, sw: undefined, prologue: [] };
+  p.fn = { obj, locals: [], labels: new Map(), brk: undefined, cont: undefined, sw: undefined };
   const errorsBefore = p.errorCount;
   p.enterScope();
   try {
@@ -203,4 +210,12 @@ function containsBreak(s: Stmt, brk: string): boolean {
   }
 }
 
-export { skipBalanced };
+/** gcc -Wall's "defined but not used" for static functions and variables of the file. */
+export function warnUnusedStatics(p: Parser): void {
+  for (const o of p.globals) {
+    if (!o.isStatic || o.isUsed || o.isInline || o.name.startsWith('.') || o.label !== o.name) continue;
+    if (o.isFunction ? !o.body : !o.isDefinition) continue;
+    p.warn(o.loc, o.name.length, `${o.isFunction ? 'function' : 'variable'} '${o.name}' defined but not used`);
+  }
+}
+

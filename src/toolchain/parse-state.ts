@@ -4,7 +4,7 @@
 
 import type { Token, SourceLoc } from './token.ts';
 import { CompileAbort, type Diagnostic } from './diagnostics.ts';
-import type { Obj, Stmt, SwitchCase, Expr } from './ast.ts';
+import type { Obj, SwitchCase, Expr } from './ast.ts';
 import type { Type } from './types.ts';
 
 export type ScopeEntry =
@@ -23,8 +23,6 @@ export interface FnCtx {
   brk: string | undefined;
   cont: string | undefined;
   sw: SwitchCtx | undefined;
-  /** Statements that need a fresh scope per function (e.g. __func__). */
-  prologue: Stmt[];
 }
 
 const MAX_ERRORS = 30;
@@ -36,7 +34,7 @@ export class Parser {
   readonly globals: Obj[] = [];
   fn: FnCtx | undefined;
   private uniq = 0;
-  /** Expression used for undeclared identifiers so parsing can go on. */
+  /** Errors recorded so far (parsing stops after MAX_ERRORS). */
   errorCount = 0;
 
   constructor(readonly toks: Token[], readonly diags: Diagnostic[]) {}
@@ -179,10 +177,21 @@ export class Parser {
   lookupTagCurrent(name: string): Type | undefined { return this.scopes[this.scopes.length - 1].tags.get(name); }
   declareTag(name: string, ty: Type): void { this.scopes[this.scopes.length - 1].tags.set(name, ty); }
   /** All visible names, for "did you mean" suggestions. */
-  visibleNames(): string[] {
+  visibleNames(typedefs = false): string[] {
     const out: string[] = [];
-    for (const s of this.scopes) for (const [k, v] of s.vars) if (v.kind !== 'typedef') out.push(k);
+    for (const s of this.scopes) for (const [k, v] of s.vars) if ((v.kind === 'typedef') === typedefs) out.push(k);
     return out;
+  }
+  /** "unknown type name" when an undeclared word is followed by a declarator, like gcc;
+   * the word is then read as 'int' so the declaration does not cause more errors. */
+  unknownTypeName(): void {
+    const t = this.tok, n = this.peek();
+    if (t.kind !== 'ident' || this.lookup(t.text) !== undefined) return;
+    const declLike = n.kind === 'ident' || (Parser.is(n, '*') && this.peek(2).kind === 'ident' && !Parser.is(this.peek(3), ';'));
+    if (!declLike) return;
+    const close = closestName(t.text, [...this.visibleNames(true), 'int', 'char', 'short', 'long', 'unsigned', 'void']);
+    this.report(t.loc, t.length, `unknown type name '${t.text}'${close ? `; did you mean '${close}'?` : ''}`);
+    this.toks[this.pos] = { ...t, kind: 'keyword', text: 'int' };
   }
   isTypedefName(t: Token): boolean {
     return t.kind === 'ident' && this.lookup(t.text)?.kind === 'typedef';
@@ -200,26 +209,29 @@ export function afterTok(t: Token): SourceLoc {
 
 export function locOf(t: Token): SourceLoc { return t.loc; }
 
-/** Levenshtein-closest name, for "did you mean 'x'?" notes. */
+/** The closest name by edit distance (a swap of two letters counts as one edit), for
+ * "did you mean 'x'?"; short names need a closer match so suggestions stay sensible. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined, bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  const n = name.length;
+  const limit = n <= 5 ? 1 : n <= 8 ? 2 : 3;
+  let best: string | undefined, bestD = limit + 1;
   for (const c of candidates) {
-    if (c === name || Math.abs(c.length - name.length) >= bestD) continue;
-    const d = editDistance(name, c);
-    if (d < bestD) { best = c; bestD = d; }
+    if (c === name || Math.abs(c.length - n) >= bestD) continue;
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestD && d < Math.max(n, c.length) / 2) { best = c; bestD = d; }
   }
   return best;
 }
 
 function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    prev = cur;
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }

@@ -38,6 +38,7 @@ export function compoundStmtBody(p: Parser): Stmt[] {
 }
 
 function blockItem(p: Parser): Stmt[] {
+  p.unknownTypeName();
   if (isTypename(p) && !Parser.is(p.peek(), ':')) return declaration(p);
   if (p.is('_Static_assert')) { builtinCall(p); p.expect(';'); return []; }
   return [stmt(p)];
@@ -50,7 +51,7 @@ function declaration(p: Parser): Stmt[] {
   const out: Stmt[] = [];
   let first = true;
   while (!p.consume(';')) {
-    if (!first) p.expect(',', 'or \';\' after the declaration');
+    if (!first && !p.consume(',')) p.expect(';', 'at the end of the declaration');
     first = false;
     const da: DeclAttr = { ...a };
     const d = declarator(p, base, da);
@@ -157,7 +158,22 @@ function exprStmt(p: Parser): Stmt {
   const t = p.tok;
   const e = expr(p);
   p.expect(';', 'after the expression');
+  if (hasNoEffect(e)) {
+    const hint = e.kind === 'binary' && e.op === '==' ? "; did you mean '=' ?" : '';
+    p.warn(e.loc, e.length, `statement with no effect${hint}`);
+  }
   return { kind: 'expr', expr: e, loc: t.loc };
+}
+
+/** A value computed and thrown away: no assignment, call or volatile access inside. */
+function hasNoEffect(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num': return true;
+    case 'var': return !e.ty.isVolatile && e.ty.kind !== 'void';
+    case 'binary': return hasNoEffect(e.lhs) && hasNoEffect(e.rhs);
+    case 'neg': case 'bitnot': case 'not': return hasNoEffect(e.operand);
+    default: return false;
+  }
 }
 
 function parenCond(p: Parser, what: string): Expr {
@@ -197,6 +213,9 @@ function addressOfLocal(e: Expr): string | undefined {
 function ifStmt(p: Parser): Stmt {
   const t = p.next();
   const cond = parenCond(p, 'if');
+  if (p.is(';') && !p.tok.atLineStart && !Parser.is(p.peek(), 'else')) {
+    p.warn(p.tok.loc, 1, "empty body in an 'if' statement: the ';' ends the 'if', so the next statement always runs");
+  }
   const then = stmt(p);
   const els = p.consume('else') ? stmt(p) : undefined;
   return { kind: 'if', cond, then, els, loc: t.loc };

@@ -58,6 +58,7 @@ function memberList(p: Parser): Member[] {
     if (p.consume(';')) continue;
     const a: DeclAttr = {};
     const start = p.tok;
+    p.unknownTypeName();
     const base = declspec(p, a);
     if (base.kind === 'struct' && p.is(';')) {
       p.next();

@@ -192,3 +192,77 @@ describe('diagnostics and headers', () => {
     expect(r.diags).toEqual([]);
   });
 });
+
+describe('defined but not used', () => {
+  it('warns about static functions and variables nobody uses, as gcc -Wall does', () => {
+    expect(diagAt('static int lonely(void) { return 1; } int f(void) { return 0; }', 'warning', /function 'lonely' defined but not used/).text).toBe('lonely');
+    expect(diagAt('static int spare_count; int f(void) { return 0; }', 'warning', /variable 'spare_count' defined but not used/).text).toBe('spare_count');
+  });
+
+  it('stays quiet for used, inline and __attribute__((used)) definitions', () => {
+    const r = compileC(`static int used_fn(void) { return 1; } static inline int idle(void) { return 0; }
+      static const char lic[] __attribute__((used, section(".modinfo"))) = "license=GPL";
+      static int counter; int f(void) { counter++; return used_fn(); }`);
+    expect(warningsOf(r)).toEqual([]);
+  });
+});
+
+describe('printf/printk format checks (gcc -Wformat)', () => {
+  const pre = 'int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));\n';
+  it('a 64-bit value printed with %d, and an int printed with %s', () => {
+    expect(diagAt(`${pre} void f(u64 t) { printk("t=%d\\n", t); }`, 'warning', /format '%d' expects a 32-bit integer, but argument 2 has type 'u64' \(use %lld/).text).toBe('t');
+    diagAt(`${pre} void f(int n) { printk("%s\\n", n); }`, 'warning', /format '%s' expects a string/);
+  });
+
+  it('argument count against the conversions', () => {
+    diagAt(`${pre} void f(int a) { printk("%d %d\\n", a); }`, 'warning', /too few arguments for format/);
+    diagAt(`${pre} void f(int a) { printk("%d\\n", a, a); }`, 'warning', /too many arguments for format/);
+  });
+
+  it('accepts correct kernel-style formats', () => {
+    const r = compileC(`${PRELUDE}${pre} void f(u64 t, unsigned long l, char *s, void *p, unsigned n) {
+      printk("\\0016" "%llu %lu %s %p %pOF %5d%% %*d %zu %c\\n", t, l, s, p, p, 3, 4, 5, n, 'x'); }`);
+    expect(warningsOf(r)).toEqual([]);
+  });
+});
+
+describe('precedence and no-effect slips', () => {
+  it("'&' applied to an unparenthesized comparison", () => {
+    const d = diagAt('int f(u32 status) { if (status & 0x4 == 0x4) return 1; return 0; }', 'warning', /'==' binds tighter than '&'/);
+    expect(d.text).toBe('0x4 == 0x4');
+    expect(warningsOf(compileC(`${PRELUDE} int f(u32 s) { return (s & 0x4) == 0x4 && (s | 1); }`))).toEqual([]);
+  });
+
+  it("'==' used as a statement", () => {
+    expect(diagAt('void f(int x) { x == 5; }', 'warning', /statement with no effect; did you mean '=' \?/).text).toBe('x == 5');
+    expect(warningsOf(compileC('void f(volatile int *r, int x) { *r; (void)x; x = 5; }'))).toEqual([]);
+  });
+});
+
+describe('struct versus pointer confusions', () => {
+  it("suggests '&x' when a struct is passed for a pointer, '*p' for the reverse", () => {
+    diagAt('void use(struct stopwatch *s); void f(void) { struct stopwatch sw; use(sw); }', 'error', /expected 'struct stopwatch \*' but got 'struct stopwatch'; did you mean '&sw'\?/);
+    diagAt('void take(struct stopwatch s); void f(struct stopwatch *p) { take(p); }', 'error', /did you mean '\*p'\?/);
+  });
+});
+
+describe('type names', () => {
+  it("unknown type names suggest the close typedef, as gcc does", () => {
+    expect(diagAt('void f(void) { u3 x = 0; (void)x; }', 'error', /unknown type name 'u3'; did you mean 'u32'\?/).text).toBe('u3');
+    expect(errorsOf(compileC(`${PRELUDE} void f(void) { uint32 x = 0; x++; }`)).length).toBe(1);
+    diagAt('int f(u33 *p);', 'error', /unknown type name 'u33'; did you mean 'u32'\?/);
+    diagAt('struct k { u46 v; };', 'error', /unknown type name 'u46'; did you mean 'u64'\?/);
+  });
+
+  it('a function without a return type', () => {
+    diagAt('probe(void) { return 0; }', 'error', /'probe' has no return type; write 'int probe\(\.\.\.\)'/);
+  });
+});
+
+describe('empty if body', () => {
+  it("warns about 'if (x);' followed by code on the same line, not about an intentional empty branch", () => {
+    diagAt('int f(int x) { if (x); return 1; }', 'warning', /empty body in an 'if' statement/);
+    diagAt('int f(int x) {\n\tif (x);\n\t\treturn 1;\n\treturn 0;\n}', 'warning', /empty body in an 'if' statement/);
+    expect(warningsOf(compileC('int f(int x) { if (x)\n\t;\n else return 2; return 1; }'))).toEqual([]);
+  });
+});

@@ -6,10 +6,11 @@ import type { Token } from './token.ts';
 import type { TranslationUnit } from './ast.ts';
 import { CompileAbort, type Diagnostic } from './diagnostics.ts';
 import { Parser, TooManyErrors } from './parse-state.ts';
-import { topLevel } from './parse-global.ts';
+import { topLevel, warnUnusedStatics } from './parse-global.ts';
 
 export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
-  const toks = tokens.length > 0 && tokens[tokens.length - 1].kind === 'eof' ? tokens : [...tokens, eofAfter(tokens)];
+  // A copy: recovery may rewrite a token (an unknown type name read as 'int').
+  const toks = tokens.length > 0 && tokens[tokens.length - 1].kind === 'eof' ? [...tokens] : [...tokens, eofAfter(tokens)];
   const p = new Parser(toks, diags);
   try {
     while (!p.atEof()) {
@@ -24,9 +25,12 @@ export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
         if (p.pos === start) p.next();
       }
     }
+    if (p.errorCount === 0) warnUnusedStatics(p);
   } catch (e) {
     if (e instanceof TooManyErrors) {
       diags.push({ severity: 'note', message: 'too many errors; stopping here', loc: p.tok.loc, length: 1 });
+    } else if (e instanceof RangeError) {
+      diags.push({ severity: 'error', message: 'the program is nested too deeply (expressions or blocks); simplify it', loc: p.tok.loc, length: Math.max(1, p.tok.length) });
     } else {
       const msg = e instanceof Error ? e.message : String(e);
       diags.push({ severity: 'error', message: `internal compiler error while parsing: ${msg} (please report this program)`, loc: p.tok.loc, length: Math.max(1, p.tok.length) });
