@@ -18,6 +18,8 @@ import { Cpu, STEP_EXIT } from './cpu.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const BENCH = join(HERE, '../../../scripts/bench');
+/** Start-up file and link script shared with the compiler corpus's gcc legs. */
+const GCC_RUNTIME = join(HERE, '../../../tests/cc/gcc');
 const dir = mkdtempSync(join(tmpdir(), 'cpu-qemu-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,7 +27,7 @@ function build(...sources: string[]): string {
   const elf = join(dir, 'prog.elf');
   execFileSync('riscv64-unknown-elf-gcc', [
     '-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles', '-ffreestanding', '-O2',
-    '-Wl,--no-warn-rwx-segments', '-T', join(BENCH, 'link.ld'), join(BENCH, 'crt0.S'), ...sources, '-o', elf,
+    '-Wl,--no-warn-rwx-segments', '-T', join(GCC_RUNTIME, 'link.ld'), join(GCC_RUNTIME, 'crt0.S'), ...sources, '-o', elf,
   ]);
   return elf;
 }

@@ -55,8 +55,8 @@ function gcc(out: string, sources: string[], extra: string[] = []): string {
 
 describe('disassemble matches riscv64-unknown-elf-objdump', () => {
   const allForms = gcc('all.o', ['-c', join(HERE, 'testdata/disasm-all.S')]);
-  const program = gcc('bench.elf', [join(HERE, '../../../scripts/bench/crt0.S'), join(HERE, '../../../scripts/bench/cpu-bound.c')],
-    ['-DROUNDS=1', '-Wl,--no-warn-rwx-segments', '-T', join(HERE, '../../../scripts/bench/link.ld')]);
+  const program = gcc('bench.elf', [join(HERE, '../../../tests/cc/gcc/crt0.S'), join(HERE, '../../../scripts/bench/cpu-bound.c')],
+    ['-DROUNDS=1', '-Wl,--no-warn-rwx-segments', '-T', join(HERE, '../../../tests/cc/gcc/link.ld')]);
 
   for (const aliases of [true, false]) {
     const flags = aliases ? [] : ['-M', 'no-aliases'];
