@@ -16,9 +16,13 @@ function usage(): string {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h') {
+  if (!name) {
+    console.error(usage()); // a mistake: the usage goes where errors go
+    return 2;
+  }
+  if (name === '--help' || name === '-h') {
     console.log(usage());
-    return name ? 0 : 2;
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -79,7 +79,7 @@ export class Bus {
 
   read(addr: number, size: AccessSize): number {
     const m = this.find(addr);
-    if (!m || addr + size > m.end) return this.fail(BUS_UNMAPPED);
+    if (!m || addr + size > m.end || size < (m.region.minAccessSize ?? 1)) return this.fail(BUS_UNMAPPED);
     this.fault = BUS_OK;
     const offset = addr - m.base;
     const r = m.region;
@@ -91,7 +91,7 @@ export class Bus {
 
   write(addr: number, value: number, size: AccessSize): void {
     const m = this.find(addr);
-    if (!m || addr + size > m.end) {
+    if (!m || addr + size > m.end || size < (m.region.minAccessSize ?? 1)) {
       this.fail(BUS_UNMAPPED);
       return;
     }

@@ -35,12 +35,18 @@ export interface MemoryRegion {
   readonly ops?: MemoryRegionOps;
   /** Register name of an offset in an io region, for traces ("command"). */
   readonly describe?: (offset: number) => string | undefined;
+  /** Narrowest access an io region accepts (QEMU's ops.valid.min_access_size);
+   * a narrower one is an access fault, as on QEMU. */
+  readonly minAccessSize?: AccessSize;
 }
 
 export function ramRegion(name: string, owner: string, size: number, kind: 'ram' | 'rom' | 'ram-device' = 'ram'): MemoryRegion {
   return { name, owner, kind, size, bytes: new Uint8Array(size) };
 }
 
-export function ioRegion(name: string, owner: string, size: number, ops: MemoryRegionOps, describe?: (offset: number) => string | undefined): MemoryRegion {
-  return { name, owner, kind: 'io', size, ops, describe };
+export function ioRegion(
+  name: string, owner: string, size: number, ops: MemoryRegionOps,
+  describe?: (offset: number) => string | undefined, minAccessSize: AccessSize = 1,
+): MemoryRegion {
+  return { name, owner, kind: 'io', size, ops, describe, minAccessSize };
 }

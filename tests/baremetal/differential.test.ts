@@ -3,7 +3,7 @@
 // `qemu-system-riscv32 -M virt -bios none`, and must print the same bytes on
 // UART0 and power off with the same exit status.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,7 @@ describe('bare-metal programs print and exit as under QEMU', () => {
       const elf = elves.get(name)!;
       const qemu = runQemu(elf);
       expect(qemu.status, `QEMU did not finish ${name}.elf: ${qemu.output}`).not.toBe(124);
+      expect(qemu.output, `${name}.elf prints what it checks`).toMatch(/\S\n/);
       const ours = runOurs(elf);
       expect(ours.output).toBe(qemu.output);
       expect(ours.status).toBe(qemu.status);
@@ -124,6 +125,42 @@ describe('paravirt run-elf', () => {
     expect(r.stdout).toBe('writing command 99\n');
     expect(r.stderr.trim()).toMatch(/^paravirt run-elf: device error in stopwatch: .*command/);
     expect(r.status).toBe(3);
+  });
+
+  it('refuses every kind of bad file with one line naming the problem and status 2, never a stack trace', () => {
+    const hello = new Uint8Array(readFileSync(elves.get('hello')!));
+    const view = new DataView(hello.buffer);
+    const outside = hello.slice();
+    const phdrs = Array.from({ length: view.getUint16(0x2c, true) }, (_, i) => view.getUint32(0x1c, true) + 32 * i);
+    const load = phdrs.findIndex((at) => view.getUint32(at, true) === 1); // hello's PT_LOAD
+    new DataView(outside.buffer).setUint32(phdrs[load] + 12, 0x4000_0000, true); // p_paddr: no RAM there
+    const variant = (name: string, bytes: Uint8Array) => {
+      const file = join(build, `bad-${name}`);
+      writeFileSync(file, bytes);
+      return file;
+    };
+    const withByte = (at: number, value: number) => {
+      const copy = hello.slice();
+      copy[at] = value;
+      return copy;
+    };
+    const cases: [string, RegExp][] = [
+      [variant('empty.elf', new Uint8Array(0)), /is not an ELF file/],
+      [variant('random.bin', Uint8Array.from({ length: 512 }, (_, i) => (i * 151 + 7) & 0xff)), /is not an ELF file/],
+      [variant('truncated.elf', hello.subarray(0, 100)), /is truncated/],
+      [variant('big-endian.elf', withByte(5, 2)), /not a little-endian ELF/],
+      [variant('elf64.elf', withByte(4, 2)), /64-bit ELF file, but this board is RV32/],
+      [variant('outside-ram.elf', outside), new RegExp(`segment ${load} \\(0x40000000\\.\\.0x[0-9a-f]+\\) lies outside RAM and ROM`)],
+      [build, /cannot read .*: it is a directory\./],
+      [join(build, 'no-such.elf'), /cannot read .*no-such\.elf: there is no such file\./],
+    ];
+    for (const [file, why] of cases) {
+      const r = cli([file]);
+      expect(r.status, file).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^paravirt run-elf: .*${why.source}`));
+    }
   });
 
   it('refuses a file that is not an ELF with one line and status 2', () => {

@@ -42,6 +42,14 @@ describe('paravirt dtb', () => {
     expect(Buffer.compare(virtDtb(null), new VirtBoard({ stopwatch: null }).dtb())).toBe(0);
   });
 
+  it('says in one line, with status 2, when it cannot write the -o file', () => {
+    for (const [file, why] of [[join(BUILD, 'no-such-folder', 'x.dtb'), 'its folder does not exist'], [BUILD, 'it is a directory']]) {
+      const r = paravirt('-o', file);
+      expect(r.status).toBe(2);
+      expect(r.stderr.toString().trim()).toBe(`paravirt dtb: cannot write ${file}: ${why}.`);
+    }
+  });
+
   it('explains a bad --device option and exits with status 2', () => {
     const r = paravirt('--device', 'stopwatch,start_at_boot=maybe');
     expect(r.status).toBe(2);

@@ -2,6 +2,7 @@
 // as DTS (what `qemu-system-riscv32 -M virt,dumpdtb=FILE` and `dtc -O dts` give).
 
 import { writeFileSync } from 'node:fs';
+import { cannotWriteReason } from '../write-error.ts';
 import { Bus } from '../../machine/bus.ts';
 import { VirtualClock } from '../../machine/clock.ts';
 import { DeviceOptionError, parseDeviceOption } from '../../machine/devices/stopwatch/stopwatch-option.ts';
@@ -77,10 +78,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const dtb = virtDtb(opts.stopwatch, opts.bootargs);
   const output: Uint8Array | string = opts.dts ? printDts(parseFdt(dtb)) : dtb;
-  if (opts.out) {
-    writeFileSync(opts.out, output);
-    return 0;
-  }
+  if (opts.out) return writeOutput(opts.out, output);
   if (!opts.dts && process.stdout.isTTY) {
     console.error('paravirt dtb: a DTB is binary; not writing it to the terminal.\n'
       + 'Use -o FILE.dtb to save it, --dts to read it as text, or pipe it: paravirt dtb | dtc -I dtb -O dts');
@@ -88,4 +86,15 @@ export async function main(args: string[]): Promise<number> {
   }
   process.stdout.write(output);
   return 0;
+}
+
+/** Writes the DTB (or DTS) to a file; a path it cannot write is one line and status 2. */
+function writeOutput(path: string, output: Uint8Array | string): number {
+  try {
+    writeFileSync(path, output);
+    return 0;
+  } catch (e) {
+    console.error(`paravirt dtb: cannot write ${path}: ${cannotWriteReason(e)}.`);
+    return 2;
+  }
 }

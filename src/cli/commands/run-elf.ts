@@ -9,10 +9,12 @@ import { DeviceOptionError, parseDeviceOption } from '../../machine/devices/stop
 import type { StopwatchProps } from '../../machine/devices/stopwatch/stopwatch.ts';
 import { ElfLoadError } from '../../machine/loader/elf-loader.ts';
 import { toChromeTraceJson } from '../../protocol/export/chrome-trace.ts';
+import { toVcd } from '../../protocol/export/vcd.ts';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
+import { cannotWriteReason } from '../write-error.ts';
 import { StdinForwarder } from './stdin-forwarder.ts';
 
-const USAGE = `usage: paravirt run-elf FILE.elf [--max-insns N] [--trace FILE.json] [--device stopwatch,PROP=VALUE,...|--no-stopwatch]
+const USAGE = `usage: paravirt run-elf FILE.elf [--max-insns N] [--trace FILE.json] [--vcd FILE.vcd] [--device stopwatch,PROP=VALUE,...|--no-stopwatch]
 
 Runs a RISC-V ELF32 executable on the virt board (as qemu-system-riscv32 -M virt
 -bios none -nographic -kernel FILE.elf would), in fast-forward virtual time:
@@ -23,7 +25,10 @@ Ctrl-A x quits (as in QEMU).
   --max-insns N   stop after N instructions (default: no limit)
   --trace F.json  write the trace (MMIO, VM exits, IRQs, traps, timers) as Chrome
                   trace JSON, for chrome://tracing or https://ui.perfetto.dev
-  --device OPT    the stopwatch's properties: stopwatch,start_at_boot=false,on_error=log
+  --vcd F.vcd     write the IRQ lines, PLIC claims and device registers as a
+                  waveform (VCD), for GTKWave or Surfer
+  --device OPT    the stopwatch's properties, as QEMU's -device: stopwatch,start_at_boot=false,on_error=log
+                  (on_error=log: a device error is reported on stderr and ignored; the guest runs on)
   --no-stopwatch  leave the stopwatch off the platform bus
 
 exit status:
@@ -46,6 +51,7 @@ interface RunElfArgs {
   file: string;
   maxInsns: number;
   trace?: string;
+  vcd?: string;
   stopwatch: StopwatchProps | null;
 }
 
@@ -64,6 +70,7 @@ function parseArgs(args: string[]): RunElfArgs | string {
       if (!/^[1-9]\d*$/.test(n)) return `--max-insns wants a positive whole number of instructions, not '${n}'`;
       opts.maxInsns = Number(n);
     } else if (a === '--trace') opts.trace = value();
+    else if (a === '--vcd') opts.vcd = value();
     else if (a === '--device') opts.stopwatch = parseDeviceOption(value());
     else if (a === '--no-stopwatch') opts.stopwatch = null;
     else if (a.startsWith('-')) return `unknown option '${a}'`;
@@ -93,11 +100,26 @@ export async function main(args: string[]): Promise<number> {
   const board = new VirtBoard({ stopwatch: opts.stopwatch });
   const loaded = load(board, opts.file);
   if (loaded !== undefined) return loaded;
+  for (const out of [opts.trace, opts.vcd]) if (out && !canWriteTrace(out)) return EXIT_USAGE;
+  const guestErrors: string[] = [];
+  if (board.stopwatch) board.stopwatch.onGuestError = (message) => guestErrors.push(message);
   const stdin = StdinForwarder.open(board);
   try {
-    return await runToEnd(board, opts, stdin);
+    return await runToEnd(board, opts, stdin, guestErrors);
   } finally {
     stdin?.close();
+  }
+}
+
+/** Creates the --trace file before the run (as QEMU opens its trace file at
+ * start-up), so a path it cannot write is reported at once, not after the run. */
+function canWriteTrace(path: string): boolean {
+  try {
+    writeFileSync(path, '');
+    return true;
+  } catch (e) {
+    console.error(`paravirt run-elf: cannot write the trace to ${path}: ${cannotWriteReason(e)}.`);
+    return false;
   }
 }
 
@@ -122,8 +144,8 @@ function load(board: VirtBoard, file: string): number | undefined {
   return undefined;
 }
 
-async function runToEnd(board: VirtBoard, opts: RunElfArgs, stdin: StdinForwarder | undefined): Promise<number> {
-  const trace = opts.trace ? new TraceCollector(board) : undefined;
+async function runToEnd(board: VirtBoard, opts: RunElfArgs, stdin: StdinForwarder | undefined, guestErrors: string[]): Promise<number> {
+  const trace = opts.trace || opts.vcd ? new TraceCollector(board) : undefined;
   let executed = 0;
   let readerGone = false;
   process.stdout.on('error', () => {
@@ -135,12 +157,14 @@ async function runToEnd(board: VirtBoard, opts: RunElfArgs, stdin: StdinForwarde
       executed += stop.insns;
       trace?.collect();
       await writeStdout(board.takeUartOutput());
+      // After the slice's UART output, so a guest error follows what the guest printed before it.
+      for (const message of guestErrors.splice(0)) console.error(`paravirt run-elf: guest error (on_error=log: logged and ignored): ${message}`);
       if (readerGone) return EXIT_BROKEN_PIPE;
       const status = await afterSlice(stop, executed, opts, stdin);
       if (status !== undefined) return status;
     }
   } finally {
-    if (trace && opts.trace) trace.write(opts.trace);
+    trace?.write(opts);
   }
 }
 
@@ -199,8 +223,17 @@ class TraceCollector {
     this.dropped += Math.max(0, batch.length - room);
   }
 
-  write(path: string): void {
+  write(out: { trace?: string; vcd?: string }): void {
     this.collect();
-    writeFileSync(path, toChromeTraceJson(this.events, { dropped: this.dropped + this.board.tracer.dropped }));
+    if (out.trace) writeTrace(out.trace, () => toChromeTraceJson(this.events, { dropped: this.dropped + this.board.tracer.dropped }));
+    if (out.vcd) writeTrace(out.vcd, () => toVcd(this.events));
+  }
+}
+
+function writeTrace(path: string, render: () => string): void {
+  try {
+    writeFileSync(path, render());
+  } catch (e) {
+    console.error(`paravirt run-elf: cannot write the trace to ${path}: ${cannotWriteReason(e)}.`);
   }
 }

@@ -7,7 +7,7 @@ import type { Timer, VirtualClock } from '../clock.ts';
 import type { DeviceState, SysBusDevice } from '../device.ts';
 import { IrqLine } from '../irq.ts';
 import { ioRegion, type AccessSize, type MemoryRegion } from '../memory-region.ts';
-import { VIRT_MEMMAP, VIRT_TIMEBASE_HZ } from '../memmap.ts';
+import { VIRT_TIMEBASE_HZ } from '../memmap.ts';
 import type { Tracer } from '../trace/tracer.ts';
 
 export const CLINT_MSIP = 0x0000;
@@ -15,6 +15,9 @@ export const CLINT_MTIMECMP_LO = 0x4000;
 export const CLINT_MTIMECMP_HI = 0x4004;
 export const CLINT_MTIME_LO = 0xbff8;
 export const CLINT_MTIME_HI = 0xbffc;
+/** QEMU maps the ACLINT's MSWI (0x4000 bytes) and MTIMER (0x8000) back to back;
+ * the rest of the device tree's 0x10000 is unassigned: an access there faults. */
+const CLINT_MMIO_SIZE = 0xc000;
 
 const NS_PER_TICK = 1e9 / VIRT_TIMEBASE_HZ;
 const TWO32 = 0x1_0000_0000;
@@ -44,10 +47,10 @@ export class Clint implements SysBusDevice {
 
   realize(): void {
     if (this.mmio.length) return;
-    this.mmio.push(ioRegion('clint', 'clint', VIRT_MEMMAP.clint.size, {
+    this.mmio.push(ioRegion('clint', 'clint', CLINT_MMIO_SIZE, {
       read: (offset, size) => this.read(offset, size),
       write: (offset, value, size) => this.write(offset, value, size),
-    }, (offset) => REG_NAMES[offset & ~3]));
+    }, (offset) => REG_NAMES[offset & ~3], 4)); // word access only, as QEMU's ACLINT
   }
 
   reset(): void {

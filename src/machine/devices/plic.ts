@@ -46,7 +46,7 @@ export class Plic implements SysBusDevice {
     this.mmio.push(ioRegion('plic', 'plic', VIRT_MEMMAP.plic.size, {
       read: (offset, size) => this.read(offset, size),
       write: (offset, value, size) => this.write(offset, value, size),
-    }, (offset) => describe(offset)));
+    }, (offset) => describe(offset), 4)); // word access only, as QEMU's sifive_plic
   }
 
   reset(): void {

@@ -21,7 +21,7 @@ export class SifiveTest implements SysBusDevice {
     this.mmio.push(ioRegion('test', 'test', VIRT_MEMMAP.test.size, {
       read: () => 0,
       write: (offset, value, size) => this.write(offset, value, size),
-    }, (offset) => (offset === 0 ? 'finisher' : undefined)));
+    }, (offset) => (offset === 0 ? 'finisher' : undefined), 2)); // QEMU's sifive_test takes 16- and 32-bit accesses
   }
 
   write(offset: number, value: number, _size: AccessSize): void {

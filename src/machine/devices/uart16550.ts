@@ -8,7 +8,6 @@ import type { Timer, VirtualClock } from '../clock.ts';
 import type { DeviceState, SysBusDevice } from '../device.ts';
 import { IrqLine, type IrqHandler } from '../irq.ts';
 import { ioRegion, type AccessSize, type MemoryRegion } from '../memory-region.ts';
-import { VIRT_MEMMAP } from '../memmap.ts';
 import type { Tracer } from '../trace/tracer.ts';
 
 export const UART_RBR = 0; // read; THR on write; DLL when LCR.DLAB
@@ -52,6 +51,7 @@ const FIFO_LENGTH = 16;
 const CHAR_TRANSMIT_NS = Math.floor(1e9 / 9600) * 10;
 const STATE_VERSION = 1;
 const REG_NAMES = ['rbr/thr', 'ier', 'iir/fcr', 'lcr', 'mcr', 'lsr', 'msr', 'scr'];
+const UART_MMIO_SIZE = REG_NAMES.length;
 
 /** serial.c calls qemu_set_irq on every update, so a PLIC sees the line
  * asserted again even when its level did not change. */
@@ -102,7 +102,9 @@ export class Uart16550 implements SysBusDevice {
 
   realize(): void {
     if (this.mmio.length) return;
-    this.mmio.push(ioRegion('uart0', 'uart0', VIRT_MEMMAP.uart0.size, {
+    // QEMU's serial_mm maps only its 8 registers (8 << regshift bytes); the
+    // rest of the device tree's 0x100 is unassigned: an access there faults.
+    this.mmio.push(ioRegion('uart0', 'uart0', UART_MMIO_SIZE, {
       read: (offset, size) => this.read(offset, size),
       write: (offset, value, size) => this.write(offset, value, size),
     }, (offset) => REG_NAMES[offset & 7]));

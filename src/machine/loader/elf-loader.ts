@@ -51,7 +51,7 @@ export function parseElf(image: Uint8Array, name: string, areas: readonly LoadAr
   const phnum = view.getUint16(44, true);
   if (phnum === 0) throw new ElfLoadError(`${name} has no program headers, so there is nothing to load: link it into an executable.`);
   if (phentsize < PHDR_SIZE) throw new ElfLoadError(`${name} is a damaged ELF file: its program headers are ${phentsize} bytes, not ${PHDR_SIZE}.`);
-  if (phoff + phnum * phentsize > image.length) throw truncated(name, 'its program headers');
+  if (phoff + phnum * phentsize > image.length) throw truncated(name, 'its program header table');
   const segments: ElfSegment[] = [];
   for (let i = 0; i < phnum; i++) {
     const found = readSegment(image, view, phoff + i * phentsize, name, i);

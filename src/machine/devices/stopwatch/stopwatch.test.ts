@@ -126,6 +126,7 @@ const ERROR_ROWS: { name: string; run: (m: Machine) => void; reg: string; value:
   { name: 'START while running', run: (m) => m.cmd(A.START), reg: 'command', value: '0x1' },
   { name: 'PAUSE after RESET', run: (m) => { m.cmd(A.RESET); m.cmd(A.PAUSE); }, reg: 'command', value: '0x2' },
   { name: 'TIMEOUT 11', run: (m) => { m.bus.write(MEM, 11, 4); m.cmd(A.TIMEOUT); }, reg: 'command', value: '0x4' },
+  { name: 'TIMEOUT 2^32 + 2 (data_len is a u64)', run: (m) => { m.bus.write(MEM, 2, 4); m.bus.write(MEM + 4, 1, 4); m.cmd(A.TIMEOUT); }, reg: 'command', value: '0x4' },
   { name: 'ACK with nothing pending', run: (m) => m.cmd(A.TIMEOUT_ACK), reg: 'command', value: '0x5' },
   { name: 'reading command', run: (m) => m.bus.read(CMD, 4), reg: 'command', value: '0x0' },
   { name: 'writing status', run: (m) => m.bus.write(STATUS, 1, 4), reg: 'status', value: '0x1' },

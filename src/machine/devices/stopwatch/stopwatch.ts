@@ -38,6 +38,8 @@ export class StopwatchDevice implements PlatformBusDevice {
   readonly props: StopwatchProps;
   /** Set by the board: records the error and stops the CPU loop. */
   onDeviceError: (message: string) => void = () => {};
+  /** With on_error=log, told each logged guest error (QEMU's -d guest_errors). */
+  onGuestError: (message: string) => void = () => {};
   /** The last device error's message (stop or log), for the UI and tests. */
   lastError: string | undefined;
 
@@ -203,8 +205,7 @@ export class StopwatchDevice implements PlatformBusDevice {
   }
 
   private armTimeout(now: number): void {
-    const bytes = this.mem!.bytes!;
-    const seconds = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+    const seconds = readU64(this.mem!.bytes!, STOPWATCH_MEM.data_len); // the whole u64: 2^32 + 2 is no 2 s timeout
     if (seconds > STOPWATCH_TIMEOUT_MAX_S) {
       return this.deviceError('command', STOPWATCH_ACTION.TIMEOUT, `TIMEOUT of ${seconds} s (data_len = ${hex(seconds)}): the longest timeout is ${STOPWATCH_TIMEOUT_MAX_S} s`);
     }
@@ -249,6 +250,7 @@ export class StopwatchDevice implements PlatformBusDevice {
     this.lastError = message;
     if (this.props.onError === 'log') {
       if (this.tracer.enabled) this.tracer.emit({ kind: 'device-log', device: this.typeName, message: `guest error: ${message}; access ignored` });
+      this.onGuestError(message);
       return;
     }
     if (this.tracer.enabled) this.tracer.emit({ kind: 'device-error', device: this.typeName, message, reg, value });
@@ -298,6 +300,12 @@ function describeRegister(offset: number): string | undefined {
   if (offset === 0x0 || offset === 0x4) return 'command';
   if (offset === 0x8 || offset === 0xc) return 'status';
   return undefined;
+}
+
+/** A little-endian u64 as a number (exact below 2^53, which covers any sane length). */
+function readU64(bytes: Uint8Array, offset: number): number {
+  const word = (at: number) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+  return word(offset + 4) * 2 ** 32 + word(offset);
 }
 
 function writeU64(bytes: Uint8Array, offset: number, value: number): void {
