@@ -90,4 +90,13 @@ describe('compile()', () => {
       if (!r.ok) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     }), { numRuns: 150 });
   });
+
+  it('stops after 30 errors on a binary file instead of burying the first message', () => {
+    const bytes = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919 + 13) % 256)).join('');
+    const r = compile({ file: 'blob.c', source: bytes }, { output: 'object' });
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(r.ok).toBe(false);
+    expect(errors.length).toBe(30);
+    expect(r.diagnostics[r.diagnostics.length - 1]).toMatchObject({ severity: 'note', message: 'too many errors; stopping here' });
+  });
 });

@@ -68,7 +68,21 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
     result.lineTable = image.lines.filter((l) => l.file === input.file || !l.file.startsWith('<'));
   });
   result.ok = !hasErrors(diagnostics);
+  limitErrors(diagnostics);
   return result;
+}
+
+/** Errors shown before stopping, as the parser does: a binary file or a runaway string
+ * would otherwise bury the first, useful message under thousands of 'stray' ones (clang stops at 20). */
+const MAX_SHOWN_ERRORS = 30;
+
+function limitErrors(diags: Diagnostic[]): void {
+  let errors = 0;
+  const cut = diags.findIndex((d) => d.severity === 'error' && ++errors > MAX_SHOWN_ERRORS);
+  if (cut < 0) return;
+  const at = diags[cut];
+  diags.splice(cut);
+  diags.push({ severity: 'note', message: 'too many errors; stopping here', loc: at.loc, length: 1 });
 }
 
 /** The front and middle of the pipeline: C text to GNU as text. */

@@ -73,6 +73,11 @@ function k(value: bigint): ConstValue { return { label: undefined, value }; }
 function evalBinary(e: Extract<Expr, { kind: 'binary' }>): ConstValue {
   const l = evalNode(e.lhs);
   const r = evalNode(e.rhs);
+  // Plain numbers wrap at their type's width (64 bits for long long); only an address
+  // plus or minus an offset wraps at the 32 bits of a pointer.
+  if (l.label === undefined && r.label === undefined && (e.op === '+' || e.op === '-')) {
+    return k(wrapInt(e.op === '+' ? l.value + r.value : l.value - r.value, e.ty));
+  }
   if (e.op === '+' && (l.label === undefined || r.label === undefined)) {
     return { label: l.label ?? r.label, value: BigInt.asIntN(32, l.value + r.value) };
   }

@@ -6,7 +6,7 @@ import type { SourceLoc } from './token.ts';
 import type { Parser } from './parse-state.ts';
 import {
   commonIntType, isInteger, isPointerLike, isScalar, pointee, pointerTo, promote, sameType, sizeOf, typeName,
-  tyInt, tyLong, unqual, type Type,
+  tyInt, tyLong, tyUInt, unqual, type Type,
 } from './types.ts';
 
 type Span = { loc: SourceLoc; length: number };
@@ -27,7 +27,8 @@ export function span(a: Span, b: Span): Span {
 
 export function cast(e: Expr, ty: Type): Expr {
   const u = unqual(ty);
-  if (e.kind !== 'num' && sameType(unqual(e.ty), u) && e.ty.kind !== 'bool') return e.ty === ty ? e : { ...e, ty };
+  // A bit-field keeps an explicit cast to its declared type: without it the field would promote.
+  if (e.kind !== 'num' && sameType(unqual(e.ty), u) && e.ty.kind !== 'bool' && !isBitField(e)) return e.ty === ty ? e : { ...e, ty };
   if (e.kind === 'num' && isInteger(u)) return { ...e, ty, value: wrapInt(e.value, ty) };
   return { kind: 'cast', operand: e, ty, loc: e.loc, length: e.length };
 }
@@ -37,6 +38,21 @@ export function wrapInt(v: bigint, ty: Type): bigint {
   if (ty.kind === 'ptr') return BigInt.asUintN(32, v);
   if (ty.kind !== 'int') return v;
   return ty.unsigned ? BigInt.asUintN(ty.size * 8, v) : BigInt.asIntN(ty.size * 8, v);
+}
+
+/** C99 6.3.1.1p2: a bit-field narrower than int holds only values an int can represent, so it
+ * promotes to int even when declared unsigned (gcc does this for every declared type). */
+export function promoteBitField(e: Expr): Expr {
+  if (!isBitField(e) || e.ty.kind !== 'int') return e;
+  const width = e.member.bitWidth as number;
+  if (width < 32) return cast(e, tyInt);
+  // A 32-bit field of a 64-bit type is an unsigned int (or int) for gcc, like narrower ones.
+  if (width === 32 && e.ty.size === 8) return cast(e, e.ty.unsigned ? tyUInt : tyInt);
+  return e;
+}
+
+function isBitField(e: Expr): e is Extract<Expr, { kind: 'member' }> {
+  return e.kind === 'member' && e.member.bitWidth !== undefined;
 }
 
 /** Value of an expression in rvalue context: arrays and functions become pointers. */
@@ -63,6 +79,7 @@ function requireInteger(p: Parser, e: Expr, op: string): void {
 
 /** Arithmetic and bitwise operators on integers (and pointer +/- handled by add/sub). */
 export function binary(p: Parser, op: BinaryOp, l: Expr, r: Expr, at: Span): Expr {
+  l = promoteBitField(l); r = promoteBitField(r);
   if (op === '+') return add(p, l, r, at);
   if (op === '-') return sub(p, l, r, at);
   if (op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=') return compare(p, op, l, r, at);

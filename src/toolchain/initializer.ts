@@ -5,6 +5,7 @@
 import type { Token } from './token.ts';
 import type { DataReloc, Expr, Obj } from './ast.ts';
 import { Parser } from './parse-state.ts';
+import { CompileAbort } from './diagnostics.ts';
 import { assignExpr, memberNode } from './parse-expr.ts';
 import { add, assignConvert, num, varRef } from './expr-build.ts';
 import { findMember, suggestMember } from './parse-struct.ts';
@@ -78,7 +79,11 @@ function initElem(p: Parser, init: Init, top = false): void {
     try {
       const e = assignExpr(p);
       if (e.ty.kind === 'struct' && e.ty.def === ty.def) { init.expr = e; return; }
-    } catch { /* not a struct expression: brace elision */ }
+    } catch (err) {
+      // Not a struct expression: brace elision. At the top there is no elision, so the
+      // expression's own error (a bad compound literal) is the one to show.
+      if (top && err instanceof CompileAbort) throw err;
+    }
     p.pos = save; p.diags.length = nd; p.errorCount = ne;
     if (top) p.error(p.tok, `a struct must be initialized with a brace-enclosed list or a struct of the same type`);
     return initElided(p, init);
@@ -192,17 +197,25 @@ function designation(p: Parser, init: Init): number {
     const path = findMember(init.ty, name.text);
     if (!path) p.error(name, `${typeName(unqual(init.ty))} has no member named '${name.text}'${suggestMember(init.ty, name.text)}`);
     idx = ms.indexOf(path[0]);
-    if (init.ty.def.isUnion) init.children = [];
+    keepUnionMember(init, idx);
     target = child(init, idx);
-    if (init.ty.def.isUnion) { init.children = []; init.children[idx] = target; }
     for (const m of path.slice(1)) {
       const inner = members(target.ty).indexOf(m);
-      if (target.ty.kind === 'struct' && target.ty.def.isUnion) target.children = [];
+      keepUnionMember(target, inner);
       target = child(target, inner);
     }
   }
   designatorTail(p, target);
   return idx;
+}
+
+/** A designator naming another member of a union discards what the union held; naming the
+ * same member again (`.lo = 1, .hi = 2` through an anonymous struct) keeps its other fields, as gcc does. */
+function keepUnionMember(init: Init, idx: number): void {
+  if (init.ty.kind !== 'struct' || !init.ty.def.isUnion) return;
+  const kept = init.children?.[idx];
+  init.children = [];
+  if (kept) init.children[idx] = kept;
 }
 
 function designatorTail(p: Parser, target: Init): void {

@@ -159,11 +159,19 @@ export function skipBalanced(p: Parser): void {
   } while (depth > 0);
 }
 
+/** The largest array or static object: what the assembler's .zero accepts, half the board's RAM. */
+const MAX_OBJECT_BYTES = 1 << 26;
+
 export function constInt(p: Parser): number {
+  return Number(constBigInt(p));
+}
+
+/** An integer constant expression at full precision (64-bit case labels lose bits as a number). */
+export function constBigInt(p: Parser): bigint {
   const e = conditional(p);
   const v = evalInt(e);
   if (v === undefined) return p.exprError(e, 'expected an integer constant expression here');
-  return Number(v);
+  return v;
 }
 
 interface Counts { signed: number; unsigned: number; short: number; long: number; char: number; int: number }
@@ -389,7 +397,11 @@ function typeSuffix(p: Parser, ty: Type): Suffix {
     const inner = typeSuffix(p, ty);
     if (inner.ty.kind === 'func') p.error(open, 'declared as an array of functions; use an array of function pointers');
     if (inner.ty.kind === 'array' && inner.ty.len < 0) p.error(open, 'array has an incomplete element type (only the first dimension may be omitted)');
-    return { ty: arrayOf(inner.ty, len) };
+    const arr = arrayOf(inner.ty, len);
+    if (sizeOf(arr) > MAX_OBJECT_BYTES) {
+      p.report(open.loc, open.length, `this array takes ${sizeOf(arr)} bytes; the largest object is ${MAX_OBJECT_BYTES} bytes (64 MiB), as the board has 128 MiB of RAM`);
+    }
+    return { ty: arr };
   }
   return { ty };
 }

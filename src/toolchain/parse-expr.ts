@@ -7,6 +7,7 @@ import { Parser, closestName, IOMEM_WARNING } from './parse-state.ts';
 import {
   add, article, assignConvert, binary, cast, condition, constReason, isLvalue, isNullPtrConst, num, rvalueType, span,
   sub, varRef,
+  promoteBitField,
 } from './expr-build.ts';
 import { isTypename, typeNameRule } from './parse-decl.ts';
 import { findMember, suggestMember } from './parse-struct.ts';
@@ -123,7 +124,7 @@ function isPure(e: Expr): boolean {
 }
 
 function condType(p: Parser, a: Expr, b: Expr, q: Token): Type {
-  const at = rvalueType(a.ty), bt = rvalueType(b.ty);
+  const at = rvalueType(promoteBitField(a).ty), bt = rvalueType(promoteBitField(b).ty);
   if (isInteger(at) && isInteger(bt)) return commonIntType(at, bt);
   if (at.kind === 'void' || bt.kind === 'void') return tyVoid;
   if (at.kind === 'struct' && bt.kind === 'struct' && at.def === bt.def) return unqual(at);
@@ -249,7 +250,7 @@ function unary(p: Parser): Expr {
 
 function arithUnary(p: Parser, e: Expr, t: Token, kind: 'neg' | 'bitnot' | undefined): Expr {
   if (!isInteger(e.ty)) p.exprError(e, `operator '${t.text}' needs an integer operand, but this is ${article(e.ty)}`);
-  const ty = promote(e.ty);
+  const ty = promote(promoteBitField(e).ty);
   const c = cast(e, ty);
   if (!kind) return c;
   return { kind, operand: c, ty, loc: t.loc, length: span(t, e).length };
@@ -364,10 +365,22 @@ function postIncrement(p: Parser, e: Expr, t: Token): Expr {
   checkAssignable(p, e, t);
   const one = num(1n, tyInt, t);
   const ty = unqual(e.ty);
+  const at = { loc: e.loc, length: span(e, t).length };
+  if (ty.kind === 'bool' || (e.kind === 'member' && e.member.bitWidth !== undefined)) {
+    // The stored value saturates (_Bool) or wraps at the field's width: undoing the step on it
+    // would not give the old value back, so keep the old value in a temporary.
+    return withStableLvalue(p, e, (lv) => {
+      const old = tempLocal(p, ty);
+      const save = assign(p, varRef(old, e), lv(), t);
+      const upd = assign(p, lv(), t.text === '++' ? add(p, varRef(old, e), one, e) : sub(p, varRef(old, e), one, e), t);
+      const rest: Expr = { kind: 'comma', lhs: upd, rhs: varRef(old, e), ty, ...at };
+      return { kind: 'comma', lhs: save, rhs: rest, ty, ...at };
+    });
+  }
   return withStableLvalue(p, e, (lv) => {
     const upd = assign(p, lv(), t.text === '++' ? add(p, lv(), one, e) : sub(p, lv(), one, e), t);
     const back = t.text === '++' ? sub(p, upd, one, e) : add(p, upd, one, e);
-    return { ...cast(back, ty), loc: e.loc, length: span(e, t).length };
+    return { ...cast(back, ty), ...at };
   });
 }
 
@@ -440,7 +453,7 @@ function funcCall(p: Parser, callee: Expr): Expr {
     const param = ct.oldStyle ? undefined : ct.params[i];
     if (param) return assignConvert(p, a, param.ty, `argument ${i + 1} of ${fname}`);
     if (a.ty.kind === 'void') p.exprError(a, 'a void expression cannot be passed as an argument');
-    return isInteger(a.ty) ? cast(a, promote(a.ty)) : a;
+    return isInteger(a.ty) ? cast(a, promote(promoteBitField(a).ty)) : a;
   });
   void open;
   if (callee.kind === 'var') checkFormat(p, callee.obj, args);

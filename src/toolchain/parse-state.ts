@@ -135,9 +135,16 @@ export class Parser {
   exprError(e: Expr, message: string): never { return this.errorAt(e.loc, e.length, message); }
 
   /** Skips to a likely resumption point after an error: past the next ';' at the
-   * current nesting, or before a closing '}' that ends the current block. */
-  recover(stopAtBrace: boolean): void {
+   * current nesting, or before a closing '}' that ends the current block. `from` is where
+   * the failed statement began: brackets it opened before the error (a compound literal's
+   * '{') are still open, so their closers do not end the block. */
+  recover(stopAtBrace: boolean, from = this.pos): void {
     let depth = 0;
+    for (let i = from; i < this.pos; i++) {
+      const t = this.toks[i];
+      if (Parser.is(t, '{') || Parser.is(t, '(') || Parser.is(t, '[')) depth++;
+      else if (Parser.is(t, '}') || Parser.is(t, ')') || Parser.is(t, ']')) depth = Math.max(0, depth - 1);
+    }
     while (!this.atEof()) {
       const t = this.tok;
       if (Parser.is(t, '{') || Parser.is(t, '(') || Parser.is(t, '[')) depth++;

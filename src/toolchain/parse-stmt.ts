@@ -7,7 +7,7 @@ import { CompileAbort } from './diagnostics.ts';
 import { Parser } from './parse-state.ts';
 import { expr, assignExpr } from './parse-expr.ts';
 import { assignConvert, cast, condition, isLvalue, article, rvalueType } from './expr-build.ts';
-import { attributes, declarator, declspec, isTypename, constInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
+import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
 import { declareFunction, declareExternVar } from './parse-global.ts';
@@ -27,7 +27,7 @@ export function compoundStmtBody(p: Parser): Stmt[] {
       } catch (e) {
         if (!(e instanceof CompileAbort)) throw e;
         p.record(e.diagnostic);
-        p.recover(true);
+        p.recover(true, start);
         if (p.pos === start) p.next();
       }
     }
@@ -295,8 +295,8 @@ function caseStmt(p: Parser): Stmt {
   const t = p.next();
   const sw = p.fn?.sw;
   if (!sw) p.error(t, "'case' label not within a switch statement");
-  const lo = BigInt(constInt(p));
-  const hi = p.consume('...') ? BigInt(constInt(p)) : lo;
+  const lo = constBigInt(p);
+  const hi = p.consume('...') ? constBigInt(p) : lo;
   p.expect(':', "after the case value");
   const conv = (v: bigint): bigint => (sw.ty.kind === 'int' && sw.ty.size === 8 ? v : BigInt.asIntN(32, v));
   const dup = sw.cases.find((c) => conv(lo) <= c.hi && c.lo <= conv(hi));

@@ -6,7 +6,7 @@ import { Parser, closestName } from './parse-state.ts';
 import { attributes, declspec, declarator, constInt, applyIomem, type DeclAttr } from './parse-decl.ts';
 import { conditional } from './parse-expr.ts';
 import { evalInt } from './const-eval.ts';
-import { layoutStruct, tyInt, tyUInt, typeName, type Member, type StructDef, type Type } from './types.ts';
+import { layoutStruct, tyInt, tyUInt, tyLLong, tyULLong, typeName, type Member, type StructDef, type Type } from './types.ts';
 
 export function structOrUnionSpec(p: Parser, isUnion: boolean, outer: DeclAttr): Type {
   const a: DeclAttr = {};
@@ -127,6 +127,7 @@ export function enumSpec(p: Parser): Type {
   let value = 0n;
   let anyNegative = false;
   const names: string[] = [];
+  const constants: { value: bigint; ty: Type }[] = [];
   while (!p.consume('}')) {
     const name = p.ident('an enumerator name');
     attributes(p, a);
@@ -137,17 +138,25 @@ export function enumSpec(p: Parser): Type {
       value = v;
     }
     if (value < 0n) anyNegative = true;
-    p.declare(name.text, { kind: 'enum', value, ty: tyInt });
+    const constant = { kind: 'enum' as const, value, ty: fitsInt(value) ? tyInt : tyLLong };
+    constants.push(constant);
+    p.declare(name.text, constant);
     names.push(name.text);
     value++;
     if (!p.consume(',')) { p.expect('}', 'to end the enum'); break; }
   }
   attributes(p, a);
-  // gcc gives an enum without negative values the type unsigned int.
-  const ty: Type = { ...(anyNegative ? tyInt : tyUInt), enumTag: tag?.text };
+  // gcc gives the enum the first of unsigned int, int, unsigned long long, long long that holds
+  // every value; a constant that does not fit in int takes the enum's type (0x80000000 is unsigned).
+  const wide = constants.some((c) => c.value > 0xffffffffn || c.value < -0x80000000n || (anyNegative && c.value > 0x7fffffffn));
+  const base = wide ? (anyNegative ? tyLLong : tyULLong) : (anyNegative ? tyInt : tyUInt);
+  for (const c of constants) if (!fitsInt(c.value)) c.ty = base;
+  const ty: Type = { ...base, enumTag: tag?.text };
   if (tag) p.declareTag(tag.text, ty);
   return ty;
 }
+
+function fitsInt(v: bigint): boolean { return v >= -0x80000000n && v <= 0x7fffffffn; }
 
 /** Finds a member by name, looking into anonymous struct/union members; returns the path. */
 export function findMember(ty: Type, name: string): Member[] | undefined {

@@ -116,6 +116,22 @@ describe('error recovery', () => {
     const r = compileC('void f(int *p) { p.x = 1; undeclared_thing = 2; }');
     expect(errorsOf(r).length).toBe(2);
   });
+
+  it("an error inside braces the statement opened does not end the block at the wrong '}'", () => {
+    const inLiteral = compileC('struct s { int a; };\nint f(void) { struct s v = (struct s){ .b = 1 }; return v.a; }\nint g(void) { return oops; }');
+    expect(errorsOf(inLiteral).map((d) => `${d.loc.line}: ${d.message}`)).toEqual([
+      "2: struct s has no member named 'b'", "3: 'oops' is undeclared (first use in this function)"]);
+    const inStruct = compileC('struct a { struct a self; int x; };\nint y = 1;');
+    expect(errorsOf(inStruct).map((d) => d.message)).toEqual(["member 'self' has incomplete type 'struct a'"]);
+  });
+});
+
+describe('objects that cannot fit the board', () => {
+  it('an array over 64 MiB is an error at its declarator, not an assembler message', () => {
+    const d = diagAt('static char buf[1 << 30];\nint use(void) { return buf[0]; }', 'error', /this array takes 1073741824 bytes; the largest object is 67108864 bytes/);
+    expect(d).toMatchObject({ line: 1, text: '[' });
+    expect(errorsOf(compileC('static char ok[1 << 26];')).length).toBe(0);
+  });
 });
 
 describe('accepts the GNU C that kernel headers use', () => {

@@ -21,7 +21,7 @@ export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
         if (!(e instanceof CompileAbort)) throw e;
         p.record(e.diagnostic);
         p.fn = undefined;
-        p.recover(false);
+        p.recover(false, start);
         if (p.pos === start) p.next();
       }
     }

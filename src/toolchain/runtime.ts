@@ -115,6 +115,16 @@ int __ffssi2(int x)
 	return x ? __ctzsi2((unsigned int)x) + 1 : 0;
 }
 
+int __popcountdi2(__rt_u64 x)
+{
+	return __popcountsi2((unsigned int)x) + __popcountsi2((unsigned int)(x >> 32));
+}
+
+int __ffsdi2(__rt_u64 x)
+{
+	return x ? __ctzdi2(x) + 1 : 0;
+}
+
 unsigned int __bswapsi2(unsigned int x)
 {
 	return (x >> 24) | ((x >> 8) & 0xff00) | ((x << 8) & 0xff0000) | (x << 24);

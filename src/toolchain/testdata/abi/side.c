@@ -41,3 +41,43 @@ long long F(_va)(int n, ...)
 }
 
 unsigned long long F(_u64)(unsigned long long a, unsigned b) { return a / b + a % b; }
+
+/* A two-word struct split between a7 and the stack. */
+int F(_split)(int a, int b, int c, int d, int e, int f, int g, struct pair p)
+{
+	return a + b + c + d + e + f + g + p.x * 1000 + p.y * 100000;
+}
+
+struct s7 F(_s7)(struct s5 a, struct s7 b, struct s3 c)
+{
+	struct s7 r;
+	for (int i = 0; i < 7; i++)
+		r.c[i] = (char)(b.c[i] + (i < 5 ? a.c[i] : 0) + (i < 3 ? c.a * i : 0));
+	return r;
+}
+
+long long F(_mixed)(int a, struct sll x, int b, struct mixed m, struct sll y)
+{
+	return a + x.v * 3 + b + m.tag + m.v + y.v * 5;
+}
+
+/* Registers used up: the structs go on the stack, the big one by reference. */
+int F(_after)(int a, int b, int c, int d, int e, int f, int g, int h, struct pair p, struct s3 t, struct s20 bg, struct sll l)
+{
+	return a + b + c + d + e + f + g + h + p.x + p.y * 3 + t.a + t.c * 5 + bg.v[4] * 7 + (int)(l.v >> 32);
+}
+
+long long F(_vstruct)(int n, ...)
+{
+	va_list ap;
+	long long s = 0;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		struct s3 t = va_arg(ap, struct s3);
+		struct sll l = va_arg(ap, struct sll);
+		struct s20 b = va_arg(ap, struct s20);
+		s = s * 7 + t.b + l.v + b.v[0] + b.v[4];
+	}
+	va_end(ap);
+	return s;
+}
