@@ -27,7 +27,17 @@ describe('paravirt cc', () => {
     '}',
     '',
   ].join('\n'));
+  writeFileSync(join(dir, 'bad-out.c'), 'int main(void) { return 0; }\n');
   writeFileSync(join(dir, 'bad.c'), 'int main(void)\n{\n\tint x = 1;\n\treturn x + y;\n}\n');
+
+  it('says in one line why it cannot read a directory or write into a missing folder', () => {
+    const notC = cc([dir], dir);
+    expect(notC.status).toBe(1);
+    expect(notC.stderr.trim()).toBe(`paravirt cc: cannot read '${dir}': it is a directory, not a C file`);
+    const noFolder = cc(['--bare-metal', 'bad-out.c', '-o', 'missing/x.elf'], dir);
+    expect(noFolder.status).toBe(1);
+    expect(noFolder.stderr.trim()).toBe('paravirt cc: cannot write missing/x.elf: its folder does not exist.');
+  });
 
   it('prints its usage with --help', () => {
     const r = cc(['--help'], dir);

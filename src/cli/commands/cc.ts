@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { compile, type CompileOptions } from '../../toolchain/compile.ts';
 import { formatDiagnostic } from '../../toolchain/diagnostics.ts';
+import { cannotWriteReason } from '../write-error.ts';
 
 const USAGE = `usage: paravirt cc FILE.c [-o OUT] [--bare-metal] [-S] [-c] [-I DIR] [-D NAME[=VALUE]]
 
@@ -77,7 +78,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const source = readSource(parsed.file);
   if (source === undefined) {
-    console.error(`paravirt cc: cannot read '${parsed.file}': no such file`);
+    console.error(`paravirt cc: cannot read '${parsed.file}': ${unreadableReason(parsed.file)}`);
     return 1;
   }
   const sources = new Map<string, string>([[parsed.file, source]]);
@@ -96,6 +97,18 @@ export async function main(args: string[]): Promise<number> {
   }
   const out = parsed.out ?? defaultOutput(parsed.file, parsed.output);
   if (out === '-') process.stdout.write(bytes);
-  else writeFileSync(out, bytes);
+  else {
+    try {
+      writeFileSync(out, bytes);
+    } catch (e) {
+      console.error(`paravirt cc: cannot write ${out}: ${cannotWriteReason(e)}.`);
+      return 1;
+    }
+  }
   return 0;
+}
+
+function unreadableReason(path: string): string {
+  if (!existsSync(path)) return 'no such file';
+  return statSync(path).isDirectory() ? 'it is a directory, not a C file' : 'it is not a regular file';
 }
