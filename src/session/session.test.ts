@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createVirtBoard } from './create-board.ts';
+import { canonicalImmediateMnemonic } from '../machine/cpu/objdump-quirks.ts';
 import { Session, SessionError } from './session.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'session-test-'));
@@ -20,7 +21,7 @@ function objdump(elf: Uint8Array): Map<number, string> {
   const lines = new Map<number, string>();
   for (const line of execFileSync('riscv64-unknown-elf-objdump', ['-d', file]).toString().split('\n')) {
     const m = /^([0-9a-f]+):\t[0-9a-f]+\s+\t(\S+)(?:\t(.*))?$/.exec(line);
-    if (m) lines.set(parseInt(m[1], 16), `${m[2]} ${(m[3] ?? '').replace(/\s*<.*>$/, '').replace(/\s*#.*$/, '')}`.trim());
+    if (m) lines.set(parseInt(m[1], 16), canonicalImmediateMnemonic(`${m[2]} ${(m[3] ?? '').replace(/\s*<.*>$/, '').replace(/\s*#.*$/, '')}`.trim()));
   }
   return lines;
 }

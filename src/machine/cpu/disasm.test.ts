@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { disassemble } from './disasm.ts';
+import { canonicalImmediateMnemonic } from './objdump-quirks.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'disasm-test-'));
@@ -22,7 +23,7 @@ function objdump(args: string[]): Line[] {
     if (!m) continue;
     const text = m[3].replace(/\s*#.*$/, '').replace(/\s*<[^>]*>/, '').replace(/\s+/, ' ').trim()
       .replace(/^\.4byte 0x([0-9a-f]+)$/, (_, h: string) => `.word 0x${h.padStart(8, '0')}`);
-    lines.push({ addr: parseInt(m[1], 16), word: parseInt(m[2], 16), text });
+    lines.push({ addr: parseInt(m[1], 16), word: parseInt(m[2], 16), text: canonicalImmediateMnemonic(text) });
   }
   return lines;
 }

@@ -1,7 +1,8 @@
 // Disassembler for every instruction the hart executes (RV32IMA, Zicsr,
-// Zifencei, privileged), printing what GNU objdump 2.40 prints with ABI
-// register names: its aliases (li, mv, ret, j, csrr, "add a0,a0,1" for addi…)
-// by default, or the plain instructions as `objdump -M no-aliases` does.
+// Zifencei, privileged), printing what GNU objdump prints with ABI register
+// names: its aliases (li, mv, ret, j, csrr…) by default, or the plain
+// instructions as `objdump -M no-aliases` does. Register-immediate operations
+// keep their spec mnemonics (addi, slli…), which binutils 2.40 drops.
 // Branch and jump targets are absolute hex without symbols; an encoding
 // objdump does not decode prints as ".word 0x…".
 
@@ -108,8 +109,7 @@ function store(f: Fields): string | undefined {
 
 function opImm(f: Fields): string | undefined {
   const rd = R[f.rd], rs1 = R[f.rs1], imm = f.immI;
-  const plain = (name: string, shown: string | number = imm) =>
-    `${f.alias ? name : `${name}i`} ${rd},${rs1},${shown}`;
+  const plain = (name: string, shown: string | number = imm) => `${name}i ${rd},${rs1},${shown}`;
   switch (f.f3) {
     case 0:
       if (f.alias && f.rd === 0 && f.rs1 === 0 && imm === 0) return 'nop';
