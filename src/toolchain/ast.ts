@@ -61,7 +61,13 @@ export type Expr = ExprBase & (
   | { kind: 'stmtexpr'; body: Stmt[] }
   | { kind: 'memzero'; obj: Obj }
   | { kind: 'vastart'; ap: Expr }
+  /** A __sync_/__atomic_ builtin: args are the pointer, then the values (cmpxchg: expected pointer,
+   * desired); order is the C11 memory order 0..5. */
+  | { kind: 'atomic'; op: AtomicOp; args: Expr[]; order: number; returnsNew: boolean }
   | { kind: 'nop' });
+
+export type AtomicOp =
+  | '+' | '-' | '&' | '|' | '^' | 'nand' | 'load' | 'store' | 'release' | 'xchg' | 'cas' | 'casbool' | 'cmpxchg' | 'fence';
 
 export type ExprKind = Expr['kind'];
 

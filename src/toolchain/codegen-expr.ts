@@ -5,6 +5,7 @@ import type { Expr, Stmt } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { alignFor, loadOp, storeOp } from './codegen-state.ts';
 import { genCall } from './codegen-call.ts';
+import { genAtomic } from './codegen-atomic.ts';
 import { genBinary64, genCompare64, genNeg64, loadBitfield64, storeBitfield64 } from './codegen-int64.ts';
 import { genStmt } from './codegen-stmt.ts';
 import { is64, isUnsigned, sizeOf, type Type } from './types.ts';
@@ -65,6 +66,7 @@ export function genExpr(g: Gen, e: Expr): void {
       g.addImm('t0', 's0', g.vaOffset);
       g.emit('sw t0, 0(a0)');
       return;
+    case 'atomic': return genAtomic(g, e);
     case 'nop': return;
   }
 }

@@ -55,5 +55,6 @@ function walkExpr(x: Expr, visit: (o: Obj) => void): void {
     case 'call': e(x.callee); x.args.forEach(e); return;
     case 'stmtexpr': x.body.forEach((s) => walkStmt(s, visit)); return;
     case 'vastart': e(x.ap); return;
+    case 'atomic': x.args.forEach(e); return;
   }
 }

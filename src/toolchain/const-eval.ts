@@ -63,7 +63,7 @@ function evalNode(e: Expr): ConstValue {
     case 'deref':
       if (e.ty.kind === 'array' || e.ty.kind === 'func') return evalNode(e.operand);
       return fail();
-    case 'assign': case 'call': case 'stmtexpr': case 'memzero': case 'vastart': case 'nop':
+    case 'assign': case 'call': case 'stmtexpr': case 'memzero': case 'vastart': case 'atomic': case 'nop':
       return fail();
   }
 }

@@ -12,6 +12,7 @@ import {
 import { isTypename, typeNameRule } from './parse-decl.ts';
 import { findMember, suggestMember } from './parse-struct.ts';
 import { builtinCall, isBuiltinName, stringLiteral } from './parse-builtin.ts';
+import { atomicBuiltin, isAtomicBuiltin } from './parse-atomic.ts';
 import { compoundLiteral } from './initializer.ts';
 import { compoundStmtBody } from './parse-stmt.ts';
 import { checkFormat } from './parse-format.ts';
@@ -499,6 +500,7 @@ function stmtExpr(p: Parser, open: Token): Expr {
 
 function identifier(p: Parser, t: Token): Expr {
   if (isBuiltinName(t.text)) return builtinCall(p);
+  if (isAtomicBuiltin(t.text) && p.peek().text === '(') { p.next(); return atomicBuiltin(p, t); }
   if (t.text === '_Generic') return p.error(t, "_Generic is not supported by this compiler; use separate functions or macros per type");
   if (t.kind === 'keyword' && t.text !== '__func__' && t.text !== '__FUNCTION__') {
     return p.error(t, `expected an expression, found the keyword '${t.text}'`);
