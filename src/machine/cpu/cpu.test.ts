@@ -424,7 +424,7 @@ describe('step control', () => {
     m.tracer.enabled = true;
     m.tracer.insnSampleEvery = 1;
     m.cpu.step(1);
-    expect(m.tracer.drain()[0]).toMatchObject({ kind: 'insn', insn: asm.addi(10, 10, 1), text: 'add a0,a0,1' });
+    expect(m.tracer.drain()[0]).toMatchObject({ kind: 'insn', insn: asm.addi(10, 10, 1), text: 'addi a0,a0,1' });
   });
 
   it('saveState/loadState round-trips the hart', () => {
