@@ -172,3 +172,30 @@ test('a device error stops the machine with the device message, and Reset boots 
   await playground.button('Run').click();
   await expect(playground.runState).toHaveText('Stopped');
 });
+
+test('with "log and ignore" a device error is a guest error shown in the machine panel, and the program runs to its end', async ({ page }) => {
+  const elf = buildBaremetal('stopwatch_error');
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.setStopwatchOnError('log and ignore');
+  await playground.openProgram(elf);
+  await expect(playground.runState).toHaveText('Paused');
+  await playground.button('Run').click();
+  await playground.expectTerminalToContain('not reached');
+  await expect(playground.runState).toHaveText('Stopped');
+  await expect(playground.exitStatus).toContainText('exit status 0');
+  await expect(playground.guestErrorCount).toHaveText('1');
+  await expect(playground.guestErrors).toHaveCount(1);
+  await expect(playground.guestErrors.first()).toContainText('The stopwatch logged a guest error and ignored the access (on_error=log)');
+  await expect(playground.guestErrors.first()).toContainText('0x63');
+  await page.getByRole('region', { name: 'Machine status' }).screenshot({ path: 'test-results/guest-error-panel.png' });
+  await page.screenshot({ path: 'test-results/guest-error.png' });
+
+  // Back to "stop": the board is built again, the same program boots paused, and now stops on the error.
+  await playground.setStopwatchOnError('stop the machine');
+  await expect(playground.runState).toHaveText('Paused');
+  await expect(playground.guestErrors).toHaveCount(0);
+  await playground.button('Run').click();
+  await expect(playground.runState).toHaveText('Stopped');
+  await expect(playground.stopReason).toContainText('Device error in stopwatch');
+});

@@ -17,6 +17,8 @@ export class PlaygroundPage {
   readonly buildSummary: Locator;
   readonly diagnostics: Locator;
   readonly programName: Locator;
+  readonly guestErrors: Locator;
+  readonly guestErrorCount: Locator;
 
   constructor(readonly page: Page) {
     this.terminal = page.getByTestId('terminal');
@@ -32,6 +34,8 @@ export class PlaygroundPage {
     this.buildSummary = page.getByTestId('build-summary');
     this.diagnostics = page.getByTestId('diagnostic');
     this.programName = page.getByTitle('The loaded program');
+    this.guestErrors = page.getByTestId('guest-error');
+    this.guestErrorCount = page.getByTestId('guest-error-count');
   }
 
   async open(): Promise<void> {
@@ -46,6 +50,13 @@ export class PlaygroundPage {
   /** Opens a file (an ELF, or a C source to compile) through the "Open program…" file input. */
   async openProgram(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.page.getByTestId('program-input').setInputFiles(file);
+  }
+
+  /** Chooses what the stopwatch does on a device error (its on_error); the machine boots again with it. */
+  async setStopwatchOnError(choice: 'stop the machine' | 'log and ignore'): Promise<void> {
+    const select = this.page.getByLabel('Stopwatch on a device error');
+    const value = choice === 'stop the machine' ? 'stop' : 'log';
+    await select.selectOption(value);
   }
 
   /** Drops a file onto the page, as dragging it from the desktop does. */

@@ -10,6 +10,13 @@ import type { TraceEvent } from './trace-events.ts';
 /** Fast-forward: an idle hart jumps to its next deadline. Real time: it waits for the wall clock. */
 export type SpeedMode = 'fast' | 'realtime';
 
+/** The stopwatch's on_error property: a guest mistake stops the machine (the
+ * article's hw_error) or is logged as a guest error and ignored (QEMU style). */
+export type StopwatchOnError = 'stop' | 'log';
+
+/** At most this many guest errors go to the UI per slice; the rest are only counted. */
+export const MAX_GUEST_ERRORS_PER_BATCH = 8;
+
 /** UI → worker. */
 export type MachineCommand =
   | { type: 'load-elf'; name: string; image: ArrayBuffer }
@@ -26,7 +33,9 @@ export type MachineCommand =
   | { type: 'uart-ack'; bytes: number }
   | { type: 'set-speed'; mode: SpeedMode }
   | { type: 'set-breakpoints'; pcs: number[] }
-  | { type: 'set-trace'; enabled: boolean };
+  | { type: 'set-trace'; enabled: boolean }
+  /** Sets the stopwatch's on_error property: the board is built again with it and the program reloaded. */
+  | { type: 'set-stopwatch-on-error'; onError: StopwatchOnError };
 
 /** What the machine is doing (`idle` in a status: running, but the hart sleeps in wfi). 'empty': no program loaded yet. 'halted': it
  * powered off or hit a device error, and only Reset or a new ELF goes on. */
@@ -43,6 +52,9 @@ export type MachineEvent =
   | { type: 'status'; state: RunState; stop: StopReason | null; speed: SpeedMode; idle: boolean }
   | { type: 'registers'; registers: RegisterSnapshot }
   | { type: 'trace'; events: TraceEvent[]; dropped: number }
+  /** Guest errors the stopwatch logged and ignored (on_error=log) since the last batch,
+   * oldest first; `more`: how many others there were, left out so an erring loop cannot flood the page. */
+  | { type: 'guest-errors'; messages: string[]; more: number }
   | { type: 'error'; message: string };
 
 /** Which buffers to transfer along with a message (postMessage's transfer list). */

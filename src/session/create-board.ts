@@ -1,8 +1,13 @@
 // The board a playground session runs: QEMU's virt, as src/machine builds it.
 
 import { VirtBoard, type BoardConfig } from '../machine/board.ts';
-import type { SessionBoard } from './session-board.ts';
+import type { SessionBoard, SessionBoardOptions } from './session-board.ts';
 
 export function createVirtBoard(config: Partial<BoardConfig> = {}): SessionBoard {
   return new VirtBoard(config);
+}
+
+/** The board a session asks for: the stopwatch started at boot, with the chosen on_error. */
+export function createSessionBoard(options: SessionBoardOptions): SessionBoard {
+  return createVirtBoard({ stopwatch: { startAtBoot: true, onError: options.stopwatchOnError } });
 }

@@ -2,6 +2,7 @@
 // drives, written out so a session can be built on any board that has it.
 
 import type { CpuRegisters } from '../protocol/cpu-state.ts';
+import type { StopwatchOnError } from '../protocol/messages.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
 import type { PeekableBus } from './code-window.ts';
 
@@ -12,6 +13,11 @@ export type BoardRunStop =
   | { reason: 'poweroff'; exitCode: number }
   | { reason: 'reset' }
   | { reason: 'device-error'; device: string; message: string };
+
+/** How the session wants its board built. */
+export interface SessionBoardOptions {
+  stopwatchOnError: StopwatchOnError;
+}
 
 export interface SessionBoard {
   readonly config: { readonly nsPerInsn: number };
@@ -26,6 +32,8 @@ export interface SessionBoard {
   readonly clock: { nowNs(): number };
   readonly bus: PeekableBus;
   readonly tracer: { enabled: boolean; dropped: number; drain(): TraceEvent[] };
+  /** The stopwatch, if the board has one: told each guest error it logs (on_error=log). */
+  readonly stopwatch?: { onGuestError: (message: string) => void } | null;
   /** Throws a student-readable error when the image is not a program for this board. */
   loadElf(image: Uint8Array, name?: string): { entry: number };
   run(maxInsns: number, opts?: { idle?: 'skip' | 'return' }): BoardRunStop & { insns: number };

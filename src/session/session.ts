@@ -3,11 +3,11 @@
 // forward or real time. The caller passes wall time in, so the same code runs
 // in the Web Worker and in Node tests.
 
-import type { RunState, SpeedMode } from '../protocol/messages.ts';
+import { MAX_GUEST_ERRORS_PER_BATCH, type RunState, type SpeedMode, type StopwatchOnError } from '../protocol/messages.ts';
 import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
-import type { BoardRunStop, SessionBoard } from './session-board.ts';
+import type { BoardRunStop, SessionBoard, SessionBoardOptions } from './session-board.ts';
 import type { BuildOutput } from '../protocol/build.ts';
 import { buildProgram, type BuildResult } from './build.ts';
 import { codeWindow } from './code-window.ts';
@@ -35,7 +35,14 @@ export class Session {
   /** Running, but the hart sleeps in wfi. */
   idle = false;
   programName: string | null = null;
+  /** The stopwatch's on_error property, fixed when the board is built (as QEMU's -device). */
+  stopwatchOnError: StopwatchOnError = 'stop';
   private board: SessionBoard | null = null;
+  /** The loaded program, kept to boot it again on a board built with other properties. */
+  private program: { name: string; image: Uint8Array } | null = null;
+  /** Guest errors the stopwatch logged since the last takeGuestErrors, and how many did not fit. */
+  private guestErrors: string[] = [];
+  private guestErrorsLeftOut = 0;
   private breakpoints = new Set<number>();
   private traceEnabled = false;
   /** Execute the instruction under a breakpoint instead of stopping on it
@@ -43,12 +50,12 @@ export class Session {
   private leaveBreakpoint = false;
   private readonly pacer = new RealTimePacer();
 
-  constructor(private readonly createBoard: () => SessionBoard) {}
+  constructor(private readonly createBoard: (options: SessionBoardOptions) => SessionBoard) {}
 
   /** Loads an ELF and powers the board on to boot it, paused. If the file
    * is not a program for this board, the old program stays. */
   loadElf(name: string, image: Uint8Array): { entry: number } {
-    const board = (this.board ??= this.createBoard());
+    const board = (this.board ??= this.newBoard());
     let entry: number;
     try {
       entry = board.loadElf(image, `"${name}"`).entry;
@@ -58,6 +65,8 @@ export class Session {
     board.takeUartOutput(); // the old program's last words are not the new one's
     board.tracer.drain();
     this.programName = name;
+    this.program = { name, image };
+    this.takeGuestErrors(); // they were the old program's
     board.tracer.enabled = this.traceEnabled;
     this.applyBreakpoints();
     this.settle('paused', null);
@@ -70,6 +79,30 @@ export class Session {
     const build = buildProgram(name, source, output);
     if (!build.elf) return { ...build, entry: null };
     return { ...build, entry: this.loadElf(name, build.elf).entry };
+  }
+
+  /** Sets the stopwatch's on_error. A device's properties are fixed when the
+   * board is built, so a change builds the board again and boots the loaded
+   * program on it, paused. Returns that program, or null if nothing was reloaded. */
+  setStopwatchOnError(onError: StopwatchOnError): { name: string; entry: number } | null {
+    if (onError === this.stopwatchOnError) return null;
+    this.stopwatchOnError = onError;
+    const program = this.program;
+    this.board = null;
+    this.program = null;
+    this.programName = null;
+    this.settle('empty', null);
+    if (!program) return null;
+    return { name: program.name, entry: this.loadElf(program.name, program.image).entry };
+  }
+
+  /** Guest errors logged since the last call, oldest first: at most
+   * MAX_GUEST_ERRORS_PER_BATCH, with the count of the others left out. */
+  takeGuestErrors(): { messages: string[]; more: number } {
+    const taken = { messages: this.guestErrors, more: this.guestErrorsLeftOut };
+    this.guestErrors = [];
+    this.guestErrorsLeftOut = 0;
+    return taken;
   }
 
   /** Power-on reset: the same program boots again from the start, paused. */
@@ -220,6 +253,17 @@ export class Session {
     if (first.reason !== 'budget' || maxInsns <= 1) return first;
     const rest = board.run(maxInsns - 1, { idle });
     return { ...rest, insns: rest.insns + first.insns };
+  }
+
+  private newBoard(): SessionBoard {
+    const board = this.createBoard({ stopwatchOnError: this.stopwatchOnError });
+    if (board.stopwatch) board.stopwatch.onGuestError = (message) => this.noteGuestError(message);
+    return board;
+  }
+
+  private noteGuestError(message: string): void {
+    if (this.guestErrors.length < MAX_GUEST_ERRORS_PER_BATCH) this.guestErrors.push(message);
+    else this.guestErrorsLeftOut++;
   }
 
   private applyBreakpoints(): void {

@@ -107,6 +107,14 @@ export class MachineHost {
         return s.setBreakpoints(command.pcs);
       case 'set-trace':
         return s.setTrace(command.enabled);
+      case 'set-stopwatch-on-error': {
+        const reloaded = s.setStopwatchOnError(command.onError);
+        if (!reloaded) return;
+        this.scheduler.cancel();
+        this.forgetUartInFlight();
+        this.send({ type: 'loaded', ...reloaded });
+        return;
+      }
     }
   }
 
@@ -163,7 +171,7 @@ export class MachineHost {
     this.sliceInsns = Math.max(MIN_SLICE_INSNS, Math.min(MAX_SLICE_INSNS, next));
   }
 
-  /** Sends what the slice produced: UART bytes, trace, registers, status. */
+  /** Sends what the slice produced: UART bytes, trace, guest errors, registers, status. */
   private flush(forceRegisters: boolean): void {
     const uart = this.session.takeUartOutput();
     if (uart.length > 0) {
@@ -172,6 +180,8 @@ export class MachineHost {
     }
     const trace = this.session.drainTrace();
     if (trace.events.length > 0) this.send({ type: 'trace', events: trace.events, dropped: trace.dropped });
+    const guestErrors = this.session.takeGuestErrors();
+    if (guestErrors.messages.length > 0) this.send({ type: 'guest-errors', ...guestErrors });
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.session.registers();

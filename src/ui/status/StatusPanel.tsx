@@ -1,6 +1,7 @@
 // What the machine is doing, in words: running, idle in wfi, paused and why,
 // powered off with which exit status, or stopped by a device error.
 
+import type { StopwatchOnError } from '../../protocol/messages.ts';
 import { describeStop } from '../../protocol/stop-reason.ts';
 import { usePlayground, type PlaygroundState } from '../store/store.ts';
 import './status.css';
@@ -32,6 +33,36 @@ export function StatusPanel() {
         <p className="exit-status" data-testid="exit-status">exit status <strong>{stop.exitCode}</strong></p>
       )}
       {s.entry !== null && <p className="entry">entry point <code>0x{(s.entry >>> 0).toString(16).padStart(8, '0')}</code></p>}
+      <label className="on-error" title="The stopwatch's on_error property. Changing it builds the board again and boots the program from the start.">
+        <span>Stopwatch on a device error</span>
+        <select value={s.stopwatchOnError} aria-label="Stopwatch on a device error"
+          onChange={(e) => s.setStopwatchOnError(e.target.value as StopwatchOnError)}>
+          <option value="stop">stop the machine (like the article's hw_error)</option>
+          <option value="log">log and ignore (QEMU style)</option>
+        </select>
+      </label>
+      <GuestErrors messages={s.guestErrors} count={s.guestErrorCount} />
     </section>
+  );
+}
+
+/** The latest guest errors the stopwatch logged and ignored (on_error=log), newest first. */
+function GuestErrors({ messages, count }: { messages: string[]; count: number }) {
+  if (count === 0) return null;
+  const older = count - messages.length;
+  return (
+    <div className="guest-errors" data-testid="guest-errors">
+      <p className="guest-errors-title">
+        Guest errors: <strong data-testid="guest-error-count">{count}</strong>
+        {older > 0 && <span className="guest-errors-older"> (the latest {messages.length} shown)</span>}
+      </p>
+      <ul>
+        {messages.map((message, i) => (
+          <li key={`${count}-${i}`} data-testid="guest-error">
+            The stopwatch logged a guest error and ignored the access (on_error=log): {message.replace(/^stopwatch: /, '')}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

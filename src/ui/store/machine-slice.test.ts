@@ -51,6 +51,20 @@ describe('machine slice', () => {
     expect(store.getState().error).toBeNull();
   });
 
+  it('keeps the latest guest errors newest first, counts all of them, and forgets them on a new boot', () => {
+    const { store, sent } = storeWithFakeWorker();
+    store.getState().setStopwatchOnError('log');
+    store.getState().setStopwatchOnError('log');
+    expect(sent).toEqual([{ type: 'set-stopwatch-on-error', onError: 'log' }]);
+    const messages = (from: number, n: number) => Array.from({ length: n }, (_, i) => `error ${from + i}`);
+    store.getState().receive({ type: 'guest-errors', messages: messages(1, 3), more: 0 });
+    store.getState().receive({ type: 'guest-errors', messages: messages(4, 4), more: 10 });
+    expect(store.getState().guestErrorCount).toBe(17);
+    expect(store.getState().guestErrors).toEqual(['error 7', 'error 6', 'error 5', 'error 4', 'error 3']);
+    store.getState().receive({ type: 'loaded', name: 'prog.elf', entry: 0x80000000 });
+    expect(store.getState()).toMatchObject({ guestErrors: [], guestErrorCount: 0, stopwatchOnError: 'log' });
+  });
+
   it('step asks for at least one whole instruction', () => {
     const { store, sent } = storeWithFakeWorker();
     store.getState().step(0);

@@ -3,13 +3,15 @@
 // widget live elsewhere; actions turn clicks into worker commands.
 
 import type { StateCreator } from 'zustand';
-import type { MachineCommand, MachineEvent, RunState, SpeedMode } from '../../protocol/messages.ts';
+import type { MachineCommand, MachineEvent, RunState, SpeedMode, StopwatchOnError } from '../../protocol/messages.ts';
 import type { RegisterSnapshot } from '../../protocol/registers.ts';
 import type { StopReason } from '../../protocol/stop-reason.ts';
 import type { PlaygroundState } from './store.ts';
 
 /** A file bigger than this is not a program for a 128 MiB board. */
 const MAX_ELF_BYTES = 64 * 1024 * 1024;
+/** Guest errors kept for the status panel: the latest few are all a reader follows. */
+const GUEST_ERRORS_SHOWN = 5;
 
 export interface MachineSlice {
   workerReady: boolean;
@@ -26,12 +28,20 @@ export interface MachineSlice {
   breakpoints: number[];
   /** Trace events the worker's ring had to drop so far. */
   traceDropped: number;
+  /** The stopwatch's on_error property the board is built with. */
+  stopwatchOnError: StopwatchOnError;
+  /** The latest guest errors the stopwatch logged and ignored, newest first. */
+  guestErrors: string[];
+  /** All guest errors since the program was loaded or reset, shown or not. */
+  guestErrorCount: number;
   loadElfFile(file: File): Promise<void>;
   run(): void;
   pause(): void;
   step(count: number): void;
   reset(): void;
   setSpeed(mode: SpeedMode): void;
+  /** Rebuilds the board with this on_error; the loaded program boots again, paused. */
+  setStopwatchOnError(onError: StopwatchOnError): void;
   toggleBreakpoint(addr: number): void;
   /** Keyboard bytes for the guest's UART0 receiver. */
   sendInput(bytes: Uint8Array): void;
@@ -71,6 +81,9 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   mips: null,
   breakpoints: [],
   traceDropped: 0,
+  stopwatchOnError: 'stop',
+  guestErrors: [],
+  guestErrorCount: 0,
 
   async loadElfFile(file) {
     if (file.size > MAX_ELF_BYTES) {
@@ -83,7 +96,15 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   run: () => send({ type: 'run' }),
   pause: () => send({ type: 'pause' }),
   step: (count) => send({ type: 'step', count: Math.max(1, Math.floor(count) || 1) }),
-  reset: () => send({ type: 'reset' }),
+  reset() {
+    set({ guestErrors: [], guestErrorCount: 0 });
+    send({ type: 'reset' });
+  },
+  setStopwatchOnError(onError) {
+    if (onError === get().stopwatchOnError) return;
+    set({ stopwatchOnError: onError, guestErrors: [], guestErrorCount: 0 });
+    send({ type: 'set-stopwatch-on-error', onError });
+  },
   setSpeed: (mode) => send({ type: 'set-speed', mode }),
   sendInput: (bytes) => send({ type: 'uart-in', bytes }),
   toggleBreakpoint(addr) {
@@ -99,7 +120,7 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
       case 'ready':
         return set({ workerReady: true });
       case 'loaded':
-        return set({ programName: event.name, entry: event.entry });
+        return set({ programName: event.name, entry: event.entry, guestErrors: [], guestErrorCount: 0 });
       case 'compiled':
         return get().receiveBuild(event);
       case 'status':
@@ -108,6 +129,11 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
         return set({ registers: event.registers, mips: speedometer.update(event.registers.instret, get().runState === 'running' && !get().idle) });
       case 'trace':
         return set({ traceDropped: event.dropped });
+      case 'guest-errors': {
+        const s = get();
+        const guestErrors = [...event.messages].reverse().concat(s.guestErrors).slice(0, GUEST_ERRORS_SHOWN);
+        return set({ guestErrors, guestErrorCount: s.guestErrorCount + event.messages.length + event.more });
+      }
       case 'error':
         return get().showError(event.message);
     }
