@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/fast-check-seed.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,18 +1,14 @@
 // The part of the board (src/machine/board.ts, VirtBoard) that a session
 // drives, written out so a session can be built on any board that has it.
 
+import type { RunStop } from '../machine/board.ts';
 import type { CpuRegisters } from '../protocol/cpu-state.ts';
 import type { StopwatchOnError } from '../protocol/messages.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
 import type { PeekableBus } from './code-window.ts';
 
-export type BoardRunStop =
-  | { reason: 'budget' }
-  | { reason: 'wfi'; wakeAtNs: number }
-  | { reason: 'breakpoint'; pc: number }
-  | { reason: 'poweroff'; exitCode: number }
-  | { reason: 'reset' }
-  | { reason: 'device-error'; device: string; message: string };
+/** Why the board's run loop returned (the board's own type). */
+export type BoardRunStop = RunStop;
 
 /** How the session wants its board built. */
 export interface SessionBoardOptions {

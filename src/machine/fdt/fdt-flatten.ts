@@ -81,7 +81,10 @@ export function flattenFdt(tree: FdtTree): Uint8Array {
   writeNode(tree.root, struct, strings);
   struct.u32(FDT_END);
   const rsvmap = new ByteWriter();
-  for (const r of [...tree.reservations, { address: 0, size: 0 }]) {
+  // A reservation of size 0 reserves nothing, and written as 0/0 it would end
+  // the map early (0/0 is the terminator), so empty ones are left out.
+  const reserved = tree.reservations.filter((r) => r.size > 0);
+  for (const r of [...reserved, { address: 0, size: 0 }]) {
     for (const v of [r.address, r.size]) {
       rsvmap.u32(Math.floor(v / 0x1_0000_0000));
       rsvmap.u32(v >>> 0);

@@ -29,7 +29,7 @@ describe('FDT builder and parser', () => {
   it('round-trips any tree: flatten, parse, flatten gives the same bytes and DTS', () => {
     fc.assert(fc.property(
       fc.array(fc.tuple(name, value), { maxLength: 8 }), fc.array(name, { maxLength: 4 }),
-      fc.array(fc.record({ address: fc.nat(), size: fc.nat() }), { maxLength: 3 }),
+      fc.array(fc.record({ address: fc.nat(), size: fc.integer({ min: 1, max: 0x7fff_ffff }) }), { maxLength: 3 }),
       (props, kids, reservations) => {
         const tree = new FdtTree();
         fill(tree.root, { props, kids });
@@ -57,6 +57,12 @@ describe('FDT builder and parser', () => {
     const b = tree.root.addNode('b');
     expect([tree.phandle(a), tree.phandle(b), tree.phandle(a)]).toEqual([1, 2, 1]);
     expect(a.cells('phandle')).toEqual([1]);
+  });
+
+  it('leaves out a reservation of size 0, which would otherwise end the map', () => {
+    const tree = new FdtTree();
+    tree.reservations.push({ address: 0, size: 0 }, { address: 0x1000, size: 0x10 });
+    expect(parseFdt(flattenFdt(tree)).reservations).toEqual([{ address: 0x1000, size: 0x10 }]);
   });
 
   it('writes reservations that dtc reads back', () => {
