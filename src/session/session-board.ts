@@ -5,7 +5,7 @@ import type { RunStop } from '../machine/board.ts';
 import type { CpuRegisters } from '../protocol/cpu-state.ts';
 import type { StopwatchOnError } from '../protocol/messages.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
-import type { PeekableBus } from './code-window.ts';
+import type { PeekableBus } from './code-listing.ts';
 
 /** Why the board's run loop returned (the board's own type). */
 export type BoardRunStop = RunStop;

@@ -10,7 +10,7 @@ import type { TraceEvent } from '../protocol/trace-events.ts';
 import type { BoardRunStop, SessionBoard, SessionBoardOptions } from './session-board.ts';
 import type { BuildOutput } from '../protocol/build.ts';
 import { buildProgram, type BuildResult } from './build.ts';
-import { codeWindow } from './code-window.ts';
+import { codeWindow } from './code-listing.ts';
 import { RealTimePacer } from './real-time.ts';
 
 export interface SliceResult {
