@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createVirtBoard } from './create-board.ts';
 import { canonicalImmediateMnemonic } from '../machine/cpu/objdump-quirks.ts';
 import { Session, SessionError } from './session.ts';
+import { clintSleepProgram } from './test-programs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'session-test-'));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -65,29 +66,7 @@ msg: .string "hello from the guest\\n"
 `);
 
 // Arms the CLINT timer 10 ms of virtual time ahead, sleeps in wfi, powers off.
-const SLEEPER = buildAsm('sleeper', `
-  .globl _start
-_start:
-  li t0, 0x0200bff8
-  lw t1, 0(t0)
-  li t2, 100000
-  add t1, t1, t2
-  li t0, 0x02004000
-  li t3, -1
-  sw t3, 4(t0)
-  sw t1, 0(t0)
-  sw zero, 4(t0)
-  li t0, 0x80
-  csrw mie, t0
-wait: wfi
-  csrr t0, mip
-  andi t0, t0, 0x80
-  beqz t0, wait
-  li t1, 0x100000
-  li t2, 0x5555
-  sw t2, 0(t1)
-1: j 1b
-`);
+const SLEEPER = buildAsm('sleeper', clintSleepProgram(10));
 
 function loaded(program = COUNTDOWN): Session {
   const session = new Session(() => createVirtBoard());

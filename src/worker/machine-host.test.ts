@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../protocol/messages.ts';
 import { createVirtBoard } from '../session/create-board.ts';
 import { Session } from '../session/session.ts';
+import { clintSleepProgram } from '../session/test-programs.ts';
 import { MachineHost, UART_WINDOW_BYTES } from './machine-host.ts';
 
 // Prints "ready", then echoes what UART0 receives (polling LSR.DR) until 'q'.
@@ -41,29 +42,7 @@ msg: .string "ready\\n"
 `;
 
 // Sleeps 200 ms of virtual time on the CLINT timer (wfi), then powers off.
-const SLEEP_200MS = `
-  .globl _start
-_start:
-  li t0, 0x0200bff8
-  lw t1, 0(t0)
-  li t2, 2000000
-  add t1, t1, t2
-  li t0, 0x02004000
-  li t3, -1
-  sw t3, 4(t0)
-  sw t1, 0(t0)
-  sw zero, 4(t0)
-  li t0, 0x80
-  csrw mie, t0
-wait: wfi
-  csrr t0, mip
-  andi t0, t0, 0x80
-  beqz t0, wait
-  li t1, 0x100000
-  li t2, 0x5555
-  sw t2, 0(t1)
-1: j 1b
-`;
+const SLEEP_200MS = clintSleepProgram(200);
 
 // Prints 'x' forever, as a printf in an endless loop would.
 const FLOOD = `
