@@ -5,18 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import type { MachineCommand } from '../../protocol/messages.ts';
-import { createBuildSlice } from './build-slice.ts';
-import { createMachineSlice } from './machine-slice.ts';
-import { createNoticeSlice } from './notice-slice.ts';
-import type { PlaygroundState } from './store.ts';
+import { playgroundState, type PlaygroundState } from './playground-state.ts';
 
 function storeWithFakeWorker() {
   const sent: MachineCommand[] = [];
-  const store = create<PlaygroundState>()((...a) => ({
-    ...createNoticeSlice(...a),
-    ...createMachineSlice((c) => sent.push(c))(...a),
-    ...createBuildSlice((c) => sent.push(c))(...a),
-  }));
+  const store = create<PlaygroundState>()(playgroundState((c) => sent.push(c)));
   return { store, sent };
 }
 

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { BuildDiagnostic } from '../../protocol/build.ts';
 import type { MachineEvent } from '../../protocol/messages.ts';
 import type { CommandSender } from './machine-slice.ts';
-import type { PlaygroundState } from './store.ts';
+import type { PlaygroundState } from './playground-state.ts';
 
 /** A driver source is a few hundred lines; a megabyte of C is not a file meant for this. */
 const MAX_SOURCE_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { MachineCommand, MachineEvent, RunState, SpeedMode, StopwatchOnError } from '../../protocol/messages.ts';
 import type { RegisterSnapshot } from '../../protocol/registers.ts';
 import type { StopReason } from '../../protocol/stop-reason.ts';
-import type { PlaygroundState } from './store.ts';
+import type { PlaygroundState } from './playground-state.ts';
 
 /** A file bigger than this is not a program for a 128 MiB board. */
 const MAX_ELF_BYTES = 64 * 1024 * 1024;

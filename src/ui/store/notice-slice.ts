@@ -2,7 +2,7 @@
 // (a file that is not an ELF, a command that cannot run now).
 
 import type { StateCreator } from 'zustand';
-import type { PlaygroundState } from './store.ts';
+import type { PlaygroundState } from './playground-state.ts';
 
 export interface NoticeSlice {
   error: string | null;

@@ -3,11 +3,9 @@
 
 import { create } from 'zustand';
 import { MachineClient } from '../connection/machine-client.ts';
-import { createBuildSlice, type BuildSlice } from './build-slice.ts';
-import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
-import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
+import { playgroundState, type PlaygroundState } from './playground-state.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice;
+export type { PlaygroundState } from './playground-state.ts';
 
 let client: MachineClient | null = null;
 
@@ -17,8 +15,4 @@ export function machineClient(): MachineClient {
   return client;
 }
 
-export const usePlayground = create<PlaygroundState>()((...a) => ({
-  ...createNoticeSlice(...a),
-  ...createMachineSlice((command) => machineClient().send(command))(...a),
-  ...createBuildSlice((command) => machineClient().send(command))(...a),
-}));
+export const usePlayground = create<PlaygroundState>()(playgroundState((command) => machineClient().send(command)));

@@ -1,0 +1,18 @@
+// The store's slices put together around one way of sending commands to the
+// machine worker: the page passes the real client, tests a recorder.
+
+import type { StateCreator } from 'zustand';
+import type { MachineCommand } from '../../protocol/messages.ts';
+import { createBuildSlice, type BuildSlice } from './build-slice.ts';
+import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
+import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
+
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice;
+
+export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
+  return (...a) => ({
+    ...createNoticeSlice(...a),
+    ...createMachineSlice(send)(...a),
+    ...createBuildSlice(send)(...a),
+  });
+}
