@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from './diagnostics.ts';
 import type { SourceLoc } from './token.ts';
-import type { ObjectFile, ObjSymbol, Reloc, RelocType, SectionKind, SymbolBinding, SymbolType, LineEntry } from './object.ts';
+import type { ObjectFile, ObjSymbol, Section, RelocType, SectionKind, SymbolBinding, SymbolType, LineEntry } from './object.ts';
 import { sectionKind } from './object.ts';
 import { parseAsm, type Statement, type Operand } from './asm-parse.ts';
 import { evaluate, AsmSyntaxError, type Expr, type Value, type SymbolLookup } from './asm-expr.ts';
@@ -13,15 +13,9 @@ import { expandPseudo, type Expansion } from './pseudo.ts';
 import { runDirective } from './asm-directives.ts';
 import { isConditionalBranch, isBaseBranch, farBranches, longBranch, type BranchSite } from './branch-relax.ts';
 
-export interface AsmSection {
-  name: string;
-  kind: SectionKind;
-  align: number;
-  /** Contents so far (capacity grows by doubling); only the first `size` bytes count. */
-  bytes: Uint8Array;
-  size: number;
-  relocs: Reloc[];
-}
+/** A section being assembled: the object file's Section, whose `bytes` grow
+ * by doubling while only the first `size` bytes count. */
+export type AsmSection = Section;
 
 export interface AsmSymbol {
   name: string;
