@@ -26,6 +26,8 @@ export interface BoardConfig {
   exitPriceNs: number;
   /** null leaves the stopwatch off the platform bus. */
   stopwatch: StopwatchProps | null;
+  /** /chosen/bootargs, as QEMU's -append sets it (none by default). */
+  bootargs?: string;
 }
 
 export const DEFAULT_BOARD_CONFIG: BoardConfig = {
@@ -97,7 +99,7 @@ export class VirtBoard {
     if (this.config.stopwatch) this.stopwatch = this.attachStopwatch(this.config.stopwatch);
     this.finisher.onRequest = (r) => this.finisherRequest(r);
     this.cpu.timeSource = () => this.clint.mtime();
-    this.dtbBytes = buildVirtDtb({ ramBase: VIRT_MEMMAP.dram.base, ramSize: this.config.ramSize, platformBus: this.platformBus });
+    this.dtbBytes = buildVirtDtb({ ramBase: VIRT_MEMMAP.dram.base, ramSize: this.config.ramSize, platformBus: this.platformBus, bootargs: this.config.bootargs });
     this.reset();
   }
 

@@ -3,7 +3,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { virtDtb } from '../../src/cli/commands/dtb.ts';
 import { VirtBoard } from '../../src/machine/board.ts';
 import { BUILD } from './build-program.ts';
 
@@ -38,8 +37,15 @@ describe('paravirt dtb', () => {
   });
 
   it('writes the same DTB the board hands its guest (a1 at boot)', () => {
-    expect(Buffer.compare(virtDtb({ startAtBoot: true, onError: 'stop' }), new VirtBoard().dtb())).toBe(0);
-    expect(Buffer.compare(virtDtb(null), new VirtBoard({ stopwatch: null }).dtb())).toBe(0);
+    const file = join(BUILD, 'default.dtb');
+    expect(paravirt('-o', file).status).toBe(0);
+    expect(Buffer.compare(readFileSync(file), new VirtBoard().dtb())).toBe(0);
+  });
+
+  it('puts --bootargs into /chosen, as QEMU\'s -append does', () => {
+    const file = join(BUILD, 'bootargs.dtb');
+    expect(paravirt('--bootargs', 'console=ttyS0 quiet', '-o', file).status).toBe(0);
+    expect(dtcText(file)).toMatch(/chosen \{[^}]*bootargs = "console=ttyS0 quiet";/s);
   });
 
   it('says in one line, with status 2, when it cannot write the -o file', () => {

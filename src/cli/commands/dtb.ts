@@ -3,16 +3,11 @@
 
 import { writeFileSync } from 'node:fs';
 import { cannotWriteReason } from '../write-error.ts';
-import { Bus } from '../../machine/bus.ts';
-import { VirtualClock } from '../../machine/clock.ts';
 import { DeviceOptionError, parseDeviceOption } from '../../machine/devices/stopwatch/stopwatch-option.ts';
-import { StopwatchDevice, type StopwatchProps } from '../../machine/devices/stopwatch/stopwatch.ts';
+import type { StopwatchProps } from '../../machine/devices/stopwatch/stopwatch.ts';
+import { VirtBoard } from '../../machine/board.ts';
 import { printDts } from '../../machine/fdt/dts.ts';
 import { parseFdt } from '../../machine/fdt/fdt-parse.ts';
-import { buildVirtDtb } from '../../machine/fdt/virt-fdt.ts';
-import { VIRT_IRQ, VIRT_MEMMAP } from '../../machine/memmap.ts';
-import { PlatformBus } from '../../machine/platform-bus.ts';
-import { Tracer } from '../../machine/trace/tracer.ts';
 
 const USAGE = `usage: paravirt dtb [-o FILE.dtb] [--dts] [--device stopwatch,PROP=VALUE,...|--no-stopwatch] [--bootargs TEXT]
 
@@ -49,16 +44,6 @@ function parseArgs(args: string[]): DtbArgs | string {
   return opts;
 }
 
-/** The DTB of a virt board with the given stopwatch (as the board builds it). */
-export function virtDtb(stopwatch: StopwatchProps | null, bootargs?: string): Uint8Array {
-  const clock = new VirtualClock();
-  const tracer = new Tracer(clock);
-  const bus = new Bus(clock, tracer);
-  const pb = VIRT_MEMMAP.platformBus;
-  const platformBus = new PlatformBus(bus, pb.base, pb.size, VIRT_IRQ.platformBusFirst, VIRT_IRQ.platformBusCount, () => {});
-  if (stopwatch) platformBus.attach(new StopwatchDevice(clock, tracer, stopwatch));
-  return buildVirtDtb({ ramBase: VIRT_MEMMAP.dram.base, ramSize: VIRT_MEMMAP.dram.size, platformBus, bootargs });
-}
 
 export async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -76,7 +61,8 @@ export async function main(args: string[]): Promise<number> {
     console.error(`${opts}\n\n${USAGE}`);
     return 2;
   }
-  const dtb = virtDtb(opts.stopwatch, opts.bootargs);
+  // The very DTB the board hands its guest in a1 at boot.
+  const dtb = new VirtBoard({ stopwatch: opts.stopwatch, bootargs: opts.bootargs }).dtb();
   const output: Uint8Array | string = opts.dts ? printDts(parseFdt(dtb)) : dtb;
   if (opts.out) return writeOutput(opts.out, output);
   if (!opts.dts && process.stdout.isTTY) {
