@@ -23,6 +23,7 @@ export interface SessionBoard {
     readonly x: Int32Array;
     instret: number;
     readonly breakpoints: Set<number>;
+    resumeOverBreakpoint(): void;
     registers(): CpuRegisters;
   };
   readonly clock: { nowNs(): number };

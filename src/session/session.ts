@@ -232,27 +232,12 @@ export class Session {
     }
   }
 
-  /** board.run, first stepping over a breakpoint at pc when resuming from it. */
+  /** board.run; the first run after Run or Step executes a breakpoint at pc
+   * instead of stopping on it again (the CPU stops on any other). */
   private runBoard(board: SessionBoard, maxInsns: number, idle: 'skip' | 'return'): RunResult {
-    const pc = board.cpu.pc >>> 0;
-    if (!board.cpu.breakpoints.has(pc)) {
-      this.leaveBreakpoint = false;
-      return board.run(maxInsns, { idle });
-    }
-    // The previous slice ended right before a breakpoint (cpu.step does not
-    // stop on the instruction it starts at): stop here, unless resuming from it.
-    if (!this.leaveBreakpoint) return { reason: 'breakpoint', pc, insns: 0 };
-    board.cpu.breakpoints.delete(pc);
-    let first: RunResult;
-    try {
-      first = board.run(1, { idle });
-    } finally {
-      board.cpu.breakpoints.add(pc);
-    }
-    if (first.insns > 0) this.leaveBreakpoint = false;
-    if (first.reason !== 'budget' || maxInsns <= 1) return first;
-    const rest = board.run(maxInsns - 1, { idle });
-    return { ...rest, insns: rest.insns + first.insns };
+    if (this.leaveBreakpoint) board.cpu.resumeOverBreakpoint();
+    this.leaveBreakpoint = false;
+    return board.run(maxInsns, { idle });
   }
 
   private newBoard(): SessionBoard {

@@ -361,6 +361,18 @@ describe('step control', () => {
     expect(m.cpu.instret).toBe(0); // not one instruction of the handler ran
   });
 
+  it('stops on a breakpoint at the pc it starts from, unless told to resume over it', () => {
+    const m = testMachine([asm.addi(1, 0, 1), asm.addi(1, 1, 1)]);
+    m.cpu.breakpoints.add(RAM_BASE);
+    expect(m.cpu.step(10)).toBe(STEP_BREAKPOINT);
+    expect(m.cpu.instret).toBe(0);
+    m.cpu.pc = RAM_BASE; // a debugger moving pc forgets the resume
+    expect(m.cpu.step(10)).toBe(STEP_BREAKPOINT);
+    m.cpu.resumeOverBreakpoint();
+    expect(m.cpu.step(1)).toBe(STEP_BUDGET);
+    expect(m.cpu.x[1]).toBe(1);
+  });
+
   it('breakpoints can be added and removed between steps, in RAM and ROM', () => {
     const m = testMachine([asm.addi(1, 1, 1), asm.addi(1, 1, 1), asm.jal(0, -8)]);
     m.cpu.breakpoints.add(RAM_BASE + 4);

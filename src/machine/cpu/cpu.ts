@@ -102,6 +102,12 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.breakpointResumePc = -1;
   }
 
+  /** The next step executes the instruction at pc even if a breakpoint is
+   * set there (a debugger resuming: "continue" from where it stands). */
+  resumeOverBreakpoint(): void {
+    this.breakpointResumePc = this.pcI;
+  }
+
   requestExit(): void {
     this.exitRequested = true;
   }
