@@ -38,7 +38,7 @@ describe('VirtBoard', () => {
     const dtbAddr = fdtLoadAddress(VIRT_MEMMAP.dram.base, VIRT_MEMMAP.dram.size, board.dtb().length);
     expect(board.cpu.x[8]).toBe(0);
     expect(board.cpu.x[9] >>> 0).toBe(dtbAddr);
-    const ram = board.ram.bytes!.subarray(dtbAddr - VIRT_MEMMAP.dram.base);
+    const ram = board.ram.bytes.subarray(dtbAddr - VIRT_MEMMAP.dram.base);
     expect([...ram.subarray(0, board.dtb().length)]).toEqual([...board.dtb()]);
   });
 

@@ -14,7 +14,7 @@ import { Uart16550 } from './devices/uart16550.ts';
 import type { DeviceState, SysBusDevice } from './device.ts';
 import { buildVirtDtb } from './fdt/virt-fdt.ts';
 import { parseElf, type ElfImage } from './loader/elf-loader.ts';
-import { ramRegion, type MemoryRegion } from './memory-region.ts';
+import { ramRegion, type RamRegion } from './memory-region.ts';
 import { VIRT_IRQ, VIRT_MEMMAP } from './memmap.ts';
 import { PlatformBus } from './platform-bus.ts';
 import { SliceClock } from './slice-clock.ts';
@@ -60,7 +60,7 @@ export class VirtBoard {
   readonly tracer: Tracer;
   readonly bus: Bus;
   readonly cpu: Cpu;
-  readonly ram: MemoryRegion;
+  readonly ram: RamRegion;
   readonly bootRom = new BootRom();
   readonly plic: Plic;
   readonly clint: Clint;
@@ -85,7 +85,7 @@ export class VirtBoard {
     this.bus = new Bus(this.clock, this.tracer);
     this.bus.exitPriceNs = this.config.exitPriceNs;
     this.ram = ramRegion('ram', 'ram', this.config.ramSize);
-    this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ram.bytes! }, this.tracer);
+    this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ram.bytes }, this.tracer);
     this.clock.attachCounter(this.cpu);
     this.plic = new Plic(this.tracer);
     this.clint = new Clint(this.clock, this.tracer);
@@ -158,7 +158,7 @@ export class VirtBoard {
   reset(): void {
     this.cpu.reset(VIRT_MEMMAP.mrom.base);
     this.clock.reset();
-    this.ram.bytes!.fill(0);
+    this.ram.bytes.fill(0);
     for (const d of this.devices) d.reset();
     this.bus.exits.reset();
     const fdtAddr = fdtLoadAddress(VIRT_MEMMAP.dram.base, this.config.ramSize, this.dtbBytes.length);
@@ -246,7 +246,7 @@ export class VirtBoard {
   saveState(): DeviceState {
     return {
       version: STATE_VERSION, cpu: this.cpu.saveState(), clockExtraNs: this.clock.saveState().extraNs,
-      ram: this.ram.bytes!.slice(), devices: this.devices.map((d) => d.saveState()),
+      ram: this.ram.bytes.slice(), devices: this.devices.map((d) => d.saveState()),
       waiting: this.waiting, halted: this.halted,
     };
   }
@@ -256,7 +256,7 @@ export class VirtBoard {
     this.clock.reset();
     this.cpu.loadState(state.cpu as ReturnType<Cpu['saveState']>);
     this.clock.addNs(state.clockExtraNs as number);
-    this.ram.bytes!.set(state.ram as Uint8Array);
+    this.ram.bytes.set(state.ram as Uint8Array);
     (state.devices as DeviceState[]).forEach((s, i) => this.devices[i].loadState(s));
     this.waiting = state.waiting as boolean;
     this.halted = state.halted as RunStop | null;

@@ -106,7 +106,7 @@ function runHart(image: Uint8Array): { out: string; status: number } {
   const bus = new Bus(clock, tracer);
   const ram = ramRegion('ram', 'ram', 1 << 24);
   bus.map(VIRT_MEMMAP.dram.base, ram);
-  const cpu = new Cpu(bus, { base: VIRT_MEMMAP.dram.base, bytes: ram.bytes! }, tracer);
+  const cpu = new Cpu(bus, { base: VIRT_MEMMAP.dram.base, bytes: ram.bytes }, tracer);
   clock.attachCounter(cpu);
   let out = '';
   let status = -1;
