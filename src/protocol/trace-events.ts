@@ -1,4 +1,4 @@
-// The trace stream of DESIGN.md: one event type feeds every view, the CLI's
+// The machine's trace stream: one event type feeds every view, the CLI's
 // --trace file and the exports. Every event carries virtual time (ns), a
 // sequence number, and the guest pc where one applies.
 

@@ -1,4 +1,4 @@
-// A stopwatch driver in the shape of reference/explained.md (stub Linux headers in
+// A Linux platform driver for the stopwatch (stub Linux headers in
 // testdata/driver): gcc -Wall and our compiler must both accept it silently, and our
 // object must define and import the same global symbols as gcc's.
 import { describe, it, expect } from 'vitest';

@@ -2,7 +2,7 @@
 // hands over in a1 and prints every node and property of the devices both
 // boards have. Differential against QEMU 7.2: without the stopwatch our
 // board's output is QEMU's, byte for byte; with it, only the stopwatch lines
-// are added, and the probe finds and uses the device where DESIGN.md puts it.
+// are added, and the probe finds and uses the device where docs/devices/stopwatch.md puts it.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

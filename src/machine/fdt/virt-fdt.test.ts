@@ -71,7 +71,7 @@ describe('the virt board DTB', () => {
     expect(ours.dts).toContain('stopwatch@0 {');
   });
 
-  it('shows stopwatch@0 under platform-bus@4000000 with the reg and interrupts of DESIGN.md', () => {
+  it('shows stopwatch@0 under platform-bus@4000000 with the reg and interrupts of docs/devices/stopwatch.md', () => {
     const pbus = parseFdt(board(true)).find('/platform-bus@4000000')!;
     const sw = pbus.child('stopwatch@0')!;
     expect(sw.strings('compatible')).toEqual(['stopwatch']);

@@ -37,7 +37,7 @@ export function StatusPanel() {
         <span>Stopwatch on a device error</span>
         <select value={s.stopwatchOnError} aria-label="Stopwatch on a device error"
           onChange={(e) => s.setStopwatchOnError(e.target.value as StopwatchOnError)}>
-          <option value="stop">stop the machine (like the article's hw_error)</option>
+          <option value="stop">stop the machine (hw_error)</option>
           <option value="log">log and ignore (QEMU style)</option>
         </select>
       </label>

@@ -1,4 +1,4 @@
-// The para-virtual stopwatch (the article's hw/misc/stopwatch.c, see
+// The para-virtual stopwatch (a QEMU-style hw/misc/stopwatch.c device, see
 // docs/devices/stopwatch.md): a pass-through buffer, a trapping register bank
 // and a level-triggered "timeout" IRQ line; time is counted on the host side,
 // in virtual time. A guest mistake is a device error (the original's hw_error)
