@@ -8,6 +8,9 @@
 #include <linux/string.h>
 #include <linux/types.h>
 #include <asm/page.h>
+#include <asm/pgtable-bits.h>
+#include <asm/mmio.h>
+#include <asm/barrier.h>
 
 /* The kernel's virtual address for a device's physical range. */
 void __iomem *ioremap_prot(phys_addr_t addr, size_t size, unsigned long prot);

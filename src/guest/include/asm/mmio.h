@@ -7,6 +7,7 @@
 #ifndef _ASM_RISCV_MMIO_H
 #define _ASM_RISCV_MMIO_H
 
+#include <linux/compiler_types.h>
 #include <linux/types.h>
 #include <asm/byteorder.h>
 

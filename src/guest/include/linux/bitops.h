@@ -4,6 +4,7 @@
 #define _LINUX_BITOPS_H
 
 #include <asm/types.h>
+#include <linux/types.h>
 #include <linux/bits.h>
 #include <linux/typecheck.h>
 

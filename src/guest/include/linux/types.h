@@ -6,6 +6,7 @@
 
 #include <uapi/linux/types.h>
 #include <asm/bitsperlong.h>
+#include <linux/stddef.h>
 
 #ifndef __ASSEMBLY__
 
