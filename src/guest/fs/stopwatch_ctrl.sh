@@ -7,8 +7,9 @@
 #   stopwatch_ctrl.sh timeout N               timeout interrupt in N seconds (1-9)
 #   stopwatch_ctrl.sh timeout                 print the number of timeout interrupts
 
-PARAMS=/sys/module/stopwatch/parameters
-DEBUGFS=/sys/kernel/debug/stopwatch/stopwatch
+# The driver's files (the variables let a test point the script elsewhere).
+PARAMS=${STOPWATCH_PARAMS:-/sys/module/stopwatch/parameters}
+DEBUGFS=${STOPWATCH_DEBUGFS:-/sys/kernel/debug/stopwatch/stopwatch}
 
 # Command numbers of stopwatch_hw-sw.h (STOPWATCH_ACTION_*).
 ACTION_RESET=0
