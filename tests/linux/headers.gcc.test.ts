@@ -6,6 +6,7 @@
 // headers promise (BUILD_BUG_ON, copy_to_user sizes, container_of...) stop a
 // wrong build as Linux's do.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileModule, modinfo, sectionNames, symbols, undefinedSymbols, type GccResult } from './gcc-module.ts';
@@ -102,6 +103,19 @@ function moduleSource(body: string): string {
   return ['#include <linux/module.h>', '#include <linux/kernel.h>', '#include <linux/spinlock.h>',
     '#include <linux/uaccess.h>', '#include <linux/bits.h>', body, 'MODULE_LICENSE("GPL");', ''].join('\n');
 }
+
+describe('EXPORT_SYMBOL', () => {
+  it('emits the name in __ksymtab_strings and a kernel_symbol in ___ksymtab_gpl+<name>', () => {
+    const r = compileModule('-', 'exporter', moduleSource('int stopwatch_ticks(void) { return 42; }\nEXPORT_SYMBOL_GPL(stopwatch_ticks);'));
+    expect(r.output).toBe('');
+    const names = [...sectionNames(r.object).values()];
+    expect(names).toContain('___ksymtab_gpl+stopwatch_ticks');
+    expect(names).toContain('__ksymtab_strings');
+    const strings = execFileSync('riscv64-unknown-elf-readelf', ['-p', '__ksymtab_strings', r.object], { encoding: 'utf8' });
+    expect(strings).toMatch(/\]\s+stopwatch_ticks\n/);
+    expect(symbols(r.object).find((s) => s.name === '__ksymtab_stopwatch_ticks')).toMatchObject({ type: 'OBJECT' });
+  });
+});
 
 describe('compile-time checks stop a wrong build, as in Linux', () => {
   const cases: { what: string; body: string; message: RegExp }[] = [

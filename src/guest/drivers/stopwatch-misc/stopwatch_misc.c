@@ -54,6 +54,7 @@ struct stopwatch_misc {
 	unsigned int timeouts;		/* interrupts handled */
 	struct completion timeout_done;	/* completed by the interrupt */
 	struct dentry *debugfs_dir;
+	int irq;
 };
 
 /* --- Device access (callers hold sw->lock) ------------------------------ */
@@ -102,12 +103,18 @@ static int sw_arm_timeout(struct stopwatch_misc *sw, u32 seconds)
 	return ret;
 }
 
-/* ACK first: the level-triggered line stays high until the device hears it. */
+/* ACK first: the level-triggered line stays high until the device hears it.
+ * An interrupt with no timeout pending is not ours to acknowledge (a second
+ * TIMEOUT_ACK is a device error). */
 static irqreturn_t sw_timeout_irq(int irq, void *dev_id)
 {
 	struct stopwatch_misc *sw = dev_id;
 
 	spin_lock(&sw->lock);
+	if (!sw->timeout_pending) {
+		spin_unlock(&sw->lock);
+		return IRQ_NONE;
+	}
 	sw_command(sw, STOPWATCH_ACTION_TIMEOUT_ACK);
 	sw->timeout_pending = false;
 	sw->timeouts++;
@@ -252,11 +259,25 @@ static void sw_debugfs_remove(void *data)
 	debugfs_remove(data);
 }
 
+/* On detach, before the irq is freed: no handler may run any more, and a
+ * timeout still armed is cancelled so the line is low when nobody listens. */
+static void sw_cancel_timeout(void *data)
+{
+	struct stopwatch_misc *sw = data;
+
+	disable_irq(sw->irq);
+	if (sw->timeout_pending) {
+		sw_command(sw, STOPWATCH_ACTION_TIMEOUT_ACK);
+		sw->timeout_pending = false;
+		complete_all(&sw->timeout_done);
+	}
+}
+
 static int sw_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
 	struct stopwatch_misc *sw;
-	int irq, ret;
+	int ret;
 
 	sw = devm_kzalloc(dev, sizeof(*sw), GFP_KERNEL);
 	if (!sw)
@@ -272,10 +293,13 @@ static int sw_probe(struct platform_device *pdev)
 	if (IS_ERR(sw->regs))
 		return PTR_ERR(sw->regs);
 
-	irq = platform_get_irq(pdev, 0);
-	if (irq < 0)
-		return irq;
-	ret = devm_request_irq(dev, irq, sw_timeout_irq, 0, dev_name(dev), sw);
+	sw->irq = platform_get_irq(pdev, 0);
+	if (sw->irq < 0)
+		return sw->irq;
+	ret = devm_request_irq(dev, sw->irq, sw_timeout_irq, 0, dev_name(dev), sw);
+	if (ret)
+		return ret;
+	ret = devm_add_action_or_reset(dev, sw_cancel_timeout, sw);
 	if (ret)
 		return ret;
 
@@ -297,7 +321,7 @@ static int sw_probe(struct platform_device *pdev)
 		return ret;
 
 	platform_set_drvdata(pdev, sw);
-	dev_info(dev, "/dev/%s ready, irq %d\n", sw->misc.name, irq);
+	dev_info(dev, "/dev/%s ready, irq %d\n", sw->misc.name, sw->irq);
 	return 0;
 }
 

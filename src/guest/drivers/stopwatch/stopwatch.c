@@ -114,11 +114,15 @@ static void stopwatch_start_timeout(struct stopwatch *sw, u32 seconds)
 }
 
 /* The line stays high until the device hears TIMEOUT_ACK, so we acknowledge
- * before returning: otherwise the interrupt would fire again at once. */
+ * before returning: otherwise the interrupt would fire again at once. With no
+ * timeout armed the interrupt is not ours (and a TIMEOUT_ACK would be a device
+ * error). */
 static irqreturn_t stopwatch_timeout_irq(int irq, void *dev_id)
 {
 	struct stopwatch *sw = dev_id;
 
+	if (!READ_ONCE(sw->timeout_armed))
+		return IRQ_NONE;
 	stopwatch_command(sw, STOPWATCH_ACTION_TIMEOUT_ACK);
 	WRITE_ONCE(sw->timeout_armed, false);
 	atomic_inc(&sw->timeout_irqs);
@@ -141,8 +145,10 @@ static int stopwatch_status_set(const char *val, const struct kernel_param *kp)
 		return ret;
 	if (action >= STOPWATCH_ACTION_LAST)
 		return -EINVAL;
-	if (action == STOPWATCH_ACTION_TIMEOUT)
-		WRITE_ONCE(the_stopwatch->timeout_armed, true);
+	/* Keep track of a timeout armed or acknowledged from here too. */
+	if (action == STOPWATCH_ACTION_TIMEOUT || action == STOPWATCH_ACTION_TIMEOUT_ACK)
+		WRITE_ONCE(the_stopwatch->timeout_armed,
+			   action == STOPWATCH_ACTION_TIMEOUT);
 	stopwatch_command(the_stopwatch, action);
 	return 0;
 }
@@ -266,13 +272,16 @@ static int stopwatch_probe(struct platform_device *pdev)
 }
 
 /* The devm_* resources (mappings, irq, memory) go away after this returns. A
- * timeout still armed is cancelled, so the line is low when nobody listens. */
+ * timeout still armed is cancelled, so the line is low when nobody listens;
+ * disable_irq() first, so that the handler cannot acknowledge it too (a
+ * second TIMEOUT_ACK would be a device error). */
 static int stopwatch_remove(struct platform_device *pdev)
 {
 	struct stopwatch *sw = platform_get_drvdata(pdev);
 
 	the_stopwatch = NULL;
 	debugfs_remove(sw->debugfs_dir);
+	disable_irq(sw->irq);
 	if (READ_ONCE(sw->timeout_armed))
 		stopwatch_command(sw, STOPWATCH_ACTION_TIMEOUT_ACK);
 	stopwatch_command(sw, STOPWATCH_ACTION_RESET);
