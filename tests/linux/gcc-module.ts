@@ -24,11 +24,13 @@ export interface GccResult {
   object: string;
 }
 
-/** Compiles `file` (a path, or '-' with `source` on stdin) into BUILD/<modname>.o. */
-export function compileModule(file: string, modname: string, source?: string): GccResult {
+/** Compiles `file` (a path, or '-' with `source` on stdin) into BUILD/<modname>.o;
+ * with `syntaxOnly`, only checks it (no object). */
+export function compileModule(file: string, modname: string, source?: string, syntaxOnly = false): GccResult {
   mkdirSync(BUILD, { recursive: true });
   const object = join(BUILD, `${modname}.o`);
-  const args = [...kbuildFlags(modname), ...(source === undefined ? [file] : ['-x', 'c', '-']), '-o', object];
+  const input = source === undefined ? [file] : ['-x', 'c', '-'];
+  const args = syntaxOnly ? [...kbuildFlags(modname), '-fsyntax-only', ...input] : [...kbuildFlags(modname), ...input, '-o', object];
   const r = spawnSync('riscv64-unknown-elf-gcc', args, { input: source, encoding: 'utf8' });
   return { status: r.status, output: `${r.stdout}${r.stderr}`, object };
 }
