@@ -18,9 +18,10 @@ const LAYERS = {
   protocol: { may: [], why: 'it holds the types and pure helpers that the worker and the UI share, so it imports nothing of ours' },
   machine: { may: ['protocol'], why: 'the virtual hardware (layer 0) knows nothing of the compiler, the session or who drives it' },
   toolchain: { may: ['protocol'], why: 'the compiler (layer 0) knows nothing of the machine it compiles for' },
-  session: { may: ['machine', 'toolchain', 'protocol'], why: 'a session (layer 2) drives the machine; the worker and the CLI drive sessions' },
-  worker: { may: ['session', 'machine', 'toolchain', 'protocol'], why: 'the worker (layer 3) never imports the CLI or the UI' },
-  cli: { may: ['session', 'machine', 'toolchain', 'protocol'], why: 'the CLI (layer 3) never imports the worker or the UI' },
+  guest: { may: ['machine', 'toolchain', 'protocol'], why: 'the guest kernel (layer 1) runs on the machine and loads what the compiler builds; sessions drive it' },
+  session: { may: ['guest', 'machine', 'toolchain', 'protocol'], why: 'a session (layer 2) drives the machine; the worker and the CLI drive sessions' },
+  worker: { may: ['session', 'guest', 'machine', 'toolchain', 'protocol'], why: 'the worker (layer 3) never imports the CLI or the UI' },
+  cli: { may: ['session', 'guest', 'machine', 'toolchain', 'protocol'], why: 'the CLI (layer 3) never imports the worker or the UI' },
   ui: { may: ['protocol'], why: 'the page reaches the machine only through the worker, by the messages of src/protocol' },
 };
 
