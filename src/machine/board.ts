@@ -60,7 +60,10 @@ export class VirtBoard {
   readonly tracer: Tracer;
   readonly bus: Bus;
   readonly cpu: Cpu;
-  readonly ram: MemoryRegion;
+  /** Guest RAM; a reset after RAM was written swaps in a fresh buffer (see freshRam). */
+  private ramRegion: MemoryRegion;
+  /** Something may have written RAM since it was allocated (a load, the hart, a state restore). */
+  private ramWritten = false;
   readonly bootRom = new BootRom();
   readonly plic: Plic;
   readonly clint: Clint;
@@ -84,8 +87,8 @@ export class VirtBoard {
     this.tracer = new Tracer(this.clock);
     this.bus = new Bus(this.clock, this.tracer);
     this.bus.exitPriceNs = this.config.exitPriceNs;
-    this.ram = ramRegion('ram', 'ram', this.config.ramSize);
-    this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ram.bytes! }, this.tracer);
+    this.ramRegion = ramRegion('ram', 'ram', this.config.ramSize);
+    this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ramRegion.bytes! }, this.tracer);
     this.clock.attachCounter(this.cpu);
     this.plic = new Plic(this.tracer);
     this.clint = new Clint(this.clock, this.tracer);
@@ -105,7 +108,7 @@ export class VirtBoard {
 
   private mapMemory(): void {
     this.bus.map(VIRT_MEMMAP.mrom.base, this.bootRom.region);
-    this.bus.map(VIRT_MEMMAP.dram.base, this.ram);
+    this.bus.map(VIRT_MEMMAP.dram.base, this.ramRegion);
     const at: [SysBusDevice, number][] = [
       [this.finisher, VIRT_MEMMAP.test.base], [this.clint, VIRT_MEMMAP.clint.base],
       [this.plic, VIRT_MEMMAP.plic.base], [this.uart, VIRT_MEMMAP.uart0.base],
@@ -153,12 +156,16 @@ export class VirtBoard {
     return { entry: this.image.entry };
   }
 
+  get ram(): MemoryRegion {
+    return this.ramRegion;
+  }
+
   /** Power-on reset: CPU at the boot ROM, devices in their reset state, RAM
    * cleared, the last ELF and the DTB loaded again. */
   reset(): void {
     this.cpu.reset(VIRT_MEMMAP.mrom.base);
     this.clock.reset();
-    this.ram.bytes!.fill(0);
+    this.freshRam();
     for (const d of this.devices) d.reset();
     this.bus.exits.reset();
     const fdtAddr = fdtLoadAddress(VIRT_MEMMAP.dram.base, this.config.ramSize, this.dtbBytes.length);
@@ -167,8 +174,22 @@ export class VirtBoard {
     for (const s of this.image?.segments ?? []) {
       this.bus.load(s.addr, s.data); // the zero tail is already zero: RAM was cleared
     }
+    this.ramWritten = true; // from here on the hart (or anyone with the bus) may write it
     this.requested = this.halted = null;
     this.waiting = false;
+  }
+
+  /** Zeroed RAM. A buffer nobody wrote is zero already; a written one is
+   * replaced by a new allocation rather than cleared: the operating system
+   * hands out zero pages lazily, while filling 128 MiB would touch every page
+   * (~0.4 s and 128 MiB of memory when the guest used a few kilobytes). */
+  private freshRam(): void {
+    if (!this.ramWritten) return;
+    this.bus.unmap(this.ramRegion);
+    this.ramRegion = ramRegion('ram', 'ram', this.config.ramSize);
+    this.bus.map(VIRT_MEMMAP.dram.base, this.ramRegion);
+    this.cpu.attachRam(this.ramRegion.bytes!);
+    this.ramWritten = false;
   }
 
   /** Runs up to `maxInsns` instructions; see RunStop for why it stopped. */
@@ -246,7 +267,7 @@ export class VirtBoard {
   saveState(): DeviceState {
     return {
       version: STATE_VERSION, cpu: this.cpu.saveState(), clockExtraNs: this.clock.saveState().extraNs,
-      ram: this.ram.bytes!.slice(), devices: this.devices.map((d) => d.saveState()),
+      ram: this.ramRegion.bytes!.slice(), devices: this.devices.map((d) => d.saveState()),
       waiting: this.waiting, halted: this.halted,
     };
   }
@@ -256,7 +277,8 @@ export class VirtBoard {
     this.clock.reset();
     this.cpu.loadState(state.cpu as ReturnType<Cpu['saveState']>);
     this.clock.addNs(state.clockExtraNs as number);
-    this.ram.bytes!.set(state.ram as Uint8Array);
+    this.ramWritten = true;
+    this.ramRegion.bytes!.set(state.ram as Uint8Array);
     (state.devices as DeviceState[]).forEach((s, i) => this.devices[i].loadState(s));
     this.waiting = state.waiting as boolean;
     this.halted = state.halted as RunStop | null;
