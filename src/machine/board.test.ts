@@ -117,6 +117,12 @@ describe('VirtBoard', () => {
     expect(marker()).toBe(1);
   });
 
+  it('a program loaded over another one, before either ran, finds none of the other\'s bytes in RAM', () => {
+    const board = boot(asm(`j .\n .balign 4096\n .word 0xdeadbeef`)); // a word at 0x80001000
+    board.loadElf(asm(`li t0, 0x80001000\n lw t1, 0(t0)\n bnez t1, 1f\n ${PASS}\n 1: li t0, 0x100000\n li t1, 0x13333\n sw t1, 0(t0)\n j .`));
+    expect(board.run(1000)).toMatchObject({ reason: 'poweroff', exitCode: 0 });
+  });
+
   it('stays powered off until reset', () => {
     const board = boot(asm(PASS));
     board.run(100);

@@ -60,10 +60,12 @@ export class VirtBoard {
   readonly tracer: Tracer;
   readonly bus: Bus;
   readonly cpu: Cpu;
-  /** Guest RAM; a reset after RAM was written swaps in a fresh buffer (see freshRam). */
+  /** Guest RAM; reset clears it by swapping in a fresh buffer (see freshRam). */
   private ramRegion: MemoryRegion;
-  /** Something may have written RAM since it was allocated (a load, the hart, a state restore). */
-  private ramWritten = false;
+  /** What was written to RAM since it was last cleared: only reset's own loads
+   * (the DTB, the ELF segments), or anything ('all': the hart ran, a state was
+   * restored, or host code took the RAM's bytes). */
+  private ramWrites: { addr: number; length: number }[] | 'all' = [];
   readonly bootRom = new BootRom();
   readonly plic: Plic;
   readonly clint: Clint;
@@ -156,7 +158,9 @@ export class VirtBoard {
     return { entry: this.image.entry };
   }
 
+  /** RAM's region, for host code: it may write the bytes, so the next reset clears all of RAM. */
   get ram(): MemoryRegion {
+    this.ramWrites = 'all';
     return this.ramRegion;
   }
 
@@ -170,31 +174,44 @@ export class VirtBoard {
     this.bus.exits.reset();
     const fdtAddr = fdtLoadAddress(VIRT_MEMMAP.dram.base, this.config.ramSize, this.dtbBytes.length);
     this.bootRom.program(this.image?.entry ?? VIRT_MEMMAP.dram.base, fdtAddr);
-    this.bus.load(fdtAddr, this.dtbBytes);
+    this.load(fdtAddr, this.dtbBytes);
     for (const s of this.image?.segments ?? []) {
-      this.bus.load(s.addr, s.data); // the zero tail is already zero: RAM was cleared
+      this.load(s.addr, s.data); // the zero tail is already zero: RAM was cleared
     }
-    this.ramWritten = true; // from here on the hart (or anyone with the bus) may write it
     this.requested = this.halted = null;
     this.waiting = false;
   }
 
-  /** Zeroed RAM. A buffer nobody wrote is zero already; a written one is
-   * replaced by a new allocation rather than cleared: the operating system
-   * hands out zero pages lazily, while filling 128 MiB would touch every page
-   * (~0.4 s and 128 MiB of memory when the guest used a few kilobytes). */
+  private load(addr: number, data: Uint8Array): void {
+    this.bus.load(addr, data);
+    if (this.ramWrites !== 'all') this.ramWrites.push({ addr, length: data.length });
+  }
+
+  /** Zeroes RAM without touching a page nobody wrote: filling all 128 MiB
+   * would make the operating system hand out every page (~0.4 s, and 128 MiB
+   * of memory, for a guest that used a few kilobytes). Reset's own loads are
+   * cleared where they lie; after a run the buffer is replaced by a new
+   * allocation, whose pages the system zeroes lazily. Host code that writes
+   * RAM through the bus between two resets, without running the hart, must
+   * take `ram` (or its writes survive the reset). */
   private freshRam(): void {
-    if (!this.ramWritten) return;
+    const writes = this.ramWrites;
+    this.ramWrites = [];
+    if (writes !== 'all') {
+      const bytes = this.ramRegion.bytes!, base = VIRT_MEMMAP.dram.base;
+      for (const w of writes) if (w.addr >= base) bytes.fill(0, w.addr - base, w.addr - base + w.length);
+      return;
+    }
     this.bus.unmap(this.ramRegion);
     this.ramRegion = ramRegion('ram', 'ram', this.config.ramSize);
     this.bus.map(VIRT_MEMMAP.dram.base, this.ramRegion);
     this.cpu.attachRam(this.ramRegion.bytes!);
-    this.ramWritten = false;
   }
 
   /** Runs up to `maxInsns` instructions; see RunStop for why it stopped. */
   run(maxInsns: number, opts: RunOptions = {}): RunStop & { insns: number } {
     if (this.halted) return { ...this.halted, insns: 0 };
+    this.ramWrites = 'all'; // the hart's stores are not tracked: the hot loop stays lean
     let insns = 0;
     for (;;) {
       this.clock.fireDue();
@@ -277,7 +294,7 @@ export class VirtBoard {
     this.clock.reset();
     this.cpu.loadState(state.cpu as ReturnType<Cpu['saveState']>);
     this.clock.addNs(state.clockExtraNs as number);
-    this.ramWritten = true;
+    this.ramWrites = 'all';
     this.ramRegion.bytes!.set(state.ram as Uint8Array);
     (state.devices as DeviceState[]).forEach((s, i) => this.devices[i].loadState(s));
     this.waiting = state.waiting as boolean;
