@@ -2,6 +2,7 @@
 // time, like `qemu-system-riscv32 -M virt -bios none -nographic -kernel FILE`:
 // UART0 goes to stdout as it runs, stdin (a terminal or a pipe) to UART0's
 // receiver, and the finisher's exit code becomes the process's exit status.
+// The run is a Session's (runToEnd), the run loop the worker drives too.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DeviceOptionError, parseDeviceOption } from '../../machine/devices/stopwatch/stopwatch-option.ts';
