@@ -80,7 +80,7 @@ const workerClient = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'tests/**/build/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'tests/**/build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@
 // MIPS (retired instructions / wall seconds, fastest of BENCH_RUNS runs),
 // with tracing off and on (default tracer settings); when
 // qemu-system-riscv32 is installed, runs the same ELF there and prints the
-// wall-time ratio.
+// wall-time ratio. Then the start-up time of the `paravirt` command (startup.ts).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOnBoard, type BenchRun } from './harness.ts';
+import { reportStartup } from './startup.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The start-up file and link script of the compiler corpus's gcc legs serve here too. */
@@ -29,10 +30,10 @@ function build(outDir: string, rounds: number): string {
 }
 
 /** The machine is shared: the fastest of a few runs is the least disturbed one. */
-function fastestOf(runs: number, run: () => BenchRun): BenchRun {
-  let best = run();
+async function fastestOf(runs: number, run: () => Promise<BenchRun>): Promise<BenchRun> {
+  let best = await run();
   for (let i = 1; i < runs; i++) {
-    const next = run();
+    const next = await run();
     if (next.seconds < best.seconds) best = next;
   }
   return best;
@@ -54,15 +55,15 @@ function runQemu(elf: string): { seconds: number; output: string } | undefined {
   return { seconds: (performance.now() - t0) / 1000, output: r.stdout };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'paravirt-bench-'));
   try {
     const elf = build(dir, ROUNDS);
     const image = new Uint8Array(readFileSync(elf));
-    runOnBoard(image, false); // warm-up: let V8 optimise the interpreter
-    const plain = fastestOf(RUNS, () => runOnBoard(image, false));
+    await runOnBoard(image, false); // warm-up: let V8 optimise the interpreter
+    const plain = await fastestOf(RUNS, () => runOnBoard(image, false));
     report('emulator, tracing off', plain);
-    const traced = fastestOf(RUNS, () => runOnBoard(image, true));
+    const traced = await fastestOf(RUNS, () => runOnBoard(image, true));
     report('emulator, tracing on ', traced);
     const overhead = (traced.seconds / plain.seconds - 1) * 100;
     const cpuOverhead = (traced.cpuSeconds / plain.cpuSeconds - 1) * 100;
@@ -79,10 +80,11 @@ function main(): number {
         + ` ${(plain.seconds / qemuRun).toFixed(2)}; output ${same ? 'identical' : 'DIFFERENT'}`);
       if (!same) return 1;
     }
+    if (!reportStartup(dir)) return 1;
     return plain.exitCode;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -61,24 +61,31 @@ export class Cpu implements InstructionCounter, CsrHost {
 
   readonly ramBase: number;
   readonly ramSize: number;
-  readonly u8: Uint8Array;
-  readonly s8: Int8Array;
-  readonly u16: Uint16Array;
-  readonly s16: Int16Array;
-  readonly s32: Int32Array;
+  /** Views of RAM for the hot loop; attachRam points them at another buffer of the same size. */
+  u8!: Uint8Array;
+  s8!: Int8Array;
+  u16!: Uint16Array;
+  s16!: Int16Array;
+  s32!: Int32Array;
 
   constructor(readonly bus: Bus, ram: { base: number; bytes: Uint8Array }, readonly tracer: Tracer) {
-    const b = ram.bytes;
-    if (b.byteOffset % 4 !== 0 || b.byteLength % 4 !== 0) throw new Error('cpu: RAM must be word-aligned');
     this.ramBase = ram.base | 0;
-    this.ramSize = b.byteLength;
+    this.ramSize = ram.bytes.byteLength;
+    this.attachRam(ram.bytes);
+    this.csr = new CsrFile(this);
+    this.breakpointBitmap = new BreakpointBitmap(this.ramBase, this.ramSize);
+  }
+
+  /** RAM is now `b` (the board swaps in a fresh zeroed buffer at reset, which
+   * is cheaper than clearing pages the guest never touched). */
+  attachRam(b: Uint8Array): void {
+    if (b.byteOffset % 4 !== 0 || b.byteLength % 4 !== 0) throw new Error('cpu: RAM must be word-aligned');
+    if (b.byteLength !== this.ramSize) throw new Error('cpu: the new RAM is not the size of the old');
     this.u8 = b;
     this.s8 = new Int8Array(b.buffer, b.byteOffset, b.byteLength);
     this.u16 = new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s16 = new Int16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s32 = new Int32Array(b.buffer, b.byteOffset, b.byteLength >>> 2);
-    this.csr = new CsrFile(this);
-    this.breakpointBitmap = new BreakpointBitmap(this.ramBase, this.ramSize);
   }
 
   get pc(): number {
