@@ -103,6 +103,7 @@ export async function main(args: string[]): Promise<number> {
   for (const out of [opts.trace, opts.vcd]) if (out && !canWriteTrace(out)) return EXIT_USAGE;
   const guestErrors: string[] = [];
   if (board.stopwatch) board.stopwatch.onGuestError = (message) => guestErrors.push(message);
+  board.cpu.onNotice = (message) => console.error(`paravirt run-elf: note: ${message}`);
   const stdin = StdinForwarder.open(board);
   try {
     return await runToEnd(board, opts, stdin, guestErrors);

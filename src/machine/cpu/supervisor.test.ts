@@ -219,3 +219,32 @@ describe('no FPU', () => {
     expect(told).toBe(false);
   });
 });
+
+describe('snapshots', () => {
+  it('saveState/loadState carry the S-mode CSRs; a version 1 snapshot loads them as 0', () => {
+    const m = machine([asm.addi(1, 0, 1)], 1);
+    Object.assign(m.cpu.csr, { medeleg: 8, mideleg: SSIP, stvec: S_HANDLER, sepc: 0x44, scause: 3, stval: 5, satp: 7 });
+    m.cpu.csr.softwareSeip = true;
+    const saved = JSON.parse(JSON.stringify(m.cpu.saveState()));
+    m.cpu.reset(RAM_BASE);
+    m.cpu.loadState(saved);
+    expect(m.cpu.priv).toBe(1);
+    expect(m.cpu.registers().csr).toMatchObject({ medeleg: 8, mideleg: SSIP, stvec: S_HANDLER, sepc: 0x44, scause: 3, stval: 5, satp: 7 });
+    expect(m.cpu.csr.softwareSeip).toBe(true);
+    const v1 = { ...saved, version: 1, supervisor: undefined };
+    m.cpu.loadState(v1);
+    expect(m.cpu.registers().csr).toMatchObject({ medeleg: 0, stvec: 0, satp: 0 });
+  });
+});
+
+describe('satp', () => {
+  it('keeps Bare mode: a write selecting Sv32 is ignored and traced', () => {
+    const m = machine([...li(1, 0x8000_0123), asm.csr(1, 0, CSR.satp, 1), ...li(1, 0x0000_0123), asm.csr(1, 0, CSR.satp, 1)], 3);
+    m.tracer.enabled = true;
+    m.cpu.step(3);
+    expect(m.cpu.csr.satp).toBe(0);
+    expect(m.tracer.drain().find((e) => e.kind === 'device-log')).toMatchObject({ device: 'hart', message: expect.stringContaining('Sv32') });
+    m.cpu.step(3);
+    expect(m.cpu.csr.satp).toBe(0x123);
+  });
+});
