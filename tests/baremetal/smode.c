@@ -1,8 +1,12 @@
 /* Supervisor mode: M delegates ebreak, illegal instructions and the S
-   software and external interrupts, then drops to S with mret. S takes
-   those through stvec (scause/sepc/stval, sret back), an ecall from S
+   software and external interrupts, then drops to S with mret, an M and an
+   S software interrupt pending: the M-level one is taken first. S takes
+   its traps through stvec (scause/sepc/stval, sret back), an ecall from S
    reaches M (mcause 9), and a UART interrupt routed to PLIC context 1
-   arrives as scause 0x80000009, claimed and completed on context 1. */
+   arrives as scause 0x80000009, claimed and completed on context 1. Then
+   mstatus.TSR/TW/TVM make sret, wfi, sfence.vma and satp trap in S;
+   mcounteren/scounteren gate the counters; U mode, entered with sret, may
+   not wfi; its ecall ends the program. */
 #include "common.h"
 
 #define PRIORITY(s) ((volatile uint32_t *)(PLIC_BASE + 4 * (s)))
@@ -16,6 +20,7 @@
 void s_trap_entry(void);
 uint32_t s_trap_handler(struct trap_frame *f);
 void s_main(void);
+void u_main(void);
 
 /* S-mode trap entry: as crt0's trap_entry, with sepc and sret. */
 __asm__(
@@ -63,13 +68,30 @@ uint32_t s_trap_handler(struct trap_frame *f) {
   return 0;
 }
 
+#define MSTATUS_TRAPS ((1u << 22) | (1u << 21) | (1u << 20)) /* TSR, TW, TVM */
+
 uint32_t trap_handler(struct trap_frame *f) {
   uint32_t cause = read_csr(mcause);
   print("M trap: mcause", cause);
   print("  mstatus.MPP", (read_csr(mstatus) >> 11) & 3);
+  if (cause & 0x80000000u) {
+    *CLINT_MSIP = 0;
+    return 0;
+  }
   if (cause == 9) {
     print("  ecall from S, a0", f->x[10]);
-    if (f->x[10] == 0) exit(0);
+    if (f->x[10] == 1) {
+      write_csr(medeleg, 1u << 3); /* illegal instructions to M: S's own sret would trap */
+      set_csr(mstatus, MSTATUS_TRAPS);
+    }
+    if (f->x[10] == 2) {
+      write_csr(medeleg, (1u << 2) | (1u << 3));
+      clear_csr(mstatus, MSTATUS_TRAPS);
+      write_csr(mcounteren, 1);
+    }
+  } else if (cause == 8) {
+    puts("ecall from U: done\n");
+    exit(0);
   } else {
     print("  mtval", read_csr(mtval));
   }
@@ -82,9 +104,16 @@ static void ecall(uint32_t arg) {
   __asm__ volatile("ecall" : "+r"(a0)::"memory");
 }
 
+void u_main(void) {
+  __asm__ volatile("wfi");                      /* illegal in U once S exists */
+  __asm__ volatile("csrr a0, cycle" ::: "a0");  /* scounteren.CY = 0 */
+  __asm__ volatile("ecall");
+}
+
 void s_main(void) {
   puts("in S mode\n");
   print("sstatus.SPP", (read_csr(sstatus) >> 8) & 1);
+  write_csr(sie, 0);
   __asm__ volatile("ebreak");
   __asm__ volatile(".word 0x30002573" ::: "a0"); /* csrr a0, mstatus: M-only */
   __asm__ volatile(".word 0x00302573" ::: "a0"); /* csrr a0, fcsr: FS is Off / no FPU */
@@ -110,8 +139,20 @@ void s_main(void) {
   }
   print("external interrupts taken in S", external_irqs);
   clear_csr(sstatus, SSTATUS_SIE);
+
+  puts("TSR, TW and TVM set\n");
   ecall(1);
-  ecall(0);
+  __asm__ volatile("sret");
+  __asm__ volatile("wfi");
+  __asm__ volatile("sfence.vma" ::: "memory");
+  __asm__ volatile("csrr a0, satp" ::: "a0");
+  ecall(2);
+  __asm__ volatile("csrr a0, cycle" ::: "a0");
+  puts("cycle read in S with mcounteren.CY\n");
+  puts("sret to U\n");
+  write_csr(sepc, (uint32_t)u_main);
+  clear_csr(sstatus, 1u << 8);
+  __asm__ volatile("sret");
 }
 
 int main(void) {
@@ -142,7 +183,11 @@ int main(void) {
   write_csr(stvec, (uint32_t)s_trap_entry);
   write_csr(mcounteren, 0);
   write_csr(mepc, (uint32_t)s_main);
-  set_csr(mstatus, 1u << 11); /* MPP = S */
+  set_csr(mstatus, (1u << 11) | SSTATUS_SIE); /* MPP = S; SIE set, MIE clear */
+  write_csr(mie, (1u << 3) | SIP_SSIP);
+  *CLINT_MSIP = 1;
+  set_csr(mip, SIP_SSIP);
+  puts("M and S software interrupts pending; mret to S\n");
   __asm__ volatile("mret");
   return 1;
 }

@@ -74,7 +74,9 @@ describe('S mode, delegation and PMP print and exit as under QEMU', () => {
 
   it('smode.c reaches every trap it checks (the oracle is not trivially short)', () => {
     const qemu = runQemu(elves.get('smode')!);
-    for (const cause of ['scause=0x00000003', 'scause=0x00000002', 'scause=0x80000001', 'scause=0x80000009', 'mcause=0x00000009']) {
+    const expected = ['scause=0x00000003', 'scause=0x00000002', 'scause=0x80000001', 'scause=0x80000009', 'mcause=0x00000009',
+      'mcause=0x80000003', 'mtval=0x10200073', 'mtval=0x10500073', 'mtval=0x12000073', 'ecall from U'];
+    for (const cause of expected) {
       expect(qemu.output).toContain(cause);
     }
   });
