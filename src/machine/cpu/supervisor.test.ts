@@ -4,6 +4,7 @@ import {
   CSR, MSTATUS_MIE, MSTATUS_MPP, MSTATUS_MPRV, MSTATUS_SIE, MSTATUS_SPIE, MSTATUS_SPP, MSTATUS_TSR, MSTATUS_TVM, MSTATUS_TW,
 } from './csr.ts';
 import { asm } from './encode.ts';
+import { isFloatingPointInstruction } from './no-fpu.ts';
 import { HANDLER, li, poke, RAM_BASE, testMachine, type TestMachine } from './test-machine.ts';
 
 const u = (v: number) => v >>> 0;
@@ -207,6 +208,14 @@ describe('no FPU', () => {
     m.cpu.reset(RAM_BASE);
     m.cpu.step(1);
     expect(notices).toHaveLength(2);
+  });
+
+  it('recognises F/D opcodes, the FP CSRs and the compressed FP loads and stores', () => {
+    const fp = [0x0000_0053 /* fadd.s */, 0x0000_2027 /* fsw */, 0x0000_0043 /* fmadd.s */, 0x0000_3007 /* fld */,
+      asm.csr(2, 1, 0x001, 0), asm.csr(1, 0, 0x002, 1), 0x2000 /* c.fld */, 0xe002 /* c.fswsp */];
+    const other = [asm.addi(1, 1, 1), asm.csr(2, 1, CSR.mstatus, 0), 0x0000, 0x4000 /* c.lw */, 0x0000_0073];
+    expect(fp.map(isFloatingPointInstruction)).toEqual(fp.map(() => true));
+    expect(other.map(isFloatingPointInstruction)).toEqual(other.map(() => false));
   });
 
   it('other illegal instructions give no notice', () => {
