@@ -55,6 +55,8 @@ export type MachineEvent =
   /** Guest errors the stopwatch logged and ignored (on_error=log) since the last batch,
    * oldest first; `more`: how many others there were, left out so an erring loop cannot flood the page. */
   | { type: 'guest-errors'; messages: string[]; more: number }
+  /** Something the machine tells the student that stops nothing (the first FP instruction on this FPU-less hart). */
+  | { type: 'notice'; message: string }
   | { type: 'error'; message: string };
 
 /** Which buffers to transfer along with a message (postMessage's transfer list). */

@@ -26,6 +26,8 @@ export interface SessionBoard {
     readonly breakpoints: Set<number>;
     resumeOverBreakpoint(): void;
     registers(): CpuRegisters;
+    /** Told once per boot of what the student should know that stops nothing (no FPU). */
+    onNotice: ((message: string) => void) | null;
   };
   readonly clock: { nowNs(): number };
   readonly bus: PeekableBus;

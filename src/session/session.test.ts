@@ -65,6 +65,25 @@ done:
 msg: .string "hello from the guest\\n"
 `);
 
+// Reads fcsr twice (illegal without an FPU; the handler skips it), then powers off with status 0.
+const FP_USER = buildAsm('fp-user', `
+  .globl _start
+_start:
+  la t0, handler
+  csrw mtvec, t0
+  .word 0x00302573
+  .word 0x00302573
+  li t1, 0x100000
+  li t2, 0x5555
+  sw t2, 0(t1)
+1: j 1b
+handler:
+  csrr t0, mepc
+  addi t0, t0, 4
+  csrw mepc, t0
+  mret
+`);
+
 // Arms the CLINT timer 10 ms of virtual time ahead, sleeps in wfi, powers off.
 const SLEEPER = buildAsm('sleeper', clintSleepProgram(10));
 
@@ -216,5 +235,15 @@ describe('Session', () => {
     s.setBreakpoints([COUNTDOWN.sym.done]);
     runToStop(s, 1);
     expect(s.stop).toEqual({ reason: 'breakpoint', pc: COUNTDOWN.sym.done });
+  });
+
+  it("tells once per boot that the board has no FPU, and the program's own handler runs on", () => {
+    const s = loaded(FP_USER);
+    runToStop(s, 1000);
+    expect(s.stop).toEqual({ reason: 'poweroff', exitCode: 0 });
+    expect(s.takeNotices()).toEqual(['this board has no FPU: build with -march=rv32imac -mabi=ilp32']);
+    s.reset();
+    runToStop(s, 1000);
+    expect(s.takeNotices()).toHaveLength(1);
   });
 });

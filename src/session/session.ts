@@ -47,6 +47,8 @@ export class Session {
   /** Guest errors the stopwatch logged since the last takeGuestErrors, and how many did not fit. */
   private guestErrors: string[] = [];
   private guestErrorsLeftOut = 0;
+  /** Machine notices (cpu.onNotice) since the last takeNotices. */
+  private notices: string[] = [];
   private breakpoints = new Set<number>();
   private traceEnabled = false;
   /** Execute the instruction under a breakpoint instead of stopping on it
@@ -83,6 +85,7 @@ export class Session {
     this.programName = name;
     this.program = { name, image };
     this.takeGuestErrors(); // they were the old program's
+    this.takeNotices();
     board.tracer.enabled = this.traceEnabled;
     this.applyBreakpoints();
     this.settle('paused', null);
@@ -110,6 +113,13 @@ export class Session {
     const taken = { messages: this.guestErrors, more: this.guestErrorsLeftOut };
     this.guestErrors = [];
     this.guestErrorsLeftOut = 0;
+    return taken;
+  }
+
+  /** Notices the hart gave since the last call (each at most once per boot), oldest first. */
+  takeNotices(): string[] {
+    const taken = this.notices;
+    this.notices = [];
     return taken;
   }
 
@@ -251,6 +261,7 @@ export class Session {
   private newBoard(): SessionBoard {
     const board = this.createBoard({ stopwatch: this.stopwatch });
     if (board.stopwatch) board.stopwatch.onGuestError = (message) => this.noteGuestError(message);
+    board.cpu.onNotice = (message) => this.notices.push(message);
     return board;
   }
 

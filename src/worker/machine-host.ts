@@ -183,6 +183,7 @@ export class MachineHost {
     if (trace.events.length > 0) this.send({ type: 'trace', events: trace.events, dropped: trace.dropped });
     const guestErrors = this.session.takeGuestErrors();
     if (guestErrors.messages.length > 0) this.send({ type: 'guest-errors', ...guestErrors });
+    for (const message of this.session.takeNotices()) this.send({ type: 'notice', message });
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.session.registers();

@@ -157,6 +157,7 @@ async function run(session: Session, opts: RunElfArgs, stdin: StdinForwarder | u
         await writeStdout(session.takeUartOutput());
         // After the slice's UART output, so a guest error follows what the guest printed before it.
         for (const message of session.takeGuestErrors().messages) console.error(`paravirt run-elf: guest error (on_error=log: logged and ignored): ${message}`);
+        for (const message of session.takeNotices()) console.error(`paravirt run-elf: note: ${message}`);
         return !readerGone;
       },
       beforeSlice: async () => {

@@ -1,5 +1,6 @@
-// The virt board's hart: RV32IMA + Zicsr (+ Zifencei as a no-op), machine and
-// user modes, traps and interrupts per the RISC-V privileged spec v1.12, with
+// The virt board's hart: RV32IMA + Zicsr (+ Zifencei as a no-op), machine,
+// supervisor and user modes with PMP (no paging, no FPU), traps, delegation
+// and interrupts per the RISC-V privileged spec v1.12, with
 // QEMU 7.2's choices where the spec leaves room or QEMU differs (mtval
 // contents, LR/SC, WARL CSRs, interrupt order, AMO fault causes, mret to U
 // without a PMP entry); each is noted where it is implemented.
@@ -12,6 +13,9 @@ import { BreakpointBitmap } from './breakpoint-bitmap.ts';
 import { CsrFile, type CsrHost } from './csr.ts';
 import { CAUSE_FETCH_ACCESS, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_MISALIGNED_FETCH } from './trap-causes.ts';
 import { enterTrap, pendingInterrupt } from './trap.ts';
+import { isFloatingPointInstruction, NO_FPU_NOTICE } from './no-fpu.ts';
+import { pmpAllows, PMP_X } from './pmp.ts';
+import { RamWindows } from './ram-windows.ts';
 import { disassemble } from './disasm.ts';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './muldiv.ts';
 import { executeAmo, executeSystem, loadSlow, storeSlow } from './slow-path.ts';
@@ -55,6 +59,11 @@ export class Cpu implements InstructionCounter, CsrHost {
    * Returning false lets the fault happen. Costs nothing in the RAM fast path.
    */
   onUnmappedFetch: ((pc: number) => boolean) | null = null;
+  /** Told once per boot of something the student should know that is no stop (the first FP instruction). */
+  onNotice: ((message: string) => void) | null = null;
+  private fpuNoticeGiven = false;
+  /** How much of RAM each access kind may use without a PMP check (all of it, or none). */
+  readonly ramWindows: RamWindows;
   /** Instructions left until the next sampled 'insn' trace event. */
   private untilSample = 0;
   private readonly breakpointBitmap: BreakpointBitmap;
@@ -74,6 +83,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.attachRam(ram.bytes);
     this.csr = new CsrFile(this);
     this.breakpointBitmap = new BreakpointBitmap(this.ramBase, this.ramSize);
+    this.ramWindows = new RamWindows(this);
   }
 
   /** RAM is now `b` (the board swaps in a fresh zeroed buffer at reset, which
@@ -107,6 +117,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.reserved = this.trapped = this.exitRequested = false;
     this.untilSample = 0;
     this.breakpointResumePc = -1;
+    this.fpuNoticeGiven = false;
   }
 
   /** The next step executes the instruction at pc even if a breakpoint is
@@ -120,8 +131,13 @@ export class Cpu implements InstructionCounter, CsrHost {
   }
 
   setInterruptPending(mipBit: number, level: boolean): void {
-    if (level) this.csr.mip |= 1 << mipBit;
-    else this.csr.mip &= ~(1 << mipBit);
+    this.csr.setInterruptLine(mipBit, level);
+  }
+
+  satpModeIgnored(value: number): void {
+    if (!this.tracer.enabled) return;
+    const message = `satp write 0x${(value >>> 0).toString(16).padStart(8, '0')} selects Sv32 paging, which this board does not implement: ignored, satp stays Bare`;
+    this.tracer.emit({ kind: 'device-log', device: 'hart', message }, this.pc);
   }
 
   /** Runs at most `budget` instructions; see StepResult for why it stopped early. */
@@ -172,7 +188,10 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.breakpointResumePc = -1;
     this.checkPcAlignment();
     const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
-    const base = this.ramBase, size = this.ramSize;
+    const base = this.ramBase, windows = this.ramWindows;
+    windows.invalidate(); // the host may have changed CSRs or privilege since the last run
+    windows.update();
+    let fetchSize = windows.fetch, loadSize = windows.load, storeSize = windows.store;
     const bps = this.breakpoints.size > 0 ? this.breakpoints : null;
     const bpBits = this.breakpointBitmap.sync(this.breakpoints);
     const start = this.instret;
@@ -182,7 +201,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     loop: while (n < budget) {
       let insn: number;
       const fetchOff = (pc - base) >>> 0;
-      if (fetchOff < size) {
+      if (fetchOff < fetchSize) {
         if (bpBits !== null && ((bpBits[fetchOff >>> 7] >>> ((fetchOff >>> 2) & 31)) & 1) !== 0
           && (n > 0 || !skipFirstBreakpoint)) {
           result = STEP_BREAKPOINT;
@@ -196,7 +215,7 @@ export class Cpu implements InstructionCounter, CsrHost {
           break loop;
         }
         n++;
-        const word = this.bus.peek(pc >>> 0, 4);
+        const word = this.fetchSlow(pc);
         if (word === undefined) {
           this.instret = start + n;
           if (this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
@@ -224,7 +243,7 @@ export class Cpu implements InstructionCounter, CsrHost {
           const off = (addr - base) >>> 0;
           const f3 = (insn >>> 12) & 7;
           let v: number;
-          if (off < size && (off & ((1 << (f3 & 3)) - 1)) === 0) {
+          if (off < loadSize && (off & ((1 << (f3 & 3)) - 1)) === 0) {
             switch (f3) {
               case 0: v = s8[off]; break;
               case 1: v = s16[off >>> 1]; break;
@@ -302,7 +321,7 @@ export class Cpu implements InstructionCounter, CsrHost {
           const off = (addr - base) >>> 0;
           const f3 = (insn >>> 12) & 7;
           const v = x[(insn >>> 20) & 31];
-          if (off < size && (off & ((1 << (f3 & 3)) - 1)) === 0) {
+          if (off < storeSize && (off & ((1 << (f3 & 3)) - 1)) === 0) {
             if (f3 === 2) s32[off >>> 2] = v;
             else if (f3 === 0) u8[off] = v;
             else if (f3 === 1) u16[off >>> 1] = v;
@@ -433,6 +452,9 @@ export class Cpu implements InstructionCounter, CsrHost {
           this.instret = start + n - 1; // counter CSRs read what retired before this instruction
           this.pcI = pc;
           const stop = executeSystem(this, pc, insn);
+          if (windows.update()) { // privilege, mstatus or PMP may have changed
+            fetchSize = windows.fetch; loadSize = windows.load; storeSize = windows.store;
+          }
           if (this.trapped) {
             this.trapped = false;
             pc = this.pcI;
@@ -462,6 +484,12 @@ export class Cpu implements InstructionCounter, CsrHost {
     return result;
   }
 
+  /** An instruction fetch outside the RAM window: PMP-checked; undefined when refused or unmapped. */
+  private fetchSlow(pc: number): number | undefined {
+    if (!pmpAllows(this.csr, pc, 4, PMP_X, this.priv)) return undefined;
+    return this.bus.peek(pc >>> 0, 4);
+  }
+
   /** Lets onUnmappedFetch service a fetch from nowhere; true if it did (pcI then holds where to go on). */
   private serviceFetch(pc: number): boolean {
     this.pcI = pc;
@@ -489,6 +517,10 @@ export class Cpu implements InstructionCounter, CsrHost {
   /** Raises exception `cause` for the instruction at `pc`; returns the handler's pc. */
   trapAt(pc: number, cause: number, tval: number, instret: number): number {
     this.instret = instret;
+    if (cause === CAUSE_ILLEGAL_INSTRUCTION && !this.fpuNoticeGiven && isFloatingPointInstruction(tval)) {
+      this.fpuNoticeGiven = true;
+      this.onNotice?.(NO_FPU_NOTICE);
+    }
     enterTrap(this, cause, false, pc, tval);
     return this.pcI;
   }
