@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadModule } from './load.ts';
-import { gccModule, kernelFor, ldImage, testGuest, REPO, type Build } from './module-test-util.ts';
+import { gccModule, kernelFor, ldImage, testGuest, REPO, type Build } from '../../../tests/linux/module-loader.ts';
 
 const DRIVERS = [
   ['stopwatch', 'src/guest/drivers/stopwatch/stopwatch.c'],

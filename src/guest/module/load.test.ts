@@ -12,7 +12,7 @@ import { completeInit, freeInit } from './init.ts';
 import { ENOENT, EEXIST, ENOEXEC, EINVAL } from './errno.ts';
 import { MODULE_STATE, STRUCT_MODULE, type Module } from './module.ts';
 import { KERNEL_PARAM } from './params.ts';
-import { gccModule, kernelFor, ldImage, stubKernel, testGuest, REPO, WORK, type TestGuest } from './module-test-util.ts';
+import { gccModule, kernelFor, ldImage, stubKernel, testGuest, REPO, WORK, type TestGuest } from '../../../tests/linux/module-loader.ts';
 import { undefinedSymbols } from '../../../tests/linux/gcc-module.ts';
 
 /** The .modinfo strings as objcopy extracts them. */

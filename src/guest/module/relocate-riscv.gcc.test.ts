@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadModule } from './load.ts';
 import { EINVAL } from './errno.ts';
 import { applyRelocateAdd } from './relocate-riscv.ts';
-import { gasObject, kernelFor, ldImage, testGuest, REPO } from './module-test-util.ts';
+import { gasObject, kernelFor, ldImage, testGuest, REPO } from '../../../tests/linux/module-loader.ts';
 
 describe('relocations against GNU ld', () => {
   it('applies each psABI relocation as ld does (testdata/relocs.s)', () => {

@@ -6,16 +6,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kbuildFlags, undefinedSymbols } from '../../../tests/linux/gcc-module.ts';
-import { REPO } from '../../../tests/linux/kernel-symbols.ts';
-import { readElf, SHF_ALLOC, SHT_NOBITS } from '../../toolchain/elf.ts';
+import { kbuildFlags, undefinedSymbols } from './gcc-module.ts';
+import { REPO } from './kernel-symbols.ts';
+import { readElf, SHF_ALLOC, SHT_NOBITS } from '../../src/toolchain/elf.ts';
 
 const SHF_MERGE = 0x10;
-import { ArrayGuestMemory } from '../mm/guest-memory.ts';
-import { FirstFitHeap } from '../mm/heap.ts';
-import type { KernelSymbolTable } from './ksymtab.ts';
-import type { LoaderEnv } from './load.ts';
-import type { Module } from './module.ts';
+import { ArrayGuestMemory } from '../../src/guest/mm/guest-memory.ts';
+import { FirstFitHeap } from '../../src/guest/mm/heap.ts';
+import type { KernelSymbolTable } from '../../src/guest/module/ksymtab.ts';
+import type { LoaderEnv } from '../../src/guest/module/load.ts';
+import type { Module } from '../../src/guest/module/module.ts';
 
 export { REPO };
 export const WORK = mkdtempSync(join(tmpdir(), 'modload-'));
