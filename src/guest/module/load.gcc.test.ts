@@ -51,3 +51,10 @@ describe('loaded modules are byte for byte what GNU ld links at the same address
     }
   }
 });
+
+describe('debug information', () => {
+  it('is not loaded, and its relocations are left alone', () => {
+    const build = gccModule(join(REPO, DRIVERS[0][1]), 'stopwatch', 'rv32imac_zicsr', ['-g'], '-g');
+    expect(loadAndCompare(build, 'stopwatch')).toBeGreaterThan(0);
+  });
+});
