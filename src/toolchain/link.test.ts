@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from './assemble.ts';
-import { link, linkImage, linkModule, LinkError } from './link.ts';
+import { link, linkImage, LinkError } from './link.ts';
 import { STARTUP_ASM } from './startup.ts';
 import { writeRelocatable, readRelocatable, decodeLines, LINES_SECTION } from './elf-object.ts';
 import { readElf, readSymbols, ET_EXEC } from './elf.ts';
@@ -163,21 +163,6 @@ describe('linker and ELF files', () => {
     const diags: Diagnostic[] = [];
     linkImage([objects[0], far], { entry: '_start', textBase: 0x80000000 }, diags);
     expect(diags[0].message).toMatch(/relocation truncated to fit: R_RISCV_BRANCH against 'target'/);
-  });
-
-  it('relocates a module to its load address against outside symbols, as insmod needs', () => {
-    const mod = asm('mod.s', '\t.text\n\t.globl init_module\ninit_module:\n\tcall printk\n\tla a0, state\n\tret\n\t.data\nstate: .word printk\n');
-    const diags: Diagnostic[] = [];
-    const img = linkModule(mod, 0x80400000, (name) => (name === 'printk' ? 0x00012340 : undefined), diags)!;
-    expect(diags).toEqual([]);
-    const word = (addr: number) => new DataView(img.image.buffer).getUint32(addr - 0x80400000, true);
-    const P = img.symbols.get('init_module')!;
-    expect(P).toBe(0x80400000);
-    const target = (P + (word(P) & 0xfffff000) + ((word(P + 4) | 0) >> 20)) >>> 0;
-    expect(target).toBe(0x00012340);
-    expect(word(0x80400000 + img.image.length - 4)).toBe(0x00012340); // .data's `.word printk`, last in the image
-    expect(linkModule(mod, 0x80400000, () => undefined, diags)).toBeUndefined();
-    expect(diags.map((d) => d.message)).toEqual(["undefined reference to 'printk'"]);
   });
 
   it('links objects gcc compiled (read from its .o files) into a program that runs', () => {
