@@ -8,9 +8,11 @@ import { expect, test } from '@playwright/test';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { buildAsm, buildBaremetal, qemuOutput, symbolAddress } from './support/baremetal.ts';
 
-/** The lines a program prints, as QEMU shows them. */
+/** The lines a program prints before it reads input, as QEMU shows them. QEMU is sent a
+ * Ctrl-D so that it finishes: echo.c then says bye (not part of its banner) and powers off. */
 function printedLines(elf: string): string[] {
-  return qemuOutput(elf).split('\n').map((l) => l.trimEnd()).filter((l) => l.length > 0);
+  const lines = qemuOutput(elf, '\x04').split('\n').map((l) => l.trimEnd()).filter((l) => l.length > 0);
+  return lines.includes('bye') ? lines.slice(0, lines.indexOf('bye')) : lines;
 }
 
 test('an ELF runs in the worker: its banner shows, and typed keys echo back through UART RX', async ({ page }) => {

@@ -12,7 +12,7 @@
 //   buildBaremetal(name, elf)              tests/baremetal/NAME.c + crt0.S + common.c (-O2)
 //   buildBaremetalAsm(source, elf)         an assembly file linked with tests/baremetal/link.ld
 //   buildBaremetalFrom(sources, elf, flags) any sources with the tests/baremetal runtime
-//   buildWithCorpusRuntime(sources, elf, { opt?, cwd? })  the compiler corpus's crt0, link script, libc, libgcc
+//   buildWithCorpusRuntime(sources, elf, { opt?, flags?, cwd?, libc? })  the compiler corpus's crt0, link script, libc, libgcc
 //   libgccPath()                           libgcc.a for the guests (RV32IM, ilp32)
 //   runQemu(elf, { input?, timeoutMs?, clock? }) → { output, exitCode }  (throws QemuTimeout on a hang)
 //   qemuTrapLog(elf, bytes)                the start of QEMU's `-d int` log of a program that never stops
@@ -115,14 +115,15 @@ export function libgccPath(): string {
   return gccText([...LIBGCC_TARGET, '-print-libgcc-file-name']).trim();
 }
 
-/** Sources built with the compiler corpus's runtime: tests/cc/gcc/crt0.S and link.ld,
- * tests/cc/runtime/libc.c and libgcc. Built in `cwd` (default: the first source's
- * folder) with relative names, so __FILE__ is a base name. */
-export function buildWithCorpusRuntime(sources: readonly string[], elf: string, opts: { opt?: string; cwd?: string; flags?: readonly string[] } = {}): string {
+/** Sources built with the compiler corpus's runtime: tests/cc/gcc/crt0.S and link.ld, then
+ * tests/cc/runtime/libc.c and libgcc unless `libc` is false. Built in `cwd` (default: the
+ * first source's folder) with the names relative to it, so __FILE__ is a base name. */
+export function buildWithCorpusRuntime(sources: readonly string[], elf: string,
+  opts: { opt?: string; flags?: readonly string[]; cwd?: string; libc?: boolean } = {}): string {
   const cwd = opts.cwd ?? dirname(sources[0]);
-  gcc([opts.opt ?? '-O1', ...(opts.flags ?? []), ...BARE, '-T', join(CORPUS_RUNTIME, 'gcc', 'link.ld'),
-    join(CORPUS_RUNTIME, 'gcc', 'crt0.S'), ...sources.map((s) => (dirname(s) === cwd ? basename(s) : s)),
-    join(CORPUS_RUNTIME, 'runtime', 'libc.c'), libgccPath(), '-o', elf], { cwd });
+  const libs = opts.libc === false ? [] : [join(CORPUS_RUNTIME, 'runtime', 'libc.c'), libgccPath()];
+  gcc([opts.opt ?? '-O1', ...(opts.flags ?? []), ...BARE, '-T', join(CORPUS_RUNTIME, 'gcc', 'link.ld'), join(CORPUS_RUNTIME, 'gcc', 'crt0.S'),
+    ...sources.map((s) => (dirname(s) === cwd ? basename(s) : s)), ...libs, '-o', elf], { cwd });
   return elf;
 }
 
