@@ -2,7 +2,6 @@
 // events out) in Node: the slice loop must keep the message loop free, so
 // Pause and typed keys get through while the guest runs.
 
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { createVirtBoard } from '../session/create-board.ts';
 import { Session } from '../session/session.ts';
 import { clintSleepProgram } from '../session/test-programs.ts';
 import { MachineHost, UART_WINDOW_BYTES } from './machine-host.ts';
+import { gcc } from '../../tests/support/oracles.ts';
 
 // Prints "ready", then echoes what UART0 receives (polling LSR.DR) until 'q'.
 const ECHO_POLL = `
@@ -57,7 +57,7 @@ _start:
 function buildAsm(source: string): ArrayBuffer {
   const dir = mkdtempSync(join(tmpdir(), 'host-test-'));
   writeFileSync(join(dir, 'prog.S'), source);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
+  gcc(['-nostdlib', '-nostartfiles',
     '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,-Ttext=0x80000000', '-Wl,-e,_start', '-o', join(dir, 'prog.elf'), join(dir, 'prog.S')]);
   const bytes = readFileSync(join(dir, 'prog.elf'));
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
