@@ -6,7 +6,7 @@
 //
 // API (import from tests/support/oracles.ts):
 //   GUEST_MARCH, GUEST_ABI, GUEST_TARGET   -march/-mabi of every gcc-built program that runs
-//   KERNEL_C_TARGET                        -march/-mabi when gcc's output is compared with kernel-C's
+//   KERNEL_C_MARCH, KERNEL_C_TARGET        -march/-mabi when gcc's output is compared with kernel-C's
 //   gcc(args, { cwd?, input? })            gcc with GUEST_TARGET; throws gcc's messages on failure
 //   gccText(args, opts)                    the same, GUEST_TARGET left to the caller; returns stdout
 //   buildBaremetal(name, elf)              tests/baremetal/NAME.c + crt0.S + common.c (-O2)
@@ -38,7 +38,8 @@ export const GUEST_ABI = 'ilp32';
 export const GUEST_TARGET: readonly string[] = [`-march=${GUEST_MARCH}`, `-mabi=${GUEST_ABI}`];
 /** What the kernel-C compiler emits (no compressed instructions): gcc's -E, -S and
  * diagnostics are compared with ours for this target, whatever the guests use. */
-export const KERNEL_C_TARGET: readonly string[] = ['-march=rv32ima_zicsr', `-mabi=${GUEST_ABI}`];
+export const KERNEL_C_MARCH = 'rv32ima_zicsr';
+export const KERNEL_C_TARGET: readonly string[] = [`-march=${KERNEL_C_MARCH}`, `-mabi=${GUEST_ABI}`];
 /** libgcc's multilib: there is none for rv32ima, and RV32IM code runs on every hart we build for. */
 const LIBGCC_TARGET = ['-march=rv32im', `-mabi=${GUEST_ABI}`];
 
