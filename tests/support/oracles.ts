@@ -15,6 +15,7 @@
 //   buildWithCorpusRuntime(sources, elf, { opt?, flags?, cwd?, libc? })  the compiler corpus's crt0, link script, libc, libgcc
 //   libgccPath()                           libgcc.a for the guests (RV32IM, ilp32)
 //   runQemu(elf, { input?, timeoutMs?, clock? }) → { output, exitCode }  (throws QemuTimeout on a hang)
+//   qemuArgs(elf), baremetalGccArgs(...)   the command lines themselves (tests/baremetal/run-qemu.sh shows them)
 //   qemuTrapLog(elf, bytes)                the start of QEMU's `-d int` log of a program that never stops
 //   qemuDumpDtb(file)                      QEMU's own virt DTB, written to file
 //   dtc(args, { input? })                  dtc's { stdout, stderr }; throws when dtc fails
@@ -97,8 +98,13 @@ export function gccRaw(args: readonly string[], opts: ToolOptions = {}): SpawnSy
 
 /** Any sources linked with the tests/baremetal runtime (crt0.S, link.ld); extra flags before them. */
 export function buildBaremetalFrom(sources: readonly string[], elf: string, flags: readonly string[] = ['-O2']): string {
-  gcc([...flags, ...BARE, '-T', join(BAREMETAL_DIR, 'link.ld'), '-o', elf, join(BAREMETAL_DIR, 'crt0.S'), ...sources]);
+  gcc(baremetalGccArgs(sources, elf, flags));
   return elf;
+}
+
+/** gcc's arguments after GUEST_TARGET for buildBaremetalFrom (run-qemu.sh prints them). */
+export function baremetalGccArgs(sources: readonly string[], elf: string, flags: readonly string[] = ['-O2']): string[] {
+  return [...flags, ...BARE, '-T', join(BAREMETAL_DIR, 'link.ld'), '-o', elf, join(BAREMETAL_DIR, 'crt0.S'), ...sources];
 }
 
 /** tests/baremetal/NAME.c with its crt0.S and common.c, as tests/baremetal/README.md builds it. */
@@ -152,7 +158,8 @@ function spawnQemu(what: string, args: readonly string[], opts: QemuOptions & { 
   return r;
 }
 
-function qemuArgs(elf: string, opts: QemuOptions): string[] {
+/** QEMU's arguments for runQemu (run-qemu.sh runs QEMU with them, interactively). */
+export function qemuArgs(elf: string, opts: QemuOptions = {}): string[] {
   return [...QEMU_MACHINE, ...(opts.clock === 'host' ? [] : QEMU_ICOUNT), ...(opts.args ?? []), '-kernel', elf];
 }
 
@@ -161,7 +168,7 @@ export function runQemu(elf: string, opts: QemuOptions = {}): GuestRun {
   const r = spawnQemu(basename(elf), qemuArgs(elf, opts), opts);
   if (r.signal) throw new Error(`QEMU running ${basename(elf)} was killed by ${r.signal}:\n${r.stderr}`);
   // QEMU's own failures (no such file, bad option) are prefixed with its name; a guest's exit status is not.
-  if (r.stderr.includes(`${QEMU}:`)) throw new Error(`QEMU could not run ${basename(elf)} (status ${r.status}):\n${r.stderr}`);
+  if (new RegExp(`^${QEMU}: (?!warning)`, 'm').test(r.stderr)) throw new Error(`QEMU could not run ${basename(elf)} (status ${r.status}):\n${r.stderr}`);
   return { output: r.stdout, exitCode: r.status! };
 }
 
