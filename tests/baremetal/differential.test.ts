@@ -2,16 +2,14 @@
 // built with Debian's riscv64-unknown-elf-gcc run on our VirtBoard and on
 // `qemu-system-riscv32 -M virt -bios none`, and must print the same bytes on
 // UART0 and power off with the same exit status.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBaremetal, runOnBoard, runQemu } from '../support/oracles.ts';
+import { HANG_GUARD_MS, buildBaremetal, runCli, runOnBoard, runQemu } from '../support/oracles.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const build = join(here, 'build');
-const root = join(here, '..', '..');
 
 /** Each is one C file here; see its header comment for what it exercises. */
 const PROGRAMS = [
@@ -24,7 +22,7 @@ const elves = new Map<string, string>();
 beforeAll(() => {
   mkdirSync(build, { recursive: true });
   for (const name of [...PROGRAMS, 'rom_write', 'echo', 'stopwatch_error']) elves.set(name, buildBaremetal(name, join(build, `${name}.elf`)));
-});
+}, HANG_GUARD_MS); // 19 gcc builds: slow on a loaded machine
 
 describe('bare-metal programs print and exit as under QEMU', () => {
   for (const name of PROGRAMS) {
@@ -43,10 +41,8 @@ describe('bare-metal programs print and exit as under QEMU', () => {
   });
 });
 
-describe('paravirt run-elf', () => {
-  const cli = (args: string[], input?: string) => spawnSync('node', [join(root, 'bin', 'paravirt.mjs'), 'run-elf', ...args], {
-    cwd: root, encoding: 'latin1', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], timeout: 60_000,
-  });
+describe('paravirt run-elf', { timeout: HANG_GUARD_MS }, () => {
+  const cli = (args: string[], input?: string) => runCli(['run-elf', ...args], { input });
 
   it('streams UART0 to stdout and exits with the finisher code, as QEMU', () => {
     for (const name of ['hello', 'exit_code']) {

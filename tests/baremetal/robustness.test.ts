@@ -1,17 +1,15 @@
 // Hostile guests: programs that jump to nowhere, storm traps through an
 // unmapped mtvec or scribble over every device register. The board must keep
 // going as QEMU does (its `-d int` trap log is the oracle), never throw.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VirtBoard } from '../../src/machine/board.ts';
-import { buildBaremetalAsm, qemuTrapLog, runOnBoard, runQemu } from '../support/oracles.ts';
+import { HANG_GUARD_MS, buildBaremetalAsm, qemuTrapLog, runCli, runOnBoard, runQemu } from '../support/oracles.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const build = join(here, 'build');
-const root = join(here, '..', '..');
 
 const POWER_OFF = '  li t0, 0x100000\n  li t1, 0x5555\n  sw t1, 0(t0)\n1: j 1b\n';
 
@@ -63,7 +61,7 @@ beforeAll(() => {
     writeFileSync(source, `  .section .text.init\n  .globl _start\n_start:\n${body}`);
     elves.set(name, buildBaremetalAsm(source, join(build, `${name}.elf`)));
   }
-});
+}, HANG_GUARD_MS);
 
 interface Trap { cause: number; epc: number; tval: number }
 
@@ -122,10 +120,8 @@ describe('a guest that scribbles over every device register', () => {
   });
 });
 
-it('paravirt run-elf streams a megabyte of UART output whole, then exits 0', () => {
-  const r = spawnSync('node', [join(root, 'bin', 'paravirt.mjs'), 'run-elf', elves.get('uart_flood')!], {
-    cwd: root, encoding: 'latin1', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000, maxBuffer: 4 << 20,
-  });
+it('paravirt run-elf streams a megabyte of UART output whole, then exits 0', { timeout: HANG_GUARD_MS }, () => {
+  const r = runCli(['run-elf', elves.get('uart_flood')!], { maxBuffer: 4 << 20 });
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toHaveLength(1_000_000);
   expect(r.stdout.slice(0, 4)).toBe(String.fromCharCode(48 + (1_000_000 & 63), 48 + (999_999 & 63), 48 + (999_998 & 63), 48 + (999_997 & 63)));

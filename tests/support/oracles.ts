@@ -9,6 +9,7 @@
 //   KERNEL_C_MARCH, KERNEL_C_TARGET        -march/-mabi when gcc's output is compared with kernel-C's
 //   gcc(args, { cwd?, input? })            gcc with GUEST_TARGET; throws gcc's messages on failure
 //   gccText(args, opts)                    the same, GUEST_TARGET left to the caller; returns stdout
+//   gccRaw(args, opts)                     gcc's child process, status unchecked (tests of gcc's own diagnostics)
 //   buildBaremetal(name, elf)              tests/baremetal/NAME.c + crt0.S + common.c (-O2)
 //   buildBaremetalAsm(source, elf)         an assembly file linked with tests/baremetal/link.ld
 //   buildBaremetalFrom(sources, elf, flags) any sources with the tests/baremetal runtime
@@ -20,6 +21,8 @@
 //   qemuDumpDtb(file)                      QEMU's own virt DTB, written to file
 //   dtc(args, { input? })                  dtc's { stdout, stderr }; throws when dtc fails
 //   runOnBoard(elf, { maxInsns?, board? }) → { output, exitCode }  our VirtBoard, in process
+//   runCli(args, { input?, maxBuffer? })   `node bin/paravirt.mjs ARGS` as a user runs it (status left to the test)
+//   HANG_GUARD_MS                          a vitest timeout for tests that spawn several processes
 //   firstDifference(ours, theirs)          the first differing line of two transcripts, for messages
 //
 // QEMU always runs with `-icount shift=0,sleep=off`: its virtual clock then
@@ -48,6 +51,10 @@ export const GCC = 'riscv64-unknown-elf-gcc';
 export const QEMU = 'qemu-system-riscv32';
 /** A hang guard, not a measurement: generous, so that a loaded machine never trips it. */
 export const QEMU_TIMEOUT_MS = 30_000;
+/** The same for one run of our own CLI (its start-up is slow on a loaded machine). */
+const CLI_TIMEOUT_MS = 120_000;
+/** A vitest time limit for a test that spawns several processes: a hang guard too. */
+export const HANG_GUARD_MS = 600_000;
 const QEMU_MACHINE = ['-M', 'virt', '-bios', 'none', '-nographic', '-no-reboot'];
 const QEMU_ICOUNT = ['-icount', 'shift=0,sleep=off'];
 /** Bare metal: no C library, no start files, our own link script. */
@@ -72,7 +79,7 @@ function tool(cmd: string, args: readonly string[], opts: ToolOptions = {}): Spa
   const r = spawnSync(cmd, args, { cwd: opts.cwd, input: opts.input, encoding: 'utf8', maxBuffer: opts.maxBuffer ?? 1 << 26,
     stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   const e = r.error as NodeJS.ErrnoException | undefined;
-  if (e?.code === 'ENOENT') throw new Error(`${cmd} is not installed: run 'npm test' once (it installs the test tools with apt-get)`);
+  if (e?.code === 'ENOENT') throw new Error(`${cmd} is not installed: run 'npm test' once (it installs the test tools with apt-get, or prints the line that does)`);
   if (e) throw new Error(`${cmd} could not run: ${e.message}`);
   if (r.status !== 0) {
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.signal ? `killed by ${r.signal}` : `exit status ${r.status}`}):\n${r.stderr}`);
@@ -149,7 +156,7 @@ function spawnQemu(what: string, args: readonly string[], opts: QemuOptions & { 
   const r = spawnSync(QEMU, args, { input: opts.input, encoding: 'latin1', timeout: timeoutMs, killSignal: 'SIGKILL',
     maxBuffer: opts.maxBuffer ?? 1 << 26, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   const e = r.error as NodeJS.ErrnoException | undefined;
-  if (e?.code === 'ENOENT') throw new Error(`${QEMU} is not installed: run 'npm test' once (it installs the test tools with apt-get)`);
+  if (e?.code === 'ENOENT') throw new Error(`${QEMU} is not installed: run 'npm test' once (it installs the test tools with apt-get, or prints the line that does)`);
   if (e?.code === 'ETIMEDOUT') {
     throw new QemuTimeout(`QEMU did not finish ${what} within ${timeoutMs / 1000} s (killed by the time limit): `
       + `the program may hang, or the test machine may be overloaded. Output so far:\n${r.stdout ?? ''}`);
@@ -216,6 +223,20 @@ export function runOnBoard(elf: string | Uint8Array, opts: BoardRunOptions = {})
     if (stop.reason !== 'budget') throw new Error(`${name} stopped on our board: ${JSON.stringify(stop)}; output so far:\n${output}`);
   }
   throw new Error(`${name} did not power off on our board within ${maxInsns} instructions; output so far:\n${output}`);
+}
+
+/** Runs `node bin/paravirt.mjs ARGS` in the repository, as a user runs it; its exit status is
+ * the test's to check, a hang is thrown as one. */
+export function runCli(args: readonly string[], opts: { input?: string; maxBuffer?: number } = {}): SpawnSyncReturns<string> {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'paravirt.mjs'), ...args], { cwd: ROOT, encoding: 'latin1',
+    input: opts.input, timeout: CLI_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: opts.maxBuffer ?? 1 << 26,
+    stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') {
+    throw new Error(`paravirt ${args.join(' ')} did not finish within ${CLI_TIMEOUT_MS / 1000} s (killed by the time limit): `
+      + 'it may hang, or the test machine may be overloaded');
+  }
+  if (r.error) throw r.error;
+  return r;
 }
 
 /** The first line where two transcripts differ, for a readable failure. */
