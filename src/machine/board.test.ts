@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { VirtBoard, type RunStop } from './board.ts';
 import { fdtLoadAddress } from './devices/boot-rom.ts';
 import { ElfLoadError } from './loader/elf-loader.ts';
 import { VIRT_MEMMAP } from './memmap.ts';
+import { gcc } from '../../tests/support/oracles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'board-test-'));
 let count = 0;
@@ -17,7 +17,7 @@ function asm(body: string): Uint8Array {
   const src = join(dir, `p${n}.S`);
   const elf = join(dir, `p${n}.elf`);
   writeFileSync(src, `.globl _start\n_start:\n${body}\n`);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
+  gcc(['-nostdlib', '-nostartfiles',
     '-Wl,-Ttext=0x80000000', '-Wl,--no-warn-rwx-segments', '-o', elf, src]);
   return readFileSync(elf);
 }

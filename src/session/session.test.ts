@@ -11,6 +11,7 @@ import { createVirtBoard } from './create-board.ts';
 import { canonicalImmediateMnemonic } from '../machine/cpu/objdump-quirks.ts';
 import { Session, SessionError } from './session.ts';
 import { clintSleepProgram } from './test-programs.ts';
+import { gcc } from '../../tests/support/oracles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'session-test-'));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -32,7 +33,7 @@ function buildAsm(name: string, source: string): { elf: Uint8Array; sym: Record<
   const src = join(dir, `${name}.S`);
   const elf = join(dir, `${name}.elf`);
   writeFileSync(src, source);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
+  gcc(['-nostdlib', '-nostartfiles',
     '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,-Ttext=0x80000000', '-Wl,-e,_start', '-o', elf, src]);
   const sym: Record<string, number> = {};
   for (const line of execFileSync('riscv64-unknown-elf-nm', [elf]).toString().split('\n')) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { disassemble } from './disasm.ts';
 import { canonicalImmediateMnemonic } from './objdump-quirks.ts';
+import { GUEST_ABI, GUEST_MARCH, gccText } from '../../../tests/support/oracles.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'disasm-test-'));
@@ -47,8 +48,8 @@ function mismatches(lines: Line[], aliases: boolean): string[] {
 }
 
 function gcc(out: string, sources: string[], extra: string[] = []): string {
-  execFileSync('riscv64-unknown-elf-gcc', [
-    '-march=rv32ima_zicsr_zifencei', '-mabi=ilp32', '-nostdlib', '-nostartfiles', '-ffreestanding', '-O2',
+  gccText([
+    `-march=${GUEST_MARCH}_zifencei`, `-mabi=${GUEST_ABI}`, '-nostdlib', '-nostartfiles', '-ffreestanding', '-O2',
     ...extra, ...sources, '-o', join(dir, out),
   ]);
   return join(dir, out);
