@@ -1,4 +1,4 @@
-// The virt board's hart: RV32IMA + Zicsr (+ Zifencei as a no-op), machine and
+// The virt board's hart: RV32IMAC + Zicsr (+ Zifencei as a no-op), machine and
 // user modes, traps and interrupts per the RISC-V privileged spec v1.12, with
 // QEMU 7.2's choices where the spec leaves room or QEMU differs (mtval
 // contents, LR/SC, WARL CSRs, interrupt order, AMO fault causes, mret to U
@@ -11,6 +11,7 @@ import type { CpuRegisters } from '../../protocol/cpu-state.ts';
 import { BreakpointBitmap } from './breakpoint-bitmap.ts';
 import { CsrFile, type CsrHost } from './csr.ts';
 import { CAUSE_FETCH_ACCESS, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_MISALIGNED_FETCH } from './trap-causes.ts';
+import { RVC_EXPANSION } from './rvc.ts';
 import { enterTrap, pendingInterrupt } from './trap.ts';
 import { disassemble } from './disasm.ts';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './muldiv.ts';
@@ -58,6 +59,8 @@ export class Cpu implements InstructionCounter, CsrHost {
   /** Instructions left until the next sampled 'insn' trace event. */
   private untilSample = 0;
   private readonly breakpointBitmap: BreakpointBitmap;
+  /** Where the last failed fetchViaBus could not read. */
+  private fetchFaultAddr = 0;
 
   readonly ramBase: number;
   readonly ramSize: number;
@@ -165,6 +168,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.breakpointResumePc = -1;
     this.checkPcAlignment();
     const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
+    const rvc = RVC_EXPANSION;
     const base = this.ramBase, size = this.ramSize;
     const bps = this.breakpoints.size > 0 ? this.breakpoints : null;
     const bpBits = this.breakpointBitmap.sync(this.breakpoints);
@@ -176,23 +180,37 @@ export class Cpu implements InstructionCounter, CsrHost {
       let insn: number;
       const fetchOff = (pc - base) >>> 0;
       if (fetchOff < size) {
-        if (bpBits !== null && ((bpBits[fetchOff >>> 7] >>> ((fetchOff >>> 2) & 31)) & 1) !== 0
+        if (bpBits !== null && ((bpBits[fetchOff >>> 6] >>> ((fetchOff >>> 1) & 31)) & 1) !== 0
           && (n > 0 || !skipFirstBreakpoint)) {
           result = STEP_BREAKPOINT;
           break loop;
         }
         n++;
         insn = s32[fetchOff >>> 2];
+        if ((fetchOff & 2) !== 0) { // pc in the upper half of a word
+          insn >>>= 16;
+          if ((insn & 3) === 3) { // a 32-bit instruction straddling two words
+            if (fetchOff + 2 < size) insn |= u16[(fetchOff >>> 1) + 1] << 16;
+            else {
+              const whole = this.fetchViaBus(pc);
+              if (whole === undefined) {
+                pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
+                continue;
+              }
+              insn = whole;
+            }
+          }
+        }
       } else {
         if (bps !== null && bps.has(pc >>> 0) && (n > 0 || !skipFirstBreakpoint)) {
           result = STEP_BREAKPOINT;
           break loop;
         }
         n++;
-        const word = this.bus.peek(pc >>> 0, 4);
-        if (word === undefined) {
+        const fetched = this.fetchViaBus(pc);
+        if (fetched === undefined) {
           this.instret = start + n;
-          if (this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
+          if (this.fetchFaultAddr === pc && this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
             this.checkPcAlignment();
             pc = this.pollInterrupts(this.pcI);
             if (this.exitRequested) {
@@ -201,15 +219,22 @@ export class Cpu implements InstructionCounter, CsrHost {
             }
             continue;
           }
-          pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, pc, start + n);
+          pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
           continue;
         }
-        insn = word | 0;
+        insn = fetched;
       }
       x[0] = 0;
+      // A compressed instruction runs as the 32-bit one it stands for, 2 bytes long.
+      let len = 4;
       if ((insn & 3) !== 3) {
-        pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
-        continue;
+        const expanded = rvc[insn & 0xffff];
+        if (expanded === 0) {
+          pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn & 0xffff, start + n);
+          continue;
+        }
+        insn = expanded;
+        len = 2;
       }
       switch ((insn >>> 2) & 31) {
         case 0x00: { // LOAD
@@ -229,7 +254,7 @@ export class Cpu implements InstructionCounter, CsrHost {
                 continue;
             }
             x[(insn >>> 7) & 31] = v;
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
           this.instret = start + n;
@@ -240,7 +265,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             continue;
           }
           x[(insn >>> 7) & 31] = v;
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -252,7 +277,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x04: { // OP-IMM
           const a = x[(insn >>> 15) & 31];
@@ -283,12 +308,12 @@ export class Cpu implements InstructionCounter, CsrHost {
             case 6: x[rd] = a | imm; break;
             default: x[rd] = a & imm; break;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         }
         case 0x05: // AUIPC
           x[(insn >>> 7) & 31] = pc + (insn & 0xfffff000);
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x08: { // STORE
           const addr = (x[(insn >>> 15) & 31] + (((insn >> 25) << 5) | ((insn >>> 7) & 31))) | 0;
@@ -303,7 +328,7 @@ export class Cpu implements InstructionCounter, CsrHost {
               pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
               continue;
             }
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
           this.instret = start + n;
@@ -313,7 +338,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.pcI;
             continue;
           }
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -328,7 +353,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.pcI;
             continue;
           }
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -367,12 +392,12 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         }
         case 0x0d: // LUI
           x[(insn >>> 7) & 31] = insn & 0xfffff000;
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x18: { // BRANCH
           const a = x[(insn >>> 15) & 31];
@@ -390,41 +415,33 @@ export class Cpu implements InstructionCounter, CsrHost {
               continue;
           }
           if (!taken) {
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
-          const target = (pc + (((insn >> 31) << 12) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) | 0;
-          if ((target & 3) !== 0) {
-            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
-            continue;
-          }
-          pc = target;
+          // IALIGN = 16: an even target is aligned, so no misaligned-fetch trap.
+          pc = (pc + (((insn >> 31) << 12) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) | 0;
           break;
         }
         case 0x19: { // JALR
           const target = (x[(insn >>> 15) & 31] + (insn >> 20)) & ~1;
-          if ((insn & 0x7000) !== 0 || (target & 3) !== 0) {
-            const illegal = (insn & 0x7000) !== 0;
-            pc = this.trapAt(pc, illegal ? CAUSE_ILLEGAL_INSTRUCTION : CAUSE_MISALIGNED_FETCH, illegal ? insn : target, start + n);
+          if ((insn & 0x7000) !== 0) {
+            pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          x[(insn >>> 7) & 31] = pc + 4;
+          x[(insn >>> 7) & 31] = pc + len;
           pc = target;
           break;
         }
         case 0x1b: { // JAL
           const target = (pc + (((insn >> 31) << 20) | (insn & 0xff000) | ((insn >>> 9) & 0x800) | ((insn >>> 20) & 0x7fe))) | 0;
-          if ((target & 3) !== 0) {
-            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
-            continue;
-          }
-          x[(insn >>> 7) & 31] = pc + 4;
+          x[(insn >>> 7) & 31] = pc + len;
           pc = target;
           break;
         }
         case 0x1c: { // SYSTEM
           this.instret = start + n - 1; // counter CSRs read what retired before this instruction
           this.pcI = pc;
+          // Of the compressed instructions only c.ebreak lands here, and it always traps.
           const stop = executeSystem(this, pc, insn);
           if (this.trapped) {
             this.trapped = false;
@@ -461,9 +478,31 @@ export class Cpu implements InstructionCounter, CsrHost {
     return this.onUnmappedFetch!(pc >>> 0);
   }
 
-  /** The loop keeps pc word-aligned; a host that set an odd pc gets the architected trap instead. */
+  /**
+   * Reads the instruction at pc through the bus (ROM, or a 32-bit instruction
+   * running off the end of RAM): its first halfword, and the second one if the
+   * first says it is 32 bits long. undefined if a part is unreadable; then
+   * fetchFaultAddr is that part's address (pc, or pc + 2), as the spec puts
+   * in mtval for a fetch fault on the second half of an instruction.
+   */
+  private fetchViaBus(pc: number): number | undefined {
+    const low = this.bus.peek(pc >>> 0, 2);
+    if (low === undefined) {
+      this.fetchFaultAddr = pc;
+      return undefined;
+    }
+    if ((low & 3) !== 3) return low;
+    const high = this.bus.peek((pc + 2) >>> 0, 2);
+    if (high === undefined) {
+      this.fetchFaultAddr = (pc + 2) | 0;
+      return undefined;
+    }
+    return low | (high << 16);
+  }
+
+  /** The loop keeps pc even (IALIGN = 16); a host that set an odd pc gets the architected trap instead. */
   private checkPcAlignment(): void {
-    if ((this.pcI & 3) !== 0) this.trapAt(this.pcI, CAUSE_MISALIGNED_FETCH, this.pcI, this.instret);
+    if ((this.pcI & 1) !== 0) this.trapAt(this.pcI, CAUSE_MISALIGNED_FETCH, this.pcI, this.instret);
   }
 
   private takeExit(): StepResult {

@@ -23,8 +23,8 @@ export const MSTATUS_MPRV = 1 << 17;
 export const MSTATUS_TW = 1 << 21;
 const MSTATUS_WRITABLE = MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_TW;
 
-/** MXL = 1 (RV32), extensions A, I, M, U. */
-export const MISA = (1 << 30) | (1 << 0) | (1 << 8) | (1 << 12) | (1 << 20);
+/** MXL = 1 (RV32), extensions A, C, I, M, U. */
+export const MISA = (1 << 30) | (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 20);
 
 /** Interrupts this hart can take (M mode only: no S mode to delegate to). */
 export const MIE_WRITABLE = (1 << IRQ_M_SOFT) | (1 << IRQ_M_TIMER) | (1 << IRQ_M_EXT);
@@ -117,7 +117,7 @@ export class CsrFile {
       case CSR.mcounteren: this.mcounteren = value; return true;
       case CSR.mcountinhibit: this.mcountinhibit = value & 5; return true;
       case CSR.mscratch: this.mscratch = value; return true;
-      case CSR.mepc: this.mepc = value & ~3; return true; // IALIGN = 32: no C extension
+      case CSR.mepc: this.mepc = value & ~1; return true; // IALIGN = 16: bit 0 is 0 (QEMU 7.2 keeps it, then fetches at an odd pc)
       case CSR.mcause: this.mcause = value; return true;
       case CSR.mtval: this.mtval = value; return true;
       case CSR.misa: case CSR.mip: case CSR.mstatush: case CSR.menvcfg: case CSR.menvcfgh:
