@@ -197,7 +197,7 @@ export class Cpu implements InstructionCounter, CsrHost {
                 pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
                 continue;
               }
-              insn = whole;
+              insn = whole | 0;
             }
           }
         }
@@ -222,7 +222,7 @@ export class Cpu implements InstructionCounter, CsrHost {
           pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
           continue;
         }
-        insn = fetched;
+        insn = fetched | 0;
       }
       x[0] = 0;
       // A compressed instruction runs as the 32-bit one it stands for, 2 bytes long.
