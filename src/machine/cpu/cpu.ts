@@ -144,9 +144,10 @@ export class Cpu implements InstructionCounter, CsrHost {
     return STEP_BUDGET;
   }
 
+  /** An 'insn' event for the instruction at pc (a 16-bit one in the low bits of insn). */
   private traceInsn(): void {
-    const insn = this.bus.peek(this.pc, 4);
-    if (insn !== undefined) this.tracer.emit({ kind: 'insn', insn, text: disassemble(insn, this.pc) }, this.pc);
+    const insn = this.fetchViaBus(this.pcI);
+    if (insn !== undefined) this.tracer.emit({ kind: 'insn', insn: insn >>> 0, text: disassemble(insn, this.pc) }, this.pc);
   }
 
   /**
