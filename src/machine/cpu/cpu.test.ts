@@ -96,8 +96,6 @@ describe('exceptions (mcause, mepc, mtval as QEMU 7.2 sets them)', () => {
     ['misaligned word load (trapMisaligned)', [...li(1, RAM_BASE + 0x402), asm.lw(2, 1, 0)], 4, () => RAM_BASE + 0x402],
     ['misaligned half store (trapMisaligned)', [...li(1, RAM_BASE + 0x401), asm.sh(2, 1, 0)], 6, () => RAM_BASE + 0x401],
     ['misaligned load outside RAM (trapMisaligned)', [...li(1, DEV_BASE + 1), asm.lh(2, 1, 0)], 4, () => DEV_BASE + 1],
-    ['jal to a half-word target', [0x13, asm.jal(1, 6)], 0, (pc) => pc + 6],
-    ['jalr to a half-word target', [...li(1, RAM_BASE + 0x102), asm.jalr(0, 1, 0)], 0, () => RAM_BASE + 0x102],
     ['ecall from M mode', [asm.ecall()], 11, () => 0],
     ['ebreak (mtval = 0, as QEMU 7.2)', [asm.ebreak()], 3, () => 0],
     ['unknown CSR', [asm.csr(2, 1, 0x7c0, 0)], 2, () => asm.csr(2, 1, 0x7c0, 0)],
@@ -124,11 +122,11 @@ describe('exceptions (mcause, mepc, mtval as QEMU 7.2 sets them)', () => {
     expect(trapState(m.cpu)).toEqual({ pc: HANDLER, mcause: 1, mepc: 0x3000_0000, mtval: 0x3000_0000 });
   });
 
-  it('a host that sets a misaligned pc gets an instruction-address-misaligned trap', () => {
+  it('a host that sets an odd pc gets an instruction-address-misaligned trap', () => {
     const m = testMachine([0x13, 0x13]);
-    m.cpu.pc = RAM_BASE + 2;
+    m.cpu.pc = RAM_BASE + 1;
     m.cpu.step(1);
-    expect(trapState(m.cpu)).toEqual({ pc: HANDLER, mcause: 0, mepc: RAM_BASE + 2, mtval: RAM_BASE + 2 });
+    expect(trapState(m.cpu)).toEqual({ pc: HANDLER, mcause: 0, mepc: RAM_BASE + 1, mtval: RAM_BASE + 1 });
   });
 
   it('a not-taken branch to a misaligned target does not trap', () => {
@@ -236,7 +234,7 @@ describe('Zicsr read/set/clear semantics', () => {
     const m = testMachine([asm.csr(2, 1, CSR.mhartid, 0), asm.csr(3, 2, CSR.misa, 0), asm.csr(6, 3, CSR.mvendorid, 0)]);
     m.cpu.step(3);
     expect(m.cpu.pc).toBe(RAM_BASE + 12);
-    expect(u(m.cpu.x[2])).toBe(0x4014_1101); // RV32 AIMSU
+    expect(u(m.cpu.x[2])).toBe(0x4014_1105); // RV32 ACIMSU
   });
 
   it('mcycle and minstret count instructions and accept writes', () => {
@@ -257,11 +255,11 @@ describe('Zicsr read/set/clear semantics', () => {
     expect(m.cpu.x[3]).toBe(0);
   });
 
-  it('mtvec keeps its old value when written a reserved mode, mepc drops low bits', () => {
+  it('mtvec keeps its old value when written a reserved mode, mepc drops bit 0', () => {
     const m = testMachine([asm.addi(1, 0, 0x103), asm.csr(1, 0, CSR.mtvec, 1), asm.csr(1, 0, CSR.mepc, 1)]);
     m.cpu.step(3);
     expect(u(m.cpu.csr.mtvec)).toBe(HANDLER);
-    expect(m.cpu.csr.mepc).toBe(0x100);
+    expect(m.cpu.csr.mepc).toBe(0x102);
   });
 });
 

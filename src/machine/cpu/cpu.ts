@@ -1,4 +1,4 @@
-// The virt board's hart: RV32IMA + Zicsr (+ Zifencei as a no-op), machine,
+// The virt board's hart: RV32IMAC + Zicsr (+ Zifencei as a no-op), machine,
 // supervisor and user modes with PMP (no paging, no FPU), traps, delegation
 // and interrupts per the RISC-V privileged spec v1.12, with
 // QEMU 7.2's choices where the spec leaves room or QEMU differs (mtval
@@ -12,6 +12,7 @@ import type { CpuRegisters } from '../../protocol/cpu-state.ts';
 import { BreakpointBitmap } from './breakpoint-bitmap.ts';
 import { CsrFile, type CsrHost } from './csr.ts';
 import { CAUSE_FETCH_ACCESS, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_MISALIGNED_FETCH } from './trap-causes.ts';
+import { RVC_EXPANSION } from './rvc.ts';
 import { enterTrap, pendingInterrupt } from './trap.ts';
 import { isFloatingPointInstruction, NO_FPU_NOTICE } from './no-fpu.ts';
 import { pmpAllows, PMP_X } from './pmp.ts';
@@ -67,6 +68,8 @@ export class Cpu implements InstructionCounter, CsrHost {
   /** Instructions left until the next sampled 'insn' trace event. */
   private untilSample = 0;
   private readonly breakpointBitmap: BreakpointBitmap;
+  /** Where the last failed fetchViaBus could not read. */
+  private fetchFaultAddr = 0;
 
   readonly ramBase: number;
   readonly ramSize: number;
@@ -164,9 +167,10 @@ export class Cpu implements InstructionCounter, CsrHost {
     return STEP_BUDGET;
   }
 
+  /** An 'insn' event for the instruction at pc (a 16-bit one in the low bits of insn). */
   private traceInsn(): void {
-    const insn = this.bus.peek(this.pc, 4);
-    if (insn !== undefined) this.tracer.emit({ kind: 'insn', insn, text: disassemble(insn, this.pc) }, this.pc);
+    const insn = this.fetchViaBus(this.pcI);
+    if (insn !== undefined) this.tracer.emit({ kind: 'insn', insn: insn >>> 0, text: disassemble(insn, this.pc) }, this.pc);
   }
 
   /**
@@ -188,6 +192,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.breakpointResumePc = -1;
     this.checkPcAlignment();
     const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
+    const rvc = RVC_EXPANSION;
     const base = this.ramBase, windows = this.ramWindows;
     windows.invalidate(); // the host may have changed CSRs or privilege since the last run
     windows.update();
@@ -202,23 +207,37 @@ export class Cpu implements InstructionCounter, CsrHost {
       let insn: number;
       const fetchOff = (pc - base) >>> 0;
       if (fetchOff < fetchSize) {
-        if (bpBits !== null && ((bpBits[fetchOff >>> 7] >>> ((fetchOff >>> 2) & 31)) & 1) !== 0
+        if (bpBits !== null && ((bpBits[fetchOff >>> 6] >>> ((fetchOff >>> 1) & 31)) & 1) !== 0
           && (n > 0 || !skipFirstBreakpoint)) {
           result = STEP_BREAKPOINT;
           break loop;
         }
         n++;
         insn = s32[fetchOff >>> 2];
+        if ((fetchOff & 2) !== 0) { // pc in the upper half of a word
+          insn >>>= 16;
+          if ((insn & 3) === 3) { // a 32-bit instruction straddling two words
+            if (fetchOff + 2 < fetchSize) insn |= u16[(fetchOff >>> 1) + 1] << 16;
+            else {
+              const whole = this.fetchViaBus(pc);
+              if (whole === undefined) {
+                pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
+                continue;
+              }
+              insn = whole | 0;
+            }
+          }
+        }
       } else {
         if (bps !== null && bps.has(pc >>> 0) && (n > 0 || !skipFirstBreakpoint)) {
           result = STEP_BREAKPOINT;
           break loop;
         }
         n++;
-        const word = this.fetchSlow(pc);
-        if (word === undefined) {
+        const fetched = this.fetchViaBus(pc);
+        if (fetched === undefined) {
           this.instret = start + n;
-          if (this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
+          if (this.fetchFaultAddr === pc && this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
             this.checkPcAlignment();
             pc = this.pollInterrupts(this.pcI);
             if (this.exitRequested) {
@@ -227,15 +246,22 @@ export class Cpu implements InstructionCounter, CsrHost {
             }
             continue;
           }
-          pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, pc, start + n);
+          pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
           continue;
         }
-        insn = word | 0;
+        insn = fetched | 0;
       }
       x[0] = 0;
+      // A compressed instruction runs as the 32-bit one it stands for, 2 bytes long.
+      let len = 4;
       if ((insn & 3) !== 3) {
-        pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
-        continue;
+        const expanded = rvc[insn & 0xffff];
+        if (expanded === 0) {
+          pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn & 0xffff, start + n);
+          continue;
+        }
+        insn = expanded;
+        len = 2;
       }
       switch ((insn >>> 2) & 31) {
         case 0x00: { // LOAD
@@ -255,7 +281,7 @@ export class Cpu implements InstructionCounter, CsrHost {
                 continue;
             }
             x[(insn >>> 7) & 31] = v;
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
           this.instret = start + n;
@@ -266,7 +292,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             continue;
           }
           x[(insn >>> 7) & 31] = v;
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -278,7 +304,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x04: { // OP-IMM
           const a = x[(insn >>> 15) & 31];
@@ -309,12 +335,12 @@ export class Cpu implements InstructionCounter, CsrHost {
             case 6: x[rd] = a | imm; break;
             default: x[rd] = a & imm; break;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         }
         case 0x05: // AUIPC
           x[(insn >>> 7) & 31] = pc + (insn & 0xfffff000);
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x08: { // STORE
           const addr = (x[(insn >>> 15) & 31] + (((insn >> 25) << 5) | ((insn >>> 7) & 31))) | 0;
@@ -329,7 +355,7 @@ export class Cpu implements InstructionCounter, CsrHost {
               pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
               continue;
             }
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
           this.instret = start + n;
@@ -339,7 +365,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.pcI;
             continue;
           }
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -354,7 +380,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.pcI;
             continue;
           }
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -393,12 +419,12 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         }
         case 0x0d: // LUI
           x[(insn >>> 7) & 31] = insn & 0xfffff000;
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x18: { // BRANCH
           const a = x[(insn >>> 15) & 31];
@@ -416,41 +442,33 @@ export class Cpu implements InstructionCounter, CsrHost {
               continue;
           }
           if (!taken) {
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
-          const target = (pc + (((insn >> 31) << 12) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) | 0;
-          if ((target & 3) !== 0) {
-            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
-            continue;
-          }
-          pc = target;
+          // IALIGN = 16: an even target is aligned, so no misaligned-fetch trap.
+          pc = (pc + (((insn >> 31) << 12) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) | 0;
           break;
         }
         case 0x19: { // JALR
           const target = (x[(insn >>> 15) & 31] + (insn >> 20)) & ~1;
-          if ((insn & 0x7000) !== 0 || (target & 3) !== 0) {
-            const illegal = (insn & 0x7000) !== 0;
-            pc = this.trapAt(pc, illegal ? CAUSE_ILLEGAL_INSTRUCTION : CAUSE_MISALIGNED_FETCH, illegal ? insn : target, start + n);
+          if ((insn & 0x7000) !== 0) {
+            pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          x[(insn >>> 7) & 31] = pc + 4;
+          x[(insn >>> 7) & 31] = pc + len;
           pc = target;
           break;
         }
         case 0x1b: { // JAL
           const target = (pc + (((insn >> 31) << 20) | (insn & 0xff000) | ((insn >>> 9) & 0x800) | ((insn >>> 20) & 0x7fe))) | 0;
-          if ((target & 3) !== 0) {
-            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
-            continue;
-          }
-          x[(insn >>> 7) & 31] = pc + 4;
+          x[(insn >>> 7) & 31] = pc + len;
           pc = target;
           break;
         }
         case 0x1c: { // SYSTEM
           this.instret = start + n - 1; // counter CSRs read what retired before this instruction
           this.pcI = pc;
+          // Of the compressed instructions only c.ebreak lands here, and it always traps.
           const stop = executeSystem(this, pc, insn);
           if (windows.update()) { // privilege, mstatus or PMP may have changed
             fetchSize = windows.fetch; loadSize = windows.load; storeSize = windows.store;
@@ -484,21 +502,38 @@ export class Cpu implements InstructionCounter, CsrHost {
     return result;
   }
 
-  /** An instruction fetch outside the RAM window: PMP-checked; undefined when refused or unmapped. */
-  private fetchSlow(pc: number): number | undefined {
-    if (!pmpAllows(this.csr, pc, 4, PMP_X, this.priv)) return undefined;
-    return this.bus.peek(pc >>> 0, 4);
-  }
-
   /** Lets onUnmappedFetch service a fetch from nowhere; true if it did (pcI then holds where to go on). */
   private serviceFetch(pc: number): boolean {
     this.pcI = pc;
     return this.onUnmappedFetch!(pc >>> 0);
   }
 
-  /** The loop keeps pc word-aligned; a host that set an odd pc gets the architected trap instead. */
+  /**
+   * Reads the instruction at pc through the bus (ROM, RAM outside the PMP
+   * fast-path window, or a 32-bit instruction running off the end of RAM),
+   * each halfword PMP-checked for execute: its first halfword, and the second one if the
+   * first says it is 32 bits long. undefined if a part is unreadable; then
+   * fetchFaultAddr is that part's address (pc, or pc + 2), as the spec puts
+   * in mtval for a fetch fault on the second half of an instruction.
+   */
+  private fetchViaBus(pc: number): number | undefined {
+    const low = pmpAllows(this.csr, pc, 2, PMP_X, this.priv) ? this.bus.peek(pc >>> 0, 2) : undefined;
+    if (low === undefined) {
+      this.fetchFaultAddr = pc;
+      return undefined;
+    }
+    if ((low & 3) !== 3) return low;
+    const high = pmpAllows(this.csr, (pc + 2) | 0, 2, PMP_X, this.priv) ? this.bus.peek((pc + 2) >>> 0, 2) : undefined;
+    if (high === undefined) {
+      this.fetchFaultAddr = (pc + 2) | 0;
+      return undefined;
+    }
+    return low | (high << 16);
+  }
+
+  /** The loop keeps pc even (IALIGN = 16); a host that set an odd pc gets the architected trap instead. */
   private checkPcAlignment(): void {
-    if ((this.pcI & 3) !== 0) this.trapAt(this.pcI, CAUSE_MISALIGNED_FETCH, this.pcI, this.instret);
+    if ((this.pcI & 1) !== 0) this.trapAt(this.pcI, CAUSE_MISALIGNED_FETCH, this.pcI, this.instret);
   }
 
   private takeExit(): StepResult {

@@ -39,8 +39,8 @@ const MSTATUS_WRITABLE = MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE
 /** The bits of mstatus that sstatus shows (no FS/VS/SD: no F, D or V here). */
 export const SSTATUS_MASK = MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR;
 
-/** MXL = 1 (RV32), extensions A, I, M, S, U. */
-export const MISA = (1 << 30) | (1 << 0) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
+/** MXL = 1 (RV32), extensions A, C, I, M, S, U. */
+export const MISA = (1 << 30) | (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
 
 const S_INTERRUPTS = (1 << IRQ_S_SOFT) | (1 << IRQ_S_TIMER) | (1 << IRQ_S_EXT);
 /** Interrupts this hart can take: the M and S software, timer and external ones. */
@@ -196,7 +196,7 @@ export class CsrFile {
       case CSR.mcounteren: this.mcounteren = value; return true;
       case CSR.mcountinhibit: this.mcountinhibit = value & 5; return true;
       case CSR.mscratch: this.mscratch = value; return true;
-      case CSR.mepc: this.mepc = value & ~3; return true; // IALIGN = 32: no C extension
+      case CSR.mepc: this.mepc = value & ~1; return true; // IALIGN = 16: bit 0 is 0 (QEMU 7.2 keeps it, then fetches at an odd pc)
       case CSR.mcause: this.mcause = value; return true;
       case CSR.mtval: this.mtval = value; return true;
       case CSR.mip: this.writeMip(value, MIP_WRITABLE); return true;
@@ -215,7 +215,7 @@ export class CsrFile {
       case CSR.stvec: if ((value & 3) < 2) this.stvec = value; return true;
       case CSR.scounteren: this.scounteren = value; return true;
       case CSR.sscratch: this.sscratch = value; return true;
-      case CSR.sepc: this.sepc = value & ~3; return true; // as mepc
+      case CSR.sepc: this.sepc = value & ~1; return true; // as mepc
       case CSR.scause: this.scause = value; return true;
       case CSR.stval: this.stval = value; return true;
       case CSR.satp: this.writeSatp(value); return true;
