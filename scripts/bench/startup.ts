@@ -4,22 +4,16 @@
 // floor) and QEMU's for the same ELF. Each is run STARTUP_RUNS times; the
 // median and the fastest are printed, as the machine may be shared.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { buildBaremetal, qemuArgs } from '../../tests/support/oracles.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BAREMETAL = join(ROOT, 'tests', 'baremetal');
 const CLI = join(ROOT, 'bin', 'paravirt.mjs');
 const RUNS = Number(process.env.STARTUP_RUNS ?? 10);
 
 function buildHello(outDir: string): string {
-  const elf = join(outDir, 'hello.elf');
-  execFileSync('riscv64-unknown-elf-gcc', [
-    '-march=rv32ima_zicsr', '-mabi=ilp32', '-O2', '-nostdlib', '-nostartfiles', '-ffreestanding',
-    '-Wl,--no-warn-rwx-segments', '-T', join(BAREMETAL, 'link.ld'), '-o', elf,
-    join(BAREMETAL, 'crt0.S'), join(BAREMETAL, 'common.c'), join(BAREMETAL, 'hello.c'),
-  ], { stdio: 'inherit' });
-  return elf;
+  return buildBaremetal('hello', join(outDir, 'hello.elf'));
 }
 
 interface Timing {
@@ -59,8 +53,7 @@ export function reportStartup(outDir: string): boolean {
   ];
   const qemu = spawnSync('qemu-system-riscv32', ['--version']);
   if (!qemu.error && qemu.status === 0) {
-    rows.push(['qemu-system-riscv32 hello.elf', time('timeout', ['30', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none',
-      '-nographic', '-no-reboot', '-icount', 'shift=0,sleep=off', '-kernel', hello])]);
+    rows.push(['qemu-system-riscv32 hello.elf', time('timeout', ['30', 'qemu-system-riscv32', ...qemuArgs(hello)])]);
   }
   console.log(`start-up, wall time over ${RUNS} runs:`);
   for (const [label, t] of rows) console.log(line(label, t));

@@ -2,7 +2,6 @@
 // same output and exit status as QEMU whatever the slice size, and each way
 // a run can end without powering off. Programs are built with gcc.
 
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,34 +10,22 @@ import { VirtBoard } from '../machine/board.ts';
 import { VIRT_MEMMAP } from '../machine/memmap.ts';
 import { createSessionBoard } from './create-board.ts';
 import { runToEnd, type RunHost } from './run-to-end.ts';
+import { buildBaremetal, gcc, runQemu } from '../../tests/support/oracles.ts';
 import { Session } from './session.ts';
 
-const SRC = join(import.meta.dirname, '..', '..', 'tests', 'baremetal');
 const OUT = mkdtempSync(join(tmpdir(), 'run-to-end-'));
 const FINISH = (code: number) => `li t0, 0x100000\n li t1, ${(code << 16) | (code ? 0x3333 : 0x5555)}\n sw t1, 0(t0)\n j .`;
 
 function compileC(name: string): string {
-  const elf = join(OUT, `${name}.elf`);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-O2', '-nostdlib', '-nostartfiles',
-    '-ffreestanding', '-Wl,--no-warn-rwx-segments', '-T', join(SRC, 'link.ld'), '-o', elf,
-    join(SRC, 'crt0.S'), join(SRC, 'common.c'), join(SRC, `${name}.c`)]);
-  return elf;
+  return buildBaremetal(name, join(OUT, `${name}.elf`));
 }
 
 function asm(name: string, body: string): Uint8Array {
   const src = join(OUT, `${name}.S`);
   const elf = join(OUT, `${name}.elf`);
   writeFileSync(src, `.globl _start\n_start:\n${body}\n`);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
-    '-Wl,-Ttext=0x80000000', '-Wl,--no-warn-rwx-segments', '-o', elf, src]);
+  gcc(['-nostdlib', '-nostartfiles', '-Wl,-Ttext=0x80000000', '-Wl,--no-warn-rwx-segments', '-o', elf, src]);
   return new Uint8Array(readFileSync(elf));
-}
-
-function qemu(elf: string): { output: string; status: number | null } {
-  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic', '-no-reboot',
-    '-icount', 'shift=0,sleep=off', '-kernel', elf], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'latin1' });
-  if (r.status === 124) throw new Error(`QEMU did not finish ${elf} within 10 s`);
-  return { output: r.stdout, status: r.status };
 }
 
 function loaded(image: Uint8Array, options: ConstructorParameters<typeof Session>[1] = {}): Session {
@@ -66,13 +53,13 @@ describe('runToEnd', () => {
   for (const name of ['hello', 'exit_code']) {
     it(`${name}.c prints and exits as under QEMU, in big slices and in small ones`, async () => {
       const elf = compileC(name);
-      const reference = qemu(elf);
+      const reference = runQemu(elf);
       for (const sliceInsns of [4_000_000, 997]) {
         const session = loaded(new Uint8Array(readFileSync(elf)));
         const host = collector(session);
         const end = await runToEnd(session, host, { sliceInsns });
         expect(end.reason).toBe('poweroff');
-        expect({ output: host.output(), status: end.reason === 'poweroff' ? end.exitCode : null }).toEqual(reference);
+        expect({ output: host.output(), exitCode: end.reason === 'poweroff' ? end.exitCode : null }).toEqual(reference);
       }
     });
   }

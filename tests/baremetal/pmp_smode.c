@@ -81,7 +81,7 @@ uint32_t trap_handler(struct trap_frame *f) {
   } else {
     print("  mtval", tval);
   }
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

@@ -64,7 +64,7 @@ uint32_t s_trap_handler(struct trap_frame *f) {
   }
   print("  sepc - s_main", f->x[0] - (uint32_t)s_main);
   print("  stval", read_csr(stval));
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 
@@ -95,7 +95,7 @@ uint32_t trap_handler(struct trap_frame *f) {
   } else {
     print("  mtval", read_csr(mtval));
   }
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

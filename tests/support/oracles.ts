@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { VirtBoard, type BoardConfig } from '../../src/machine/board.ts';
 
 /** The ISA of every gcc-built guest program (one line to change when the hart gains an extension). */
-export const GUEST_MARCH = 'rv32ima_zicsr';
+export const GUEST_MARCH = 'rv32imac_zicsr';
 export const GUEST_ABI = 'ilp32';
 export const GUEST_TARGET: readonly string[] = [`-march=${GUEST_MARCH}`, `-mabi=${GUEST_ABI}`];
 /** What the kernel-C compiler emits (no compressed instructions): gcc's -E, -S and
@@ -206,12 +206,15 @@ export interface BoardRunOptions {
   /** Instructions before giving up (a guard against a guest that never powers off). */
   maxInsns?: number;
   board?: Partial<BoardConfig>;
+  /** Called with the new board before it loads the ELF (to hook notices, tracing…). */
+  prepare?: (board: VirtBoard) => void;
 }
 
 /** Runs an ELF (a path or its bytes) on our VirtBoard until it powers off, as QEMU would. */
 export function runOnBoard(elf: string | Uint8Array, opts: BoardRunOptions = {}): GuestRun {
   const name = typeof elf === 'string' ? basename(elf) : 'the program';
   const board = new VirtBoard(opts.board);
+  opts.prepare?.(board);
   board.loadElf(typeof elf === 'string' ? new Uint8Array(readFileSync(elf)) : elf, name);
   const maxInsns = opts.maxInsns ?? 100_000_000;
   let output = '';
