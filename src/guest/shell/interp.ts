@@ -39,8 +39,8 @@ export class Interpreter {
   constructor(readonly vfs: Vfs, readonly kernel: Kernel, readonly registry: Registry, private readonly shellIo: { set(io: IoTable): void }) {}
 
   /** The prefix of the shell's own messages: "sh" or "script: line N". */
-  prefix(state: ShellState, line?: number): string {
-    return state.scriptName ? `${state.scriptName}: line ${line ?? 0}` : 'sh';
+  prefix(state: ShellState, line = state.line): string {
+    return state.scriptName ? `${state.scriptName}: line ${line}` : 'sh';
   }
 
   async say(x: Exec, text: string): Promise<void> {
@@ -268,6 +268,7 @@ export class Interpreter {
 
   private async simple(cmd: Extract<Command, { type: 'simple' }>, x: Exec): Promise<number> {
     await x.signal.checkpoint();
+    x.state.line = cmd.line;
     const exp = this.expander(x);
     this.substStatus = null;
     let argv: string[];
@@ -287,7 +288,11 @@ export class Interpreter {
     if (x.state.options.xtrace) await this.say(x, `+ ${[...assigns.map(([k, v]) => `${k}=${v}`), ...argv].join(' ')}`);
     if (argv.length === 0) {
       for (const [k, v] of assigns) {
-        if (!x.state.set(k, v)) { await this.say(x, `${this.prefix(x.state, cmd.line)}: ${k}: is read only`); return 2; }
+        if (!x.state.set(k, v)) {
+          await this.say(x, `${this.prefix(x.state, cmd.line)}: ${k}: is read only`);
+          if (x.state.scriptName) throw new ExitControl(2);
+          return 2;
+        }
       }
       const status = await this.withRedirs(cmd.redirs, x, async () => this.substStatus ?? 0);
       this.errexit(status, x);
@@ -369,7 +374,7 @@ export class Interpreter {
     }
   }
 
-  /** Applies redirections for the duration of `fn` (XCU 2.7); a failed open skips the command with status 1. */
+  /** Applies redirections for the duration of `fn` (XCU 2.7); a failed open skips the command with status 2 (as dash). */
   async withRedirs(redirs: Redir[], x: Exec, fn: (inner: Exec) => Promise<number>): Promise<number> {
     if (!redirs.length) return fn(x);
     const opened: { close(): Promise<void> }[] = [];
@@ -396,7 +401,7 @@ export class Interpreter {
     if (r.op === '>&' || r.op === '<&') {
       if (target === '-') return io.with(r.fd, null);
       const from = /^\d+$/.test(target) ? io.get(Number(target)) : undefined;
-      if (!from) { await this.say(x, `${this.prefix(x.state)}: ${target}: Bad file descriptor`); return 1; }
+      if (!from) { await this.say(x, `${this.prefix(x.state)}: ${target}: Bad file descriptor`); return 2; }
       return io.with(r.fd, from);
     }
     const path = this.vfsPath(target, x.state);
@@ -411,7 +416,7 @@ export class Interpreter {
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       await this.say(x, `${this.prefix(x.state)}: can't ${writing ? 'create' : 'open'} ${target}: ${strerror(e.errno)}`);
-      return 1;
+      return 2;
     }
   }
 

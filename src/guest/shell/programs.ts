@@ -61,7 +61,7 @@ export async function runProgram(
   let source = prog.source;
   if (source === undefined) {
     try {
-      source = await readText(interp.vfs, prog.path, x);
+      source = await readText(interp.vfs, normalizePath(prog.path, x.state.cwd), x);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       await interp.say(x, `sh: can't open '${name}': ${strerror(e.errno)}`);

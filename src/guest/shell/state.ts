@@ -21,6 +21,8 @@ export class ShellState {
   /** How many loops enclose the running command, for break and continue. */
   loopDepth = 0;
   functionDepth = 0;
+  /** The line of the running command, for messages. */
+  line = 0;
 
   clone(): ShellState {
     const s = new ShellState();
@@ -35,6 +37,7 @@ export class ShellState {
     s.scriptName = this.scriptName;
     s.loopDepth = this.loopDepth;
     s.functionDepth = this.functionDepth;
+    s.line = this.line;
     return s;
   }
 

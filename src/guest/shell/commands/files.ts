@@ -138,4 +138,19 @@ async function mount(ctx: CommandContext): Promise<number> {
   }
 }
 
-export const fileCommands: Record<string, CommandFn> = { ls, stat, mkdir, rm, touch, mknod, mount };
+/** chmod MODE FILE...: octal modes and the symbolic `[ugoa]*[+-=][rwx]*` forms. */
+async function chmod(ctx: CommandContext): Promise<number> {
+  const [mode, ...files] = ctx.args;
+  const sym = /^([ugoa]*)([-+=])([rwx]*)$/.exec(mode ?? '');
+  if (!mode || (!/^[0-7]{1,4}$/.test(mode) && !sym)) return fail(ctx, `invalid mode '${mode ?? ''}'`);
+  return each(ctx, files, 'change mode of', (path) => {
+    const node = ctx.vfs.lookup(path);
+    if (!sym) { node.mode = parseInt(mode, 8); return; }
+    const who = sym[1] === '' || sym[1].includes('a') ? 0o777 : (sym[1].includes('u') ? 0o700 : 0) | (sym[1].includes('g') ? 0o070 : 0) | (sym[1].includes('o') ? 0o007 : 0);
+    const what = (sym[3].includes('r') ? 0o444 : 0) | (sym[3].includes('w') ? 0o222 : 0) | (sym[3].includes('x') ? 0o111 : 0);
+    const bits = who & what;
+    node.mode = sym[2] === '+' ? node.mode | bits : sym[2] === '-' ? node.mode & ~bits : (node.mode & ~who) | bits;
+  });
+}
+
+export const fileCommands: Record<string, CommandFn> = { ls, stat, mkdir, rm, touch, mknod, mount, chmod };

@@ -106,7 +106,7 @@ async function read(ctx: CommandContext): Promise<number> {
   while (rest && isWs(rest[rest.length - 1])) rest = rest.slice(0, -1);
   fields.push(rest);
   names.forEach((n, k) => ctx.state.set(n, fields[k] ?? ''));
-  return 0;
+  return got.endsWith('\n') ? 0 : 1;
 }
 
 async function dot(ctx: CommandContext): Promise<number> {
