@@ -14,7 +14,7 @@ import type { IoTable } from './io-table.ts';
 import type { Kernel } from './kernel.ts';
 import { matchPattern } from './pattern.ts';
 import { Parser } from './parser.ts';
-import { ExitControl, LoopControl, ReturnControl, type ShellState } from './state.ts';
+import { BrokenPipe, ExitControl, LoopControl, ReturnControl, type ShellState } from './state.ts';
 import { BufferWriter, Pipe, bytesReader, fileReader, fileWriter } from './streams.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
 import { findProgram, runProgram } from './programs.ts';
@@ -131,8 +131,7 @@ export class Interpreter {
     try {
       return await fn(sub);
     } catch (e) {
-      if (e instanceof ExitControl) return e.status;
-      if (e instanceof ReturnControl) return e.status;
+      if (e instanceof ExitControl || e instanceof ReturnControl || e instanceof BrokenPipe) return e.status;
       if (e instanceof LoopControl) return 0;
       throw e;
     }
@@ -366,7 +365,7 @@ export class Interpreter {
       return await fn(ctx);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      if (e.errno === Errno.EPIPE) return 141;
+      if (e.errno === Errno.EPIPE) throw new BrokenPipe();
       // busybox's echo and printf run inside the shell, so their messages start with "sh".
       const who = name === 'echo' || name === 'printf' ? 'sh' : name;
       await this.say(x, `${who}: write error: ${strerror(e.errno)}`);

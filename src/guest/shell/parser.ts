@@ -5,6 +5,8 @@ import type { Command, Redir, RedirOp, Word } from './ast.ts';
 import { Lexer, type Token } from './lexer.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
 
+/** Reserved words that end a compound command's list: never the start of a command. */
+const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!']);
 const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '<<', '<<-']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -74,7 +76,7 @@ export class Parser {
       if (multiline) this.skipNewlines();
       const t = this.peek();
       if (t.kind === 'eof' || (t.kind === 'op' && (t.text === ')' || t.text === ';;'))) break;
-      if (t.kind === 'word' && stops.has(t.text)) break;
+      if (t.kind === 'word' && (stops.has(t.text) || (stops.size > 0 && CLOSERS.has(t.text)))) break;
       if (t.kind === 'newline') break;
       const cmd = this.andOr();
       let async = false;

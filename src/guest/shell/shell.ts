@@ -16,7 +16,7 @@ import { IoTable } from './io-table.ts';
 import type { Kernel } from './kernel.ts';
 import { Parser } from './parser.ts';
 import { runProgram } from './programs.ts';
-import { ExitControl, LoopControl, ReturnControl, ShellState } from './state.ts';
+import { BrokenPipe, ExitControl, LoopControl, ReturnControl, ShellState } from './state.ts';
 import { emptyReader, type Reader, type Writer } from './streams.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
 
@@ -114,7 +114,7 @@ export class Shell {
       } else if (e instanceof ExitControl) {
         status = e.status;
         this.exitStatus = status;
-      } else if (e instanceof ReturnControl) status = e.status;
+      } else if (e instanceof ReturnControl || e instanceof BrokenPipe) status = e.status;
       else if (e instanceof LoopControl) status = 0;
       else throw e;
     } finally {

@@ -81,3 +81,8 @@ export class ReturnControl {
 export class ExitControl {
   constructor(readonly status: number) {}
 }
+
+/** A write to a pipe nobody reads: like SIGPIPE, it ends the whole pipeline command (status 141). */
+export class BrokenPipe {
+  readonly status = 141;
+}
