@@ -20,7 +20,7 @@ export function globPaths(vfs: Vfs, cwd: string, pattern: string): string[] {
         continue;
       }
       const re = new RegExp(`^${patternSource(part)}$`);
-      let names: string[] = [];
+      let names: string[];
       try { names = vfs.readdir(dirPath); } catch { continue; }
       for (const n of names) {
         if (n.startsWith('.') && !part.startsWith('.')) continue;
