@@ -36,7 +36,7 @@ export interface Registry {
 export class Interpreter {
   private substStatus: number | null = null;
 
-  constructor(readonly vfs: Vfs, readonly kernel: Kernel, readonly registry: Registry, private readonly shellIo: { set(io: IoTable): void }) {}
+  constructor(readonly vfs: Vfs, readonly kernel: Kernel, readonly registry: Registry) {}
 
   /** The prefix of the shell's own messages: "sh" or "script: line N". */
   prefix(state: ShellState, line = state.line): string {
@@ -64,6 +64,7 @@ export class Interpreter {
         return 2;
       }
       if (!cmd) return status;
+      if (x.state.io) x = { ...x, io: x.state.io };
       status = await this.run(cmd, x);
     }
   }
@@ -277,6 +278,12 @@ export class Interpreter {
       for (const a of cmd.assigns) {
         const eq = a.indexOf('=');
         assigns.push([a.slice(0, eq), await exp.string(a.slice(eq + 1))]);
+        // With no command, each assignment happens before the next is expanded (a=1 b=$a).
+        if (!argv.length && !x.state.set(a.slice(0, eq), assigns[assigns.length - 1][1])) {
+          await this.say(x, `${this.prefix(x.state, cmd.line)}: ${a.slice(0, eq)}: is read only`);
+          if (x.state.scriptName) throw new ExitControl(2);
+          return 2;
+        }
       }
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
@@ -286,13 +293,6 @@ export class Interpreter {
     }
     if (x.state.options.xtrace) await this.say(x, `+ ${[...assigns.map(([k, v]) => `${k}=${v}`), ...argv].join(' ')}`);
     if (argv.length === 0) {
-      for (const [k, v] of assigns) {
-        if (!x.state.set(k, v)) {
-          await this.say(x, `${this.prefix(x.state, cmd.line)}: ${k}: is read only`);
-          if (x.state.scriptName) throw new ExitControl(2);
-          return 2;
-        }
-      }
       const status = await this.withRedirs(cmd.redirs, x, async () => this.substStatus ?? 0);
       this.errexit(status, x);
       return status;
@@ -314,7 +314,7 @@ export class Interpreter {
     const env = x.state.environment();
     for (const [k, v] of assigns) env.set(k, v);
     const builtin = this.registry.commands.get(name);
-    if (builtin) return this.callBuiltin(builtin, name, args, x, env);
+    if (builtin) return this.withTemporaryVars(x.state, assigns, () => this.callBuiltin(builtin, name, args, x, env));
     const found = findProgram(this.vfs, x.state, env, name);
     if (typeof found === 'number') {
       const why = found === Errno.ENOENT ? 'not found' : strerror(found);
@@ -324,21 +324,30 @@ export class Interpreter {
     return runProgram(this, found, name, args, x, env);
   }
 
+  /** `NAME=value cmd`: the variables hold for the command only (a function, a builtin such as read). */
+  private async withTemporaryVars(s: ShellState, assigns: [string, string][], fn: () => Promise<number>): Promise<number> {
+    const saved = assigns.map(([k]) => [k, s.vars.get(k)] as const);
+    for (const [k, v] of assigns) s.set(k, v);
+    try {
+      return await fn();
+    } finally {
+      for (const [k, v] of saved) { if (v) s.vars.set(k, v); else s.vars.delete(k); }
+    }
+  }
+
   private async callFunction(body: Command, args: string[], assigns: [string, string][], x: Exec): Promise<number> {
     const s = x.state;
-    const saved = { positional: s.positional, vars: assigns.map(([k]) => [k, s.vars.get(k)] as const) };
-    for (const [k, v] of assigns) s.set(k, v);
+    const positional = s.positional;
     s.positional = args;
     s.functionDepth++;
     try {
-      return await this.run(body, x);
+      return await this.withTemporaryVars(s, assigns, () => this.run(body, x));
     } catch (e) {
       if (e instanceof ReturnControl) return e.status;
       throw e;
     } finally {
       s.functionDepth--;
-      s.positional = saved.positional;
-      for (const [k, v] of saved.vars) { if (v) s.vars.set(k, v); else s.vars.delete(k); }
+      s.positional = positional;
     }
   }
 
@@ -347,7 +356,7 @@ export class Interpreter {
       evalSource: (src) => this.runSource(src, x),
       runScript: (path, scriptArgs, ctx, opts) => runProgram(this, { path, source: opts?.source, flags: opts?.flags }, path, scriptArgs, x, ctx.env),
       commandNames: () => [...this.registry.special.keys(), ...this.registry.commands.keys()].sort(),
-      setShellIo: (io) => { x.io = io; this.shellIo.set(io); },
+      setShellIo: (io) => { x.state.io = io; },
     };
     const fd = (n: number) => x.io.get(n);
     return {

@@ -41,6 +41,7 @@ function writer(fn: (b: Uint8Array) => void | Promise<void>, terminal: boolean):
 export class Shell {
   readonly state = new ShellState();
   private readonly interp: Interpreter;
+  /** The shell's own descriptors (the terminal, unless `exec` redirected them). */
   private io: IoTable;
   private foreground: InterruptController | null = null;
   /** Set by `exit`: the shell has ended with this status. */
@@ -56,7 +57,7 @@ export class Shell {
       [1, { writer: writer(opts.stdout, !!opts.terminal) }],
       [2, { writer: writer(opts.stderr, !!opts.terminal) }],
     ]));
-    this.interp = new Interpreter(opts.vfs, opts.kernel, { special, commands }, { set: (io) => { this.io = io; } });
+    this.interp = new Interpreter(opts.vfs, opts.kernel, { special, commands });
     const env = { PATH: '/sbin:/usr/sbin:/bin:/usr/bin', HOME: '/root', PWD: '/', ...opts.env };
     for (const [k, v] of Object.entries(env)) this.state.set(k, v, true);
     this.state.set('IFS', ' \t\n');
@@ -119,6 +120,7 @@ export class Shell {
       else throw e;
     } finally {
       this.foreground = null;
+      if (this.state.io) { this.io = this.state.io; this.state.io = null; }
     }
     this.state.lastStatus = status;
     return status;

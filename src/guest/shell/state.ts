@@ -2,6 +2,7 @@
 // parameters, options and the working directory. A subshell, a pipeline's
 // command and a command substitution each run on a copy.
 import type { Command } from './ast.ts';
+import type { IoTable } from './io-table.ts';
 
 export interface Variable { value: string; exported: boolean; readonly: boolean }
 
@@ -21,6 +22,8 @@ export class ShellState {
   /** How many loops enclose the running command, for break and continue. */
   loopDepth = 0;
   functionDepth = 0;
+  /** File descriptors made permanent by `exec` (picked up at the next command). */
+  io: IoTable | null = null;
   /** The line of the running command, for messages. */
   line = 0;
 
