@@ -3,7 +3,7 @@
 // removal. A word is its source text; expansion walks it once, keeping
 // for each field the text and the pattern (quoted characters escaped).
 import { ArithError, evaluateArith } from './arith.ts';
-import { hasGlob, removeAffix, unescapePattern } from './pattern.ts';
+import { hasGlob, removeAffix } from './pattern.ts';
 
 export interface ExpandHost {
   getVar(name: string): string | undefined;
@@ -295,4 +295,3 @@ function braceEnd(src: string, i: number): number {
   return src.length;
 }
 
-export { unescapePattern };

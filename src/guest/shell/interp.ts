@@ -9,7 +9,7 @@ import type { Command, Redir } from './ast.ts';
 import type { CommandContext, CommandFn, ShellHooks } from './commands/context.ts';
 import { ExpansionError, Expander, type ExpandHost } from './expand.ts';
 import { globPaths } from './glob.ts';
-import { Interrupted, type InterruptController } from './interrupt.ts';
+import type { InterruptController } from './interrupt.ts';
 import type { IoTable } from './io-table.ts';
 import type { Kernel } from './kernel.ts';
 import { matchPattern } from './pattern.ts';
@@ -433,4 +433,3 @@ export class Interpreter {
   }
 }
 
-export { Interrupted };

@@ -3,7 +3,7 @@
 // /dev/zero | head -c 10` ends as soon as head has its bytes.
 import { binaryToBytes, bytesToBinary } from '../../fs/bytes.ts';
 import { unescape, printf } from './printf.ts';
-import { fail, forEachInput, lines, out, parseFlags, readAll, type CommandContext, type CommandFn } from './context.ts';
+import { fail, forEachInput, out, parseFlags, readAll, type CommandContext, type CommandFn } from './context.ts';
 import { grep } from './grep.ts';
 
 async function echo(ctx: CommandContext): Promise<number> {
@@ -163,4 +163,3 @@ export const textCommands: Record<string, CommandFn> = {
   echo, printf, cat, head, tail, wc, grep, hexdump, basename, dirname,
 };
 
-export { lines };
