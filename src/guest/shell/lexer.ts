@@ -24,6 +24,8 @@ export class Lexer {
   private pos = 0;
   line = 1;
   private readonly heredocs: PendingHeredoc[] = [];
+  /** A here-document ran to the end of the input without its delimiter line. */
+  heredocUnterminated = false;
 
   constructor(private readonly src: string) {}
 
@@ -160,6 +162,7 @@ export class Lexer {
       for (;;) {
         if (this.pos >= this.src.length) {
           // dash and ash accept a here-document cut off by the end of the input.
+          this.heredocUnterminated = true;
           break;
         }
         const end = this.src.indexOf('\n', this.pos);

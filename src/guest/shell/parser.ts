@@ -30,6 +30,11 @@ export class Parser {
     return cmd;
   }
 
+  /** Whether the input ended inside a here-document (a terminal then asks for more). */
+  get heredocUnterminated(): boolean {
+    return this.lexer.heredocUnterminated;
+  }
+
   private peek(k = 0): Token {
     while (this.ahead.length <= k) this.ahead.push(this.lexer.next());
     return this.ahead[k];

@@ -80,7 +80,8 @@ describe('messages and statuses', () => {
   it('knows when a line needs more input', () => {
     expect(Shell.needsMoreInput('if true; then')).toBe(true);
     expect(Shell.needsMoreInput('echo "open')).toBe(true);
-    expect(Shell.needsMoreInput('cat <<EOF\nhello')).toBe(false);
+    expect(Shell.needsMoreInput('cat <<EOF\nhello')).toBe(true);
+    expect(Shell.needsMoreInput('cat <<EOF\nhello\nEOF')).toBe(false);
     expect(Shell.needsMoreInput('for i in 1; do echo $i; done')).toBe(false);
     expect(Shell.needsMoreInput('fi')).toBe(false);
   });

@@ -76,7 +76,7 @@ export class Shell {
     try {
       const p = new Parser(text);
       while (p.nextCommand());
-      return false;
+      return p.heredocUnterminated;
     } catch (e) {
       return e instanceof ShellSyntaxError && e.incomplete;
     }
