@@ -58,6 +58,12 @@ describe('pipelines', () => {
     expect(await t.shell.execute('while true; do echo y; done | head -n 3')).toBe(0);
     expect(t.out.stdout).toBe('10\ny\ny\ny\n');
   });
+
+  it('carry a megabyte while both ends yield to the event loop', async () => {
+    const t = testShell({}, macrotask);
+    expect(await t.shell.execute('head -c 1000000 /dev/zero | wc -c')).toBe(0);
+    expect(t.out.stdout).toBe('1000000\n');
+  });
 });
 
 describe('messages and statuses', () => {

@@ -54,16 +54,18 @@ export class Pipe {
     close: () => { this.writerClosed = true; this.notify(); },
   };
 
+  /** Wakes whichever end is waiting; it re-checks its condition. */
   private notify(): void {
     const w = this.wake;
     this.wake = null;
     w?.();
   }
 
-  private async wait(signal: InterruptController): Promise<void> {
-    await signal.checkpoint();
+  /** Waits for the other end to act. Set up without an await first, so no notify is missed. */
+  private wait(signal: InterruptController): Promise<void> {
+    signal.check();
     const prev = this.wake;
-    await signal.race(new Promise<void>((resolve) => { this.wake = () => { prev?.(); resolve(); }; }));
+    return signal.race(new Promise<void>((resolve) => { this.wake = () => { prev?.(); resolve(); }; }));
   }
 }
 
