@@ -16,7 +16,7 @@ function asm(body: string): Uint8Array {
   const n = count++;
   const src = join(dir, `p${n}.S`);
   const elf = join(dir, `p${n}.elf`);
-  writeFileSync(src, `.globl _start\n_start:\n${body}\n`);
+  writeFileSync(src, `.option norvc\n.globl _start\n_start:\n${body}\n`); // 4-byte instructions: tests name addresses
   gcc(['-nostdlib', '-nostartfiles',
     '-Wl,-Ttext=0x80000000', '-Wl,--no-warn-rwx-segments', '-o', elf, src]);
   return readFileSync(elf);

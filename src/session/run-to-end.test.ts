@@ -23,7 +23,7 @@ function compileC(name: string): string {
 function asm(name: string, body: string): Uint8Array {
   const src = join(OUT, `${name}.S`);
   const elf = join(OUT, `${name}.elf`);
-  writeFileSync(src, `.globl _start\n_start:\n${body}\n`);
+  writeFileSync(src, `.option norvc\n.globl _start\n_start:\n${body}\n`); // 4-byte instructions: tests name addresses
   gcc(['-nostdlib', '-nostartfiles', '-Wl,-Ttext=0x80000000', '-Wl,--no-warn-rwx-segments', '-o', elf, src]);
   return new Uint8Array(readFileSync(elf));
 }

@@ -45,6 +45,7 @@ function buildAsm(name: string, source: string): { elf: Uint8Array; sym: Record<
 
 // Prints a line, counts a3 down from 100000, then fails with exit code 7.
 const COUNTDOWN = buildAsm('countdown', `
+  .option norvc  # fixed 4-byte instructions: the tests name their addresses
   .globl _start
 _start:
   li t0, 0x10000000
@@ -68,6 +69,7 @@ msg: .string "hello from the guest\\n"
 
 // Reads fcsr twice (illegal without an FPU; the handler skips it), then powers off with status 0.
 const FP_USER = buildAsm('fp-user', `
+  .option norvc  # fixed 4-byte instructions: the tests name their addresses
   .globl _start
 _start:
   la t0, handler

@@ -5,6 +5,7 @@
  * sleeps in wfi until MTIP is pending, then powers off through the finisher. */
 export function clintSleepProgram(ms: number): string {
   return `
+  .option norvc  # fixed 4-byte instructions: the tests name their addresses
   .globl _start
 _start:
   li t0, 0x0200bff8

@@ -25,6 +25,7 @@ function buildBaremetal(name: string): ArrayBuffer {
 
 // Writes the unknown command 99 to the stopwatch 1000 times, then powers off.
 const ERR_LOOP = `
+  .option norvc  # fixed 4-byte instructions: the tests name their addresses
   .globl _start
 _start:
   li t0, 0x04000090

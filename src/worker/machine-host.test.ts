@@ -15,6 +15,7 @@ import { gcc } from '../../tests/support/oracles.ts';
 
 // Prints "ready", then echoes what UART0 receives (polling LSR.DR) until 'q'.
 const ECHO_POLL = `
+  .option norvc  # fixed 4-byte instructions: the tests name their addresses
   .globl _start
 _start:
   li t0, 0x10000000
@@ -46,6 +47,7 @@ const SLEEP_200MS = clintSleepProgram(200);
 
 // Prints 'x' forever, as a printf in an endless loop would.
 const FLOOD = `
+  .option norvc  # fixed 4-byte instructions: the tests name their addresses
   .globl _start
 _start:
   li t0, 0x10000000
