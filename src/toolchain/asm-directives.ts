@@ -157,6 +157,7 @@ function setSymbol(st: AsmState, args: AsmTok[][], endCol: number): void {
   s.abs = undefined;
   s.section = v.section;
   s.offset = v.symOffset! + v.value;
+  if (v.value === 0) s.aliasOf = v.sym;
 }
 
 function common(st: AsmState, name: string, args: AsmTok[][], endCol: number): void {

@@ -27,6 +27,8 @@ export interface AsmSymbol {
   type: SymbolType;
   size: number;
   defined: boolean;
+  /** `.set name, other`: gas gives the alias the type and size of `other`. */
+  aliasOf?: string;
 }
 
 /** The state both passes share; directives (asm-directives.ts) act on it. */
@@ -283,6 +285,8 @@ function toObjectFile(st: AsmState): ObjectFile {
   const symbols: ObjSymbol[] = [];
   for (const s of st.symbols.values()) {
     if (!s.defined && !referenced.has(s.name) && !s.explicitBinding) continue;
+    const target = s.aliasOf !== undefined ? st.symbols.get(s.aliasOf) : undefined;
+    if (target && s.type === 'notype') { s.type = target.type; s.size ||= target.size; }
     const binding = s.defined ? s.binding : s.binding === 'weak' ? 'weak' : 'global';
     symbols.push({
       name: s.name, section: !s.defined ? undefined : s.abs !== undefined ? '*ABS*' : s.section,

@@ -30,6 +30,12 @@ export interface Obj {
   isUsed?: boolean;
   isParam?: boolean;
   isWeak?: boolean;
+  /** __attribute__((alias("target"))): defined as another name of `target`. */
+  alias?: string;
+  /** __attribute__((aligned(N))) given: `align` is final (no rounding of arrays up to a word). */
+  userAligned?: boolean;
+  /** __attribute__((error/warning("msg"))) on a function: a call left after dead-code elimination is diagnosed. */
+  callDiagnostic?: { severity: 'error' | 'warning'; message: string };
   // functions
   params?: Obj[];
   body?: Stmt;

@@ -9,7 +9,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { Gen, dataAlign } from './codegen-state.ts';
 import { genStmt } from './codegen-stmt.ts';
 import { storeParams, returnsInMemory } from './codegen-call.ts';
-import { emitData } from './codegen-data.ts';
+import { emitData, emitAlias, userSection } from './codegen-data.ts';
 import { reachableInlines } from './codegen-reach.ts';
 import { alignOf, alignTo, sizeOf, type FuncType } from './types.ts';
 
@@ -22,6 +22,7 @@ export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
     for (const fn of tu.globals) {
       if (fn.isFunction && fn.body && needed.has(fn)) emitFunction(g, fn);
     }
+    for (const o of tu.globals) if (o.alias !== undefined) emitAlias(g, o);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const loc = g.fn?.loc ?? { file: tu.file, line: 1, col: 1, offset: 0 };
@@ -57,7 +58,7 @@ function emitFunction(g: Gen, fn: Obj): void {
   const used = assignFrame(g, fn);
   const saveArea = ft.variadic ? 32 : 0;
   g.out.push('');
-  g.emit(fn.section ? `.section ${fn.section},"ax",@progbits` : '.text');
+  g.emit(fn.section ? userSection(fn.section, true, 'x') : '.text');
   g.emit('.align 2');
   if (!fn.isStatic) g.emit(`.globl ${fn.label}`);
   if (fn.isWeak) g.emit(`.weak ${fn.label}`);

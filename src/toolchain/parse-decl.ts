@@ -28,6 +28,10 @@ export interface DeclAttr {
   iomem?: boolean;
   /** format(printf, fmt, first): 1-based index of the format argument. */
   printfFormat?: number;
+  /** alias("target"): this name is another name for target's definition. */
+  alias?: string;
+  /** error("msg")/warning("msg"): a call that survives dead-code elimination is diagnosed. */
+  callDiagnostic?: { severity: 'error' | 'warning'; message: string };
 }
 
 const TYPE_WORDS = new Set([
@@ -116,6 +120,12 @@ function attributeList(p: Parser, attr: DeclAttr): void {
       case 'weak': attr.weak = true; break;
       case 'unused': case 'used': attr.unused = true; break;
       case 'always_inline': attr.isInline = true; break;
+      case 'alias':
+        if (hasArgs) { p.next(); attr.alias = stringArg(p); p.expect(')'); }
+        continue;
+      case 'error': case 'warning':
+        if (hasArgs) { p.next(); attr.callDiagnostic = { severity: n, message: stringArg(p) }; p.expect(')'); }
+        continue;
       case 'aligned':
         if (hasArgs) { p.next(); attr.align = constInt(p); p.expect(')'); } else attr.align = 16;
         continue;
@@ -329,9 +339,8 @@ function pointers(p: Parser, ty: Type, attr: DeclAttr): Type {
         continue;
       }
       if (p.is('__attribute__') || p.is('__attribute') || isKernelMarker(p, p.tok)) {
-        const inner: DeclAttr = {};
-        attributes(p, inner);
-        if (inner.iomem) attr.iomem = true;
+        // gcc applies attributes written after the '*' (section, used, aligned…) to the declaration.
+        attributes(p, attr);
         continue;
       }
       break;

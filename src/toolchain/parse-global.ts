@@ -52,10 +52,7 @@ function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
   if (ty.kind === 'void') p.error(name, `variable '${name.text}' declared void`);
   const obj = declareExternVar(p, name, ty);
   obj.isStatic ||= !!a.isStatic;
-  obj.align = Math.max(obj.align, a.align ?? 0);
-  if (a.unused) obj.isUsed = true; // __attribute__((used/unused)): never "defined but not used"
-  if (a.section) obj.section = a.section;
-  if (a.weak) obj.isWeak = true;
+  applyAttributes(p, obj, a, name);
   if (p.consume('=')) {
     if (obj.data) p.report(name.loc, name.length, `redefinition of '${name.text}'`, [p.note(obj.loc, name.length, 'previously defined here')]);
     const init = parseInitializer(p, ty);
@@ -69,7 +66,45 @@ function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
     if (ty.kind === 'array' && ty.len < 0) obj.ty = { ...ty, len: 1 };
     if (ty.kind === 'struct' && !ty.def.complete) p.error(name, `storage size of '${name.text}' isn't known ('${typeName(ty)}' is declared but not defined)`);
   }
-  obj.isReadOnly = !!obj.ty.isConst;
+  obj.isReadOnly = isReadOnlyObject(obj.ty);
+}
+
+/** Where gcc places a const object: in .rodata unless volatile (a const array's elements are const). */
+export function isReadOnlyObject(ty: Type): boolean {
+  if (ty.isVolatile) return false;
+  return !!ty.isConst || (ty.kind === 'array' && isReadOnlyObject(ty.base));
+}
+
+/** The attributes that shape an object's symbol: alignment, section, binding, alias, used. */
+export function applyAttributes(p: Parser, obj: Obj, a: DeclAttr, name: Token): void {
+  if (a.align !== undefined) {
+    obj.align = Math.max(obj.isFunction ? 4 : alignOf(obj.ty), obj.userAligned ? obj.align : 0, a.align);
+    obj.userAligned = true;
+  }
+  if (a.unused) obj.isUsed = true; // __attribute__((used/unused)): never "defined but not used"
+  if (a.section) obj.section = a.section;
+  if (a.weak) obj.isWeak = true;
+  if (a.callDiagnostic) obj.callDiagnostic = a.callDiagnostic;
+  if (a.alias !== undefined) {
+    obj.alias = a.alias;
+    obj.isUsed = true;
+    p.aliases.push({ obj, tok: name });
+  }
+}
+
+/** gcc: an alias must name a definition of the same file (checked once the file is parsed). */
+export function checkAliases(p: Parser): void {
+  for (const { obj, tok } of p.aliases) {
+    const target = p.globals.find((o) => o.label === obj.alias && o.alias === undefined);
+    if (!target || !(target.body || (!target.isFunction && target.isDefinition))) {
+      p.report(tok.loc, tok.length, `'${obj.name}' is an alias of '${obj.alias}', which is not defined in this file; define '${obj.alias}' here or remove the alias attribute`);
+      continue;
+    }
+    target.isUsed = true;
+    if (target.isFunction !== obj.isFunction) {
+      p.report(tok.loc, tok.length, `'${obj.name}' is declared as a ${obj.isFunction ? 'function' : 'variable'} but aliases the ${target.isFunction ? 'function' : 'variable'} '${target.name}'`);
+    }
+  }
 }
 
 function newGlobal(p: Parser, name: Token, ty: Type, isFunction: boolean): Obj {
@@ -124,10 +159,8 @@ export function declareFunction(p: Parser, name: Token, ty: FuncType, a: DeclAtt
   obj.isStatic ||= !!a.isStatic;
   obj.isInline ||= !!a.isInline;
   obj.isNoreturn ||= !!a.isNoreturn;
-  if (a.unused) obj.isUsed = true;
   if (a.printfFormat !== undefined) obj.printfFormat = a.printfFormat;
-  if (a.section) obj.section = a.section;
-  if (a.weak) obj.isWeak = true;
+  applyAttributes(p, obj, a, name);
   p.declareGlobal(name.text, { kind: 'var', obj });
   if (!p.atFileScope) p.declare(name.text, { kind: 'var', obj });
   return obj;
@@ -212,6 +245,7 @@ function containsBreak(s: Stmt, brk: string): boolean {
 
 /** gcc -Wall's "defined but not used" for static functions and variables of the file. */
 export function warnUnusedStatics(p: Parser): void {
+  checkAliases(p);
   for (const o of p.globals) {
     if (!o.isStatic || o.isUsed || o.isInline || o.name.startsWith('.') || o.label !== o.name) continue;
     if (o.isFunction ? !o.body : !o.isDefinition) continue;

@@ -34,6 +34,8 @@ export class Parser {
   readonly globals: Obj[] = [];
   fn: FnCtx | undefined;
   private uniq = 0;
+  /** Declarations with __attribute__((alias)), checked at the end of the file. */
+  readonly aliases: { obj: Obj; tok: Token }[] = [];
   /** Errors recorded so far (parsing stops after MAX_ERRORS). */
   errorCount = 0;
 

@@ -10,7 +10,7 @@ import { assignConvert, cast, condition, isLvalue, article, rvalueType } from '.
 import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
-import { declareFunction, declareExternVar } from './parse-global.ts';
+import { declareFunction, declareExternVar, isReadOnlyObject } from './parse-global.ts';
 import { evalInt } from './const-eval.ts';
 import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
 
@@ -111,7 +111,7 @@ function staticLocal(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
   const obj: Obj = {
     name: name.text, label: p.uniqueName(name.text), ty, loc: name.loc, isLocal: false, isStatic: true,
     isDefinition: true, isFunction: false, offset: 0, align: Math.max(alignOf(ty), a.align ?? 0), isUsed: true,
-    section: a.section,
+    section: a.section, userAligned: a.align !== undefined,
   };
   p.declare(name.text, { kind: 'var', obj });
   p.globals.push(obj);
@@ -121,7 +121,7 @@ function staticLocal(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
     const { data, relocs } = globalInitData(p, init, init.ty);
     obj.data = data; obj.relocs = relocs;
   }
-  obj.isReadOnly = !!obj.ty.isConst;
+  obj.isReadOnly = isReadOnlyObject(obj.ty);
 }
 
 export function stmt(p: Parser): Stmt {
