@@ -93,7 +93,9 @@ function special(p: Parser, t: Token): Expr {
     case '__builtin_prefetch': { assignExpr(p); while (p.consume(',')) assignExpr(p); return nop(t); }
     case '__builtin_constant_p': {
       const e = assignExpr(p);
-      return num(evalConst(e) !== undefined && evalInt(e) !== undefined ? 1n : 0n, tyInt, t);
+      // gcc -O2 folds it to 1 for integer constant expressions and string literals.
+      const literal = e.kind === 'var' && e.obj.name === '.str';
+      return num(literal || evalInt(e) !== undefined ? 1n : 0n, tyInt, t);
     }
     case '__builtin_unreachable': case '__builtin_trap': return nop(t);
     case '__builtin_offsetof': case 'offsetof': return offsetof(p, t);
