@@ -315,7 +315,9 @@ function typeofSpec(p: Parser): Type {
 function exprForTypeof(p: Parser): Type {
   // typeof(expr) does not evaluate expr; parse it just for its type.
   const before = p.diags.length, start = p.tok;
-  const e = assignExprList(p);
+  p.unevaluated++;
+  let e: Type;
+  try { e = assignExprList(p); } finally { p.unevaluated--; }
   p.dropIomemWarnings(start.loc, p.toks[p.pos - 1].loc.offset + p.toks[p.pos - 1].length - start.loc.offset, before);
   return e;
 }

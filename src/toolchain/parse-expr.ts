@@ -16,6 +16,7 @@ import { atomicBuiltin, isAtomicBuiltin } from './parse-atomic.ts';
 import { compoundLiteral } from './initializer.ts';
 import { compoundStmtBody } from './parse-stmt.ts';
 import { checkFormat } from './parse-format.ts';
+import { genericSelection } from './parse-generic.ts';
 import {
   commonIntType, funcType, intType, isInteger, isScalar, pointerTo, promote, sameType, tyInt, tyVoid,
   typeName, unqual, type Member, type Type,
@@ -272,7 +273,7 @@ export function deref(p: Parser, e: Expr, t: Token | undefined): Expr {
   const at = t ? span(t, e) : e;
   const pt = rvalueType(e.ty);
   if (pt.kind !== 'ptr') return p.errorAt(at.loc, at.length, `cannot dereference ${article(e.ty)}: '*' needs a pointer`);
-  if (pt.base.kind === 'void') p.errorAt(at.loc, at.length, "cannot dereference a 'void *'; cast it to a pointer to the type you want to read");
+  if (pt.base.kind === 'void' && p.unevaluated === 0) p.errorAt(at.loc, at.length, "cannot dereference a 'void *'; cast it to a pointer to the type you want to read");
   if (pt.base.kind === 'struct' && !pt.base.def.complete) p.errorAt(at.loc, at.length, `'${typeName(pt.base)}' is an incomplete type (declared but not defined)`);
   warnIomem(p, pt.base, at);
   return { kind: 'deref', operand: e, ty: pt.base, loc: at.loc, length: at.length };
@@ -294,7 +295,9 @@ function sizeofExpr(p: Parser): Expr {
     if (p.is('{')) ty = compoundLiteral(p, ty, t).ty;
   } else {
     const before = p.diags.length;
-    const e = unary(p);
+    p.unevaluated++; // sizeof *(void *)p is GNU C's 1 (the kernel's __is_constexpr relies on it)
+    let e: Expr;
+    try { e = unary(p); } finally { p.unevaluated--; }
     p.dropIomemWarnings(e.loc, e.length, before);
     ty = e.ty;
     if (e.kind === 'member' && e.member.bitWidth !== undefined) p.exprError(e, 'sizeof cannot be applied to a bit-field');
@@ -501,7 +504,7 @@ function stmtExpr(p: Parser, open: Token): Expr {
 function identifier(p: Parser, t: Token): Expr {
   if (isBuiltinName(t.text)) return builtinCall(p);
   if (isAtomicBuiltin(t.text) && p.peek().text === '(') { p.next(); return atomicBuiltin(p, t); }
-  if (t.text === '_Generic') return p.error(t, "_Generic is not supported by this compiler; use separate functions or macros per type");
+  if (t.text === '_Generic') return genericSelection(p, t);
   if (t.kind === 'keyword' && t.text !== '__func__' && t.text !== '__FUNCTION__') {
     return p.error(t, `expected an expression, found the keyword '${t.text}'`);
   }

@@ -36,6 +36,8 @@ export class Parser {
   private uniq = 0;
   /** Declarations with __attribute__((alias)), checked at the end of the file. */
   readonly aliases: { obj: Obj; tok: Token }[] = [];
+  /** Inside sizeof/typeof/_Generic's controlling expression: nothing is evaluated there. */
+  unevaluated = 0;
   /** Errors recorded so far (parsing stops after MAX_ERRORS). */
   errorCount = 0;
 
