@@ -2,6 +2,7 @@
 // va_*, constant_p, ...) and string literals, which become anonymous
 // read-only globals as gcc's .LC labels do.
 
+import { OVERFLOW_BUILTINS, overflowBuiltin, objectSize } from './builtins-overflow.ts';
 import type { Token } from './token.ts';
 import type { Expr, Obj } from './ast.ts';
 import type { Parser } from './parse-state.ts';
@@ -48,7 +49,7 @@ const SPECIAL = new Set([
   '__builtin_expect', '__builtin_expect_with_probability', '__builtin_constant_p', '__builtin_unreachable',
   '__builtin_offsetof', 'offsetof', '__builtin_va_start', '__builtin_va_arg', '__builtin_va_end', '__builtin_va_copy',
   '__builtin_types_compatible_p', '__builtin_choose_expr', '__builtin_trap', '__builtin_assume_aligned',
-  '__builtin_prefetch', '_Static_assert', '__builtin_bswap16',
+  '__builtin_prefetch', '_Static_assert', '__builtin_bswap16', '__builtin_object_size', ...Object.keys(OVERFLOW_BUILTINS),
 ]);
 
 export function isBuiltinName(name: string): boolean {
@@ -125,7 +126,9 @@ function special(p: Parser, t: Token): Expr {
     case '__builtin_va_arg': return vaArg(p, t);
     case '_Static_assert': return staticAssert(p, t);
     case '__builtin_bswap16': return bswap16(p, t);
+    case '__builtin_object_size': return objectSize(p, t);
   }
+  if (t.text in OVERFLOW_BUILTINS) return overflowBuiltin(p, t, OVERFLOW_BUILTINS[t.text]);
   return p.error(t, `unsupported builtin '${t.text}'`);
 }
 
