@@ -102,4 +102,6 @@ export interface TranslationUnit {
   globals: Obj[];
   /** File name of the main source (for `.file`). */
   file: string;
+  /** File-scope asm("...") statements. */
+  topAsm?: string[];
 }

@@ -17,6 +17,7 @@ export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
   const g = new Gen(diags, tu.file);
   try {
     g.out.unshift('\t.option nopic');
+    for (const text of tu.topAsm ?? []) g.out.push(...text.split('\n').map((l) => `\t${l.trim()}`));
     const needed = reachableInlines(tu.globals);
     emitData(g, tu.globals.filter((o) => o.name !== '.str' || needed.has(o)));
     for (const fn of tu.globals) {

@@ -51,7 +51,9 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
     result.asm = asm;
     result.listing = asmListing(asm, input.source, input.file);
     if (opts.output === 'asm') return;
-    const object = assemble(`${input.file}.s`, asm, diagnostics);
+    const asmDiags: Diagnostic[] = [];
+    const object = assemble(`${input.file}.s`, asm, asmDiags);
+    diagnostics.push(...asmDiags.map((d) => atCSource(d, `${input.file}.s`, asm)));
     if (hasErrors(diagnostics)) return;
     result.object = object;
     result.lineTable = object.lines;
@@ -114,6 +116,23 @@ function compileRuntime(diags: Diagnostic[]): ObjectFile | undefined {
   obj.lines = [];
   runtimeCache = obj;
   return obj;
+}
+
+/** An assembler error in our own output can only come from inline asm: it is reported at the
+ * C line the nearest `.loc` before it names, never at the generated .s file the student does not see. */
+function atCSource(d: Diagnostic, asmFile: string, asm: string): Diagnostic {
+  if (d.loc.file !== asmFile) return d;
+  const lines = asm.split('\n', d.loc.line);
+  const files = new Map<string, string>();
+  let at: Diagnostic['loc'] | undefined;
+  for (const l of lines) {
+    const f = /^\s*\.file\s+(\d+)\s+"(.*)"/.exec(l);
+    if (f) files.set(f[1], JSON.parse(`"${f[2]}"`) as string);
+    const m = /^\s*\.loc\s+(\d+)\s+(\d+)(?:\s+(\d+))?/.exec(l);
+    const file = m ? files.get(m[1]) : undefined;
+    if (m && file !== undefined) at = { file, line: Number(m[2]), col: Math.max(1, Number(m[3] ?? 1)), offset: 0 };
+  }
+  return at ? { ...d, loc: at, length: 3, message: `in inline assembly: ${d.message}` } : d;
 }
 
 function guarded(file: string, diags: Diagnostic[], body: () => void): void {

@@ -303,6 +303,7 @@ function writeInit(p: Parser, init: Init, data: Uint8Array, relocs: DataReloc[],
 function writeScalar(p: Parser, init: Init, data: Uint8Array, relocs: DataReloc[], offset: number, m?: Member): void {
   const e0 = init.expr as Expr;
   if (init.ty.kind === 'struct') {
+    if (copyCompoundLiteral(e0, init.ty, data, relocs, offset)) return;
     return p.exprError(e0, 'a static struct must be initialized with a brace-enclosed list of constants');
   }
   const e = assignConvert(p, e0, init.ty, 'initialization');
@@ -325,6 +326,19 @@ function writeScalar(p: Parser, init: Init, data: Uint8Array, relocs: DataReloc[
   }
   const x = BigInt.asUintN(size * 8, v.value);
   for (let i = 0; i < size; i++) data[offset + i] = Number((x >> BigInt(8 * i)) & 0xffn);
+}
+
+/** GNU C: a file-scope compound literal of the same type initializes a static struct, as
+ * DEFINE_SPINLOCK's `(spinlock_t){ ... }` does; its bytes are copied, and the literal itself,
+ * now unused, is not emitted. */
+function copyCompoundLiteral(e: Expr, ty: Type, data: Uint8Array, relocs: DataReloc[], offset: number): boolean {
+  let x = e;
+  while (x.kind === 'cast' && x.ty.kind === 'struct') x = x.operand;
+  if (x.kind !== 'var' || x.obj.name !== '.compound' || !x.obj.data || x.obj.ty.kind !== 'struct' || ty.kind !== 'struct' || x.obj.ty.def !== ty.def) return false;
+  data.set(x.obj.data.subarray(0, sizeOf(ty)), offset);
+  for (const r of x.obj.relocs ?? []) relocs.push({ ...r, offset: r.offset + offset });
+  x.obj.isDefinition = false;
+  return true;
 }
 
 /** (type){ initializer }: an anonymous local in a function, an anonymous static at file scope. */

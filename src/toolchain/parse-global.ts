@@ -14,7 +14,7 @@ import { alignOf, sameType, typeName, type FuncType, type Type } from './types.t
 export function topLevel(p: Parser): void {
   if (p.consume(';')) return;
   if (p.is('_Static_assert')) { builtinCall(p); p.expect(';'); return; }
-  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) p.error(p.tok, 'top-level asm() is not supported');
+  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) { topLevelAsm(p); return; }
   const a: DeclAttr = {};
   p.unknownTypeName();
   if (p.tok.kind === 'ident' && Parser.is(p.peek(), '(') && !isTypename(p)) {
@@ -37,6 +37,21 @@ export function topLevel(p: Parser): void {
     first = false;
     globalDeclarator(p, name, ty, da);
   }
+}
+
+/** `asm("...");` outside functions (EXPORT_SYMBOL's tables): copied into the output as is. */
+function topLevelAsm(p: Parser): void {
+  p.next();
+  p.expect('(', "after 'asm'");
+  let text = '';
+  if (p.tok.kind !== 'string') p.error(p.tok, 'expected the assembly text as a string literal');
+  while (p.tok.kind === 'string') {
+    const b = p.next().bytes ?? new Uint8Array(1);
+    text += String.fromCharCode(...b.subarray(0, b.length - 1));
+  }
+  p.expect(')', "to close 'asm('");
+  p.expect(';', "after 'asm(...)'");
+  p.topAsm.push(text);
 }
 
 function isAttrThenBrace(p: Parser): boolean { return p.is('__attribute__') && p.tok.kind !== 'string'; }

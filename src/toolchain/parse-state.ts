@@ -34,6 +34,8 @@ export class Parser {
   readonly globals: Obj[] = [];
   fn: FnCtx | undefined;
   private uniq = 0;
+  /** File-scope asm("...") texts, in order. */
+  readonly topAsm: string[] = [];
   /** Declarations with __attribute__((alias)), checked at the end of the file. */
   readonly aliases: { obj: Obj; tok: Token }[] = [];
   /** Inside sizeof/typeof/_Generic's controlling expression: nothing is evaluated there. */

@@ -9,9 +9,9 @@ import { expr, assignExpr } from './parse-expr.ts';
 import { assignConvert, cast, condition, isLvalue, article, rvalueType } from './expr-build.ts';
 import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
+import { parseConstraint } from './asm-operands.ts';
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
 import { declareFunction, declareExternVar, isReadOnlyObject } from './parse-global.ts';
-import { evalInt } from './const-eval.ts';
 import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
 
 /** Parses block items up to and including the closing '}' (the '{' is already consumed). */
@@ -358,7 +358,7 @@ function labeled(p: Parser): Stmt {
   return { kind: 'label', label, body: caseBody(p), loc: name.loc };
 }
 
-// ---- inline assembly: the small subset kernel code needs (fences, CSRs, wfi) ----
+// ---- inline assembly (operands: asm-operands.ts) ----
 
 function asmStmt(p: Parser): Stmt {
   const t = p.next();
@@ -394,12 +394,9 @@ function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
     const e = isOutput ? expr(p) : assignExpr(p);
     p.expect(')');
     if (isOutput && !isLvalue(e)) p.exprError(e, 'an asm output operand must be a variable or memory location');
-    if (!/^[=+&]*[rKIin]+$/.test(constraint)) {
-      p.error(ct, `asm constraint "${constraint}" is not supported (use "r" for a register or "i" for a constant)`);
-    }
-    if (/[iIKn]/.test(constraint) && !constraint.includes('r') && evalInt(e) === undefined) {
-      p.exprError(e, `asm operand with constraint "${constraint}" must be a constant`);
-    }
+    const info = parseConstraint(constraint, isOutput);
+    if (info.error) p.error(ct, info.error);
+    if (/[mA]/.test(info.letters) && !isLvalue(e)) p.exprError(e, `an asm memory operand ("${constraint}") must be a variable or memory location`);
     out.push({ constraint, expr: unqualExpr(e), name });
     if (!p.consume(',')) break;
   }
