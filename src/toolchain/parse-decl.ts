@@ -28,6 +28,8 @@ export interface DeclAttr {
   iomem?: boolean;
   /** format(printf, fmt, first): 1-based index of the format argument. */
   printfFormat?: number;
+  /** cleanup(fn): the function called with the variable's address when it leaves scope. */
+  cleanup?: Token;
   /** alias("target"): this name is another name for target's definition. */
   alias?: string;
   /** error("msg")/warning("msg"): a call that survives dead-code elimination is diagnosed. */
@@ -120,6 +122,9 @@ function attributeList(p: Parser, attr: DeclAttr): void {
       case 'weak': attr.weak = true; break;
       case 'unused': case 'used': attr.unused = true; break;
       case 'always_inline': attr.isInline = true; break;
+      case 'cleanup':
+        if (hasArgs) { p.next(); attr.cleanup = p.ident('the name of a cleanup function'); p.expect(')'); }
+        continue;
       case 'alias':
         if (hasArgs) { p.next(); attr.alias = stringArg(p); p.expect(')'); }
         continue;

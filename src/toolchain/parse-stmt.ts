@@ -5,11 +5,12 @@ import type { Token } from './token.ts';
 import type { Expr, Obj, Stmt, AsmOperand } from './ast.ts';
 import { CompileAbort } from './diagnostics.ts';
 import { Parser } from './parse-state.ts';
-import { expr, assignExpr } from './parse-expr.ts';
-import { assignConvert, cast, condition, isLvalue, article, rvalueType } from './expr-build.ts';
+import { expr, assignExpr, tempLocal } from './parse-expr.ts';
+import { assignConvert, cast, condition, isLvalue, article, rvalueType, varRef } from './expr-build.ts';
 import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
 import { parseConstraint } from './asm-operands.ts';
+import { openCleanupScope, closeCleanupScope, addCleanup, markJumpTarget, cleanupsBefore } from './parse-cleanup.ts';
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
 import { declareFunction, declareExternVar, isReadOnlyObject } from './parse-global.ts';
 import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
@@ -18,6 +19,8 @@ import { isInteger, promote, typeName, unqual, alignOf, type Type } from './type
 export function compoundStmtBody(p: Parser): Stmt[] {
   const stmts: Stmt[] = [];
   p.enterScope();
+  openCleanupScope(p);
+  let closed = false;
   try {
     while (!p.consume('}')) {
       if (p.atEof()) p.error(p.tok, "expected '}' at end of input (a block is not closed)");
@@ -31,10 +34,21 @@ export function compoundStmtBody(p: Parser): Stmt[] {
         if (p.pos === start) p.next();
       }
     }
+    const calls = closeCleanupScope(p);
+    closed = true;
+    if (!endsInJump(stmts[stmts.length - 1])) stmts.push(...calls);
   } finally {
+    if (!closed) closeCleanupScope(p);
     p.leaveScope();
   }
   return stmts;
+}
+
+/** The block's last statement leaves it (its own cleanups already ran). */
+function endsInJump(s: Stmt | undefined): boolean {
+  if (!s) return false;
+  if (s.kind === 'return' || s.kind === 'goto') return true;
+  return s.kind === 'block' && endsInJump(s.stmts[s.stmts.length - 1]);
 }
 
 function blockItem(p: Parser): Stmt[] {
@@ -94,6 +108,7 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
   };
   p.declare(name.text, { kind: 'var', obj });
   p.fn?.locals.push(obj);
+  if (a.cleanup) registerCleanup(p, obj, a.cleanup);
   if (p.consume('=')) {
     const init = parseInitializer(p, ty);
     obj.ty = init.ty;
@@ -105,6 +120,13 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
   if (ty.kind === 'array' && ty.len < 0) p.error(name, `array '${name.text}' needs a size or an initializer`);
   if (ty.kind === 'struct' && !ty.def.complete) p.error(name, `storage size of '${name.text}' isn't known ('${typeName(ty)}' is declared but not defined)`);
   return undefined;
+}
+
+function registerCleanup(p: Parser, obj: Obj, fnTok: Token): void {
+  const e = p.lookup(fnTok.text);
+  if (e?.kind !== 'var' || !e.obj.isFunction) return p.error(fnTok, `cleanup function '${fnTok.text}' is not a declared function`);
+  e.obj.isUsed = true;
+  addCleanup(p, obj, e.obj, fnTok);
 }
 
 function staticLocal(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
@@ -189,7 +211,7 @@ function returnStmt(p: Parser): Stmt {
   const ret = fnTy && fnTy.kind === 'func' ? fnTy.ret : undefined;
   if (p.consume(';')) {
     if (ret && ret.kind !== 'void') p.warn(t.loc, t.length, `'return' with no value in function '${p.fn?.obj.name}' returning '${typeName(ret)}'`);
-    return { kind: 'return', expr: undefined, loc: t.loc };
+    return withCleanups(p, { kind: 'return', expr: undefined, loc: t.loc });
   }
   let e = expr(p);
   p.expect(';', 'after the return value');
@@ -198,7 +220,18 @@ function returnStmt(p: Parser): Stmt {
   } else if (ret) e = assignConvert(p, e, ret, 'return');
   const local = addressOfLocal(e);
   if (local) p.warn(e.loc, e.length, `function returns the address of local variable '${local}', which no longer exists after the return`);
-  return { kind: 'return', expr: e, loc: t.loc };
+  return withCleanups(p, { kind: 'return', expr: e, loc: t.loc });
+}
+
+/** A return that leaves scopes with cleanup variables: the value is computed first, then the
+ * cleanups run, then the function returns it (gcc's order). */
+function withCleanups(p: Parser, s: Extract<Stmt, { kind: 'return' }>): Stmt {
+  const calls = cleanupsBefore(p, undefined);
+  if (calls.length === 0) return s;
+  if (!s.expr || s.expr.ty.kind === 'void') return { kind: 'block', stmts: [...(s.expr ? [{ kind: 'expr' as const, expr: s.expr, loc: s.loc }] : []), ...calls, { ...s, expr: undefined }], loc: s.loc };
+  const tmp = tempLocal(p, s.expr.ty, 'ret');
+  const set: Expr = { kind: 'assign', lhs: varRef(tmp, s.expr), rhs: s.expr, ty: s.expr.ty, loc: s.expr.loc, length: s.expr.length };
+  return { kind: 'block', stmts: [{ kind: 'expr', expr: set, loc: s.loc }, ...calls, { ...s, expr: varRef(tmp, s.expr) }], loc: s.loc };
 }
 
 function addressOfLocal(e: Expr): string | undefined {
@@ -226,6 +259,7 @@ function loopBody(p: Parser, brk: string, cont: string): Stmt {
   if (!fn) return p.error(p.tok, 'statement outside a function');
   const saved = [fn.brk, fn.cont];
   fn.brk = brk; fn.cont = cont;
+  markJumpTarget(p, brk); markJumpTarget(p, cont);
   try { return stmt(p); } finally { [fn.brk, fn.cont] = saved; }
 }
 
@@ -251,6 +285,8 @@ function forStmt(p: Parser): Stmt {
   const t = p.next();
   p.expect('(', "after 'for'");
   p.enterScope();
+  openCleanupScope(p);
+  let after: Stmt[] | undefined;
   try {
     let init: Stmt | undefined;
     if (isTypename(p)) {
@@ -267,8 +303,11 @@ function forStmt(p: Parser): Stmt {
     p.expect(')', "to close 'for (...)'");
     const brk = p.uniqueLabel('brk'), cont = p.uniqueLabel('cont');
     const body = loopBody(p, brk, cont);
-    return { kind: 'for', init, cond, inc, body, brk, cont, loc: t.loc };
+    const loop: Stmt = { kind: 'for', init, cond, inc, body, brk, cont, loc: t.loc };
+    after = closeCleanupScope(p); // variables of the 'for' (scoped_guard's) are cleaned up after the loop
+    return after.length === 0 ? loop : { kind: 'block', stmts: [loop, ...after], loc: t.loc };
   } finally {
+    if (!after) closeCleanupScope(p);
     p.leaveScope();
   }
 }
@@ -286,6 +325,7 @@ function switchStmt(p: Parser): Stmt {
   const sw = { cases: [], defaultLabel: undefined, ty: cond.ty };
   const saved = [fn.sw, fn.brk] as const;
   fn.sw = sw; fn.brk = brk;
+  markJumpTarget(p, brk);
   let body: Stmt;
   try { body = stmt(p); } finally { fn.sw = saved[0]; fn.brk = saved[1]; }
   return { kind: 'switch', cond, body, cases: sw.cases, defaultLabel: sw.defaultLabel, brk, loc: t.loc };
@@ -329,7 +369,9 @@ function jumpStmt(p: Parser): Stmt {
   p.expect(';', `after '${t.text}'`);
   const label = t.text === 'break' ? p.fn?.brk : p.fn?.cont;
   if (!label) p.error(t, t.text === 'break' ? "'break' is not inside a loop or switch" : "'continue' is not inside a loop");
-  return { kind: 'goto', label, loc: t.loc };
+  const calls = cleanupsBefore(p, label);
+  const jump: Stmt = { kind: 'goto', label, loc: t.loc };
+  return calls.length === 0 ? jump : { kind: 'block', stmts: [...calls, jump], loc: t.loc };
 }
 
 function fnLabel(p: Parser, name: Token): string {
