@@ -30,6 +30,8 @@ export interface Obj {
   isUsed?: boolean;
   isParam?: boolean;
   isWeak?: boolean;
+  /** `register T x asm("tp")`: the variable lives in this register. */
+  asmReg?: string;
   /** __attribute__((alias("target"))): defined as another name of `target`. */
   alias?: string;
   /** __attribute__((aligned(N))) given: `align` is final (no rounding of arrays up to a word). */

@@ -19,17 +19,21 @@ export function genAsm(g: Gen, s: Extract<Stmt, { kind: 'asm' }>): void {
   if (bad >= 0) { g.error(ops[bad].expr.loc, ops[bad].expr.length, classes[bad] as string); return; }
   const cls = classes as OperandClass[];
   const regs: (string | undefined)[] = [];
+  // Local register variables (`register long a7 asm("a7")`) bring their own register.
+  const own = ops.map((op) => (op.expr.kind === 'var' && op.expr.obj.isLocal ? op.expr.obj.asmReg : undefined));
+  const pool = OPERAND_REGS.filter((r) => !own.includes(r));
   let next = 0;
   for (let i = 0; i < ops.length; i++) {
     const c = cls[i];
     if (c.kind === 'imm') continue;
+    if (own[i] !== undefined && c.kind === 'reg') { regs[i] = own[i]; continue; }
     if (c.kind === 'tied') {
       if (c.to >= s.outputs.length || cls[c.to].kind !== 'reg') { g.error(ops[i].expr.loc, ops[i].expr.length, `matching constraint "${c.to}" must name a register output`); return; }
       regs[i] = regs[c.to];
       continue;
     }
-    if (next >= OPERAND_REGS.length) { g.error(s.loc, 3, `inline asm with more than ${OPERAND_REGS.length} register or memory operands is not supported`); return; }
-    regs[i] = OPERAND_REGS[next++];
+    if (next >= pool.length) { g.error(s.loc, 3, `inline asm with more than ${pool.length} register or memory operands is not supported`); return; }
+    regs[i] = pool[next++];
     if (c.kind === 'reg' && is64(ops[i].expr.ty)) { g.error(ops[i].expr.loc, ops[i].expr.length, 'a 64-bit inline asm operand is not supported on riscv32'); return; }
   }
   const text = substituteOperands(s.template, ops.map((o) => o.name), (i, mod) => printOperand(cls[i], regs[i], mod, cls));

@@ -28,6 +28,9 @@ export interface DeclAttr {
   iomem?: boolean;
   /** format(printf, fmt, first): 1-based index of the format argument. */
   printfFormat?: number;
+  isRegister?: boolean;
+  /** `asm("name")` after the declarator: a register (with 'register') or the symbol's name. */
+  asmName?: string;
   /** cleanup(fn): the function called with the variable's address when it leaves scope. */
   cleanup?: Token;
   /** alias("target"): this name is another name for target's definition. */
@@ -261,6 +264,7 @@ function storageClass(p: Parser, t: Token, a: DeclAttr, allowed: boolean): boole
   else if (w === 'extern') a.isExtern = true;
   else if (w.includes('inline')) a.isInline = true;
   else if (w === '_Noreturn') a.isNoreturn = true;
+  else if (w === 'register') a.isRegister = true;
   return true;
 }
 
@@ -380,7 +384,13 @@ export function declarator(p: Parser, ty: Type, attr: DeclAttr = {}, allowAbstra
   const loc = name?.loc ?? p.tok.loc;
   const s = typeSuffix(p, ty);
   attributes(p, attr);
-  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) { p.next(); skipBalanced(p); attributes(p, attr); }
+  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) {
+    p.next();
+    p.expect('(');
+    attr.asmName = stringArg(p);
+    p.expect(')');
+    attributes(p, attr);
+  }
   return { ty: s.ty, name, loc, params: s.params, paramToks: s.paramToks };
 }
 

@@ -2,7 +2,7 @@
 // `primary`; nodes are typed as they are built (see expr-build.ts).
 
 import type { Token } from './token.ts';
-import type { BinaryOp, Expr, Obj } from './ast.ts';
+import type { BinaryOp, Expr, Obj, Stmt } from './ast.ts';
 import { Parser, closestName, IOMEM_WARNING } from './parse-state.ts';
 import {
   add, article, assignConvert, binary, cast, condition, constReason, isLvalue, isNullPtrConst, num, rvalueType, span,
@@ -501,6 +501,13 @@ function stmtExpr(p: Parser, open: Token): Expr {
   return { kind: 'stmtexpr', body, ty: ty.kind === 'array' ? rvalueType(ty) : ty, loc: open.loc, length: span(open, close).length };
 }
 
+/** A global register variable's value: `({ T v; asm("mv %0, tp" : "=r"(v)); v; })`. */
+function registerRead(p: Parser, obj: Obj, t: Token): Expr {
+  const tmp = tempLocal(p, unqual(obj.ty), obj.name);
+  const asm: Stmt = { kind: 'asm', template: `mv %0, ${obj.asmReg as string}`, outputs: [{ constraint: '=r', expr: varRef(tmp, t) }], inputs: [], loc: t.loc };
+  return { kind: 'stmtexpr', body: [asm, { kind: 'expr', expr: varRef(tmp, t), loc: t.loc }], ty: unqual(obj.ty), loc: t.loc, length: t.length };
+}
+
 function identifier(p: Parser, t: Token): Expr {
   if (isBuiltinName(t.text)) return builtinCall(p);
   if (isAtomicBuiltin(t.text) && p.peek().text === '(') { p.next(); return atomicBuiltin(p, t); }
@@ -510,6 +517,7 @@ function identifier(p: Parser, t: Token): Expr {
   }
   p.next();
   const e = p.lookup(t.text);
+  if (e?.kind === 'var' && e.obj.asmReg !== undefined && !e.obj.isLocal) return registerRead(p, e.obj, t);
   if (e?.kind === 'var') return varRef(e.obj, t);
   if (e?.kind === 'enum') return num(e.value, e.ty, t);
   if (e?.kind === 'typedef') return p.error(t, `'${t.text}' is a type name, not a value`);

@@ -65,7 +65,9 @@ function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
   }
   if (ty.kind === 'func') { declareFunction(p, name, ty, a); return; }
   if (ty.kind === 'void') p.error(name, `variable '${name.text}' declared void`);
+  if (a.isRegister) { globalRegister(p, name, ty, a); return; }
   const obj = declareExternVar(p, name, ty);
+  if (a.asmName !== undefined) obj.label = a.asmName;
   obj.isStatic ||= !!a.isStatic;
   applyAttributes(p, obj, a, name);
   if (p.consume('=')) {
@@ -82,6 +84,22 @@ function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
     if (ty.kind === 'struct' && !ty.def.complete) p.error(name, `storage size of '${name.text}' isn't known ('${typeName(ty)}' is declared but not defined)`);
   }
   obj.isReadOnly = isReadOnlyObject(obj.ty);
+}
+
+/** Registers a global register variable may name: those our code never allocates. */
+const FIXED_REGS = new Set(['tp', 'gp', 'sp', 'x4', 'x3', 'x2']);
+
+/** `register T name asm("tp");` at file scope (the kernel's `current`, current_stack_pointer):
+ * reading it reads the register; it has no storage. */
+function globalRegister(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
+  if (a.asmName === undefined) return p.error(name, `file-scope variable '${name.text}' cannot be 'register' without asm("reg")`);
+  if (!FIXED_REGS.has(a.asmName)) p.error(name, `global register variable '${name.text}' must use tp, gp or sp ('${a.asmName}' is used by compiled code)`);
+  if (ty.kind !== 'int' && ty.kind !== 'ptr') p.error(name, `register variable '${name.text}' must be an integer or a pointer`);
+  const obj: Obj = {
+    name: name.text, label: name.text, ty, loc: name.loc, isLocal: false, isStatic: true, isDefinition: false,
+    isFunction: false, offset: 0, align: 4, asmReg: a.asmName, isUsed: true,
+  };
+  p.declare(name.text, { kind: 'var', obj });
 }
 
 /** Where gcc places a const object: in .rodata unless volatile (a const array's elements are const). */
@@ -175,6 +193,7 @@ export function declareFunction(p: Parser, name: Token, ty: FuncType, a: DeclAtt
   obj.isInline ||= !!a.isInline;
   obj.isNoreturn ||= !!a.isNoreturn;
   if (a.printfFormat !== undefined) obj.printfFormat = a.printfFormat;
+  if (a.asmName !== undefined) obj.label = a.asmName;
   applyAttributes(p, obj, a, name);
   p.declareGlobal(name.text, { kind: 'var', obj });
   if (!p.atFileScope) p.declare(name.text, { kind: 'var', obj });

@@ -109,6 +109,11 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
   p.declare(name.text, { kind: 'var', obj });
   p.fn?.locals.push(obj);
   if (a.cleanup) registerCleanup(p, obj, a.cleanup);
+  if (a.asmName !== undefined && a.isRegister) {
+    // gcc's local register variable: the register is what an asm operand using it gets.
+    if (!isRegisterName(a.asmName)) p.error(name, `'${a.asmName}' is not a RISC-V register name`);
+    obj.asmReg = a.asmName;
+  }
   if (p.consume('=')) {
     const init = parseInitializer(p, ty);
     obj.ty = init.ty;
@@ -120,6 +125,10 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
   if (ty.kind === 'array' && ty.len < 0) p.error(name, `array '${name.text}' needs a size or an initializer`);
   if (ty.kind === 'struct' && !ty.def.complete) p.error(name, `storage size of '${name.text}' isn't known ('${typeName(ty)}' is declared but not defined)`);
   return undefined;
+}
+
+function isRegisterName(r: string): boolean {
+  return /^(x([12]?\d|3[01])|zero|ra|sp|gp|tp|t[0-6]|s([0-9]|1[01])|fp|a[0-7])$/.test(r);
 }
 
 function registerCleanup(p: Parser, obj: Obj, fnTok: Token): void {
