@@ -72,6 +72,8 @@ export type Expr = ExprBase & (
   /** A __sync_/__atomic_ builtin: args are the pointer, then the values (cmpxchg: expected pointer,
    * desired); order is the C11 memory order 0..5. */
   | { kind: 'atomic'; op: AtomicOp; args: Expr[]; order: number; returnsNew: boolean }
+  /** `&&label` (GNU labels as values). */
+  | { kind: 'labeladdr'; label: string }
   | { kind: 'nop' });
 
 export type AtomicOp =
@@ -93,6 +95,8 @@ export type Stmt = StmtBase & (
   | { kind: 'case'; label: string; body: Stmt }
   | { kind: 'block'; stmts: Stmt[] }
   | { kind: 'goto'; label: string }
+  /** `goto *target;` (GNU computed goto). */
+  | { kind: 'igoto'; target: Expr }
   | { kind: 'label'; label: string; body: Stmt }
   | { kind: 'asm'; template: string; outputs: AsmOperand[]; inputs: AsmOperand[] }
   | { kind: 'null' });

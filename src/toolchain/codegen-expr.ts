@@ -58,6 +58,7 @@ export function genExpr(g: Gen, e: Expr): void {
     case 'assign': return genAssign(g, e);
     case 'call': return genCall(g, e);
     case 'stmtexpr': return genStmtExpr(g, e.body);
+    case 'labeladdr': g.emit(`lui a0, %hi(${e.label})`); g.emit(`addi a0, a0, %lo(${e.label})`); return;
     case 'memzero':
       g.addrOf(e.obj, 't1');
       g.zeroBytes('t1', sizeOf(e.obj.ty), alignFor(e.obj.ty));
@@ -331,10 +332,12 @@ function genCond(g: Gen, e: Extract<Expr, { kind: 'cond' }>): void {
 
 function genStmtExpr(g: Gen, body: Stmt[]): void {
   body.forEach((s, i) => {
-    if (i === body.length - 1 && s.kind === 'expr') {
-      g.loc(s.loc);
-      genExpr(g, s.expr);
-    } else genStmt(g, s);
+    let last = i === body.length - 1 ? s : undefined;
+    while (last?.kind === 'label') { g.label(last.label); last = last.body; } // ({ ...; out: v; })
+    if (last?.kind === 'expr') {
+      g.loc(last.loc);
+      genExpr(g, last.expr);
+    } else genStmt(g, last ?? s);
   });
 }
 

@@ -45,6 +45,7 @@ function walkStmt(s: Stmt, visit: (o: Obj) => void): void {
     case 'case': case 'label': st(s.body); return;
     case 'block': s.stmts.forEach(st); return;
     case 'asm': [...s.outputs, ...s.inputs].forEach((op) => e(op.expr)); return;
+    case 'igoto': e(s.target); return;
     case 'goto': case 'null': return;
   }
 }
@@ -53,7 +54,7 @@ function walkExpr(x: Expr, visit: (o: Obj) => void): void {
   const e = (y: Expr): void => walkExpr(y, visit);
   switch (x.kind) {
     case 'var': if (!x.obj.isLocal) visit(x.obj); return;
-    case 'num': case 'nop': case 'memzero': return;
+    case 'num': case 'nop': case 'memzero': case 'labeladdr': return;
     case 'binary': case 'assign': case 'comma': e(x.lhs); e(x.rhs); return;
     case 'logand': case 'logor': {
       e(x.lhs);

@@ -62,6 +62,7 @@ export function genStmt(g: Gen, s: Stmt): void {
     case 'switch': return genSwitch(g, s);
     case 'case': g.label(s.label); genStmt(g, s.body); return;
     case 'goto': g.emit(`j ${s.label}`); return;
+    case 'igoto': genExpr(g, s.target); g.emit('jr a0'); return;
     case 'label': g.label(s.label); genStmt(g, s.body); return;
     case 'asm': genAsm(g, s); return;
   }

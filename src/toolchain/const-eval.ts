@@ -63,6 +63,7 @@ function evalNode(e: Expr): ConstValue {
     case 'deref':
       if (e.ty.kind === 'array' || e.ty.kind === 'func') return evalNode(e.operand);
       return fail();
+    case 'labeladdr': return { label: e.label, value: 0n }; // static void *tbl[] = { &&a, &&b }
     case 'assign': case 'call': case 'stmtexpr': case 'memzero': case 'vastart': case 'atomic': case 'nop':
       return fail();
   }

@@ -17,6 +17,8 @@ import { compoundLiteral } from './initializer.ts';
 import { compoundStmtBody } from './parse-stmt.ts';
 import { checkFormat } from './parse-format.ts';
 import { genericSelection } from './parse-generic.ts';
+import { labelAddress } from './parse-labels.ts';
+import { fnLabelOf } from './parse-stmt.ts';
 import {
   commonIntType, funcType, intType, isInteger, isScalar, pointerTo, promote, sameType, tyInt, tyVoid,
   typeName, unqual, type Member, type Type,
@@ -239,7 +241,7 @@ function unary(p: Parser): Expr {
         const one = num(1n, tyInt, t);
         return withStableLvalue(p, e, (lv) => assign(p, lv(), t.text === '++' ? add(p, lv(), one, e) : sub(p, lv(), one, e), t));
       }
-      case '&&': p.error(t, "taking the address of a label ('&&label') is not supported");
+      case '&&': { p.next(); return labelAddress(p, t, (name) => fnLabelOf(p, name)); }
     }
   }
   if (t.kind === 'keyword' || t.kind === 'ident') {
@@ -491,7 +493,8 @@ function stmtExpr(p: Parser, open: Token): Expr {
   p.next();
   const body = compoundStmtBody(p);
   const close = p.expect(')');
-  const last = body[body.length - 1];
+  let last = body[body.length - 1];
+  while (last?.kind === 'label') last = last.body; // GNU: a labeled statement can give the value
   const ty = last && last.kind === 'expr' ? last.expr.ty : tyVoid;
   if (last && last.kind === 'expr') {
     // The last statement is the value of ({ ... }), not a statement without effect.

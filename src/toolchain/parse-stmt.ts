@@ -10,6 +10,7 @@ import { assignConvert, cast, condition, isLvalue, article, rvalueType, varRef }
 import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
 import { parseConstraint } from './asm-operands.ts';
+import { openLabelScope, closeLabelScope, localLabelDecl, computedGoto } from './parse-labels.ts';
 import { openCleanupScope, closeCleanupScope, addCleanup, markJumpTarget, cleanupsBefore } from './parse-cleanup.ts';
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
 import { declareFunction, declareExternVar, isReadOnlyObject } from './parse-global.ts';
@@ -20,6 +21,7 @@ export function compoundStmtBody(p: Parser): Stmt[] {
   const stmts: Stmt[] = [];
   p.enterScope();
   openCleanupScope(p);
+  openLabelScope(p);
   let closed = false;
   try {
     while (!p.consume('}')) {
@@ -39,6 +41,7 @@ export function compoundStmtBody(p: Parser): Stmt[] {
     if (!endsInJump(stmts[stmts.length - 1])) stmts.push(...calls);
   } finally {
     if (!closed) closeCleanupScope(p);
+    closeLabelScope(p);
     p.leaveScope();
   }
   return stmts;
@@ -52,6 +55,7 @@ function endsInJump(s: Stmt | undefined): boolean {
 }
 
 function blockItem(p: Parser): Stmt[] {
+  if (p.is('__label__')) { localLabelDecl(p); return []; }
   p.unknownTypeName();
   if (isTypename(p) && !Parser.is(p.peek(), ':')) return declaration(p);
   if (p.is('_Static_assert')) { builtinCall(p); p.expect(';'); return []; }
@@ -383,6 +387,11 @@ function jumpStmt(p: Parser): Stmt {
   return calls.length === 0 ? jump : { kind: 'block', stmts: [...calls, jump], loc: t.loc };
 }
 
+export function fnLabelOf(p: Parser, name: Token): string {
+  if (!p.fn) return p.error(name, "'&&label' is only allowed inside a function");
+  return fnLabel(p, name);
+}
+
 function fnLabel(p: Parser, name: Token): string {
   const fn = p.fn as NonNullable<Parser['fn']>;
   let l = fn.labels.get(name.text);
@@ -392,7 +401,7 @@ function fnLabel(p: Parser, name: Token): string {
 
 function gotoStmt(p: Parser): Stmt {
   const t = p.next();
-  if (p.is('*')) p.error(p.tok, "computed 'goto *' is not supported");
+  if (p.is('*')) return computedGoto(p, t);
   const name = p.ident('a label name');
   p.expect(';', "after 'goto label'");
   return { kind: 'goto', label: fnLabel(p, name), loc: t.loc };
