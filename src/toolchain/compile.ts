@@ -21,6 +21,8 @@ export interface CompileInput {
   includeDirs?: string[];
   defines?: Record<string, string>;
   readFile?: (path: string) => string | undefined;
+  /** -include FILE: headers read before the source, as Kbuild's -include kconfig.h. */
+  includes?: string[];
 }
 
 export interface CompileOptions {
@@ -93,6 +95,7 @@ function compileToAsm(input: CompileInput, diags: Diagnostic[]): string | undefi
     includeDirs: input.includeDirs ?? [],
     defines: input.defines ?? {},
     readFile: input.readFile ?? (() => undefined),
+    includes: input.includes,
   }, diags);
   if (hasErrors(diags)) return undefined;
   const tu = parse(tokens, diags);

@@ -19,6 +19,8 @@ export interface PreprocessOptions {
   defines: Record<string, string>;
   /** The CLI reads the disk; the browser a virtual tree. */
   readFile: (path: string) => string | undefined;
+  /** gcc's -include FILE: included before the first line of the main file. */
+  includes?: string[];
 }
 
 /** gcc's limit too: deeper than this is almost surely a header including itself. */
@@ -61,7 +63,8 @@ export class Preprocessor extends MacroEngine {
     this.baseFile = file;
     const main = lexCached(file, text, this.diags);
     this.pushSource(main, { path: file, conds: [], dirIndex: -1 });
-    const predefined = lexCached('<command-line>', predefinedSource(this.opts.defines), this.diags);
+    const forced = (this.opts.includes ?? []).map((f) => `#include ${JSON.stringify(f)}\n`).join('');
+    const predefined = lexCached('<command-line>', predefinedSource(this.opts.defines) + forced, this.diags);
     this.pushSource(predefined, { path: '<command-line>', conds: [], dirIndex: -1 });
     while (this.sources.length > 0) this.step();
     // The end of the main file, where "expected ';' at end of input" belongs.
