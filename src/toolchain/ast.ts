@@ -30,6 +30,11 @@ export interface Obj {
   isUsed?: boolean;
   isParam?: boolean;
   isWeak?: boolean;
+  /** A local integer initialized with a constant and never assigned or address-taken after:
+   * its value, for dead-code elimination (gcc's constant propagation). */
+  constInit?: bigint;
+  /** Assigned, incremented or address-taken somewhere after its declaration. */
+  isModified?: boolean;
   /** `register T x asm("tp")`: the variable lives in this register. */
   asmReg?: string;
   /** __attribute__((alias("target"))): defined as another name of `target`. */

@@ -9,7 +9,7 @@ import { CompileAbort } from './diagnostics.ts';
 import { assignExpr, memberNode } from './parse-expr.ts';
 import { add, assignConvert, num, varRef } from './expr-build.ts';
 import { findMember, suggestMember } from './parse-struct.ts';
-import { evalConst } from './const-eval.ts';
+import { evalConst, evalInt } from './const-eval.ts';
 import { constInt } from './parse-decl.ts';
 import { stringObj } from './parse-builtin.ts';
 import { arrayOf, pointee, sizeOf, tyInt, typeName, unqual, type Member, type Type } from './types.ts';
@@ -236,6 +236,8 @@ export function localInitExpr(p: Parser, obj: Obj, init: Init, at: Token): Expr 
   if (init.expr && obj.ty.kind !== 'array') {
     e = { kind: 'nop', ty: obj.ty, loc: at.loc, length: at.length }; // fully assigned: no zeroing
     const rhs = assignConvert(p, init.expr, obj.ty, 'initialization');
+    const known = obj.ty.kind === 'int' ? evalInt(rhs) : undefined;
+    if (known !== undefined) obj.constInit = known;
     return assignInit(e, varRef(obj, at), rhs);
   }
   if (init.fromString && init.fromString.length > 8) return copyFromString(p, obj, init.fromString, at);

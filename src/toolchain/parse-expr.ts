@@ -58,6 +58,7 @@ export function assignExpr(p: Parser): Expr {
 }
 
 function checkAssignable(p: Parser, lhs: Expr, op: Token): void {
+  if (lhs.kind === 'var') lhs.obj.isModified = true;
   if (!isLvalue(lhs)) {
     p.errorAt(lhs.loc, lhs.length, `the left side of '${op.text}' must be a variable or memory location (an lvalue)`);
   }
@@ -261,6 +262,7 @@ function arithUnary(p: Parser, e: Expr, t: Token, kind: 'neg' | 'bitnot' | undef
 }
 
 export function addressOf(p: Parser, e: Expr, t: Token): Expr {
+  if (e.kind === 'var') e.obj.isModified = true; // may be written through the pointer
   const at = span(t, e);
   p.dropIomemWarnings(e.loc, e.length);
   if (e.kind === 'member' && e.member.bitWidth !== undefined) p.exprError(e, `cannot take the address of bit-field '${e.member.name}'`);

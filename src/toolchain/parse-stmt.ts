@@ -117,6 +117,7 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
     // gcc's local register variable: the register is what an asm operand using it gets.
     if (!isRegisterName(a.asmName)) p.error(name, `'${a.asmName}' is not a RISC-V register name`);
     obj.asmReg = a.asmName;
+    obj.isModified = true;
   }
   if (p.consume('=')) {
     const init = parseInitializer(p, ty);
@@ -139,6 +140,7 @@ function registerCleanup(p: Parser, obj: Obj, fnTok: Token): void {
   const e = p.lookup(fnTok.text);
   if (e?.kind !== 'var' || !e.obj.isFunction) return p.error(fnTok, `cleanup function '${fnTok.text}' is not a declared function`);
   e.obj.isUsed = true;
+  obj.isModified = true;
   addCleanup(p, obj, e.obj, fnTok);
 }
 
@@ -454,6 +456,7 @@ function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
     const e = isOutput ? expr(p) : assignExpr(p);
     p.expect(')');
     if (isOutput && !isLvalue(e)) p.exprError(e, 'an asm output operand must be a variable or memory location');
+    if (isOutput && e.kind === 'var') e.obj.isModified = true;
     const info = parseConstraint(constraint, isOutput);
     if (info.error) p.error(ct, info.error);
     if (/[mA]/.test(info.letters) && !isLvalue(e)) p.exprError(e, `an asm memory operand ("${constraint}") must be a variable or memory location`);

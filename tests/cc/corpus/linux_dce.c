@@ -17,6 +17,21 @@ extern void __bad_unaligned(void) __attribute__((__warning__("unaligned access")
 
 static inline int only_from_dead_code(int x) { return printk_never_defined("%d", x); }
 
+extern void __bad_copy_from(void) __attribute__((__error__("copy source size is too small")));
+extern void copy_overflow(int size, unsigned long count);
+/* check_copy_size(): the object size is unknown (-1) here, so gcc's constant propagation of
+ * `sz` removes both calls; neither function exists. */
+static inline __attribute__((__always_inline__)) int check_copy_size(const void *addr, unsigned long bytes)
+{
+	int sz = __builtin_object_size(addr, 0);
+	if (sz >= 0 && sz < bytes) {
+		if (!__builtin_constant_p(bytes)) copy_overflow(sz, bytes);
+		else __bad_copy_from();
+		return 0;
+	}
+	return 1;
+}
+
 static int read_sized(const unsigned char *p, unsigned n)
 {
 	check_size(4);
@@ -37,6 +52,7 @@ int main(void)
 	static const unsigned char bytes[] = { 1, 2, 3, 4 };
 	pr_debug("never printed %d\n", 1);
 	int a = read_sized(bytes, 4);
+	printf("copy ok %d\n", check_copy_size((const void *)bytes + a % 2, 4));
 	int b = 0 && only_from_dead_code(a);
 	int c = 1 || only_from_dead_code(a);
 	printf("read %x weighted %d b %d c %d zero %d\n", a, weighted(7), b, c, BUILD_BUG_ON_ZERO(0));
