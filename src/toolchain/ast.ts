@@ -51,6 +51,8 @@ export interface Obj {
   isNoreturn?: boolean;
   /** printf-like function: 1-based index of its format argument (for -Wformat checks). */
   printfFormat?: number;
+  /** ... and of the first argument the format consumes (0: a va_list, not checked). */
+  printfFirst?: number;
 }
 
 export type BinaryOp =

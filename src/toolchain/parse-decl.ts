@@ -28,6 +28,7 @@ export interface DeclAttr {
   iomem?: boolean;
   /** format(printf, fmt, first): 1-based index of the format argument. */
   printfFormat?: number;
+  printfFirst?: number;
   isRegister?: boolean;
   /** `asm("name")` after the declarator: a register (with 'register') or the symbol's name. */
   asmName?: string;
@@ -105,6 +106,7 @@ function kernelMarker(p: Parser, t: Token, attr: DeclAttr): void {
     case '__printf': {
       p.expect('(');
       attr.printfFormat = constInt(p);
+      if (p.consume(',')) attr.printfFirst = constInt(p);
       while (!p.is(')') && !p.atEof()) p.next();
       p.expect(')');
       return;
@@ -146,6 +148,7 @@ function attributeList(p: Parser, attr: DeclAttr): void {
         if (hasArgs && /printf/.test(p.peek().text)) {
           p.next(); p.next(); p.expect(',');
           attr.printfFormat = constInt(p);
+          if (p.consume(',')) attr.printfFirst = constInt(p);
           while (!p.is(')') && !p.atEof()) p.next();
           p.expect(')');
           continue;

@@ -192,7 +192,7 @@ export function declareFunction(p: Parser, name: Token, ty: FuncType, a: DeclAtt
   obj.isStatic ||= !!a.isStatic;
   obj.isInline ||= !!a.isInline;
   obj.isNoreturn ||= !!a.isNoreturn;
-  if (a.printfFormat !== undefined) obj.printfFormat = a.printfFormat;
+  if (a.printfFormat !== undefined) { obj.printfFormat = a.printfFormat; obj.printfFirst = a.printfFirst; }
   if (a.asmName !== undefined) obj.label = a.asmName;
   applyAttributes(p, obj, a, name);
   p.declareGlobal(name.text, { kind: 'var', obj });

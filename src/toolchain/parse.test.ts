@@ -83,6 +83,15 @@ describe('errors point at the offending token', () => {
   });
 });
 
+describe('format checks follow format(printf, fmt, first)', () => {
+  it('checks the arguments from `first` on, so __printf(1, 4) gives no false warning', () => {
+    const decl = 'extern void dev_log(const char *fmt, int a, int b, ...) __attribute__((format(printf, 1, 4)));';
+    expect(warningsOf(compileC(`${decl} void f(int x) { dev_log("%d %s", 1, 2, x, "s"); }`))).toEqual([]);
+    const bad = warningsOf(compileC(`${decl} void f(int x) { dev_log("%s", 1, 2, x); }`));
+    expect(bad.map((d) => d.message).join()).toMatch(/format '%s' expects .* argument 4 has type 'int'/);
+  });
+});
+
 describe('warnings for common driver mistakes', () => {
   it('implicit function declaration', () => {
     expect(diagAt('int f(void) { return stopwatch_start(1); }', 'warning', /implicit declaration of function 'stopwatch_start'/).text).toBe('stopwatch_start');
