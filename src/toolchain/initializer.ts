@@ -347,7 +347,8 @@ function copyCompoundLiteral(e: Expr, ty: Type, data: Uint8Array, relocs: DataRe
 export function compoundLiteral(p: Parser, ty: Type, open: Token): Expr {
   const init = parseInitializer(p, ty);
   const fullTy = init.ty;
-  if (!p.fn) {
+  // In a function, only a struct literal that is itself a static's value is static (gcc's extension).
+  if (!p.fn || (p.inStaticInit && fullTy.kind === 'struct')) {
     const obj: Obj = {
       name: '.compound', label: p.uniqueLabel('CL'), ty: fullTy, loc: open.loc, isLocal: false, isStatic: true,
       isDefinition: true, isFunction: false, offset: 0, align: 0,

@@ -38,6 +38,8 @@ export class Parser {
   readonly topAsm: string[] = [];
   /** Declarations with __attribute__((alias)), checked at the end of the file. */
   readonly aliases: { obj: Obj; tok: Token }[] = [];
+  /** Parsing the initializer of a static variable: compound literals in it are static too. */
+  inStaticInit = false;
   /** Inside sizeof/typeof/_Generic's controlling expression: nothing is evaluated there. */
   unevaluated = 0;
   /** Errors recorded so far (parsing stops after MAX_ERRORS). */

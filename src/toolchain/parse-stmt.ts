@@ -153,7 +153,10 @@ function staticLocal(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
   p.declare(name.text, { kind: 'var', obj });
   p.globals.push(obj);
   if (p.consume('=')) {
-    const init = parseInitializer(p, ty);
+    const saved = p.inStaticInit;
+    p.inStaticInit = true;
+    let init;
+    try { init = parseInitializer(p, ty); } finally { p.inStaticInit = saved; }
     obj.ty = init.ty;
     const { data, relocs } = globalInitData(p, init, init.ty);
     obj.data = data; obj.relocs = relocs;

@@ -1,7 +1,7 @@
 /* Scope-based cleanup as <linux/cleanup.h> builds it on __attribute__((cleanup)): guard(mutex)
  * unlocks on every way out of a scope (end of block, return, break, continue), scoped_guard()
  * releases after its body, __free(kfree) frees what was not handed on with no_free_ptr(), and
- * DEFINE_SPINLOCK/DEFINE_MUTEX initialize statics from compound literals. */
+ * DEFINE_SPINLOCK/DEFINE_MUTEX initialize statics (function-local ones too) from compound literals. */
 #include "../runtime/printf.c"
 #define __cleanup(func) __attribute__((__cleanup__(func)))
 #define ___PASTE(a, b) a##b
@@ -69,6 +69,13 @@ static void *make_buffer(int keep)
 	return no_free_ptr(buf);
 }
 
+static int next_id(void)
+{
+	static DEFINE_SPINLOCK(id_lock);
+	static int id = 200;
+	return id_lock.locked + id++;
+}
+
 int main(void)
 {
 	printf("%s count %d spin %d\n", dev_lock.name, dev_lock.count, irq_lock.locked);
@@ -83,6 +90,8 @@ int main(void)
 	}
 	printf("after scoped_guard count %d events %d\n", dev_lock.count, events);
 	void *kept = make_buffer(1), *dropped = make_buffer(0);
+	int id1 = next_id(), id2 = next_id();
+	printf("ids %d %d\n", id1, id2);
 	printf("allocated %d freed %d kept %d dropped %d\n", allocated, freed, kept != 0, dropped != 0);
 	return dev_lock.count;
 }
