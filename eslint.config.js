@@ -1,20 +1,86 @@
-// Lint rules, and the layering of DESIGN.md enforced per folder (as VS Code's
-// code-layering rule does): a lower layer never imports a higher one.
+// Lint rules, and the layering of src/ (docs/architecture.md) as an allowlist:
+// each folder of src/ names the folders it may import, and every other import
+// of src/ is refused, static, dynamic (`import()`) or re-exported
+// (`export … from`) alike. A folder that is not in LAYERS may import nothing of
+// src/, and nothing may import it, until it is added here.
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-const layer = (files, forbidden, why) => ({
-  files,
-  rules: {
-    'no-restricted-imports': ['error', {
-      patterns: forbidden.map((dir) => ({ group: [`**/${dir}/**`, `**/${dir}`], message: why })),
-    }],
-  },
+const root = import.meta.dirname;
+const src = (...parts) => path.join(root, 'src', ...parts);
+
+/** Each layer, what it may import besides itself, and why, in the words the
+ * lint error shows. */
+const LAYERS = {
+  protocol: { may: [], why: 'it holds the types and pure helpers that the worker and the UI share, so it imports nothing of ours' },
+  machine: { may: ['protocol'], why: 'the virtual hardware (layer 0) knows nothing of the compiler, the session or who drives it' },
+  toolchain: { may: ['protocol'], why: 'the compiler (layer 0) knows nothing of the machine it compiles for' },
+  guest: { may: ['machine', 'toolchain', 'protocol'], why: 'the guest kernel (layer 1) runs on the machine and loads what the compiler builds; sessions drive it' },
+  session: { may: ['guest', 'machine', 'toolchain', 'protocol'], why: 'a session (layer 2) drives the machine; the worker and the CLI drive sessions' },
+  worker: { may: ['session', 'guest', 'machine', 'toolchain', 'protocol'], why: 'the worker (layer 3) never imports the CLI or the UI' },
+  cli: { may: ['session', 'guest', 'machine', 'toolchain', 'protocol'], why: 'the CLI (layer 3) never imports the worker or the UI' },
+  ui: { may: ['protocol'], why: 'the page reaches the machine only through the worker, by the messages of src/protocol' },
+};
+
+const layerZone = ([name, { may, why }]) => ({
+  target: src(name, '**'),
+  from: src('**'),
+  except: [name, ...may].map((dir) => src(dir, '**')),
+  message: `src/${name} may import only ${[name, ...may].map((d) => `src/${d}`).join(', ')}: ${why}.`,
 });
 
+const unknownFolderZone = {
+  target: [src(`!(${Object.keys(LAYERS).join('|')})`, '**'), src('*')],
+  from: src('**'),
+  message: 'This file is in no layer of src/. Add its folder to LAYERS in eslint.config.js with the folders it may import (and to docs/architecture.md).',
+};
+
+const layering = {
+  files: ['src/**'],
+  plugins: { 'import-x': importX },
+  settings: {
+    // Resolve imports as tsc does (.ts files, `.js` standing for `.ts`), so no
+    // import that compiles escapes the rule by failing to resolve.
+    'import-x/resolver-next': [createNodeResolver({
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] },
+    })],
+  },
+  rules: {
+    'import-x/no-restricted-paths': ['error', {
+      basePath: root, zones: [...Object.entries(LAYERS).map(layerZone), unknownFolderZone],
+    }],
+  },
+};
+
+// The page starts the worker by URL (`new Worker(new URL(…, import.meta.url))`),
+// which is not an import: only the connection may do so, and only for the
+// worker's entry file.
+const urlToCode = "NewExpression[callee.name='URL']";
+const uiUrls = {
+  files: ['src/ui/**'],
+  rules: {
+    'no-restricted-syntax': ['error', {
+      selector: urlToCode,
+      message: 'Only src/ui/connection/machine-client.ts creates a URL to code (the worker entry); the UI talks to the machine through it.',
+    }],
+  },
+};
+const workerClient = {
+  files: ['src/ui/connection/machine-client.ts'],
+  rules: {
+    'no-restricted-syntax': ['error', {
+      selector: `${urlToCode}:not([arguments.0.value='../../worker/machine-worker.ts'])`,
+      message: "The UI may start only the worker's entry, src/worker/machine-worker.ts.",
+    }],
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'tests/**/build/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'tests/**/build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,18 +94,7 @@ export default tseslint.config(
   { files: ['scripts/**', 'bin/**', 'src/cli/**', 'e2e/**', '**/*.test.ts', '*.config.*', 'tests/**'], languageOptions: { globals: { ...globals.node } } },
   { files: ['src/ui/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['src/worker/**'], languageOptions: { globals: { ...globals.worker } } },
-  layer(['src/protocol/**'], ['machine', 'toolchain', 'guest', 'session', 'worker', 'cli', 'ui'],
-    'src/protocol holds shared types and pure helpers; it imports nothing of ours.'),
-  layer(['src/machine/**'], ['toolchain', 'guest', 'session', 'worker', 'cli', 'ui'],
-    'src/machine is layer 0: it may import only src/protocol.'),
-  layer(['src/toolchain/**'], ['guest', 'session', 'worker', 'cli', 'ui'],
-    'src/toolchain is layer 0: it may import only src/protocol (and the disassembler of src/machine/cpu).'),
-  layer(['src/guest/**'], ['session', 'worker', 'cli', 'ui'],
-    'src/guest is layer 1: it may import machine, toolchain and protocol.'),
-  layer(['src/session/**'], ['worker', 'cli', 'ui'],
-    'src/session is layer 2: it may import machine, toolchain, guest and protocol.'),
-  layer(['src/worker/**', 'src/cli/**'], ['ui'],
-    'src/worker and src/cli are layer 3: they never import the UI.'),
-  layer(['src/ui/**'], ['machine', 'toolchain', 'guest', 'session', 'cli'],
-    'src/ui reaches the machine only through the worker protocol (src/protocol).'),
+  layering,
+  uiUrls,
+  workerClient,
 );

@@ -1,5 +1,6 @@
 // Type-checks each layer with its own tsconfig, so that `document` below the
-// UI, or Node's `fs` inside the machine, is a compile error (DESIGN.md).
+// UI, or Node's `fs` inside the machine, is a compile error: each layer sees
+// only the globals of where it runs (docs/architecture.md).
 import { execFileSync } from 'node:child_process';
 
 const configs = ['core', 'worker', 'cli', 'ui', 'test'];

@@ -1,42 +1,32 @@
 // Builds the bare-metal programs of tests/baremetal with Debian's RISC-V gcc
-// (the same command as tests/baremetal/run-qemu.sh) and asks QEMU what they
-// print, so the browser tests compare against the real board, not a guess.
+// and asks QEMU what they print (through the shared oracles of
+// tests/support/oracles.ts), so the browser tests compare against the real
+// board, not a guess.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildBaremetal as build, buildBaremetalAsm, runQemu } from '../../tests/support/oracles.ts';
 
-const SRC = join(import.meta.dirname, '..', '..', 'tests', 'baremetal');
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'e2e-elf');
 
 /** Compiles tests/baremetal/NAME.c into an ELF for QEMU's virt board; returns its path. */
 export function buildBaremetal(name: string): string {
   mkdirSync(OUT, { recursive: true });
-  const elf = join(OUT, `${name}.elf`);
-  execFileSync('riscv64-unknown-elf-gcc', [
-    '-march=rv32ima_zicsr', '-mabi=ilp32', '-O2', '-nostdlib', '-nostartfiles', '-ffreestanding',
-    '-Wl,--no-warn-rwx-segments', '-T', join(SRC, 'link.ld'), '-o', elf,
-    join(SRC, 'crt0.S'), join(SRC, 'common.c'), join(SRC, `${name}.c`),
-  ], { stdio: ['ignore', 'inherit', 'inherit'] });
-  return elf;
+  return build(name, join(OUT, `${name}.elf`));
 }
 
 /** Assembles a bare-metal program from source text (entry _start, linked at RAM's base). */
 export function buildAsm(name: string, source: string): string {
   mkdirSync(OUT, { recursive: true });
   const src = join(OUT, `${name}.S`);
-  const elf = join(OUT, `${name}.elf`);
   writeFileSync(src, source);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
-    '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,-Ttext=0x80000000', '-Wl,-e,_start', '-o', elf, src], { stdio: ['ignore', 'inherit', 'inherit'] });
-  return elf;
+  return buildBaremetalAsm(src, join(OUT, `${name}.elf`));
 }
 
-/** What the program prints on QEMU's UART0 within `seconds`, with no input. */
-export function qemuOutput(elf: string, seconds = 2): string {
-  const r = spawnSync('timeout', [String(seconds), 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none',
-    '-nographic', '-no-reboot', '-kernel', elf], { input: '', encoding: 'utf8' });
-  return r.stdout.replace(/\r\n/g, '\n');
+/** What the program prints on QEMU's UART0 until it powers off, with `input` typed on it. */
+export function qemuOutput(elf: string, input?: string): string {
+  return runQemu(elf, { input }).output.replace(/\r\n/g, '\n');
 }
 
 /** The address of a symbol in the ELF, from binutils' nm. */

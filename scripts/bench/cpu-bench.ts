@@ -3,36 +3,32 @@
 // MIPS (retired instructions / wall seconds, fastest of BENCH_RUNS runs),
 // with tracing off and on (default tracer settings); when
 // qemu-system-riscv32 is installed, runs the same ELF there and prints the
-// wall-time ratio.
+// wall-time ratio. Then the start-up time of the `paravirt` command (startup.ts).
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOnBoard, type BenchRun } from './harness.ts';
+import { reportStartup } from './startup.ts';
+import { buildWithCorpusRuntime, runQemu } from '../../tests/support/oracles.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-/** The start-up file and link script of the compiler corpus's gcc legs serve here too. */
-const GCC_RUNTIME = join(HERE, '../../tests/cc/gcc');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
+/** gcc -O2 with the start-up file and link script of the compiler corpus's gcc legs. */
 function build(outDir: string, rounds: number): string {
-  const elf = join(outDir, `cpu-bound-${rounds}.elf`);
-  execFileSync('riscv64-unknown-elf-gcc', [
-    '-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles', '-ffreestanding', '-O2',
-    `-DROUNDS=${rounds}`, '-Wl,--no-warn-rwx-segments', '-T', join(GCC_RUNTIME, 'link.ld'),
-    join(GCC_RUNTIME, 'crt0.S'), join(HERE, 'cpu-bound.c'), '-o', elf,
-  ], { stdio: 'inherit' });
-  return elf;
+  return buildWithCorpusRuntime([join(HERE, 'cpu-bound.c')], join(outDir, `cpu-bound-${rounds}.elf`),
+    { opt: '-O2', flags: [`-DROUNDS=${rounds}`], libc: false });
 }
 
 /** The machine is shared: the fastest of a few runs is the least disturbed one. */
-function fastestOf(runs: number, run: () => BenchRun): BenchRun {
-  let best = run();
+async function fastestOf(runs: number, run: () => Promise<BenchRun>): Promise<BenchRun> {
+  let best = await run();
   for (let i = 1; i < runs; i++) {
-    const next = run();
+    const next = await run();
     if (next.seconds < best.seconds) best = next;
   }
   return best;
@@ -45,44 +41,47 @@ function report(label: string, run: BenchRun): void {
     + ` (${cpuMips.toFixed(1)} MIPS per CPU second used)`);
 }
 
-function runQemu(elf: string): { seconds: number; output: string } | undefined {
-  const probe = spawnSync('qemu-system-riscv32', ['--version']);
-  if (probe.error || probe.status !== 0) return undefined;
+/** QEMU at full speed (no -icount: as users run it), timed from outside. */
+function timeQemu(elf: string): { seconds: number; output: string; exitCode: number } {
   const t0 = performance.now();
-  const r = spawnSync('timeout', ['60', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic',
-    '-no-reboot', '-kernel', elf], { encoding: 'utf8' });
-  return { seconds: (performance.now() - t0) / 1000, output: r.stdout };
+  const r = runQemu(elf, { clock: 'host', timeoutMs: 120_000 });
+  return { seconds: (performance.now() - t0) / 1000, ...r };
 }
 
-function main(): number {
+function qemuInstalled(): boolean {
+  return !spawnSync('qemu-system-riscv32', ['--version']).error;
+}
+
+async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'paravirt-bench-'));
   try {
     const elf = build(dir, ROUNDS);
     const image = new Uint8Array(readFileSync(elf));
-    runOnBoard(image, false); // warm-up: let V8 optimise the interpreter
-    const plain = fastestOf(RUNS, () => runOnBoard(image, false));
+    await runOnBoard(image, false); // warm-up: let V8 optimise the interpreter
+    const plain = await fastestOf(RUNS, () => runOnBoard(image, false));
     report('emulator, tracing off', plain);
-    const traced = fastestOf(RUNS, () => runOnBoard(image, true));
+    const traced = await fastestOf(RUNS, () => runOnBoard(image, true));
     report('emulator, tracing on ', traced);
     const overhead = (traced.seconds / plain.seconds - 1) * 100;
     const cpuOverhead = (traced.cpuSeconds / plain.cpuSeconds - 1) * 100;
     console.log(`tracing overhead: ${overhead.toFixed(1)} % wall time, ${cpuOverhead.toFixed(1)} % CPU time`);
-    const qemu = runQemu(elf);
-    if (!qemu) console.log('qemu-system-riscv32 not installed: no comparison');
+    if (!qemuInstalled()) console.log('qemu-system-riscv32 not installed: no comparison');
     else {
+      const qemu = timeQemu(elf);
       // QEMU's own start-up, measured on a one-round build, is left out of its time.
-      const startup = runQemu(build(dir, 1))!.seconds;
+      const startup = timeQemu(build(dir, 1)).seconds;
       const qemuRun = Math.max(qemu.seconds - startup, 1e-3);
-      const same = qemu.output.replace(/\r/g, '') === plain.output;
+      const same = qemu.output === plain.output && qemu.exitCode === plain.exitCode;
       console.log(`qemu-system-riscv32: ${qemu.seconds.toFixed(3)} s wall, ${qemuRun.toFixed(3)} s without start-up`
         + ` (~${(plain.instructions / qemuRun / 1e6).toFixed(0)} MIPS); emulator/QEMU wall-time ratio`
         + ` ${(plain.seconds / qemuRun).toFixed(2)}; output ${same ? 'identical' : 'DIFFERENT'}`);
       if (!same) return 1;
     }
+    if (!reportStartup(dir)) return 1;
     return plain.exitCode;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -1,6 +1,10 @@
-// Runs a bare-metal ELF on the virt board for the benchmark and times it.
+// Runs a bare-metal ELF for the benchmark and times it, the way `paravirt
+// run-elf` runs it: a Session run to the end (runToEnd), UART output taken
+// after every slice.
 
-import { VirtBoard } from '../../src/machine/board.ts';
+import { createSessionBoard } from '../../src/session/create-board.ts';
+import { runToEnd } from '../../src/session/run-to-end.ts';
+import { Session } from '../../src/session/session.ts';
 
 export interface BenchRun {
   instructions: number;
@@ -15,27 +19,23 @@ export interface BenchRun {
 const SLICE = 10_000_000;
 const LIMIT = 20_000_000_000;
 
-export function runOnBoard(image: Uint8Array, traced: boolean): BenchRun {
-  const board = new VirtBoard();
-  board.tracer.enabled = traced;
-  board.loadElf(image, 'the benchmark');
+export async function runOnBoard(image: Uint8Array, traced: boolean): Promise<BenchRun> {
+  const session = new Session(createSessionBoard);
+  session.loadElf('the benchmark', image, 'the benchmark');
+  session.setTrace(traced);
   const decoder = new TextDecoder();
   let output = '';
-  let exitCode = -1;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let total = 0; total < LIMIT;) {
-    const stop = board.run(SLICE);
-    total += stop.insns;
-    output += decoder.decode(board.takeUartOutput(), { stream: true });
-    if (traced) board.tracer.drain();
-    if (stop.reason === 'poweroff') {
-      exitCode = stop.exitCode;
-      break;
-    }
-    if (stop.reason !== 'budget') throw new Error(`benchmark stopped: ${JSON.stringify(stop)}`);
-  }
+  const end = await runToEnd(session, {
+    afterSlice: () => {
+      output += decoder.decode(session.takeUartOutput(), { stream: true });
+      if (traced) session.drainTrace();
+      return true;
+    },
+  }, { maxInsns: LIMIT, sliceInsns: SLICE });
   const seconds = (performance.now() - t0) / 1000;
   const used = process.cpuUsage(cpu0);
-  return { instructions: board.cpu.instret, seconds, cpuSeconds: (used.user + used.system) / 1e6, output, exitCode };
+  if (end.reason !== 'poweroff') throw new Error(`benchmark stopped: ${JSON.stringify(end)}`);
+  return { instructions: end.insns, seconds, cpuSeconds: (used.user + used.system) / 1e6, output, exitCode: end.exitCode };
 }

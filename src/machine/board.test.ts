@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { VirtBoard, type RunStop } from './board.ts';
 import { fdtLoadAddress } from './devices/boot-rom.ts';
 import { ElfLoadError } from './loader/elf-loader.ts';
 import { VIRT_MEMMAP } from './memmap.ts';
+import { gcc } from '../../tests/support/oracles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'board-test-'));
 let count = 0;
@@ -17,7 +17,7 @@ function asm(body: string): Uint8Array {
   const src = join(dir, `p${n}.S`);
   const elf = join(dir, `p${n}.elf`);
   writeFileSync(src, `.globl _start\n_start:\n${body}\n`);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
+  gcc(['-nostdlib', '-nostartfiles',
     '-Wl,-Ttext=0x80000000', '-Wl,--no-warn-rwx-segments', '-o', elf, src]);
   return readFileSync(elf);
 }
@@ -38,7 +38,7 @@ describe('VirtBoard', () => {
     const dtbAddr = fdtLoadAddress(VIRT_MEMMAP.dram.base, VIRT_MEMMAP.dram.size, board.dtb().length);
     expect(board.cpu.x[8]).toBe(0);
     expect(board.cpu.x[9] >>> 0).toBe(dtbAddr);
-    const ram = board.ram.bytes!.subarray(dtbAddr - VIRT_MEMMAP.dram.base);
+    const ram = board.ram.bytes.subarray(dtbAddr - VIRT_MEMMAP.dram.base);
     expect([...ram.subarray(0, board.dtb().length)]).toEqual([...board.dtb()]);
   });
 
@@ -100,6 +100,27 @@ describe('VirtBoard', () => {
     expect(board.run(100)).toMatchObject({ reason: 'reset' });
     expect(board.cpu.pc).toBe(VIRT_MEMMAP.mrom.base);
     expect(board.run(100)).toMatchObject({ reason: 'reset' });
+  });
+
+  it('a reset (the finisher\'s 0x7777) boots into zeroed RAM, and the hart and the bus share the new RAM', () => {
+    // Boot 1 finds the word at 0x80100000 zero, sets it and resets; a boot
+    // that finds it set powers off with code 1 instead.
+    const board = boot(asm(`li t0, 0x80100000\n lw t1, 0(t0)\n bnez t1, dirty\n li t1, 1\n sw t1, 0(t0)
+      set: li t0, 0x100000\n li t1, 0x7777\n sw t1, 0(t0)\n j .
+      dirty: li t0, 0x100000\n li t1, 0x13333\n sw t1, 0(t0)\n j .`));
+    const marker = () => new DataView(board.ram.bytes!.buffer).getUint32(0x100000, true);
+    expect(board.run(1000)).toMatchObject({ reason: 'reset' });
+    expect(marker()).toBe(0);
+    expect(board.run(1000)).toMatchObject({ reason: 'reset' });
+    board.cpu.breakpoints.add(0x8000_0014); // at `set`: the hart has stored the marker
+    expect(board.run(1000)).toMatchObject({ reason: 'breakpoint' });
+    expect(marker()).toBe(1);
+  });
+
+  it('a program loaded over another one, before either ran, finds none of the other\'s bytes in RAM', () => {
+    const board = boot(asm(`j .\n .balign 4096\n .word 0xdeadbeef`)); // a word at 0x80001000
+    board.loadElf(asm(`li t0, 0x80001000\n lw t1, 0(t0)\n bnez t1, 1f\n ${PASS}\n 1: li t0, 0x100000\n li t1, 0x13333\n sw t1, 0(t0)\n j .`));
+    expect(board.run(1000)).toMatchObject({ reason: 'poweroff', exitCode: 0 });
   });
 
   it('stays powered off until reset', () => {

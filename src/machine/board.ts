@@ -14,7 +14,7 @@ import { Uart16550 } from './devices/uart16550.ts';
 import type { DeviceState, SysBusDevice } from './device.ts';
 import { buildVirtDtb } from './fdt/virt-fdt.ts';
 import { parseElf, type ElfImage } from './loader/elf-loader.ts';
-import { ramRegion, type MemoryRegion } from './memory-region.ts';
+import { ramRegion, type RamRegion } from './memory-region.ts';
 import { VIRT_IRQ, VIRT_MEMMAP } from './memmap.ts';
 import { PlatformBus } from './platform-bus.ts';
 import { SliceClock } from './slice-clock.ts';
@@ -60,7 +60,12 @@ export class VirtBoard {
   readonly tracer: Tracer;
   readonly bus: Bus;
   readonly cpu: Cpu;
-  readonly ram: MemoryRegion;
+  /** Guest RAM; reset clears it by swapping in a fresh buffer (see freshRam). */
+  private ramRegion: RamRegion;
+  /** What was written to RAM since it was last cleared: only reset's own loads
+   * (the DTB, the ELF segments), or anything ('all': the hart ran, a state was
+   * restored, or host code took the RAM's bytes). */
+  private ramWrites: { addr: number; length: number }[] | 'all' = [];
   readonly bootRom = new BootRom();
   readonly plic: Plic;
   readonly clint: Clint;
@@ -84,8 +89,8 @@ export class VirtBoard {
     this.tracer = new Tracer(this.clock);
     this.bus = new Bus(this.clock, this.tracer);
     this.bus.exitPriceNs = this.config.exitPriceNs;
-    this.ram = ramRegion('ram', 'ram', this.config.ramSize);
-    this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ram.bytes! }, this.tracer);
+    this.ramRegion = ramRegion('ram', 'ram', this.config.ramSize);
+    this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ramRegion.bytes }, this.tracer);
     this.clock.attachCounter(this.cpu);
     this.plic = new Plic(this.tracer);
     this.clint = new Clint(this.clock, this.tracer);
@@ -105,7 +110,7 @@ export class VirtBoard {
 
   private mapMemory(): void {
     this.bus.map(VIRT_MEMMAP.mrom.base, this.bootRom.region);
-    this.bus.map(VIRT_MEMMAP.dram.base, this.ram);
+    this.bus.map(VIRT_MEMMAP.dram.base, this.ramRegion);
     const at: [SysBusDevice, number][] = [
       [this.finisher, VIRT_MEMMAP.test.base], [this.clint, VIRT_MEMMAP.clint.base],
       [this.plic, VIRT_MEMMAP.plic.base], [this.uart, VIRT_MEMMAP.uart0.base],
@@ -153,27 +158,60 @@ export class VirtBoard {
     return { entry: this.image.entry };
   }
 
+  /** RAM's region, for host code: it may write the bytes, so the next reset clears all of RAM. */
+  get ram(): RamRegion {
+    this.ramWrites = 'all';
+    return this.ramRegion;
+  }
+
   /** Power-on reset: CPU at the boot ROM, devices in their reset state, RAM
    * cleared, the last ELF and the DTB loaded again. */
   reset(): void {
     this.cpu.reset(VIRT_MEMMAP.mrom.base);
     this.clock.reset();
-    this.ram.bytes!.fill(0);
+    this.freshRam();
     for (const d of this.devices) d.reset();
     this.bus.exits.reset();
     const fdtAddr = fdtLoadAddress(VIRT_MEMMAP.dram.base, this.config.ramSize, this.dtbBytes.length);
     this.bootRom.program(this.image?.entry ?? VIRT_MEMMAP.dram.base, fdtAddr);
-    this.bus.load(fdtAddr, this.dtbBytes);
+    this.load(fdtAddr, this.dtbBytes);
     for (const s of this.image?.segments ?? []) {
-      this.bus.load(s.addr, s.data); // the zero tail is already zero: RAM was cleared
+      this.load(s.addr, s.data); // the zero tail is already zero: RAM was cleared
     }
     this.requested = this.halted = null;
     this.waiting = false;
   }
 
+  private load(addr: number, data: Uint8Array): void {
+    this.bus.load(addr, data);
+    if (this.ramWrites !== 'all') this.ramWrites.push({ addr, length: data.length });
+  }
+
+  /** Zeroes RAM without touching a page nobody wrote: filling all 128 MiB
+   * would make the operating system hand out every page (~0.4 s, and 128 MiB
+   * of memory, for a guest that used a few kilobytes). Reset's own loads are
+   * cleared where they lie; after a run the buffer is replaced by a new
+   * allocation, whose pages the system zeroes lazily. Host code that writes
+   * RAM through the bus between two resets, without running the hart, must
+   * take `ram` (or its writes survive the reset). */
+  private freshRam(): void {
+    const writes = this.ramWrites;
+    this.ramWrites = [];
+    if (writes !== 'all') {
+      const bytes = this.ramRegion.bytes, base = VIRT_MEMMAP.dram.base;
+      for (const w of writes) if (w.addr >= base) bytes.fill(0, w.addr - base, w.addr - base + w.length);
+      return;
+    }
+    this.bus.unmap(this.ramRegion);
+    this.ramRegion = ramRegion('ram', 'ram', this.config.ramSize);
+    this.bus.map(VIRT_MEMMAP.dram.base, this.ramRegion);
+    this.cpu.attachRam(this.ramRegion.bytes);
+  }
+
   /** Runs up to `maxInsns` instructions; see RunStop for why it stopped. */
   run(maxInsns: number, opts: RunOptions = {}): RunStop & { insns: number } {
     if (this.halted) return { ...this.halted, insns: 0 };
+    this.ramWrites = 'all'; // the hart's stores are not tracked: the hot loop stays lean
     let insns = 0;
     for (;;) {
       this.clock.fireDue();
@@ -246,7 +284,7 @@ export class VirtBoard {
   saveState(): DeviceState {
     return {
       version: STATE_VERSION, cpu: this.cpu.saveState(), clockExtraNs: this.clock.saveState().extraNs,
-      ram: this.ram.bytes!.slice(), devices: this.devices.map((d) => d.saveState()),
+      ram: this.ramRegion.bytes.slice(), devices: this.devices.map((d) => d.saveState()),
       waiting: this.waiting, halted: this.halted,
     };
   }
@@ -256,7 +294,8 @@ export class VirtBoard {
     this.clock.reset();
     this.cpu.loadState(state.cpu as ReturnType<Cpu['saveState']>);
     this.clock.addNs(state.clockExtraNs as number);
-    this.ram.bytes!.set(state.ram as Uint8Array);
+    this.ramWrites = 'all';
+    this.ramRegion.bytes.set(state.ram as Uint8Array);
     (state.devices as DeviceState[]).forEach((s, i) => this.devices[i].loadState(s));
     this.waiting = state.waiting as boolean;
     this.halted = state.halted as RunStop | null;

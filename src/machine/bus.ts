@@ -10,7 +10,7 @@
 
 import type { VirtualClock } from './clock.ts';
 import { ExitStats } from './exit-stats.ts';
-import type { AccessSize, MemoryRegion } from './memory-region.ts';
+import type { AccessSize, IoRegion, MemoryRegion } from './memory-region.ts';
 import type { Tracer } from './trace/tracer.ts';
 
 export const BUS_OK = 0;
@@ -79,19 +79,22 @@ export class Bus {
 
   read(addr: number, size: AccessSize): number {
     const m = this.find(addr);
-    if (!m || addr + size > m.end || size < (m.region.minAccessSize ?? 1)) return this.fail(BUS_UNMAPPED);
+    if (!m || addr + size > m.end) return this.fail(BUS_UNMAPPED);
+    const r = m.region, offset = addr - m.base;
+    if (r.kind === 'io') {
+      if (size < r.minAccessSize) return this.fail(BUS_UNMAPPED);
+      this.fault = BUS_OK;
+      return this.ioRead(m, r, offset, size);
+    }
     this.fault = BUS_OK;
-    const offset = addr - m.base;
-    const r = m.region;
-    if (r.kind === 'io') return this.ioRead(m, offset, size);
-    const value = readBytes(r.bytes!, offset, size);
+    const value = readBytes(r.bytes, offset, size);
     if (r.kind === 'ram-device') this.passthrough(m, offset, 'read', size, value);
     return value;
   }
 
   write(addr: number, value: number, size: AccessSize): void {
     const m = this.find(addr);
-    if (!m || addr + size > m.end || size < (m.region.minAccessSize ?? 1)) {
+    if (!m || addr + size > m.end || (m.region.kind === 'io' && size < m.region.minAccessSize)) {
       this.fail(BUS_UNMAPPED);
       return;
     }
@@ -104,17 +107,17 @@ export class Bus {
     const offset = addr - m.base;
     value = size === 4 ? value >>> 0 : value & (size === 1 ? 0xff : 0xffff);
     if (r.kind === 'io') {
-      this.ioWrite(m, offset, value, size);
+      this.ioWrite(m, r, offset, value, size);
       return;
     }
-    writeBytes(r.bytes!, offset, value, size);
+    writeBytes(r.bytes, offset, value, size);
     if (r.kind === 'ram-device') this.passthrough(m, offset, 'write', size, value);
   }
 
   /** Copies bytes into RAM or ROM (the loader; not a guest access). */
   load(addr: number, data: Uint8Array): boolean {
     const m = this.find(addr);
-    if (!m || !m.region.bytes || addr + data.length > m.end) return false;
+    if (!m || m.region.kind === 'io' || addr + data.length > m.end) return false;
     m.region.bytes.set(data, addr - m.base);
     return true;
   }
@@ -122,7 +125,7 @@ export class Bus {
   /** Reads memory without side effects (a debugger's view); io reads as undefined. */
   peek(addr: number, size: AccessSize): number | undefined {
     const m = this.find(addr);
-    if (!m || !m.region.bytes || addr + size > m.end) return undefined;
+    if (!m || m.region.kind === 'io' || addr + size > m.end) return undefined;
     return readBytes(m.region.bytes, addr - m.base, size);
   }
 
@@ -131,20 +134,20 @@ export class Bus {
     return 0;
   }
 
-  private ioRead(m: Mapping, offset: number, size: AccessSize): number {
-    const reg = m.region.describe?.(offset); // exit accounting is per register, traced or not
+  private ioRead(m: Mapping, r: IoRegion, offset: number, size: AccessSize): number {
+    const reg = r.describe?.(offset); // exit accounting is per register, traced or not
     this.enterDevice(m, reg, 'read');
-    const value = m.region.ops!.read(offset, size) >>> 0;
+    const value = r.ops.read(offset, size) >>> 0;
     this.traceAccess(m, offset, 'read', size, value, 'trap', reg);
     this.leaveDevice(m);
     return value;
   }
 
-  private ioWrite(m: Mapping, offset: number, value: number, size: AccessSize): void {
-    const reg = m.region.describe?.(offset);
+  private ioWrite(m: Mapping, r: IoRegion, offset: number, value: number, size: AccessSize): void {
+    const reg = r.describe?.(offset);
     this.enterDevice(m, reg, 'write');
     this.traceAccess(m, offset, 'write', size, value, 'trap', reg);
-    m.region.ops!.write(offset, value, size);
+    r.ops.write(offset, value, size);
     this.leaveDevice(m);
   }
 
@@ -163,7 +166,7 @@ export class Bus {
 
   private passthrough(m: Mapping, offset: number, op: 'read' | 'write', size: AccessSize, value: number): void {
     this.exits.countPassthrough(m.region.owner, op);
-    if (this.tracer.enabled) this.traceAccess(m, offset, op, size, value, 'passthrough', m.region.describe?.(offset));
+    if (this.tracer.enabled) this.traceAccess(m, offset, op, size, value, 'passthrough', undefined);
   }
 
   private traceAccess(m: Mapping, offset: number, op: 'read' | 'write', size: AccessSize, value: number,

@@ -9,7 +9,9 @@ export interface CpuRegisters {
   /** x0..x31, unsigned 32-bit values. */
   x: number[];
   priv: PrivilegeMode;
-  /** CSR values by name ("mstatus", "mepc", …), unsigned 32-bit. */
+  /** CSR values by name ("mstatus", "mepc", "sstatus", "scause", …), unsigned 32-bit: the M-mode
+   * trap CSRs, the S-mode ones (sstatus, sie, sip, stvec, sscratch, sepc, scause, stval, scounteren,
+   * satp), medeleg/mideleg and the counters. */
   csr: Record<string, number>;
   instret: number;
 }

@@ -1,5 +1,5 @@
-// The worker protocol: the only way the UI talks to the machine (DESIGN.md,
-// "the worker runs in slices"). Two narrow discriminated unions, one per
+// The worker protocol: the only way the UI talks to the machine, which runs
+// in the worker in bounded slices. Two narrow discriminated unions, one per
 // direction; byte buffers are transferred, never copied.
 
 import type { BuildDiagnostic, BuildOutput } from './build.ts';
@@ -10,8 +10,8 @@ import type { TraceEvent } from './trace-events.ts';
 /** Fast-forward: an idle hart jumps to its next deadline. Real time: it waits for the wall clock. */
 export type SpeedMode = 'fast' | 'realtime';
 
-/** The stopwatch's on_error property: a guest mistake stops the machine (the
- * article's hw_error) or is logged as a guest error and ignored (QEMU style). */
+/** The stopwatch's on_error property: a guest mistake stops the machine (QEMU's
+ * hw_error) or is logged as a guest error and ignored (QEMU style). */
 export type StopwatchOnError = 'stop' | 'log';
 
 /** At most this many guest errors go to the UI per slice; the rest are only counted. */
@@ -55,6 +55,8 @@ export type MachineEvent =
   /** Guest errors the stopwatch logged and ignored (on_error=log) since the last batch,
    * oldest first; `more`: how many others there were, left out so an erring loop cannot flood the page. */
   | { type: 'guest-errors'; messages: string[]; more: number }
+  /** Something the machine tells the student that stops nothing (the first FP instruction on this FPU-less hart). */
+  | { type: 'notice'; message: string }
   | { type: 'error'; message: string };
 
 /** Which buffers to transfer along with a message (postMessage's transfer list). */

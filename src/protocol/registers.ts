@@ -13,7 +13,7 @@ export interface RegisterSnapshot extends CpuRegisters {
 
 export interface CodeLine {
   addr: number;
-  /** The instruction word, or null where nothing readable is mapped (an io region, a hole). */
+  /** The instruction (a 16-bit one in the low bits), or null where nothing readable is mapped (an io region, a hole). */
   word: number | null;
   /** objdump-style text ("addi a0,a0,1"), or why there is none. */
   text: string;
@@ -22,4 +22,9 @@ export interface CodeLine {
 /** 0x-less, zero-padded, 8 hex digits: how objdump and QEMU's monitor print a word. */
 export function hex32(value: number): string {
   return (value >>> 0).toString(16).padStart(8, '0');
+}
+
+/** An instruction as objdump shows it: 4 hex digits for a 16-bit one (low bits not 11), else 8. */
+export function hexInstruction(insn: number): string {
+  return (insn & 3) === 3 ? hex32(insn) : (insn & 0xffff).toString(16).padStart(4, '0');
 }

@@ -1,4 +1,4 @@
-// The trace stream of DESIGN.md: one event type feeds every view, the CLI's
+// The machine's trace stream: one event type feeds every view, the CLI's
 // --trace file and the exports. Every event carries virtual time (ns), a
 // sequence number, and the guest pc where one applies.
 
@@ -36,8 +36,13 @@ export type TraceBody =
   | { kind: 'device-log'; device: string; message: string }
   | { kind: 'irq-line'; line: string; level: 0 | 1; source?: number }
   | { kind: 'plic'; action: 'pending' | 'claim' | 'complete'; source: number; context?: number }
-  | { kind: 'trap'; interrupt: boolean; cause: number; causeName: string; epc: number; tval: number }
-  | { kind: 'trap-return'; pc: number; mode: 'M' | 'S' | 'U' }
+  | {
+      kind: 'trap'; interrupt: boolean; cause: number; causeName: string; epc: number; tval: number;
+      /** The mode whose handler takes it: S when medeleg/mideleg delegated it, else M. */
+      mode: 'M' | 'S';
+    }
+  /** mret or sret (`via`) back to `pc`, now running in `mode`. */
+  | { kind: 'trap-return'; pc: number; mode: 'M' | 'S' | 'U'; via: 'mret' | 'sret' }
   | { kind: 'kcall'; name: string; args: number[]; ret?: number }
   | { kind: 'printk'; text: string }
   | { kind: 'timer'; action: 'arm' | 'fire' | 'cancel'; owner: string; deadlineNs: number }

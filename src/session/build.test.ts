@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caretLine } from '../protocol/build.ts';
 import { buildWithGcc, runOnQemu } from '../../tests/cc/legs.ts';
+import { buildAndLoad } from './build.ts';
 import { createVirtBoard } from './create-board.ts';
 import { Session } from './session.ts';
 
@@ -35,7 +36,7 @@ describe('building C in a session', () => {
     expect(reference.output).toContain('fib(90)');
 
     const session = new Session(() => createVirtBoard());
-    const build = session.buildAndLoad('fib64.c', readFileSync(src, 'utf8'));
+    const build = buildAndLoad(session, 'fib64.c', readFileSync(src, 'utf8'));
     expect(build.diagnostics).toEqual([]);
     expect(build.ok).toBe(true);
     expect(session.programName).toBe('fib64.c');
@@ -45,9 +46,9 @@ describe('building C in a session', () => {
 
   it('reports an error where it is, with gcc\'s text, and keeps the program loaded before', () => {
     const session = new Session(() => createVirtBoard());
-    session.buildAndLoad('ok.c', 'int main(void) { return 7; }\n');
+    buildAndLoad(session, 'ok.c', 'int main(void) { return 7; }\n');
     const bad = 'int main(void)\n{\n\treturn count + 1;\n}\n';
-    const build = session.buildAndLoad('bad.c', bad);
+    const build = buildAndLoad(session, 'bad.c', bad);
     expect(build.ok).toBe(false);
     expect(build.entry).toBeNull();
     const [first] = build.diagnostics;
@@ -62,7 +63,7 @@ describe('building C in a session', () => {
 
   it('keeps warnings when the build succeeds', () => {
     const session = new Session(() => createVirtBoard());
-    const build = session.buildAndLoad('warn.c', 'int main(void)\n{\n\tint unused;\n\treturn 0;\n}\n');
+    const build = buildAndLoad(session, 'warn.c', 'int main(void)\n{\n\tint unused;\n\treturn 0;\n}\n');
     expect(build.ok).toBe(true);
     expect(build.diagnostics).toMatchObject([{ severity: 'warning', line: 3, col: 6, length: 6 }]);
     expect(session.programName).toBe('warn.c');

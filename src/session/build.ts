@@ -1,10 +1,12 @@
 // Builds a C program for the playground as `paravirt cc --bare-metal` does
 // (start-up file, runtime library, text at 0x80000000) and turns the
 // compiler's diagnostics into the protocol's plain data, with gcc's text.
+// Apart from Session, so that running a program never loads the compiler.
 
 import type { BuildDiagnostic, BuildOutput } from '../protocol/build.ts';
 import { compile } from '../toolchain/compile.ts';
 import { formatDiagnostic, type Diagnostic } from '../toolchain/diagnostics.ts';
+import type { Session } from './session.ts';
 
 export interface BuildResult {
   ok: boolean;
@@ -12,6 +14,14 @@ export interface BuildResult {
   diagnostics: BuildDiagnostic[];
   /** The program, when it built. */
   elf?: Uint8Array;
+}
+
+/** Compiles a C source and, if it builds, loads its program into the session
+ * as Session.loadElf does; if it does not, the old program stays loaded and untouched. */
+export function buildAndLoad(session: Session, name: string, source: string, output: BuildOutput = 'bare-metal-elf'): BuildResult & { entry: number | null } {
+  const build = buildProgram(name, source, output);
+  if (!build.elf) return { ...build, entry: null };
+  return { ...build, entry: session.loadElf(name, build.elf).entry };
 }
 
 /** Compiles one C file. Never throws: even a crash of the compiler is a diagnostic. */

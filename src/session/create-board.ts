@@ -7,7 +7,7 @@ export function createVirtBoard(config: Partial<BoardConfig> = {}): SessionBoard
   return new VirtBoard(config);
 }
 
-/** The board a session asks for: the stopwatch started at boot, with the chosen on_error. */
+/** The board a session asks for, with its stopwatch (or none). */
 export function createSessionBoard(options: SessionBoardOptions): SessionBoard {
-  return createVirtBoard({ stopwatch: { startAtBoot: true, onError: options.stopwatchOnError } });
+  return createVirtBoard({ stopwatch: options.stopwatch });
 }

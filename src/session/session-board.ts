@@ -3,16 +3,17 @@
 
 import type { RunStop } from '../machine/board.ts';
 import type { CpuRegisters } from '../protocol/cpu-state.ts';
-import type { StopwatchOnError } from '../protocol/messages.ts';
+import type { StopwatchProps } from '../machine/devices/stopwatch/stopwatch.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
 import type { PeekableBus } from './code-listing.ts';
 
 /** Why the board's run loop returned (the board's own type). */
 export type BoardRunStop = RunStop;
 
-/** How the session wants its board built. */
+/** How the session wants its board built: the stopwatch's properties, as
+ * QEMU's -device sets them, or null to leave it off the platform bus. */
 export interface SessionBoardOptions {
-  stopwatchOnError: StopwatchOnError;
+  stopwatch: StopwatchProps | null;
 }
 
 export interface SessionBoard {
@@ -25,6 +26,8 @@ export interface SessionBoard {
     readonly breakpoints: Set<number>;
     resumeOverBreakpoint(): void;
     registers(): CpuRegisters;
+    /** Told once per boot of what the student should know that stops nothing (no FPU). */
+    onNotice: ((message: string) => void) | null;
   };
   readonly clock: { nowNs(): number };
   readonly bus: PeekableBus;

@@ -11,6 +11,7 @@ import { createVirtBoard } from './create-board.ts';
 import { canonicalImmediateMnemonic } from '../machine/cpu/objdump-quirks.ts';
 import { Session, SessionError } from './session.ts';
 import { clintSleepProgram } from './test-programs.ts';
+import { gcc } from '../../tests/support/oracles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'session-test-'));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -32,7 +33,7 @@ function buildAsm(name: string, source: string): { elf: Uint8Array; sym: Record<
   const src = join(dir, `${name}.S`);
   const elf = join(dir, `${name}.elf`);
   writeFileSync(src, source);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
+  gcc(['-nostdlib', '-nostartfiles',
     '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,-Ttext=0x80000000', '-Wl,-e,_start', '-o', elf, src]);
   const sym: Record<string, number> = {};
   for (const line of execFileSync('riscv64-unknown-elf-nm', [elf]).toString().split('\n')) {
@@ -63,6 +64,25 @@ done:
   sw t2, 0(t1)
 3: j 3b
 msg: .string "hello from the guest\\n"
+`);
+
+// Reads fcsr twice (illegal without an FPU; the handler skips it), then powers off with status 0.
+const FP_USER = buildAsm('fp-user', `
+  .globl _start
+_start:
+  la t0, handler
+  csrw mtvec, t0
+  .word 0x00302573
+  .word 0x00302573
+  li t1, 0x100000
+  li t2, 0x5555
+  sw t2, 0(t1)
+1: j 1b
+handler:
+  csrr t0, mepc
+  addi t0, t0, 4
+  csrw mepc, t0
+  mret
 `);
 
 // Arms the CLINT timer 10 ms of virtual time ahead, sleeps in wfi, powers off.
@@ -216,5 +236,15 @@ describe('Session', () => {
     s.setBreakpoints([COUNTDOWN.sym.done]);
     runToStop(s, 1);
     expect(s.stop).toEqual({ reason: 'breakpoint', pc: COUNTDOWN.sym.done });
+  });
+
+  it("tells once per boot that the board has no FPU, and the program's own handler runs on", () => {
+    const s = loaded(FP_USER);
+    runToStop(s, 1000);
+    expect(s.stop).toEqual({ reason: 'poweroff', exitCode: 0 });
+    expect(s.takeNotices()).toEqual(['this board has no FPU: build with -march=rv32imac -mabi=ilp32']);
+    s.reset();
+    runToStop(s, 1000);
+    expect(s.takeNotices()).toHaveLength(1);
   });
 });

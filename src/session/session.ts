@@ -7,9 +7,8 @@ import { MAX_GUEST_ERRORS_PER_BATCH, type RunState, type SpeedMode, type Stopwat
 import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
+import { DEFAULT_STOPWATCH_PROPS, type StopwatchProps } from '../machine/devices/stopwatch/stopwatch.ts';
 import type { BoardRunStop, SessionBoard, SessionBoardOptions } from './session-board.ts';
-import type { BuildOutput } from '../protocol/build.ts';
-import { buildProgram, type BuildResult } from './build.ts';
 import { codeWindow } from './code-listing.ts';
 import { RealTimePacer } from './real-time.ts';
 
@@ -28,6 +27,13 @@ export class SessionError extends Error {
 
 type RunResult = BoardRunStop & { insns: number };
 
+export interface SessionOptions {
+  /** The stopwatch's properties (null: no stopwatch); fixed when the board is built. */
+  stopwatch?: StopwatchProps | null;
+  /** At most this many guest errors per takeGuestErrors batch (the others are counted). */
+  maxGuestErrorsPerBatch?: number;
+}
+
 export class Session {
   state: RunState = 'empty';
   stop: StopReason | null = null;
@@ -35,58 +41,63 @@ export class Session {
   /** Running, but the hart sleeps in wfi. */
   idle = false;
   programName: string | null = null;
-  /** The stopwatch's on_error property, fixed when the board is built (as QEMU's -device). */
-  stopwatchOnError: StopwatchOnError = 'stop';
   private board: SessionBoard | null = null;
   /** The loaded program, kept to boot it again on a board built with other properties. */
   private program: { name: string; image: Uint8Array } | null = null;
   /** Guest errors the stopwatch logged since the last takeGuestErrors, and how many did not fit. */
   private guestErrors: string[] = [];
   private guestErrorsLeftOut = 0;
+  /** Machine notices (cpu.onNotice) since the last takeNotices. */
+  private notices: string[] = [];
   private breakpoints = new Set<number>();
   private traceEnabled = false;
   /** Execute the instruction under a breakpoint instead of stopping on it
    * again: set when the user resumes (Run, Step) from where it stopped. */
   private leaveBreakpoint = false;
   private readonly pacer = new RealTimePacer();
+  /** The stopwatch's properties, fixed when the board is built (as QEMU's -device). */
+  private stopwatch: StopwatchProps | null;
+  private readonly maxGuestErrorsPerBatch: number;
 
-  constructor(private readonly createBoard: (options: SessionBoardOptions) => SessionBoard) {}
+  constructor(private readonly createBoard: (options: SessionBoardOptions) => SessionBoard, options: SessionOptions = {}) {
+    this.stopwatch = options.stopwatch === undefined ? DEFAULT_STOPWATCH_PROPS : options.stopwatch;
+    this.maxGuestErrorsPerBatch = options.maxGuestErrorsPerBatch ?? MAX_GUEST_ERRORS_PER_BATCH;
+  }
+
+  /** The stopwatch's on_error property ('stop' when there is no stopwatch). */
+  get stopwatchOnError(): StopwatchOnError {
+    return this.stopwatch?.onError ?? 'stop';
+  }
 
   /** Loads an ELF and powers the board on to boot it, paused. If the file
-   * is not a program for this board, the old program stays. */
-  loadElf(name: string, image: Uint8Array): { entry: number } {
+   * is not a program for this board, the old program stays. `label` names
+   * the file in error messages. The SessionError's cause is the loader's error. */
+  loadElf(name: string, image: Uint8Array, label = `"${name}"`): { entry: number } {
     const board = (this.board ??= this.newBoard());
     let entry: number;
     try {
-      entry = board.loadElf(image, `"${name}"`).entry;
+      entry = board.loadElf(image, label).entry;
     } catch (err) {
-      throw new SessionError(`Could not load the program: ${messageOf(err)}`);
+      throw new SessionError(`Could not load the program: ${messageOf(err)}`, { cause: err });
     }
     board.takeUartOutput(); // the old program's last words are not the new one's
     board.tracer.drain();
     this.programName = name;
     this.program = { name, image };
     this.takeGuestErrors(); // they were the old program's
+    this.takeNotices();
     board.tracer.enabled = this.traceEnabled;
     this.applyBreakpoints();
     this.settle('paused', null);
     return { entry };
   }
 
-  /** Compiles a C source and, if it builds, loads its program as loadElf does;
-   * if it does not, the old program stays loaded and untouched. */
-  buildAndLoad(name: string, source: string, output: BuildOutput = 'bare-metal-elf'): BuildResult & { entry: number | null } {
-    const build = buildProgram(name, source, output);
-    if (!build.elf) return { ...build, entry: null };
-    return { ...build, entry: this.loadElf(name, build.elf).entry };
-  }
-
   /** Sets the stopwatch's on_error. A device's properties are fixed when the
    * board is built, so a change builds the board again and boots the loaded
    * program on it, paused. Returns that program, or null if nothing was reloaded. */
   setStopwatchOnError(onError: StopwatchOnError): { name: string; entry: number } | null {
-    if (onError === this.stopwatchOnError) return null;
-    this.stopwatchOnError = onError;
+    if (!this.stopwatch || onError === this.stopwatch.onError) return null;
+    this.stopwatch = { ...this.stopwatch, onError };
     const program = this.program;
     this.board = null;
     this.program = null;
@@ -102,6 +113,13 @@ export class Session {
     const taken = { messages: this.guestErrors, more: this.guestErrorsLeftOut };
     this.guestErrors = [];
     this.guestErrorsLeftOut = 0;
+    return taken;
+  }
+
+  /** Notices the hart gave since the last call (each at most once per boot), oldest first. */
+  takeNotices(): string[] {
+    const taken = this.notices;
+    this.notices = [];
     return taken;
   }
 
@@ -241,13 +259,14 @@ export class Session {
   }
 
   private newBoard(): SessionBoard {
-    const board = this.createBoard({ stopwatchOnError: this.stopwatchOnError });
+    const board = this.createBoard({ stopwatch: this.stopwatch });
     if (board.stopwatch) board.stopwatch.onGuestError = (message) => this.noteGuestError(message);
+    board.cpu.onNotice = (message) => this.notices.push(message);
     return board;
   }
 
   private noteGuestError(message: string): void {
-    if (this.guestErrors.length < MAX_GUEST_ERRORS_PER_BATCH) this.guestErrors.push(message);
+    if (this.guestErrors.length < this.maxGuestErrorsPerBatch) this.guestErrors.push(message);
     else this.guestErrorsLeftOut++;
   }
 

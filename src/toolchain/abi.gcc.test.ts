@@ -3,20 +3,19 @@
 // small, odd-sized and large structs by value and as results (a struct split between a7 and
 // the stack, structs after the registers run out, structs through varargs), variadic long long — and must agree.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileC, formatAll } from './cc-test-util.ts';
+import { gcc as guestGcc, libgccPath, runQemu } from '../../tests/support/oracles.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ABI = join(here, 'testdata/abi');
 const CC = join(here, '../../tests/cc');
 const BUILD = join(CC, 'build/abi');
-const GCC = ['-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-nostdlib', '-nostartfiles'];
 
 function gcc(args: string[]): void {
-  execFileSync('riscv64-unknown-elf-gcc', [...GCC, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  guestGcc(['-ffreestanding', '-nostdlib', '-nostartfiles', ...args]);
 }
 
 /** Our compiler to assembly, gcc's assembler to an object (isolates our code generator). */
@@ -27,13 +26,15 @@ function ours(file: string, source: string, out: string): void {
   gcc(['-c', `${out}.s`, '-o', out]);
 }
 
+/** Links the objects with the corpus's runtime and runs them on QEMU; what they print (main returns 0). */
 function run(mainObj: string, name: string): string {
-  const libgcc = execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32im', '-mabi=ilp32', '-print-libgcc-file-name'], { encoding: 'utf8' }).trim();
+  const libgcc = libgccPath();
   const elf = join(BUILD, `${name}.elf`);
   gcc(['-T', join(CC, 'gcc/link.ld'), join(CC, 'gcc/crt0.S'), mainObj, join(BUILD, 'self.o'), join(BUILD, 'peer.o'),
     join(BUILD, 'printf.o'), join(CC, 'runtime/libc.c'), libgcc, '-o', elf]);
-  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic', '-no-reboot', '-kernel', elf], { encoding: 'latin1' });
-  return r.stdout;
+  const r = runQemu(elf);
+  if (r.exitCode !== 0) throw new Error(`${name}.elf exited with status ${r.exitCode} on QEMU:\n${r.output}`);
+  return r.output;
 }
 
 describe('calls between gcc-built and our code', () => {

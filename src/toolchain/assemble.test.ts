@@ -10,6 +10,7 @@ import { assemble } from './assemble.ts';
 import { readRelocatable } from './elf-object.ts';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import type { ObjectFile } from './object.ts';
+import { KERNEL_C_MARCH, KERNEL_C_TARGET } from '../../tests/support/oracles.ts';
 
 const REGS = ['zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7',
   's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6', 'x0', 'x17', 'x31', 'fp'];
@@ -109,7 +110,7 @@ wk:	call fn1
 function gasAssemble(dir: string, name: string, text: string): ObjectFile {
   const s = join(dir, `${name}.s`), o = join(dir, `${name}.o`);
   writeFileSync(s, text);
-  execFileSync('riscv64-unknown-elf-as', ['-march=rv32ima_zicsr_zifencei', '-mabi=ilp32', '-mno-relax', '-o', o, s]);
+  execFileSync('riscv64-unknown-elf-as', [`-march=${KERNEL_C_MARCH}_zifencei`, '-mabi=ilp32', '-mno-relax', '-o', o, s]);
   return readRelocatable(new Uint8Array(readFileSync(o)), name);
 }
 
@@ -183,7 +184,7 @@ describe('assembler vs GNU as', () => {
       int main(void) { volatile char *u = (char *)0x10000000; const char *s = names[g.a]; while (*s) *u = *s++; return sw(gp->b[0]) + (int)f(g.c, 3); }`);
     for (const opt of ['-O0', '-O2']) {
       const s = join(dir, `p${opt}.s`);
-      execFileSync('riscv64-unknown-elf-gcc', ['-S', opt, '-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-o', s, c]);
+      execFileSync('riscv64-unknown-elf-gcc', ['-S', opt, ...KERNEL_C_TARGET, '-ffreestanding', '-o', s, c]);
       compareWithGas(`gcc${opt}`, readFileSync(s, 'utf8'));
     }
   });

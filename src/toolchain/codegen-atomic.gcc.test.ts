@@ -3,8 +3,9 @@
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { compileC, formatAll } from './cc-test-util.ts';
+import { KERNEL_C_TARGET } from '../../tests/support/oracles.ts';
 
-const GCC = ['-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-O1', '-S', '-x', 'c', '-', '-o', '-'];
+const GCC = [...KERNEL_C_TARGET, '-ffreestanding', '-O1', '-S', '-x', 'c', '-', '-o', '-'];
 
 /** The fences, AMOs and lr/sc of an assembly listing, in order, with fence sets. */
 function atomicInsns(asm: string): string[] {

@@ -1,4 +1,4 @@
-// A stopwatch driver in the shape of reference/explained.md (stub Linux headers in
+// A Linux platform driver for the stopwatch (stub Linux headers in
 // testdata/driver): gcc -Wall and our compiler must both accept it silently, and our
 // object must define and import the same global symbols as gcc's.
 import { describe, it, expect } from 'vitest';
@@ -7,11 +7,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileC, formatAll } from './cc-test-util.ts';
+import { KERNEL_C_TARGET } from '../../tests/support/oracles.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DRV = join(here, 'testdata/driver');
 const BUILD = join(here, '../../tests/cc/build/driver');
-const GCC = ['-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding'];
+const GCC = [...KERNEL_C_TARGET, '-ffreestanding'];
 
 function globalSymbols(obj: string): string[] {
   const nm = execFileSync('riscv64-unknown-elf-nm', [obj], { encoding: 'utf8' });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { canonicalKeyword, KEYWORDS } from './keywords.ts';
+import { KERNEL_C_TARGET } from '../../tests/support/oracles.ts';
 
 describe('keywords', () => {
   it('are all words riscv gcc reserves (none can name a variable)', () => {
@@ -8,7 +9,7 @@ describe('keywords', () => {
     const text = words.map((w) => `int ${w} = 1;`).join('\n');
     let stderr = '';
     try {
-      execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-std=gnu99', '-fsyntax-only', '-x', 'c', '-'], {
+      execFileSync('riscv64-unknown-elf-gcc', [...KERNEL_C_TARGET, '-std=gnu99', '-fsyntax-only', '-x', 'c', '-'], {
         input: text, stdio: ['pipe', 'pipe', 'pipe'],
       });
     } catch (e) {

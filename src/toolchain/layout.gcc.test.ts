@@ -6,12 +6,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileC, dataWords, errorsOf, formatAll, globalNamed } from './cc-test-util.ts';
+import { KERNEL_C_TARGET } from '../../tests/support/oracles.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SRC = join(here, 'testdata/layout.c');
 
 function gccWords(label: string, src = SRC): number[] {
-  const asm = execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-S', '-o', '-', src], { encoding: 'utf8' });
+  const asm = execFileSync('riscv64-unknown-elf-gcc', [...KERNEL_C_TARGET, '-ffreestanding', '-S', '-o', '-', src], { encoding: 'utf8' });
   const lines = asm.split('\n');
   const start = lines.findIndex((l) => l.trim() === `${label}:`);
   const words: number[] = [];

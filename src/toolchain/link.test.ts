@@ -2,17 +2,18 @@
 // are read by readelf/objdump/nm as we meant them, our REL objects link with GNU ld
 // and run on QEMU, and link errors read like ld's.
 import { describe, it, expect } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from './assemble.ts';
-import { link, linkImage, linkModule, LinkError } from './link.ts';
+import { link, linkImage, LinkError } from './link.ts';
 import { STARTUP_ASM } from './startup.ts';
 import { writeRelocatable, readRelocatable, decodeLines, LINES_SECTION } from './elf-object.ts';
 import { readElf, readSymbols, ET_EXEC } from './elf.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ObjectFile } from './object.ts';
+import { KERNEL_C_TARGET, gccText, runQemu } from '../../tests/support/oracles.ts';
 
 const MAIN_S = `
 	.file 1 "prog.c"
@@ -67,11 +68,6 @@ function tool(cmd: string, args: string[]): string {
   return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function qemu(elf: string): { out: string; code: number | null } {
-  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic', '-no-reboot', '-kernel', elf], { encoding: 'latin1' });
-  return { out: r.stdout, code: r.status };
-}
-
 describe('linker and ELF files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'link-'));
   const objects = [asm('startup.s', STARTUP_ASM), asm('prog.s', MAIN_S)];
@@ -94,9 +90,7 @@ describe('linker and ELF files', () => {
     const dis = tool('riscv64-unknown-elf-objdump', ['-d', path]);
     expect(dis).toContain('<main>:');
     expect(dis).toMatch(/auipc\s+ra,/);
-    const run = qemu(path);
-    expect(run.out).toBe('linked by paravirt\n');
-    expect(run.code).toBe(7); // main returned counter = 7
+    expect(runQemu(path)).toEqual({ output: 'linked by paravirt\n', exitCode: 7 }); // main returned counter = 7
   });
 
   it('keeps the line table in the ELF, with absolute addresses', () => {
@@ -120,9 +114,7 @@ describe('linker and ELF files', () => {
     const script = join(dir, 'link.ld');
     writeFileSync(script, 'ENTRY(_start) SECTIONS { . = 0x80000000; .text : { *(.text*) } .rodata : { *(.rodata*) } .data : { *(.data*) } .bss : { __bss_start = .; *(.bss*) __bss_end = .; } . = ALIGN(16) + 0x10000; __stack_top = .; }');
     tool('riscv64-unknown-elf-ld', ['-m', 'elf32lriscv', '--no-relax', '-T', script, '-o', out, ...paths]);
-    const run = qemu(out);
-    expect(run.out).toBe('linked by paravirt\n');
-    expect(run.code).toBe(7);
+    expect(runQemu(out)).toEqual({ output: 'linked by paravirt\n', exitCode: 7 });
   });
 
   it('reads its own REL objects back unchanged, and links them to the same image', () => {
@@ -165,29 +157,14 @@ describe('linker and ELF files', () => {
     expect(diags[0].message).toMatch(/relocation truncated to fit: R_RISCV_BRANCH against 'target'/);
   });
 
-  it('relocates a module to its load address against outside symbols, as insmod needs', () => {
-    const mod = asm('mod.s', '\t.text\n\t.globl init_module\ninit_module:\n\tcall printk\n\tla a0, state\n\tret\n\t.data\nstate: .word printk\n');
-    const diags: Diagnostic[] = [];
-    const img = linkModule(mod, 0x80400000, (name) => (name === 'printk' ? 0x00012340 : undefined), diags)!;
-    expect(diags).toEqual([]);
-    const word = (addr: number) => new DataView(img.image.buffer).getUint32(addr - 0x80400000, true);
-    const P = img.symbols.get('init_module')!;
-    expect(P).toBe(0x80400000);
-    const target = (P + (word(P) & 0xfffff000) + ((word(P + 4) | 0) >> 20)) >>> 0;
-    expect(target).toBe(0x00012340);
-    expect(word(0x80400000 + img.image.length - 4)).toBe(0x00012340); // .data's `.word printk`, last in the image
-    expect(linkModule(mod, 0x80400000, () => undefined, diags)).toBeUndefined();
-    expect(diags.map((d) => d.message)).toEqual(["undefined reference to 'printk'"]);
-  });
-
   it('links objects gcc compiled (read from its .o files) into a program that runs', () => {
     const c = join(dir, 'g.c');
     writeFileSync(c, 'volatile char *const uart = (char *)0x10000000;\nstatic const char msg[] = "gcc object\\n";\nint main(void) { for (const char *p = msg; *p; p++) *uart = *p; return 3; }\n');
     const o = join(dir, 'g.o');
-    tool('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-O2', '-ffreestanding', '-c', c, '-o', o]);
+    gccText([...KERNEL_C_TARGET, '-O2', '-ffreestanding', '-c', c, '-o', o]); // relocations our linker handles
     const gccObj = readRelocatable(new Uint8Array(readFileSync(o)), 'g.o');
     const path = join(dir, 'mixed.elf');
     writeFileSync(path, link([objects[0], gccObj], { entry: '_start', textBase: 0x80000000 }));
-    expect(qemu(path)).toEqual({ out: 'gcc object\n', code: 3 });
+    expect(runQemu(path)).toEqual({ output: 'gcc object\n', exitCode: 3 });
   });
 });

@@ -234,9 +234,3 @@ function writeExec(image: Uint8Array, base: number, range: Record<string, { star
   const segments = [{ type: PT_LOAD, flags: PF_R | PF_W | PF_X, vaddr: base, offset: 0, filesz: range.data.end - base, memsz: memEnd - base, align: 4096 }];
   return writeElf({ type: ET_EXEC, entry, sections: out, segments });
 }
-
-/** Relocates a module (one ObjectFile, e.g. a driver from compile({output:'object'})) to run at
- * `base`, resolving its undefined symbols with `resolve` (the kernel's symbol table), as insmod does. */
-export function linkModule(obj: ObjectFile, base: number, resolve: (name: string) => number | undefined, diags: Diagnostic[]): LinkedImage | undefined {
-  return linkImage([obj], { entry: '', textBase: base, stackSize: 0, resolveExternal: resolve }, diags);
-}

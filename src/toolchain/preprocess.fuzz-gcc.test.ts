@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostics.ts';
 import { Preprocessor } from './preprocess/directives.ts';
 import { lex } from './tokenize.ts';
+import { KERNEL_C_TARGET } from '../../tests/support/oracles.ts';
 
 const NAMES = ['A', 'B', 'C', 'D', 'E'];
 
@@ -45,7 +46,7 @@ describe('random macro programs expand as gcc expands them', () => {
   it('agrees with gcc -E where gcc is silent', () => {
     let compared = 0;
     fc.assert(fc.property(program, (text) => {
-      const gcc = spawnSync('riscv64-unknown-elf-gcc', ['-E', '-P', '-march=rv32ima_zicsr', '-mabi=ilp32', '-x', 'c', '-'], { input: text, encoding: 'utf8' });
+      const gcc = spawnSync('riscv64-unknown-elf-gcc', ['-E', '-P', ...KERNEL_C_TARGET, '-x', 'c', '-'], { input: text, encoding: 'utf8' });
       if (gcc.status !== 0 || gcc.stderr !== '') return;
       compared++;
       const diags: Diagnostic[] = [];
@@ -78,7 +79,7 @@ describe('#if expressions evaluate as gcc evaluates them', () => {
     let compared = 0;
     fc.assert(fc.property(fc.array(expr, { minLength: 30, maxLength: 30 }), (exprs) => {
       const text = '#define ONE 1\n' + exprs.map((e, i) => `#if ${e}\nT${i}\n#else\nF${i}\n#endif`).join('\n') + '\n';
-      const gcc = spawnSync('riscv64-unknown-elf-gcc', ['-E', '-P', '-march=rv32ima_zicsr', '-mabi=ilp32', '-x', 'c', '-'], { input: text, encoding: 'utf8' });
+      const gcc = spawnSync('riscv64-unknown-elf-gcc', ['-E', '-P', ...KERNEL_C_TARGET, '-x', 'c', '-'], { input: text, encoding: 'utf8' });
       const badLines = new Set([...gcc.stderr.matchAll(/<stdin>:(\d+):\d+: error/g)].map((m) => Number(m[1])));
       const ok = (i: number): boolean => !badLines.has(2 + 5 * i);
       const theirs = lex('gcc', gcc.stdout, []).filter((t) => t.kind === 'ident').map((t) => t.text);
@@ -114,7 +115,7 @@ describe('random conditional structures are followed as gcc follows them', () =>
     fc.assert(fc.property(block, (items) => {
       let n = 0;
       const text = items.join('\n').replace(/^text$/gm, () => `line${n++}`) + '\n';
-      const gcc = spawnSync('riscv64-unknown-elf-gcc', ['-E', '-P', '-march=rv32ima_zicsr', '-mabi=ilp32', '-x', 'c', '-'], { input: text, encoding: 'utf8' });
+      const gcc = spawnSync('riscv64-unknown-elf-gcc', ['-E', '-P', ...KERNEL_C_TARGET, '-x', 'c', '-'], { input: text, encoding: 'utf8' });
       const diags: Diagnostic[] = [];
       const toks = new Preprocessor({ includeDirs: [], defines: {}, readFile: () => undefined }, diags).run('t.c', text);
       const ourErrors = diags.filter((d) => d.severity === 'error');

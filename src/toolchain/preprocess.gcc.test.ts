@@ -11,9 +11,10 @@ import type { Diagnostic } from './diagnostics.ts';
 import { preprocess } from './preprocess.ts';
 import { Preprocessor } from './preprocess/directives.ts';
 import { lex } from './tokenize.ts';
+import { KERNEL_C_TARGET } from '../../tests/support/oracles.ts';
 
 const CORPUS = join(import.meta.dirname, 'preprocess', 'corpus');
-const GCC = ['-E', '-P', '-std=gnu99', '-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-I', 'inc', '-I', 'inc2'];
+const GCC = ['-E', '-P', '-std=gnu99', ...KERNEL_C_TARGET, '-ffreestanding', '-I', 'inc', '-I', 'inc2'];
 
 function readCorpus(path: string): string | undefined {
   try {
@@ -50,7 +51,7 @@ describe('preprocess agrees with gcc -E', () => {
 /** Runs gcc on C text; true when it compiles without error. */
 function gccAccepts(text: string, args: string[]): { ok: boolean; stderr: string } {
   try {
-    execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', ...args, '-x', 'c', '-'], {
+    execFileSync('riscv64-unknown-elf-gcc', [...KERNEL_C_TARGET, '-ffreestanding', ...args, '-x', 'c', '-'], {
       input: text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'],
     });
     return { ok: true, stderr: '' };
@@ -157,7 +158,7 @@ function gasString(body: string): number[] {
 describe('string literals have the bytes gcc gives them', () => {
   it('escapes, UTF-8 and universal character names', () => {
     const text = STRINGS.map((s, i) => `const char s${i}[] = ${s};`).join('\n');
-    const asm = execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-S', '-o', '-', '-x', 'c', '-'], { input: text, encoding: 'utf8' });
+    const asm = execFileSync('riscv64-unknown-elf-gcc', [...KERNEL_C_TARGET, '-S', '-o', '-', '-x', 'c', '-'], { input: text, encoding: 'utf8' });
     const diags: Diagnostic[] = [];
     const toks = preprocess('s.c', text, { includeDirs: [], defines: {}, readFile: () => undefined }, diags);
     const ours = toks.filter((t) => t.kind === 'string').map((t) => Array.from(t.bytes ?? []));

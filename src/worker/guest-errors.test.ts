@@ -2,7 +2,6 @@
 // (QEMU's -d guest_errors), not a stop: the program runs to its end and the
 // page hears of each error, in bounded batches. Programs are built with gcc.
 
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +10,8 @@ import { MAX_GUEST_ERRORS_PER_BATCH, type MachineEvent } from '../protocol/messa
 import { createSessionBoard } from '../session/create-board.ts';
 import { Session } from '../session/session.ts';
 import { MachineHost } from './machine-host.ts';
+import { buildBaremetal as buildProgram, gcc } from '../../tests/support/oracles.ts';
 
-const SRC = join(import.meta.dirname, '..', '..', 'tests', 'baremetal');
 const OUT = mkdtempSync(join(tmpdir(), 'guest-errors-test-'));
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -21,11 +20,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 
 /** tests/baremetal/NAME.c built as run-qemu.sh builds it. */
 function buildBaremetal(name: string): ArrayBuffer {
-  const elf = join(OUT, `${name}.elf`);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-O2', '-nostdlib', '-nostartfiles',
-    '-ffreestanding', '-Wl,--no-warn-rwx-segments', '-T', join(SRC, 'link.ld'), '-o', elf,
-    join(SRC, 'crt0.S'), join(SRC, 'common.c'), join(SRC, `${name}.c`)]);
-  return toArrayBuffer(readFileSync(elf));
+  return toArrayBuffer(readFileSync(buildProgram(name, join(OUT, `${name}.elf`))));
 }
 
 // Writes the unknown command 99 to the stopwatch 1000 times, then powers off.
@@ -46,7 +41,7 @@ _start:
 
 function buildAsm(name: string, source: string): ArrayBuffer {
   writeFileSync(join(OUT, `${name}.S`), source);
-  execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles',
+  gcc(['-nostdlib', '-nostartfiles',
     '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,-Ttext=0x80000000', '-Wl,-e,_start', '-o', join(OUT, `${name}.elf`), join(OUT, `${name}.S`)]);
   return toArrayBuffer(readFileSync(join(OUT, `${name}.elf`)));
 }

@@ -6,6 +6,7 @@
 import type { BuildOutput } from '../protocol/build.ts';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { transferablesOf } from '../protocol/messages.ts';
+import { buildAndLoad } from '../session/build.ts';
 import { Session, SessionError } from '../session/session.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
 
@@ -121,9 +122,9 @@ export class MachineHost {
   /** Compiles in this worker (the page never waits on it) and loads the program if it built. */
   private build(name: string, source: string, output: BuildOutput): void {
     const t0 = this.nowMs();
-    let r: ReturnType<Session['buildAndLoad']>;
+    let r: ReturnType<typeof buildAndLoad>;
     try {
-      r = this.session.buildAndLoad(name, source, output);
+      r = buildAndLoad(this.session, name, source, output);
     } catch (err) {
       // It built but would not load: the build panel must not wait forever; the error banner says why.
       this.send({ type: 'compiled', name, ok: false, diagnostics: [], buildMs: this.nowMs() - t0 });
@@ -182,6 +183,7 @@ export class MachineHost {
     if (trace.events.length > 0) this.send({ type: 'trace', events: trace.events, dropped: trace.dropped });
     const guestErrors = this.session.takeGuestErrors();
     if (guestErrors.messages.length > 0) this.send({ type: 'guest-errors', ...guestErrors });
+    for (const message of this.session.takeNotices()) this.send({ type: 'notice', message });
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.session.registers();

@@ -1,5 +1,5 @@
-// The Web Worker that owns the machine (DESIGN.md: the UI thread never runs
-// guest code). It speaks the protocol of src/protocol/messages.ts.
+// The Web Worker that owns the machine (the UI thread never runs guest
+// code). It speaks the protocol of src/protocol/messages.ts.
 
 /// <reference lib="webworker" />
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';

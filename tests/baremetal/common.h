@@ -22,6 +22,12 @@ struct trap_frame {
   uint32_t x[32];
 };
 
+/* The length of the instruction at pc (2 for a compressed one): what a
+ * handler adds to mepc to skip the instruction that trapped. */
+static inline uint32_t insn_length(uint32_t pc) {
+  return (*(volatile uint16_t *)pc & 3) == 3 ? 4 : 2;
+}
+
 void putc(char c);
 void puts(const char *s);
 void puthex(uint32_t v);

@@ -7,7 +7,7 @@
 uint32_t trap_handler(struct trap_frame *f) {
   print("  trap mcause", read_csr(mcause));
   print("  trap mtval", read_csr(mtval));
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

@@ -2,16 +2,14 @@
 // built with Debian's riscv64-unknown-elf-gcc run on our VirtBoard and on
 // `qemu-system-riscv32 -M virt -bios none`, and must print the same bytes on
 // UART0 and power off with the same exit status.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { VirtBoard } from '../../src/machine/board.ts';
+import { HANG_GUARD_MS, buildBaremetal, runCli, runOnBoard, runQemu } from '../support/oracles.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const build = join(here, 'build');
-const root = join(here, '..', '..');
 
 /** Each is one C file here; see its header comment for what it exercises. */
 const PROGRAMS = [
@@ -19,69 +17,32 @@ const PROGRAMS = [
   'pmp_mret', 'dtb', 'uart_regs', 'plic', 'irq_priority', 'counters',
 ];
 
-function compile(name: string): string {
-  const elf = join(build, `${name}.elf`);
-  execFileSync('riscv64-unknown-elf-gcc', [
-    '-march=rv32ima_zicsr', '-mabi=ilp32', '-O2', '-nostdlib', '-nostartfiles', '-ffreestanding',
-    '-Wl,--no-warn-rwx-segments', '-T', join(here, 'link.ld'), '-o', elf,
-    join(here, 'crt0.S'), join(here, 'common.c'), join(here, `${name}.c`),
-  ]);
-  return elf;
-}
-
-interface Outcome {
-  output: string;
-  status: number | null;
-}
-
-function runQemu(elf: string, input?: string): Outcome {
-  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic',
-    '-no-reboot', '-kernel', elf], { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input, encoding: 'latin1' });
-  return { output: r.stdout, status: r.status };
-}
-
-function runOurs(elf: string): Outcome {
-  const board = new VirtBoard();
-  board.loadElf(readFileSync(elf), elf);
-  let output = '';
-  for (let slice = 0; slice < 100; slice++) {
-    const stop = board.run(1_000_000);
-    output += Buffer.from(board.takeUartOutput()).toString('latin1');
-    if (stop.reason === 'poweroff') return { output, status: stop.exitCode };
-    if (stop.reason !== 'budget') return { output: `${output}\n[stopped: ${JSON.stringify(stop)}]`, status: null };
-  }
-  return { output: `${output}\n[did not power off within 100M instructions]`, status: null };
-}
-
 const elves = new Map<string, string>();
 
 beforeAll(() => {
   mkdirSync(build, { recursive: true });
-  for (const name of [...PROGRAMS, 'rom_write', 'echo', 'stopwatch_error']) elves.set(name, compile(name));
-});
+  for (const name of [...PROGRAMS, 'rom_write', 'echo', 'stopwatch_error']) elves.set(name, buildBaremetal(name, join(build, `${name}.elf`)));
+}, HANG_GUARD_MS); // 19 gcc builds: slow on a loaded machine
 
 describe('bare-metal programs print and exit as under QEMU', () => {
   for (const name of PROGRAMS) {
     it(`${name}.c`, () => {
       const elf = elves.get(name)!;
       const qemu = runQemu(elf);
-      expect(qemu.status, `QEMU did not finish ${name}.elf: ${qemu.output}`).not.toBe(124);
       expect(qemu.output, `${name}.elf prints what it checks`).toMatch(/\S\n/);
-      const ours = runOurs(elf);
+      const ours = runOnBoard(elf);
       expect(ours.output).toBe(qemu.output);
-      expect(ours.status).toBe(qemu.status);
+      expect(ours.exitCode).toBe(qemu.exitCode);
     });
   }
 
   it('exit_code.c really fails (the oracle is not trivially 0)', () => {
-    expect(runQemu(elves.get('exit_code')!).status).toBe(42);
+    expect(runQemu(elves.get('exit_code')!).exitCode).toBe(42);
   });
 });
 
-describe('paravirt run-elf', () => {
-  const cli = (args: string[], input?: string) => spawnSync('node', [join(root, 'bin', 'paravirt.mjs'), 'run-elf', ...args], {
-    cwd: root, encoding: 'latin1', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], timeout: 60_000,
-  });
+describe('paravirt run-elf', { timeout: HANG_GUARD_MS }, () => {
+  const cli = (args: string[], input?: string) => runCli(['run-elf', ...args], { input });
 
   it('streams UART0 to stdout and exits with the finisher code, as QEMU', () => {
     for (const name of ['hello', 'exit_code']) {
@@ -89,17 +50,17 @@ describe('paravirt run-elf', () => {
       const r = cli([elf]);
       const qemu = runQemu(elf);
       expect(r.stdout).toBe(qemu.output);
-      expect(r.status).toBe(qemu.status);
+      expect(r.status).toBe(qemu.exitCode);
     }
   });
 
   it('feeds piped stdin to the UART receiver (interrupt-driven echo), as QEMU', () => {
     const input = 'hello\rworld\x04';
     const r = cli([elves.get('echo')!], input);
-    const qemu = runQemu(elves.get('echo')!, input);
+    const qemu = runQemu(elves.get('echo')!, { input });
     expect(qemu.output).toContain('world');
     expect(r.stdout).toBe(qemu.output);
-    expect(r.status).toBe(qemu.status);
+    expect(r.status).toBe(qemu.exitCode);
   });
 
   it('stops with 124 and one line on stderr past --max-insns', () => {
@@ -172,8 +133,7 @@ describe('paravirt run-elf', () => {
 
 describe('bad guest input is survived as an architected trap', () => {
   it('a store to the boot ROM is a store access fault (QEMU 7.2 would drop it silently)', () => {
-    const ours = runOurs(elves.get('rom_write')!);
-    expect(ours.output).toBe('store to ROM\n  mcause=0x00000007\n  mtval=0x00001000\nROM unchanged\n');
-    expect(ours.status).toBe(0);
+    expect(runOnBoard(elves.get('rom_write')!)).toEqual({
+      output: 'store to ROM\n  mcause=0x00000007\n  mtval=0x00001000\nROM unchanged\n', exitCode: 0 });
   });
 });

@@ -9,7 +9,7 @@ static volatile uint8_t bytes[16] = {0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0
 uint32_t trap_handler(struct trap_frame *f) {
   print("  trap mcause", read_csr(mcause));
   print("  trap mtval", read_csr(mtval) - (uint32_t)bytes);
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

@@ -18,7 +18,7 @@ uint32_t trap_handler(struct trap_frame *f) {
     print("reached U-mode", in_user);
     exit(0);
   }
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

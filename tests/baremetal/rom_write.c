@@ -6,7 +6,7 @@
 uint32_t trap_handler(struct trap_frame *f) {
   print("  mcause", read_csr(mcause));
   print("  mtval", read_csr(mtval));
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

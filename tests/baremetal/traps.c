@@ -14,7 +14,7 @@ uint32_t trap_handler(struct trap_frame *f) {
   print("  mepc", read_csr(mepc));
   print("  mtval", read_csr(mtval));
   if (cause == 1) f->x[0] = f->x[1]; /* fetch fault: return to the caller */
-  else f->x[0] += 4;
+  else f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

@@ -34,7 +34,7 @@ uint32_t trap_handler(struct trap_frame *f) {
   }
   if (cause == 8) user_calls++;
   if (cause == 2) print("  mtval", read_csr(mtval));
-  f->x[0] += 4;
+  f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

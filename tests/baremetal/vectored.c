@@ -34,7 +34,7 @@ uint32_t trap_handler(struct trap_frame *f) {
     set_mtimecmp(~0ull);
     timer_seen = 1;
   }
-  else f->x[0] += 4;
+  else f->x[0] += insn_length(f->x[0]);
   return 0;
 }
 

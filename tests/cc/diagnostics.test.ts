@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../../src/toolchain/compile.ts';
+import { KERNEL_C_TARGET } from '../support/oracles.ts';
 
 interface Case { name: string; source: string; ours: RegExp; gcc: RegExp; severity: 'error' | 'warning' }
 
@@ -29,7 +30,7 @@ const CASES: Case[] = [
 function gccDiagnostics(source: string): { line: number; col: number; severity: string; message: string }[] {
   const dir = mkdtempSync(join(tmpdir(), 'cc-diag-'));
   writeFileSync(join(dir, 'case.c'), source);
-  const r = spawnSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-Wall', '-S', '-o', '/dev/null',
+  const r = spawnSync('riscv64-unknown-elf-gcc', [...KERNEL_C_TARGET, '-Wall', '-S', '-o', '/dev/null',
     '-fdiagnostics-column-unit=byte', '-fno-diagnostics-show-caret', 'case.c'], { cwd: dir, encoding: 'utf8' });
   return [...r.stderr.matchAll(/^case\.c:(\d+):(\d+): (error|warning): (.*)$/gm)]
     .map((m) => ({ line: Number(m[1]), col: Number(m[2]), severity: m[3], message: m[4] }));

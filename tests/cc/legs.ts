@@ -1,7 +1,6 @@
 // The legs of the differential compiler tests: build a C program with gcc (the
 // reference), with gcc -S + our assembler/linker, or with our whole compiler;
 // run an ELF on QEMU or on our VirtBoard; each returns UART output and exit code.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,16 +10,13 @@ import { STARTUP_ASM } from '../../src/toolchain/startup.ts';
 import { readRelocatable } from '../../src/toolchain/elf-object.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/toolchain/diagnostics.ts';
 import type { ObjectFile } from '../../src/toolchain/object.ts';
-import { VirtBoard } from '../../src/machine/board.ts';
+import { KERNEL_C_TARGET, buildWithCorpusRuntime, gccText, libgccPath, runOnBoard as runGuestOnBoard, runQemu, type GuestRun } from '../support/oracles.ts';
 import { readArchive } from './ar.ts';
 
 export const CC_DIR = dirname(fileURLToPath(import.meta.url));
 export const BUILD_DIR = join(CC_DIR, 'build');
-const GCC = 'riscv64-unknown-elf-gcc';
-const MARCH = ['-march=rv32ima_zicsr', '-mabi=ilp32'];
-const FREESTANDING = ['-ffreestanding', '-nostdlib', '-nostartfiles'];
 
-export interface RunResult { output: string; exitCode: number }
+export type RunResult = GuestRun;
 
 export function buildDir(name: string): string {
   const d = join(BUILD_DIR, name);
@@ -28,20 +24,15 @@ export function buildDir(name: string): string {
   return d;
 }
 
-/** libgcc for RV32IM ilp32 (there is no rv32ima multilib; the A extension adds nothing to it). */
-export function libgccPath(): string {
-  return execFileSync(GCC, ['-march=rv32im', '-mabi=ilp32', '-print-libgcc-file-name'], { encoding: 'utf8' }).trim();
-}
-
 /** Reference: gcc -O1 with its own crt0 and link script. */
 export function buildWithGcc(src: string, out: string): void {
-  execFileSync(GCC, [...MARCH, '-O1', ...FREESTANDING, '-T', join(CC_DIR, 'gcc/link.ld'), join(CC_DIR, 'gcc/crt0.S'),
-    basename(src), join(CC_DIR, 'runtime/libc.c'), libgccPath(), '-o', out], { cwd: dirname(src), stdio: ['ignore', 'pipe', 'pipe'] });
+  buildWithCorpusRuntime([src], out);
 }
 
-/** gcc -S output of a C file (compiled in its own directory, so __FILE__ is its base name). */
+/** gcc -S output of a C file (compiled in its own directory, so __FILE__ is its base name), for
+ * the target our assembler takes. */
 export function gccAssembly(src: string, opt = '-O1'): string {
-  return execFileSync(GCC, [...MARCH, opt, '-ffreestanding', '-S', '-o', '-', basename(src)], { cwd: dirname(src), encoding: 'utf8', maxBuffer: 1 << 26 });
+  return gccText([...KERNEL_C_TARGET, opt, '-ffreestanding', '-S', '-o', '-', basename(src)], { cwd: dirname(src) });
 }
 
 function fail(diags: Diagnostic[], sources: Map<string, string>): never {
@@ -92,25 +83,12 @@ export function archiveMembersFor(objects: ObjectFile[], archive: string): Objec
 }
 
 export function runOnQemu(elf: string): RunResult {
-  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic', '-no-reboot', '-kernel', elf],
-    { encoding: 'latin1', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status === 124) throw new Error(`QEMU did not finish within 10 s running ${elf}`);
-  return { output: r.stdout, exitCode: r.status ?? -1 };
+  return runQemu(elf);
 }
 
 /** Runs an ELF on our emulator, in process. */
 export function runOnBoard(elf: Uint8Array, maxInsns = 50_000_000): RunResult {
-  const board = new VirtBoard();
-  board.loadElf(elf);
-  let output = '';
-  for (let total = 0; total < maxInsns;) {
-    const stop = board.run(1_000_000);
-    output += String.fromCharCode(...board.takeUartOutput());
-    total += stop.insns;
-    if (stop.reason === 'poweroff') return { output, exitCode: stop.exitCode };
-    if (stop.reason !== 'budget') throw new Error(`the board stopped: ${JSON.stringify(stop)}`);
-  }
-  throw new Error(`the program did not power off within ${maxInsns} instructions; output so far:\n${output}`);
+  return runGuestOnBoard(elf, { maxInsns });
 }
 
 export function writeElf(path: string, bytes: Uint8Array): string {

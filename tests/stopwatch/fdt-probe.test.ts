@@ -2,22 +2,21 @@
 // hands over in a1 and prints every node and property of the devices both
 // boards have. Differential against QEMU 7.2: without the stopwatch our
 // board's output is QEMU's, byte for byte; with it, only the stopwatch lines
-// are added, and the probe finds and uses the device where DESIGN.md puts it.
-import { spawnSync } from 'node:child_process';
+// are added, and the probe finds and uses the device where docs/devices/stopwatch.md puts it.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VirtBoard } from '../../src/machine/board.ts';
 import type { StopwatchProps } from '../../src/machine/devices/stopwatch/stopwatch.ts';
+import { runQemu } from '../support/oracles.ts';
 import { BUILD, buildProgram } from './build-program.ts';
 
 let elf: Uint8Array;
 let qemu: string;
 beforeAll(() => {
   elf = buildProgram('fdt_probe.c', 'fdt_probe.elf');
-  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic', '-no-reboot',
-    '-kernel', join(BUILD, 'fdt_probe.elf')], { encoding: 'latin1' });
-  expect(r.status).toBe(0);
-  qemu = r.stdout;
+  const r = runQemu(join(BUILD, 'fdt_probe.elf'));
+  expect(r.exitCode).toBe(0);
+  qemu = r.output;
 });
 
 function ours(stopwatch: StopwatchProps | null): string {

@@ -1,5 +1,5 @@
-// Benchmark: emulator speed with tracing off and on (DESIGN.md/issue: tracing
-// may cost at most 15%).
+// Benchmark: emulator speed with tracing off and on (the project's budget:
+// tracing may cost at most 15%).
 import { VirtBoard } from '../../src/machine/board.ts';
 import { buildProgram } from './build-program.ts';
 

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runQemu } from '../../../tests/support/oracles.ts';
 
 const BIN = resolve(__dirname, '../../../bin/paravirt.mjs');
 
@@ -49,9 +50,7 @@ describe('paravirt cc', () => {
     const r = cc(['--bare-metal', '-I', 'inc', '-DWHO="cc"', '-D', 'EXIT=4', 'hello.c', '-o', 'hello.elf'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const q = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic', '-no-reboot', '-kernel', join(dir, 'hello.elf')], { encoding: 'latin1' });
-    expect(q.stdout).toBe('hello from cc\n');
-    expect(q.status).toBe(4);
+    expect(runQemu(join(dir, 'hello.elf'))).toEqual({ output: 'hello from cc\n', exitCode: 4 });
   });
 
   it('writes assembly with the C lines interleaved with -S', () => {

@@ -2,17 +2,18 @@
 // time, like `qemu-system-riscv32 -M virt -bios none -nographic -kernel FILE`:
 // UART0 goes to stdout as it runs, stdin (a terminal or a pipe) to UART0's
 // receiver, and the finisher's exit code becomes the process's exit status.
+// The run is a Session's (runToEnd), the run loop the worker drives too.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { VirtBoard, type RunStop } from '../../machine/board.ts';
 import { DeviceOptionError, parseDeviceOption } from '../../machine/devices/stopwatch/stopwatch-option.ts';
 import type { StopwatchProps } from '../../machine/devices/stopwatch/stopwatch.ts';
 import { ElfLoadError } from '../../machine/loader/elf-loader.ts';
-import { toChromeTraceJson } from '../../protocol/export/chrome-trace.ts';
-import { toVcd } from '../../protocol/export/vcd.ts';
-import type { TraceEvent } from '../../protocol/trace-events.ts';
+import { createSessionBoard } from '../../session/create-board.ts';
+import { runToEnd, type RunEnd } from '../../session/run-to-end.ts';
+import { Session, SessionError } from '../../session/session.ts';
 import { cannotWriteReason } from '../write-error.ts';
 import { StdinForwarder } from './stdin-forwarder.ts';
+import { TraceCollector } from './trace-collector.ts';
 
 const USAGE = `usage: paravirt run-elf FILE.elf [--max-insns N] [--trace FILE.json] [--vcd FILE.vcd] [--device stopwatch,PROP=VALUE,...|--no-stopwatch]
 
@@ -41,8 +42,6 @@ exit status:
 
 /** Instructions per slice between flushing UART output and reading stdin. */
 const SLICE_INSNS = 4_000_000;
-/** At most this many trace events are kept for --trace; later ones are counted as dropped. */
-const MAX_TRACE_EVENTS = 2_000_000;
 const EXIT_USAGE = 2, EXIT_DEVICE_ERROR = 3, EXIT_LIMIT = 124;
 /** What a shell reports for a process killed by SIGPIPE (stdout's reader went away). */
 const EXIT_BROKEN_PIPE = 141;
@@ -97,15 +96,14 @@ export async function main(args: string[]): Promise<number> {
     console.error(`paravirt run-elf: ${opts}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const board = new VirtBoard({ stopwatch: opts.stopwatch });
-  const loaded = load(board, opts.file);
+  // Every guest error is printed: a batch never leaves any out.
+  const session = new Session(createSessionBoard, { stopwatch: opts.stopwatch, maxGuestErrorsPerBatch: Infinity });
+  const loaded = load(session, opts.file);
   if (loaded !== undefined) return loaded;
   for (const out of [opts.trace, opts.vcd]) if (out && !canWriteTrace(out)) return EXIT_USAGE;
-  const guestErrors: string[] = [];
-  if (board.stopwatch) board.stopwatch.onGuestError = (message) => guestErrors.push(message);
-  const stdin = StdinForwarder.open(board);
+  const stdin = StdinForwarder.open(session);
   try {
-    return await runToEnd(board, opts, stdin, guestErrors);
+    return await run(session, opts, stdin);
   } finally {
     stdin?.close();
   }
@@ -124,7 +122,7 @@ function canWriteTrace(path: string): boolean {
 }
 
 /** Loads the ELF; returns an exit status on failure. */
-function load(board: VirtBoard, file: string): number | undefined {
+function load(session: Session, file: string): number | undefined {
   let image: Uint8Array;
   try {
     image = readFileSync(file);
@@ -135,64 +133,66 @@ function load(board: VirtBoard, file: string): number | undefined {
     return EXIT_USAGE;
   }
   try {
-    board.loadElf(image, file);
+    session.loadElf(file, image, file);
   } catch (e) {
-    if (!(e instanceof ElfLoadError)) throw e;
-    console.error(`paravirt run-elf: ${e.message}`);
+    const cause = e instanceof SessionError ? e.cause : e;
+    if (!(cause instanceof ElfLoadError)) throw e;
+    console.error(`paravirt run-elf: ${cause.message}`);
     return EXIT_USAGE;
   }
   return undefined;
 }
 
-async function runToEnd(board: VirtBoard, opts: RunElfArgs, stdin: StdinForwarder | undefined, guestErrors: string[]): Promise<number> {
-  const trace = opts.trace || opts.vcd ? new TraceCollector(board) : undefined;
-  let executed = 0;
+/** Runs the session to its end, with UART0 on stdout; returns the exit status. */
+async function run(session: Session, opts: RunElfArgs, stdin: StdinForwarder | undefined): Promise<number> {
+  const trace = opts.trace || opts.vcd ? new TraceCollector(session) : undefined;
   let readerGone = false;
   process.stdout.on('error', () => {
     readerGone = true; // EPIPE: e.g. `paravirt run-elf x.elf | head`
   });
   try {
-    for (;;) {
-      const stop = board.run(Math.min(SLICE_INSNS, opts.maxInsns - executed));
-      executed += stop.insns;
-      trace?.collect();
-      await writeStdout(board.takeUartOutput());
-      // After the slice's UART output, so a guest error follows what the guest printed before it.
-      for (const message of guestErrors.splice(0)) console.error(`paravirt run-elf: guest error (on_error=log: logged and ignored): ${message}`);
-      if (readerGone) return EXIT_BROKEN_PIPE;
-      const status = await afterSlice(stop, executed, opts, stdin);
-      if (status !== undefined) return status;
-    }
+    const end = await runToEnd(session, {
+      afterSlice: async () => {
+        trace?.collect();
+        await writeStdout(session.takeUartOutput());
+        // After the slice's UART output, so a guest error follows what the guest printed before it.
+        for (const message of session.takeGuestErrors().messages) console.error(`paravirt run-elf: guest error (on_error=log: logged and ignored): ${message}`);
+        for (const message of session.takeNotices()) console.error(`paravirt run-elf: note: ${message}`);
+        return !readerGone;
+      },
+      beforeSlice: async () => {
+        if (stdin) await stdin.poll();
+        return !stdin?.quitRequested;
+      },
+      waitForInput: async () => (stdin ? stdin.waitForInput() : false),
+    }, { maxInsns: opts.maxInsns, sliceInsns: SLICE_INSNS });
+    return exitStatus(end, opts, { readerGone, quit: stdin?.quitRequested === true });
   } finally {
     trace?.write(opts);
   }
 }
 
-/** What a slice's stop means for the command: an exit status, or undefined to go on. */
-async function afterSlice(stop: RunStop, executed: number, opts: RunElfArgs, stdin: StdinForwarder | undefined): Promise<number | undefined> {
-  switch (stop.reason) {
+/** The exit status for how the run ended, with its message on stderr. */
+function exitStatus(end: RunEnd, opts: RunElfArgs, host: { readerGone: boolean; quit: boolean }): number {
+  switch (end.reason) {
     case 'poweroff':
-      return stop.exitCode;
+      return end.exitCode;
     case 'device-error':
-      console.error(stop.message.startsWith(`${stop.device}:`)
-        ? `paravirt run-elf: device error in ${stop.message}`
-        : `paravirt run-elf: device error in ${stop.device}: ${stop.message}`);
+      console.error(end.message.startsWith(`${end.device}:`)
+        ? `paravirt run-elf: device error in ${end.message}`
+        : `paravirt run-elf: device error in ${end.device}: ${end.message}`);
       return EXIT_DEVICE_ERROR;
-    case 'wfi':
-      if (stdin && (await stdin.waitForInput())) return undefined;
-      if (stdin?.quitRequested) return 0;
+    case 'stuck':
+      if (host.quit) return 0; // Ctrl-A x while the guest idled
       console.error('paravirt run-elf: the guest is waiting for an interrupt (wfi) with no timer armed and no more input, so it can never wake up; stopping.');
       return EXIT_LIMIT;
-    case 'budget':
-      if (executed >= opts.maxInsns) {
-        console.error(`paravirt run-elf: stopped after ${executed} instructions (--max-insns ${opts.maxInsns}) before the guest powered off.`);
-        return EXIT_LIMIT;
-      }
-      if (stdin) await stdin.poll();
-      return stdin?.quitRequested ? 0 : undefined;
-    case 'reset':
+    case 'limit':
+      console.error(`paravirt run-elf: stopped after ${end.insns} instructions (--max-insns ${opts.maxInsns}) before the guest powered off.`);
+      return EXIT_LIMIT;
+    case 'stopped': // stdout's reader went away, or the user quit
+      return host.readerGone ? EXIT_BROKEN_PIPE : 0;
     case 'breakpoint':
-      return undefined;
+      throw new Error(`run-elf set no breakpoint, yet the machine stopped at pc 0x${end.pc.toString(16)}`);
   }
 }
 
@@ -205,35 +205,4 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
       process.stdout.once('error', () => resolve());
     }
   });
-}
-
-/** Drains the board's trace ring every slice into a bounded list. */
-class TraceCollector {
-  private events: TraceEvent[] = [];
-  private dropped = 0;
-
-  constructor(private readonly board: VirtBoard) {
-    board.tracer.enabled = true;
-  }
-
-  collect(): void {
-    const batch = this.board.tracer.drain();
-    const room = MAX_TRACE_EVENTS - this.events.length;
-    for (let i = 0; i < Math.min(room, batch.length); i++) this.events.push(batch[i]);
-    this.dropped += Math.max(0, batch.length - room);
-  }
-
-  write(out: { trace?: string; vcd?: string }): void {
-    this.collect();
-    if (out.trace) writeTrace(out.trace, () => toChromeTraceJson(this.events, { dropped: this.dropped + this.board.tracer.dropped }));
-    if (out.vcd) writeTrace(out.vcd, () => toVcd(this.events));
-  }
-}
-
-function writeTrace(path: string, render: () => string): void {
-  try {
-    writeFileSync(path, render());
-  } catch (e) {
-    console.error(`paravirt run-elf: cannot write the trace to ${path}: ${cannotWriteReason(e)}.`);
-  }
 }

@@ -4,7 +4,6 @@
 // memory they leave; our transcript must equal QEMU's. The hart runs on a
 // minimal stand-in for the board (RAM, UART0 transmit, finisher, CLINT msip),
 // so this tests the CPU alone.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,22 +13,17 @@ import { VirtualClock } from '../clock.ts';
 import { ioRegion, ramRegion } from '../memory-region.ts';
 import { VIRT_MEMMAP } from '../memmap.ts';
 import { Tracer } from '../trace/tracer.ts';
+import { buildWithCorpusRuntime, firstDifference, runQemu } from '../../../tests/support/oracles.ts';
 import { Cpu, STEP_EXIT } from './cpu.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const BENCH = join(HERE, '../../../scripts/bench');
-/** Start-up file and link script shared with the compiler corpus's gcc legs. */
-const GCC_RUNTIME = join(HERE, '../../../tests/cc/gcc');
 const dir = mkdtempSync(join(tmpdir(), 'cpu-qemu-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** gcc -O2 with the compiler corpus's start-up file and link script. */
 function build(...sources: string[]): string {
-  const elf = join(dir, 'prog.elf');
-  execFileSync('riscv64-unknown-elf-gcc', [
-    '-march=rv32ima_zicsr', '-mabi=ilp32', '-nostdlib', '-nostartfiles', '-ffreestanding', '-O2',
-    '-Wl,--no-warn-rwx-segments', '-T', join(GCC_RUNTIME, 'link.ld'), join(GCC_RUNTIME, 'crt0.S'), ...sources, '-o', elf,
-  ]);
-  return elf;
+  return buildWithCorpusRuntime(sources, join(dir, 'prog.elf'), { opt: '-O2', libc: false });
 }
 
 /**
@@ -93,12 +87,6 @@ function randomProgram(seed: number, length: number): string {
   return lines.join('\n') + '\n';
 }
 
-function runQemu(elf: string): { out: string; status: number | null } {
-  const r = spawnSync('timeout', ['10', 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic',
-    '-no-reboot', '-kernel', elf], { encoding: 'utf8' });
-  return { out: r.stdout.replace(/\r/g, ''), status: r.status };
-}
-
 /** Runs the ELF on the hart with just enough of the virt board around it. */
 function runHart(image: Uint8Array): { out: string; status: number } {
   const clock = new VirtualClock();
@@ -106,7 +94,7 @@ function runHart(image: Uint8Array): { out: string; status: number } {
   const bus = new Bus(clock, tracer);
   const ram = ramRegion('ram', 'ram', 1 << 24);
   bus.map(VIRT_MEMMAP.dram.base, ram);
-  const cpu = new Cpu(bus, { base: VIRT_MEMMAP.dram.base, bytes: ram.bytes! }, tracer);
+  const cpu = new Cpu(bus, { base: VIRT_MEMMAP.dram.base, bytes: ram.bytes }, tracer);
   clock.attachCounter(cpu);
   let out = '';
   let status = -1;
@@ -134,23 +122,14 @@ function runHart(image: Uint8Array): { out: string; status: number } {
   return { out, status };
 }
 
-/** The first line where two transcripts differ, for a readable failure. */
-function firstDifference(ours: string, qemu: string): string | undefined {
-  const a = ours.split('\n'), b = qemu.split('\n');
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1}: ours ${JSON.stringify(a[i])}, QEMU ${JSON.stringify(b[i])}`;
-  }
-  return undefined;
-}
-
 describe('hart vs qemu-system-riscv32', () => {
   it('prints the same M/A/Zicsr results and trap records', () => {
     const elf = build(join(HERE, 'testdata/cpu-diff.c'));
     const qemu = runQemu(elf);
-    expect(qemu.status).toBe(0);
-    expect(qemu.out).toContain('done');
+    expect(qemu.exitCode).toBe(0);
+    expect(qemu.output).toContain('done');
     const ours = runHart(new Uint8Array(readFileSync(elf)));
-    const difference = firstDifference(ours.out, qemu.out);
+    const difference = firstDifference(ours.out, qemu.output);
     expect(difference, difference).toBeUndefined();
     expect(ours.status).toBe(0);
   });
@@ -161,17 +140,20 @@ describe('hart vs qemu-system-riscv32', () => {
       writeFileSync(source, randomProgram(seed, 600));
       const elf = build(source, join(HERE, 'testdata/fuzz-dump.c'));
       const qemu = runQemu(elf);
-      expect(qemu.out).toContain('x31=');
+      expect(qemu.output).toContain('x31=');
       const ours = runHart(new Uint8Array(readFileSync(elf)));
-      const difference = firstDifference(ours.out, qemu.out);
+      const difference = firstDifference(ours.out, qemu.output);
       expect(difference, difference).toBeUndefined();
+      expect(ours.status).toBe(qemu.exitCode);
     });
   }
 
   it('runs the benchmark program to the same result', () => {
     const elf = build(join(BENCH, 'cpu-bound.c'));
     const qemu = runQemu(elf);
-    expect(qemu.out).toContain('result');
-    expect(firstDifference(runHart(new Uint8Array(readFileSync(elf))).out, qemu.out)).toBeUndefined();
+    expect(qemu.output).toContain('result');
+    const ours = runHart(new Uint8Array(readFileSync(elf)));
+    expect(firstDifference(ours.out, qemu.output)).toBeUndefined();
+    expect(ours.status).toBe(qemu.exitCode);
   });
 });

@@ -1,5 +1,6 @@
-// The virt board's hart: RV32IMA + Zicsr (+ Zifencei as a no-op), machine and
-// user modes, traps and interrupts per the RISC-V privileged spec v1.12, with
+// The virt board's hart: RV32IMAC + Zicsr (+ Zifencei as a no-op), machine,
+// supervisor and user modes with PMP (no paging, no FPU), traps, delegation
+// and interrupts per the RISC-V privileged spec v1.12, with
 // QEMU 7.2's choices where the spec leaves room or QEMU differs (mtval
 // contents, LR/SC, WARL CSRs, interrupt order, AMO fault causes, mret to U
 // without a PMP entry); each is noted where it is implemented.
@@ -11,7 +12,11 @@ import type { CpuRegisters } from '../../protocol/cpu-state.ts';
 import { BreakpointBitmap } from './breakpoint-bitmap.ts';
 import { CsrFile, type CsrHost } from './csr.ts';
 import { CAUSE_FETCH_ACCESS, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_MISALIGNED_FETCH } from './trap-causes.ts';
+import { RVC_EXPANSION } from './rvc.ts';
 import { enterTrap, pendingInterrupt } from './trap.ts';
+import { isFloatingPointInstruction, NO_FPU_NOTICE } from './no-fpu.ts';
+import { pmpAllows, PMP_X } from './pmp.ts';
+import { RamWindows } from './ram-windows.ts';
 import { disassemble } from './disasm.ts';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './muldiv.ts';
 import { executeAmo, executeSystem, loadSlow, storeSlow } from './slow-path.ts';
@@ -55,30 +60,45 @@ export class Cpu implements InstructionCounter, CsrHost {
    * Returning false lets the fault happen. Costs nothing in the RAM fast path.
    */
   onUnmappedFetch: ((pc: number) => boolean) | null = null;
+  /** Told once per boot of something the student should know that is no stop (the first FP instruction). */
+  onNotice: ((message: string) => void) | null = null;
+  private fpuNoticeGiven = false;
+  /** How much of RAM each access kind may use without a PMP check (all of it, or none). */
+  readonly ramWindows: RamWindows;
   /** Instructions left until the next sampled 'insn' trace event. */
   private untilSample = 0;
   private readonly breakpointBitmap: BreakpointBitmap;
+  /** Where the last failed fetchViaBus could not read. */
+  private fetchFaultAddr = 0;
 
   readonly ramBase: number;
   readonly ramSize: number;
-  readonly u8: Uint8Array;
-  readonly s8: Int8Array;
-  readonly u16: Uint16Array;
-  readonly s16: Int16Array;
-  readonly s32: Int32Array;
+  /** Views of RAM for the hot loop; attachRam points them at another buffer of the same size. */
+  u8!: Uint8Array;
+  s8!: Int8Array;
+  u16!: Uint16Array;
+  s16!: Int16Array;
+  s32!: Int32Array;
 
   constructor(readonly bus: Bus, ram: { base: number; bytes: Uint8Array }, readonly tracer: Tracer) {
-    const b = ram.bytes;
-    if (b.byteOffset % 4 !== 0 || b.byteLength % 4 !== 0) throw new Error('cpu: RAM must be word-aligned');
     this.ramBase = ram.base | 0;
-    this.ramSize = b.byteLength;
+    this.ramSize = ram.bytes.byteLength;
+    this.attachRam(ram.bytes);
+    this.csr = new CsrFile(this);
+    this.breakpointBitmap = new BreakpointBitmap(this.ramBase, this.ramSize);
+    this.ramWindows = new RamWindows(this);
+  }
+
+  /** RAM is now `b` (the board swaps in a fresh zeroed buffer at reset, which
+   * is cheaper than clearing pages the guest never touched). */
+  attachRam(b: Uint8Array): void {
+    if (b.byteOffset % 4 !== 0 || b.byteLength % 4 !== 0) throw new Error('cpu: RAM must be word-aligned');
+    if (b.byteLength !== this.ramSize) throw new Error('cpu: the new RAM is not the size of the old');
     this.u8 = b;
     this.s8 = new Int8Array(b.buffer, b.byteOffset, b.byteLength);
     this.u16 = new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s16 = new Int16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s32 = new Int32Array(b.buffer, b.byteOffset, b.byteLength >>> 2);
-    this.csr = new CsrFile(this);
-    this.breakpointBitmap = new BreakpointBitmap(this.ramBase, this.ramSize);
   }
 
   get pc(): number {
@@ -100,6 +120,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.reserved = this.trapped = this.exitRequested = false;
     this.untilSample = 0;
     this.breakpointResumePc = -1;
+    this.fpuNoticeGiven = false;
   }
 
   /** The next step executes the instruction at pc even if a breakpoint is
@@ -113,8 +134,13 @@ export class Cpu implements InstructionCounter, CsrHost {
   }
 
   setInterruptPending(mipBit: number, level: boolean): void {
-    if (level) this.csr.mip |= 1 << mipBit;
-    else this.csr.mip &= ~(1 << mipBit);
+    this.csr.setInterruptLine(mipBit, level);
+  }
+
+  satpModeIgnored(value: number): void {
+    if (!this.tracer.enabled) return;
+    const message = `satp write 0x${(value >>> 0).toString(16).padStart(8, '0')} selects Sv32 paging, which this board does not implement: ignored, satp stays Bare`;
+    this.tracer.emit({ kind: 'device-log', device: 'hart', message }, this.pc);
   }
 
   /** Runs at most `budget` instructions; see StepResult for why it stopped early. */
@@ -141,9 +167,10 @@ export class Cpu implements InstructionCounter, CsrHost {
     return STEP_BUDGET;
   }
 
+  /** An 'insn' event for the instruction at pc (a 16-bit one in the low bits of insn). */
   private traceInsn(): void {
-    const insn = this.bus.peek(this.pc, 4);
-    if (insn !== undefined) this.tracer.emit({ kind: 'insn', insn, text: disassemble(insn, this.pc) }, this.pc);
+    const insn = this.fetchViaBus(this.pcI);
+    if (insn !== undefined) this.tracer.emit({ kind: 'insn', insn: insn >>> 0, text: disassemble(insn, this.pc) }, this.pc);
   }
 
   /**
@@ -165,7 +192,11 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.breakpointResumePc = -1;
     this.checkPcAlignment();
     const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
-    const base = this.ramBase, size = this.ramSize;
+    const rvc = RVC_EXPANSION;
+    const base = this.ramBase, windows = this.ramWindows;
+    windows.invalidate(); // the host may have changed CSRs or privilege since the last run
+    windows.update();
+    let fetchSize = windows.fetch, loadSize = windows.load, storeSize = windows.store;
     const bps = this.breakpoints.size > 0 ? this.breakpoints : null;
     const bpBits = this.breakpointBitmap.sync(this.breakpoints);
     const start = this.instret;
@@ -175,24 +206,38 @@ export class Cpu implements InstructionCounter, CsrHost {
     loop: while (n < budget) {
       let insn: number;
       const fetchOff = (pc - base) >>> 0;
-      if (fetchOff < size) {
-        if (bpBits !== null && ((bpBits[fetchOff >>> 7] >>> ((fetchOff >>> 2) & 31)) & 1) !== 0
+      if (fetchOff < fetchSize) {
+        if (bpBits !== null && ((bpBits[fetchOff >>> 6] >>> ((fetchOff >>> 1) & 31)) & 1) !== 0
           && (n > 0 || !skipFirstBreakpoint)) {
           result = STEP_BREAKPOINT;
           break loop;
         }
         n++;
         insn = s32[fetchOff >>> 2];
+        if ((fetchOff & 2) !== 0) { // pc in the upper half of a word
+          insn >>>= 16;
+          if ((insn & 3) === 3) { // a 32-bit instruction straddling two words
+            if (fetchOff + 2 < fetchSize) insn |= u16[(fetchOff >>> 1) + 1] << 16;
+            else {
+              const whole = this.fetchViaBus(pc);
+              if (whole === undefined) {
+                pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
+                continue;
+              }
+              insn = whole | 0;
+            }
+          }
+        }
       } else {
         if (bps !== null && bps.has(pc >>> 0) && (n > 0 || !skipFirstBreakpoint)) {
           result = STEP_BREAKPOINT;
           break loop;
         }
         n++;
-        const word = this.bus.peek(pc >>> 0, 4);
-        if (word === undefined) {
+        const fetched = this.fetchViaBus(pc);
+        if (fetched === undefined) {
           this.instret = start + n;
-          if (this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
+          if (this.fetchFaultAddr === pc && this.onUnmappedFetch !== null && this.serviceFetch(pc)) {
             this.checkPcAlignment();
             pc = this.pollInterrupts(this.pcI);
             if (this.exitRequested) {
@@ -201,15 +246,22 @@ export class Cpu implements InstructionCounter, CsrHost {
             }
             continue;
           }
-          pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, pc, start + n);
+          pc = this.trapAt(pc, CAUSE_FETCH_ACCESS, this.fetchFaultAddr, start + n);
           continue;
         }
-        insn = word | 0;
+        insn = fetched | 0;
       }
       x[0] = 0;
+      // A compressed instruction runs as the 32-bit one it stands for, 2 bytes long.
+      let len = 4;
       if ((insn & 3) !== 3) {
-        pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
-        continue;
+        const expanded = rvc[insn & 0xffff];
+        if (expanded === 0) {
+          pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn & 0xffff, start + n);
+          continue;
+        }
+        insn = expanded;
+        len = 2;
       }
       switch ((insn >>> 2) & 31) {
         case 0x00: { // LOAD
@@ -217,7 +269,7 @@ export class Cpu implements InstructionCounter, CsrHost {
           const off = (addr - base) >>> 0;
           const f3 = (insn >>> 12) & 7;
           let v: number;
-          if (off < size && (off & ((1 << (f3 & 3)) - 1)) === 0) {
+          if (off < loadSize && (off & ((1 << (f3 & 3)) - 1)) === 0) {
             switch (f3) {
               case 0: v = s8[off]; break;
               case 1: v = s16[off >>> 1]; break;
@@ -229,7 +281,7 @@ export class Cpu implements InstructionCounter, CsrHost {
                 continue;
             }
             x[(insn >>> 7) & 31] = v;
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
           this.instret = start + n;
@@ -240,7 +292,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             continue;
           }
           x[(insn >>> 7) & 31] = v;
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -252,7 +304,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x04: { // OP-IMM
           const a = x[(insn >>> 15) & 31];
@@ -283,19 +335,19 @@ export class Cpu implements InstructionCounter, CsrHost {
             case 6: x[rd] = a | imm; break;
             default: x[rd] = a & imm; break;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         }
         case 0x05: // AUIPC
           x[(insn >>> 7) & 31] = pc + (insn & 0xfffff000);
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x08: { // STORE
           const addr = (x[(insn >>> 15) & 31] + (((insn >> 25) << 5) | ((insn >>> 7) & 31))) | 0;
           const off = (addr - base) >>> 0;
           const f3 = (insn >>> 12) & 7;
           const v = x[(insn >>> 20) & 31];
-          if (off < size && (off & ((1 << (f3 & 3)) - 1)) === 0) {
+          if (off < storeSize && (off & ((1 << (f3 & 3)) - 1)) === 0) {
             if (f3 === 2) s32[off >>> 2] = v;
             else if (f3 === 0) u8[off] = v;
             else if (f3 === 1) u16[off >>> 1] = v;
@@ -303,7 +355,7 @@ export class Cpu implements InstructionCounter, CsrHost {
               pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
               continue;
             }
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
           this.instret = start + n;
@@ -313,7 +365,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.pcI;
             continue;
           }
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -328,7 +380,7 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.pcI;
             continue;
           }
-          pc = this.pollInterrupts((pc + 4) | 0);
+          pc = this.pollInterrupts((pc + len) | 0);
           if (this.exitRequested) {
             result = this.takeExit();
             break loop;
@@ -367,12 +419,12 @@ export class Cpu implements InstructionCounter, CsrHost {
             pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         }
         case 0x0d: // LUI
           x[(insn >>> 7) & 31] = insn & 0xfffff000;
-          pc = (pc + 4) | 0;
+          pc = (pc + len) | 0;
           break;
         case 0x18: { // BRANCH
           const a = x[(insn >>> 15) & 31];
@@ -390,42 +442,37 @@ export class Cpu implements InstructionCounter, CsrHost {
               continue;
           }
           if (!taken) {
-            pc = (pc + 4) | 0;
+            pc = (pc + len) | 0;
             break;
           }
-          const target = (pc + (((insn >> 31) << 12) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) | 0;
-          if ((target & 3) !== 0) {
-            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
-            continue;
-          }
-          pc = target;
+          // IALIGN = 16: an even target is aligned, so no misaligned-fetch trap.
+          pc = (pc + (((insn >> 31) << 12) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) | 0;
           break;
         }
         case 0x19: { // JALR
           const target = (x[(insn >>> 15) & 31] + (insn >> 20)) & ~1;
-          if ((insn & 0x7000) !== 0 || (target & 3) !== 0) {
-            const illegal = (insn & 0x7000) !== 0;
-            pc = this.trapAt(pc, illegal ? CAUSE_ILLEGAL_INSTRUCTION : CAUSE_MISALIGNED_FETCH, illegal ? insn : target, start + n);
+          if ((insn & 0x7000) !== 0) {
+            pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
             continue;
           }
-          x[(insn >>> 7) & 31] = pc + 4;
+          x[(insn >>> 7) & 31] = pc + len;
           pc = target;
           break;
         }
         case 0x1b: { // JAL
           const target = (pc + (((insn >> 31) << 20) | (insn & 0xff000) | ((insn >>> 9) & 0x800) | ((insn >>> 20) & 0x7fe))) | 0;
-          if ((target & 3) !== 0) {
-            pc = this.trapAt(pc, CAUSE_MISALIGNED_FETCH, target, start + n);
-            continue;
-          }
-          x[(insn >>> 7) & 31] = pc + 4;
+          x[(insn >>> 7) & 31] = pc + len;
           pc = target;
           break;
         }
         case 0x1c: { // SYSTEM
           this.instret = start + n - 1; // counter CSRs read what retired before this instruction
           this.pcI = pc;
+          // Of the compressed instructions only c.ebreak lands here, and it always traps.
           const stop = executeSystem(this, pc, insn);
+          if (windows.update()) { // privilege, mstatus or PMP may have changed
+            fetchSize = windows.fetch; loadSize = windows.load; storeSize = windows.store;
+          }
           if (this.trapped) {
             this.trapped = false;
             pc = this.pcI;
@@ -461,9 +508,32 @@ export class Cpu implements InstructionCounter, CsrHost {
     return this.onUnmappedFetch!(pc >>> 0);
   }
 
-  /** The loop keeps pc word-aligned; a host that set an odd pc gets the architected trap instead. */
+  /**
+   * Reads the instruction at pc through the bus (ROM, RAM outside the PMP
+   * fast-path window, or a 32-bit instruction running off the end of RAM),
+   * each halfword PMP-checked for execute: its first halfword, and the second one if the
+   * first says it is 32 bits long. undefined if a part is unreadable; then
+   * fetchFaultAddr is that part's address (pc, or pc + 2), as the spec puts
+   * in mtval for a fetch fault on the second half of an instruction.
+   */
+  private fetchViaBus(pc: number): number | undefined {
+    const low = pmpAllows(this.csr, pc, 2, PMP_X, this.priv) ? this.bus.peek(pc >>> 0, 2) : undefined;
+    if (low === undefined) {
+      this.fetchFaultAddr = pc;
+      return undefined;
+    }
+    if ((low & 3) !== 3) return low;
+    const high = pmpAllows(this.csr, (pc + 2) | 0, 2, PMP_X, this.priv) ? this.bus.peek((pc + 2) >>> 0, 2) : undefined;
+    if (high === undefined) {
+      this.fetchFaultAddr = (pc + 2) | 0;
+      return undefined;
+    }
+    return low | (high << 16);
+  }
+
+  /** The loop keeps pc even (IALIGN = 16); a host that set an odd pc gets the architected trap instead. */
   private checkPcAlignment(): void {
-    if ((this.pcI & 3) !== 0) this.trapAt(this.pcI, CAUSE_MISALIGNED_FETCH, this.pcI, this.instret);
+    if ((this.pcI & 1) !== 0) this.trapAt(this.pcI, CAUSE_MISALIGNED_FETCH, this.pcI, this.instret);
   }
 
   private takeExit(): StepResult {
@@ -482,6 +552,10 @@ export class Cpu implements InstructionCounter, CsrHost {
   /** Raises exception `cause` for the instruction at `pc`; returns the handler's pc. */
   trapAt(pc: number, cause: number, tval: number, instret: number): number {
     this.instret = instret;
+    if (cause === CAUSE_ILLEGAL_INSTRUCTION && !this.fpuNoticeGiven && isFloatingPointInstruction(tval)) {
+      this.fpuNoticeGiven = true;
+      this.onNotice?.(NO_FPU_NOTICE);
+    }
     enterTrap(this, cause, false, pc, tval);
     return this.pcI;
   }

@@ -1,13 +1,16 @@
-// Disassembler for every instruction the hart executes (RV32IMA, Zicsr,
+// Disassembler for every instruction the hart executes (RV32IMAC, Zicsr,
 // Zifencei, privileged), printing what GNU objdump prints with ABI register
 // names: its aliases (li, mv, ret, j, csrr…) by default, or the plain
 // instructions as `objdump -M no-aliases` does. Register-immediate operations
 // keep their spec mnemonics (addi, slli…), which binutils 2.40 drops.
 // Branch and jump targets are absolute hex without symbols; an encoding
-// objdump does not decode prints as ".word 0x…".
+// the hart does not run prints as ".word 0x…" (".2byte 0x…" for 16 bits).
+// A 16-bit instruction is the low half of the word passed in.
 
 import { ABI_REGISTER_NAMES as R } from '../../protocol/cpu-state.ts';
 import { csrName } from './csr-names.ts';
+import { compressedAliasText, compressedText } from './disasm-rvc.ts';
+import { expandCompressed } from './rvc.ts';
 
 export interface DisasmOptions {
   /** Pseudo-instructions as objdump prints them by default (true) or `-M no-aliases` (false). */
@@ -28,11 +31,20 @@ interface Fields {
 
 export function disassemble(insn: number, pc: number, options: DisasmOptions = {}): string {
   insn >>>= 0;
+  if ((insn & 3) !== 3) return compressed(insn & 0xffff, pc, options.aliases ?? true);
   const f: Fields = {
     insn, pc, rd: (insn >>> 7) & 31, rs1: (insn >>> 15) & 31, rs2: (insn >>> 20) & 31,
     f3: (insn >>> 12) & 7, f7: insn >>> 25, immI: insn >> 20, alias: options.aliases ?? true,
   };
   return decode(f) ?? `.word 0x${insn.toString(16).padStart(8, '0')}`;
+}
+
+/** A 16-bit instruction: its c.* form, or (aliases) what objdump prints for the one it stands for. */
+function compressed(h: number, pc: number, alias: boolean): string {
+  const e = expandCompressed(h);
+  if (e === 0) return h === 0 ? (alias ? 'unimp' : 'c.unimp') : `.2byte 0x${h.toString(16)}`;
+  if (!alias) return compressedText(h, e, pc);
+  return compressedAliasText(h, e, pc) ?? disassemble(e, pc);
 }
 
 function decode(f: Fields): string | undefined {

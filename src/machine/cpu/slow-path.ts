@@ -1,15 +1,17 @@
 // The hart's rare paths, out of the interpreter loop: loads and stores that
-// leave RAM or are misaligned, A-extension atomics, and SYSTEM instructions
-// (ecall, ebreak, mret, wfi, Zicsr). Faults become traps the way QEMU 7.2
-// reports them: mtval holds the address for access/misaligned faults, the
-// instruction bits for an illegal instruction, 0 for ecall and ebreak; an AMO
-// that cannot read is a load fault (4/5), as QEMU 7.2 raises it.
+// leave RAM, are misaligned or need a PMP check, A-extension atomics, and
+// SYSTEM instructions (ecall, ebreak, mret, sret, wfi, sfence.vma, Zicsr).
+// Faults become traps the way QEMU 7.2 reports them: mtval holds the address
+// for access/misaligned faults, the instruction bits for an illegal
+// instruction, 0 for ecall and ebreak; an AMO that cannot read is a load
+// fault (4/5), one PMP forbids to write a store fault (7), as QEMU 7.2 raises them.
 
 import { BUS_OK } from '../bus.ts';
 import type { AccessSize } from '../memory-region.ts';
 import type { Cpu } from './cpu.ts';
-import { MSTATUS_MPP, MSTATUS_TW } from './csr.ts';
-import { hasPmpRule, mret } from './trap.ts';
+import { MSTATUS_MPP, MSTATUS_MPRV, MSTATUS_MPP_SHIFT, MSTATUS_TSR, MSTATUS_TVM, MSTATUS_TW } from './csr.ts';
+import { hasPmpRule, pmpAllows, PMP_R, PMP_W } from './pmp.ts';
+import { mret, sret } from './trap.ts';
 import {
   CAUSE_BREAKPOINT, CAUSE_ILLEGAL_INSTRUCTION, CAUSE_LOAD_ACCESS, CAUSE_MISALIGNED_LOAD,
   CAUSE_MISALIGNED_STORE, CAUSE_STORE_ACCESS, CAUSE_USER_ECALL,
@@ -42,8 +44,8 @@ export function loadSlow(cpu: Cpu, pc: number, insn: number, addr: number): numb
   }
   const bus = cpu.bus;
   bus.pc = pc >>> 0;
-  const v = misaligned ? readBytewise(cpu, addr, size) : bus.read(addr >>> 0, size);
-  if (bus.fault !== BUS_OK) {
+  const v = misaligned ? readBytewise(cpu, addr, size) : checkedRead(cpu, addr, size);
+  if (failed(cpu)) {
     raise(cpu, pc, CAUSE_LOAD_ACCESS, addr);
     return 0;
   }
@@ -68,29 +70,56 @@ export function storeSlow(cpu: Cpu, pc: number, insn: number, addr: number, valu
   const bus = cpu.bus;
   bus.pc = pc >>> 0;
   if (misaligned) writeBytewise(cpu, addr, value, size);
-  else bus.write(addr >>> 0, value, size);
-  if (bus.fault !== BUS_OK) raise(cpu, pc, CAUSE_STORE_ACCESS, addr);
+  else checkedWrite(cpu, addr, value, size);
+  if (failed(cpu)) raise(cpu, pc, CAUSE_STORE_ACCESS, addr);
+}
+
+/** The privilege loads and stores are checked at: MPP when M mode sets mstatus.MPRV. */
+export function dataPrivilege(cpu: Cpu): number {
+  const s = cpu.csr.mstatus;
+  return cpu.priv === 3 && (s & MSTATUS_MPRV) !== 0 ? (s & MSTATUS_MPP) >>> MSTATUS_MPP_SHIFT : cpu.priv;
+}
+
+/** Set when PMP refused the last checked access (the bus was not asked). */
+let pmpDenied = false;
+
+function failed(cpu: Cpu): boolean {
+  return pmpDenied || cpu.bus.fault !== BUS_OK;
+}
+
+function checkedRead(cpu: Cpu, addr: number, size: AccessSize): number {
+  pmpDenied = !pmpAllows(cpu.csr, addr, size, PMP_R, dataPrivilege(cpu));
+  return pmpDenied ? 0 : cpu.bus.read(addr >>> 0, size);
+}
+
+function checkedWrite(cpu: Cpu, addr: number, value: number, size: AccessSize): void {
+  pmpDenied = !pmpAllows(cpu.csr, addr, size, PMP_W, dataPrivilege(cpu));
+  if (!pmpDenied) cpu.bus.write(addr >>> 0, value, size);
 }
 
 /** A misaligned access done as QEMU 7.2 does it (no trap): byte by byte, little-endian. */
 function readBytewise(cpu: Cpu, addr: number, size: number): number {
   let v = 0;
   for (let i = 0; i < size; i++) {
-    v |= cpu.bus.read((addr + i) >>> 0, 1) << (8 * i);
-    if (cpu.bus.fault !== BUS_OK) return 0;
+    v |= checkedRead(cpu, (addr + i) | 0, 1) << (8 * i);
+    if (failed(cpu)) return 0;
   }
   return v;
 }
 
 function writeBytewise(cpu: Cpu, addr: number, value: number, size: number): void {
   for (let i = 0; i < size; i++) {
-    cpu.bus.write((addr + i) >>> 0, value >>> (8 * i), 1);
-    if (cpu.bus.fault !== BUS_OK) return;
+    checkedWrite(cpu, (addr + i) | 0, value >>> (8 * i), 1);
+    if (failed(cpu)) return;
   }
 }
 
 /** Reads a word for an atomic; RAM directly, anything else through the bus. */
 function atomicRead(cpu: Cpu, pc: number, addr: number, faultCause: number): number | undefined {
+  if (!pmpAllows(cpu.csr, addr, 4, PMP_R, dataPrivilege(cpu))) {
+    raise(cpu, pc, faultCause, addr);
+    return undefined;
+  }
   const off = (addr - cpu.ramBase) >>> 0;
   if (off < cpu.ramSize) return cpu.s32[off >>> 2];
   cpu.bus.pc = pc >>> 0;
@@ -98,6 +127,13 @@ function atomicRead(cpu: Cpu, pc: number, addr: number, faultCause: number): num
   if (cpu.bus.fault === BUS_OK) return v | 0;
   raise(cpu, pc, faultCause, addr);
   return undefined;
+}
+
+/** Whether PMP lets an atomic write the word; a store access fault if not. */
+function atomicMayWrite(cpu: Cpu, pc: number, addr: number): boolean {
+  if (pmpAllows(cpu.csr, addr, 4, PMP_W, dataPrivilege(cpu))) return true;
+  raise(cpu, pc, CAUSE_STORE_ACCESS, addr);
+  return false;
 }
 
 function atomicWrite(cpu: Cpu, pc: number, addr: number, value: number): boolean {
@@ -140,6 +176,7 @@ export function executeAmo(cpu: Cpu, pc: number, insn: number): void {
   if (funct5 === 0x03) return storeConditional(cpu, pc, rd, addr, src);
   if (amoResult(funct5, 0, 0) === undefined) return illegal(cpu, pc, insn);
   if ((addr & 3) !== 0) return raise(cpu, pc, CAUSE_MISALIGNED_LOAD, addr);
+  if (!atomicMayWrite(cpu, pc, addr)) return; // QEMU probes an AMO's write permission first
   const old = atomicRead(cpu, pc, addr, CAUSE_LOAD_ACCESS);
   if (old === undefined) return;
   if (!atomicWrite(cpu, pc, addr, amoResult(funct5, old, src)!)) return;
@@ -164,6 +201,7 @@ function storeConditional(cpu: Cpu, pc: number, rd: number, addr: number, src: n
     cpu.x[rd] = 1;
     return;
   }
+  if (!atomicMayWrite(cpu, pc, addr)) return;
   const current = atomicRead(cpu, pc, addr, CAUSE_STORE_ACCESS);
   if (current === undefined) return;
   if (current !== cpu.reservedValue) {
@@ -195,20 +233,36 @@ export function executeSystem(cpu: Cpu, pc: number, insn: number): number {
       raise(cpu, pc, CAUSE_BREAKPOINT, 0);
       return 0;
     case 0x30200073: // mret
-      if (cpu.priv !== 3 || (!mretStaysInM(cpu) && !hasPmpRule(cpu))) illegal(cpu, pc, insn);
+      if (cpu.priv !== 3 || (!mretStaysInM(cpu) && !hasPmpRule(cpu.csr))) illegal(cpu, pc, insn);
       else mret(cpu);
       return 0;
-    case 0x10500073: // wfi: U mode may idle unless mstatus.TW (no S mode: QEMU's helper_wfi)
-      if (cpu.priv === 0 && (cpu.csr.mstatus & MSTATUS_TW) !== 0) {
-        illegal(cpu, pc, insn);
-        return 0;
-      }
-      cpu.pcI = (pc + 4) | 0;
-      return (cpu.csr.mip & cpu.csr.mie) !== 0 ? 0 : STEP_WFI;
+    case 0x10200073: // sret: from S (unless mstatus.TSR) or M
+      if (cpu.priv === 0 || (cpu.priv === 1 && (cpu.csr.mstatus & MSTATUS_TSR) !== 0)) illegal(cpu, pc, insn);
+      else sret(cpu);
+      return 0;
+    case 0x10500073:
+      return waitForInterrupt(cpu, pc, insn);
     default:
-      illegal(cpu, pc, insn);
+      if ((insn & 0xfe007fff) === 0x12000073) sfenceVma(cpu, pc, insn);
+      else illegal(cpu, pc, insn);
       return 0;
   }
+}
+
+/** wfi, as QEMU 7.2's helper_wfi on a hart with S mode: illegal in U, and in S while mstatus.TW is set. */
+function waitForInterrupt(cpu: Cpu, pc: number, insn: number): number {
+  if (cpu.priv === 0 || (cpu.priv === 1 && (cpu.csr.mstatus & MSTATUS_TW) !== 0)) {
+    illegal(cpu, pc, insn);
+    return 0;
+  }
+  cpu.pcI = (pc + 4) | 0;
+  return (cpu.csr.mip & cpu.csr.mie) !== 0 ? 0 : STEP_WFI;
+}
+
+/** sfence.vma: nothing to flush without paging; illegal in U, and in S while mstatus.TVM is set. */
+function sfenceVma(cpu: Cpu, pc: number, insn: number): void {
+  if (cpu.priv === 0 || (cpu.priv === 1 && (cpu.csr.mstatus & MSTATUS_TVM) !== 0)) illegal(cpu, pc, insn);
+  else cpu.pcI = (pc + 4) | 0;
 }
 
 /**

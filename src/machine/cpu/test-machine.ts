@@ -37,7 +37,7 @@ export function testMachine(program: number[], at = RAM_BASE): TestMachine {
   const rom = ramRegion('rom', 'rom', 0x1000, 'rom');
   bus.map(RAM_BASE, ram);
   bus.map(ROM_BASE, rom);
-  const m = { bus, tracer, ram: ram.bytes!, rom: rom.bytes!, dev: new Uint32Array(4), devAccessInstret: [] } as unknown as TestMachine;
+  const m = { bus, tracer, ram: ram.bytes, rom: rom.bytes, dev: new Uint32Array(4), devAccessInstret: [] } as unknown as TestMachine;
   m.onDevWrite = () => {};
   bus.map(DEV_BASE, ioRegion('dev', 'dev', 0x10, {
     read: (offset) => {
@@ -50,7 +50,7 @@ export function testMachine(program: number[], at = RAM_BASE): TestMachine {
       m.onDevWrite(offset, value);
     },
   }));
-  m.cpu = new Cpu(bus, { base: RAM_BASE, bytes: ram.bytes! }, tracer);
+  m.cpu = new Cpu(bus, { base: RAM_BASE, bytes: ram.bytes }, tracer);
   clock.attachCounter(m.cpu);
   poke(m, HANDLER, [asm.jal(0, 0)]);
   poke(m, at, program);

@@ -25,7 +25,7 @@ describe('BootRom', () => {
   it('holds the start and DTB addresses where the vector loads them', () => {
     const rom = new BootRom();
     rom.program(0x8000_0040, 0x87e0_0000);
-    const view = new DataView(rom.region.bytes!.buffer);
+    const view = new DataView(rom.region.bytes.buffer);
     expect(view.getUint32(24, true)).toBe(0x8000_0040);
     expect(view.getUint32(32, true)).toBe(0x87e0_0000);
     expect(view.getUint32(40, true)).toBe(0x4942_534f);

@@ -7,7 +7,7 @@
 // whatever the ELF says; the board starts at the ELF's entry point (the same
 // address for programs that put _start first, as tests/baremetal does).
 
-import { ramRegion, type MemoryRegion } from '../memory-region.ts';
+import { ramRegion, type RamRegion } from '../memory-region.ts';
 import { VIRT_MEMMAP } from '../memmap.ts';
 
 const RESET_VECTOR = [
@@ -42,11 +42,11 @@ export function resetVectorWords(startAddr: number, fdtAddr: number): number[] {
 }
 
 export class BootRom {
-  readonly region: MemoryRegion = ramRegion('mrom', 'mrom', VIRT_MEMMAP.mrom.size, 'rom');
+  readonly region: RamRegion = ramRegion('mrom', 'mrom', VIRT_MEMMAP.mrom.size, 'rom');
 
   /** Writes the reset vector for a jump to `startAddr` with a1 = `fdtAddr`. */
   program(startAddr: number, fdtAddr: number): void {
-    const bytes = this.region.bytes!;
+    const bytes = this.region.bytes;
     bytes.fill(0);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     resetVectorWords(startAddr, fdtAddr).forEach((w, i) => view.setUint32(i * 4, w, true));

@@ -3,7 +3,6 @@
 // QEMU's own DTB, our DTS printer must print what dtc prints, and every node
 // of `qemu-system-riscv32 -M virt,dumpdtb=` for a device both boards have must
 // match ours property for property.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import type { FdtNode, FdtTree } from './fdt.ts';
 import { flattenFdt } from './fdt-flatten.ts';
 import { parseFdt, parseFdtHeader } from './fdt-parse.ts';
 import { buildVirtDtb } from './virt-fdt.ts';
+import { dtc as runDtc, qemuDumpDtb } from '../../../tests/support/oracles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'virt-fdt-'));
 
@@ -33,8 +33,7 @@ function board(withStopwatch: boolean, bootargs?: string): Uint8Array {
 function dtc(dtb: Uint8Array, name: string): { dts: string; warnings: string[] } {
   const file = join(dir, name);
   writeFileSync(file, dtb);
-  const r = spawnSync('dtc', ['-I', 'dtb', '-O', 'dts', file], { encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
+  const r = runDtc(['-I', 'dtb', '-O', 'dts', file]);
   const warnings = r.stderr.split('\n').filter(Boolean).map((l) => l.replace(/^[^:]*: /, ''));
   return { dts: r.stdout, warnings };
 }
@@ -58,9 +57,7 @@ function props(node: FdtNode, path: string): Record<string, string> {
 
 let qemuDtb: Uint8Array;
 beforeAll(() => {
-  const file = join(dir, 'qemu.dtb');
-  execFileSync('timeout', ['10', 'qemu-system-riscv32', '-M', `virt,dumpdtb=${file}`, '-nographic', '-bios', 'none', '-no-reboot'], { stdio: 'pipe' });
-  qemuDtb = readFileSync(file);
+  qemuDtb = qemuDumpDtb(join(dir, 'qemu.dtb'));
 });
 
 describe('the virt board DTB', () => {
@@ -71,7 +68,7 @@ describe('the virt board DTB', () => {
     expect(ours.dts).toContain('stopwatch@0 {');
   });
 
-  it('shows stopwatch@0 under platform-bus@4000000 with the reg and interrupts of DESIGN.md', () => {
+  it('shows stopwatch@0 under platform-bus@4000000 with the reg and interrupts of docs/devices/stopwatch.md', () => {
     const pbus = parseFdt(board(true)).find('/platform-bus@4000000')!;
     const sw = pbus.child('stopwatch@0')!;
     expect(sw.strings('compatible')).toEqual(['stopwatch']);
@@ -112,7 +109,7 @@ describe('the virt board DTB', () => {
   it('round-trips through dtc\'s own compiler (DTS → DTB) to the same tree', () => {
     const dts = printDts(parseFdt(board(true)));
     writeFileSync(join(dir, 'rt.dts'), dts);
-    execFileSync('dtc', ['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'rt.dtb'), join(dir, 'rt.dts')], { stdio: 'pipe' });
+    runDtc(['-I', 'dts', '-O', 'dtb', '-o', join(dir, 'rt.dtb'), join(dir, 'rt.dts')]);
     const again: FdtTree = parseFdt(readFileSync(join(dir, 'rt.dtb')));
     expect(printDts(again)).toBe(dts);
   });

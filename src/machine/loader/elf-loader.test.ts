@@ -62,7 +62,7 @@ describe('parseElf', () => {
 
   it('tells a student what is wrong, in one sentence naming the file', () => {
     expect(messageOf(new TextEncoder().encode('#!/bin/sh\necho hi\n'))).toBe("x.elf is not an ELF file: it does not start with 0x7f 'ELF'.");
-    expect(messageOf(makeElf([], 0x8000_0000, 0, (v) => v.setUint8(4, 2)))).toMatch(/64-bit ELF file.*rv32ima_zicsr/);
+    expect(messageOf(makeElf([], 0x8000_0000, 0, (v) => v.setUint8(4, 2)))).toMatch(/64-bit ELF file.*rv32imac_zicsr/);
     expect(messageOf(makeElf([], 0x8000_0000, 0, (v) => v.setUint16(18, 62, true)))).toMatch(/another machine \(e_machine 62\), not RISC-V/);
     expect(messageOf(makeElf([], 0x8000_0000, 0, (v) => v.setUint16(16, 1, true)))).toMatch(/relocatable object.*not an executable/);
     expect(messageOf(makeElf([1, 2, 3, 4]).subarray(0, 86))).toMatch(/truncated: segment 0/);

@@ -27,7 +27,7 @@ const ET_EXEC = 2;
 const PT_LOAD = 1;
 const EHDR_SIZE = 52;
 const PHDR_SIZE = 32;
-const REBUILD = 'build it with riscv64-unknown-elf-gcc -march=rv32ima_zicsr -mabi=ilp32';
+const REBUILD = 'build it with riscv64-unknown-elf-gcc -march=rv32imac_zicsr -mabi=ilp32';
 
 export interface LoadArea {
   readonly base: number;

@@ -1,7 +1,7 @@
 // Where the machine writes its trace events. Off by default: every emitter
 // checks `enabled` first, so a machine that is not traced pays one branch.
-// Events go into a bounded ring that counts what it drops (DESIGN.md: never
-// unbounded growth); the worker and the CLI drain it in batches.
+// Events go into a bounded ring that counts what it drops (a trace never
+// grows without bound); the worker and the CLI drain it in batches.
 
 import type { TraceBody, TraceEvent } from '../../protocol/trace-events.ts';
 

@@ -58,9 +58,9 @@ function convert(e: TraceEvent): ChromeTraceEvent[] {
     case 'insn':
       return [instant(e, 'guest', e.text ?? hex(e.insn), 'insn', { insn: hex(e.insn) })];
     case 'trap':
-      return [instant(e, 'guest', `trap: ${e.causeName}`, 'trap', { cause: e.cause, interrupt: e.interrupt, epc: hex(e.epc), tval: hex(e.tval) })];
+      return [instant(e, 'guest', `trap: ${e.causeName}`, 'trap', { cause: e.cause, interrupt: e.interrupt, epc: hex(e.epc), tval: hex(e.tval), mode: e.mode })];
     case 'trap-return':
-      return [instant(e, 'guest', `mret → ${e.mode}`, 'trap', { to: hex(e.pc) })];
+      return [instant(e, 'guest', `${e.via} → ${e.mode}`, 'trap', { to: hex(e.pc) })];
     case 'kcall':
       return [instant(e, 'guest', e.name, 'kernel', { args: e.args.map(hex), ret: e.ret === undefined ? undefined : hex(e.ret) })];
     case 'printk':

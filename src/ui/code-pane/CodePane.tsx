@@ -2,7 +2,7 @@
 // click a line (or type an address) to make the hart stop before it.
 
 import { useState, type FormEvent } from 'react';
-import { hex32 } from '../../protocol/registers.ts';
+import { hex32, hexInstruction } from '../../protocol/registers.ts';
 import { usePlayground } from '../store/store.ts';
 import './code-pane.css';
 
@@ -29,7 +29,7 @@ export function CodePane() {
                 <button type="button" onClick={() => toggle(line.addr)} title={isBp ? 'Clear this breakpoint' : 'Stop before this instruction'}>
                   <span className="gutter" aria-hidden="true">{isBp ? '●' : ''}{isPc ? '▶' : ''}</span>
                   <span className="addr">{hex32(line.addr)}</span>
-                  <span className="word">{line.word === null ? '' : hex32(line.word)}</span>
+                  <span className="word">{line.word === null ? '' : hexInstruction(line.word)}</span>
                   <span className="text">{line.text}</span>
                 </button>
               </li>
@@ -48,7 +48,7 @@ function BreakpointList({ breakpoints, toggle }: { breakpoints: number[]; toggle
   const add = (e: FormEvent) => {
     e.preventDefault();
     const addr = parseAddress(text);
-    if (addr === null) return setProblem('Type an address in hex, such as 80000010.');
+    if (addr === null) return setProblem('Type an even address in hex, such as 80000010 or 80000012.');
     setProblem(null);
     setText('');
     if (!breakpoints.includes(addr)) toggle(addr);
@@ -77,10 +77,10 @@ function BreakpointList({ breakpoints, toggle }: { breakpoints: number[]; toggle
   );
 }
 
-/** "80000010", "0x80000010": a word-aligned 32-bit address, or null. */
+/** "80000010", "0x80000012": an even 32-bit address (instructions start on halfwords), or null. */
 function parseAddress(text: string): number | null {
   const clean = text.trim().replace(/^0x/i, '').replace(/_/g, '');
   if (!/^[0-9a-f]{1,8}$/i.test(clean)) return null;
   const addr = parseInt(clean, 16) >>> 0;
-  return addr % 4 === 0 ? addr : null;
+  return addr % 2 === 0 ? addr : null;
 }

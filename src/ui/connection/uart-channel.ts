@@ -1,5 +1,5 @@
 // UART0's output on its way to the terminal. Bytes bypass React and the store
-// (DESIGN.md: never React state per byte): the terminal subscribes here and
+// (a React render per byte would stall the page): the terminal subscribes here and
 // writes each slice's bytes straight into xterm.
 
 export interface UartListener {

@@ -6,10 +6,9 @@ import { useRef } from 'react';
 import { ABI_REGISTER_NAMES } from '../../protocol/cpu-state.ts';
 import { hex32, type RegisterSnapshot } from '../../protocol/registers.ts';
 import { usePlayground } from '../store/store.ts';
+import { trapCsrNames } from './trap-csrs.ts';
 import './registers.css';
 
-/** CSRs a student meets first, in the order traps use them. */
-const SHOWN_CSRS = ['mstatus', 'mtvec', 'mie', 'mip', 'mepc', 'mcause', 'mtval', 'mscratch'];
 
 function formatTime(ns: number): string {
   if (ns < 1e3) return `${ns} ns`;
@@ -46,7 +45,7 @@ export function RegistersPane() {
             ))}
           </div>
           <div className="reg-grid csr-grid" data-testid="csrs">
-            {SHOWN_CSRS.filter((name) => regs.csr[name] !== undefined).map((name) => (
+            {trapCsrNames(regs.priv, regs.csr).filter((name) => regs.csr[name] !== undefined).map((name) => (
               <div key={name} className={`reg${before && before.csr[name] !== regs.csr[name] ? ' changed' : ''}`}>
                 <span className="reg-name">{name}</span>
                 <span className="val">{hex32(regs.csr[name])}</span>

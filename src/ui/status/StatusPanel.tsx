@@ -29,6 +29,7 @@ export function StatusPanel() {
       <header className="pane-header"><h2>Machine</h2></header>
       <div className={`state-badge state-${s.runState}${s.idle ? ' state-idle' : ''}`} data-testid="run-state">{stateLabel(s)}</div>
       {detail && <p className="stop-detail" data-testid="stop-reason">{detail}</p>}
+      {s.notices.map((notice) => <p key={notice} className="machine-notice" data-testid="machine-notice">{notice}</p>)}
       {stop?.reason === 'poweroff' && (
         <p className="exit-status" data-testid="exit-status">exit status <strong>{stop.exitCode}</strong></p>
       )}
@@ -37,7 +38,7 @@ export function StatusPanel() {
         <span>Stopwatch on a device error</span>
         <select value={s.stopwatchOnError} aria-label="Stopwatch on a device error"
           onChange={(e) => s.setStopwatchOnError(e.target.value as StopwatchOnError)}>
-          <option value="stop">stop the machine (like the article's hw_error)</option>
+          <option value="stop">stop the machine (hw_error)</option>
           <option value="log">log and ignore (QEMU style)</option>
         </select>
       </label>

@@ -58,6 +58,14 @@ describe('machine slice', () => {
     expect(store.getState()).toMatchObject({ guestErrors: [], guestErrorCount: 0, stopwatchOnError: 'log' });
   });
 
+  it('keeps the machine notices until the program boots again', () => {
+    const { store } = storeWithFakeWorker();
+    store.getState().receive({ type: 'notice', message: 'this board has no FPU: build with -march=rv32imac -mabi=ilp32' });
+    expect(store.getState().notices).toEqual(['this board has no FPU: build with -march=rv32imac -mabi=ilp32']);
+    store.getState().reset();
+    expect(store.getState().notices).toEqual([]);
+  });
+
   it('step asks for at least one whole instruction', () => {
     const { store, sent } = storeWithFakeWorker();
     store.getState().step(0);

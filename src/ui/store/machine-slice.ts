@@ -34,6 +34,8 @@ export interface MachineSlice {
   guestErrors: string[];
   /** All guest errors since the program was loaded or reset, shown or not. */
   guestErrorCount: number;
+  /** What the machine told since the program was loaded or reset ("this board has no FPU: …"). */
+  notices: string[];
   loadElfFile(file: File): Promise<void>;
   run(): void;
   pause(): void;
@@ -84,6 +86,7 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   stopwatchOnError: 'stop',
   guestErrors: [],
   guestErrorCount: 0,
+  notices: [],
 
   async loadElfFile(file) {
     if (file.size > MAX_ELF_BYTES) {
@@ -97,12 +100,12 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   pause: () => send({ type: 'pause' }),
   step: (count) => send({ type: 'step', count: Math.max(1, Math.floor(count) || 1) }),
   reset() {
-    set({ guestErrors: [], guestErrorCount: 0 });
+    set({ guestErrors: [], guestErrorCount: 0, notices: [] });
     send({ type: 'reset' });
   },
   setStopwatchOnError(onError) {
     if (onError === get().stopwatchOnError) return;
-    set({ stopwatchOnError: onError, guestErrors: [], guestErrorCount: 0 });
+    set({ stopwatchOnError: onError, guestErrors: [], guestErrorCount: 0, notices: [] });
     send({ type: 'set-stopwatch-on-error', onError });
   },
   setSpeed: (mode) => send({ type: 'set-speed', mode }),
@@ -120,7 +123,7 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
       case 'ready':
         return set({ workerReady: true });
       case 'loaded':
-        return set({ programName: event.name, entry: event.entry, guestErrors: [], guestErrorCount: 0 });
+        return set({ programName: event.name, entry: event.entry, guestErrors: [], guestErrorCount: 0, notices: [] });
       case 'compiled':
         return get().receiveBuild(event);
       case 'status':
@@ -134,6 +137,8 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
         const guestErrors = [...event.messages].reverse().concat(s.guestErrors).slice(0, GUEST_ERRORS_SHOWN);
         return set({ guestErrors, guestErrorCount: s.guestErrorCount + event.messages.length + event.more });
       }
+      case 'notice':
+        return set({ notices: [...get().notices, event.message] });
       case 'error':
         return get().showError(event.message);
     }

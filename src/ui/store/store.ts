@@ -1,4 +1,4 @@
-// The one zustand store of typed slices (DESIGN.md, "React"), wired to the
+// The one zustand store of typed slices (one slice per concern), wired to the
 // machine worker: commands go out through the client, events come back in.
 
 import { create } from 'zustand';

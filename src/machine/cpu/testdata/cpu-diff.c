@@ -27,7 +27,7 @@ extern void vector_table(void);
 
 /* Records the trap, then: interrupts clear msip and return; ecall from U goes
  * back to M mode after the ecall; a fetch fault resumes at recover_pc; other
- * exceptions skip the faulting instruction. */
+ * exceptions skip the faulting instruction (2 or 4 bytes). */
 __asm__(
   ".align 2\n"
   "trap_entry:\n"
@@ -39,9 +39,13 @@ __asm__(
   "  csrr t0, mcause\n  bltz t0, 3f\n"
   "  li t1, 8\n  beq t0, t1, 2f\n"
   "  li t1, 1\n  beq t0, t1, 1f\n"
-  "  csrr t0, mepc\n  addi t0, t0, 4\n  csrw mepc, t0\n  j 9f\n"
+  "  j 5f\n"
   "1:lw t0, recover_pc\n  csrw mepc, t0\n  j 9f\n"
-  "2:li t0, 0x1800\n  csrs mstatus, t0\n  csrr t0, mepc\n  addi t0, t0, 4\n  csrw mepc, t0\n  j 9f\n"
+  "2:li t0, 0x1800\n  csrs mstatus, t0\n"
+  /* Skip the instruction at mepc, 2 or 4 bytes long (RVC). */
+  "5:csrr t0, mepc\n  lhu t1, 0(t0)\n  andi t1, t1, 3\n  addi t0, t0, 2\n  xori t1, t1, 3\n"
+  "  bnez t1, 6f\n  addi t0, t0, 2\n"
+  "6:csrw mepc, t0\n  j 9f\n"
   "3:li t0, 0x2000000\n  sw zero, 0(t0)\n"
   "9:lw t0, 0(sp)\n  lw t1, 4(sp)\n  addi sp, sp, 16\n  mret\n"
   ".align 6\n"

@@ -10,6 +10,7 @@ import {
   STOPWATCH_ACTION, STOPWATCH_MEM, STOPWATCH_MEM_SIZE, STOPWATCH_REG, STOPWATCH_REGS_SIZE, STOPWATCH_STATE,
   renderStopwatchHeader,
 } from './stopwatch-regs.ts';
+import { GUEST_TARGET, gcc } from '../../../../tests/support/oracles.ts';
 
 const PROBE = `#include <stdio.h>
 #include <stddef.h>
@@ -48,7 +49,7 @@ describe('stopwatch_hw-sw.h', () => {
     expect(got.regs).toBe(0x10);
   });
 
-  it('also compiles for the RV32 guest (riscv64-unknown-elf-gcc -march=rv32ima_zicsr -mabi=ilp32)', () => {
+  it(`also compiles for the RV32 guest (riscv64-unknown-elf-gcc ${GUEST_TARGET.join(' ')})`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'stopwatch-h-'));
     writeFileSync(join(dir, 'stopwatch_hw-sw.h'), renderStopwatchHeader());
     writeFileSync(join(dir, 'layout.c'), `#include <stddef.h>
@@ -57,7 +58,7 @@ _Static_assert(offsetof(struct StopWatch_regs, status) == ${STOPWATCH_REG.status
 _Static_assert(sizeof(struct StopWatch_mem) == ${STOPWATCH_MEM_SIZE}, "mem");
 _Static_assert(offsetof(struct StopWatch_mem, data) == ${STOPWATCH_MEM.data}, "data");
 `);
-    execFileSync('riscv64-unknown-elf-gcc', ['-march=rv32ima_zicsr', '-mabi=ilp32', '-ffreestanding', '-Wall', '-Werror',
+    gcc(['-ffreestanding', '-Wall', '-Werror',
       '-c', '-o', join(dir, 'layout.o'), join(dir, 'layout.c')]);
   });
 });

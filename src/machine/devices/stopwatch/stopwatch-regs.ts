@@ -1,5 +1,5 @@
 // The stopwatch's hardware/software interface, in one place: register and
-// buffer layout, commands, states (the article's stopwatch_hw-sw.h). The
+// buffer layout, commands, states (the guest's stopwatch_hw-sw.h). The
 // device model decodes with these names and the guest's C header is rendered
 // from them, so the two sides cannot drift apart.
 
@@ -23,7 +23,7 @@ export const STOPWATCH_MEM = {
 } as const;
 export const STOPWATCH_MEM_SIZE = STOPWATCH_MEM.data + STOPWATCH_MEM_DATA_LENGTH; // 0x88
 
-/** Commands, written to `command` (the article's enum order). */
+/** Commands, written to `command` (in the order of the guest header's enum). */
 export const STOPWATCH_ACTION = {
   RESET: 0,
   START: 1,

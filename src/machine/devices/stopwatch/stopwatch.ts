@@ -1,4 +1,4 @@
-// The para-virtual stopwatch (the article's hw/misc/stopwatch.c, see
+// The para-virtual stopwatch (a QEMU-style hw/misc/stopwatch.c device, see
 // docs/devices/stopwatch.md): a pass-through buffer, a trapping register bank
 // and a level-triggered "timeout" IRQ line; time is counted on the host side,
 // in virtual time. A guest mistake is a device error (the original's hw_error)
@@ -8,7 +8,7 @@ import type { Timer, VirtualClock } from '../../clock.ts';
 import type { DeviceState } from '../../device.ts';
 import { cells64 } from '../../fdt/fdt.ts';
 import { IrqLine } from '../../irq.ts';
-import { ioRegion, ramRegion, type AccessSize, type MemoryRegion } from '../../memory-region.ts';
+import { ioRegion, ramRegion, type AccessSize, type MemoryRegion, type RamRegion } from '../../memory-region.ts';
 import type { PlatformBusDevice, PlatformFdtContext } from '../../platform-bus.ts';
 import type { Tracer } from '../../trace/tracer.ts';
 import { formatStopwatchSeconds } from './format-seconds.ts';
@@ -44,6 +44,8 @@ export class StopwatchDevice implements PlatformBusDevice {
   lastError: string | undefined;
 
   private regions: MemoryRegion[] = [];
+  /** The pass-through buffer's bytes exist from construction; realize maps them. */
+  private readonly shared: RamRegion = ramRegion('stopwatch-mem', this.typeName, STOPWATCH_MEM_SIZE, 'ram-device');
   private readonly timeoutIrq = new IrqLine('stopwatch.timeout'); // "timeout", named for traces
   private readonly timer: Timer;
   private status: number = STOPWATCH_STATE.RESET;
@@ -65,8 +67,8 @@ export class StopwatchDevice implements PlatformBusDevice {
   }
 
   /** The pass-through buffer (struct StopWatch_mem); undefined before realize. */
-  get mem(): MemoryRegion | undefined {
-    return this.regions[0];
+  get mem(): RamRegion | undefined {
+    return this.regions.length ? this.shared : undefined;
   }
 
   get state(): { status: number; totalNs: number; timeout: TimeoutState; irq: boolean } {
@@ -75,12 +77,11 @@ export class StopwatchDevice implements PlatformBusDevice {
 
   realize(): void {
     if (this.regions.length) return;
-    const mem = ramRegion('stopwatch-mem', this.typeName, STOPWATCH_MEM_SIZE, 'ram-device');
     const regs = ioRegion('stopwatch-regs', this.typeName, STOPWATCH_REGS_SIZE, {
       read: (offset, size) => this.ioRead(offset, size),
       write: (offset, value, size) => this.ioWrite(offset, value, size),
     }, describeRegister);
-    this.regions = [mem, regs];
+    this.regions = [this.shared, regs];
     this.reset();
   }
 
@@ -90,7 +91,7 @@ export class StopwatchDevice implements PlatformBusDevice {
     this.status = STOPWATCH_STATE.RESET;
     this.totalNs = 0;
     this.startMarkNs = 0;
-    this.mem?.bytes!.fill(0);
+    this.shared.bytes.fill(0);
     this.lastError = undefined;
     this.updateIrq();
     if (this.props.startAtBoot) {
@@ -196,7 +197,7 @@ export class StopwatchDevice implements PlatformBusDevice {
   private update(now: number): void {
     const running = this.status === STOPWATCH_STATE.RUNNING ? now - this.startMarkNs : 0;
     const text = formatStopwatchSeconds(this.totalNs + running);
-    const bytes = this.mem!.bytes!;
+    const bytes = this.shared.bytes;
     const len = Math.min(text.length, STOPWATCH_MEM_DATA_LENGTH - 1);
     for (let i = 0; i < len; i++) bytes[STOPWATCH_MEM.data + i] = text.charCodeAt(i);
     bytes[STOPWATCH_MEM.data + len] = 0;
@@ -205,7 +206,7 @@ export class StopwatchDevice implements PlatformBusDevice {
   }
 
   private armTimeout(now: number): void {
-    const seconds = readU64(this.mem!.bytes!, STOPWATCH_MEM.data_len); // the whole u64: 2^32 + 2 is no 2 s timeout
+    const seconds = readU64(this.shared.bytes, STOPWATCH_MEM.data_len); // the whole u64: 2^32 + 2 is no 2 s timeout
     if (seconds > STOPWATCH_TIMEOUT_MAX_S) {
       return this.deviceError('command', STOPWATCH_ACTION.TIMEOUT, `TIMEOUT of ${seconds} s (data_len = ${hex(seconds)}): the longest timeout is ${STOPWATCH_TIMEOUT_MAX_S} s`);
     }
@@ -291,7 +292,7 @@ export class StopwatchDevice implements PlatformBusDevice {
     const deadline = state.deadlineNs as number | null;
     if (deadline === null) this.clock.disarm(this.timer);
     else this.clock.arm(this.timer, deadline);
-    this.mem?.bytes!.set(state.mem as number[]);
+    this.shared.bytes.set(state.mem as number[]);
     this.updateIrq();
   }
 }

@@ -1,4 +1,4 @@
-/* A stopwatch driver in the shape of reference/explained.md, against the stub headers. */
+/* A Linux platform driver for the stopwatch device, against the stub headers. */
 #include "linux/kernel-stub.h"
 
 #define DRIVERNAME "stopwatch"
