@@ -24,6 +24,14 @@ export class CompileAbort extends Error {
   }
 }
 
+/** True for the engine running out of stack (V8's RangeError "Maximum call stack size
+ * exceeded", Firefox's InternalError "too much recursion"): the program nests deeper than
+ * the recursive-descent stages can follow. Any other RangeError is a bug of the compiler. */
+export function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  return (e instanceof RangeError && /call stack/i.test(e.message)) || (e.name === 'InternalError' && /recursion/i.test(e.message));
+}
+
 /** Formats a diagnostic the way gcc does, with the source line and a caret
  * range under the offending token. */
 export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {

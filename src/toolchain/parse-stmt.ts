@@ -13,6 +13,7 @@ import { parseInitializer, localInitExpr, globalInitData } from './initializer.t
 import { declareFunction, declareExternVar } from './parse-global.ts';
 import { evalInt } from './const-eval.ts';
 import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
+import { appendAll, charCodesToString } from './big-arrays.ts';
 
 /** Parses block items up to and including the closing '}' (the '{' is already consumed). */
 export function compoundStmtBody(p: Parser): Stmt[] {
@@ -23,7 +24,7 @@ export function compoundStmtBody(p: Parser): Stmt[] {
       if (p.atEof()) p.error(p.tok, "expected '}' at end of input (a block is not closed)");
       const start = p.pos;
       try {
-        stmts.push(...blockItem(p));
+        appendAll(stmts, blockItem(p));
       } catch (e) {
         if (!(e instanceof CompileAbort)) throw e;
         p.record(e.diagnostic);
@@ -369,7 +370,7 @@ function asmStmt(p: Parser): Stmt {
   if (p.tok.kind !== 'string') p.error(p.tok, 'expected the assembly text as a string literal');
   while (p.tok.kind === 'string') {
     const b = p.next().bytes ?? new Uint8Array(1);
-    template += String.fromCharCode(...b.subarray(0, b.length - 1));
+    template += charCodesToString(b.subarray(0, b.length - 1));
   }
   const outputs: AsmOperand[] = [], inputs: AsmOperand[] = [];
   if (p.consume(':')) asmOperands(p, outputs, true);
@@ -389,7 +390,7 @@ function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
     if (p.is('[')) { p.next(); name = p.ident('an operand name').text; p.expect(']'); }
     const ct = p.next();
     const b = ct.bytes ?? new Uint8Array(1);
-    const constraint = String.fromCharCode(...b.subarray(0, b.length - 1));
+    const constraint = charCodesToString(b.subarray(0, b.length - 1));
     p.expect('(');
     const e = isOutput ? expr(p) : assignExpr(p);
     p.expect(')');
