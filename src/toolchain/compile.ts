@@ -69,6 +69,7 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
   });
   result.ok = !hasErrors(diagnostics);
   limitErrors(diagnostics);
+  limitWarnings(diagnostics);
   return result;
 }
 
@@ -83,6 +84,25 @@ function limitErrors(diags: Diagnostic[]): void {
   const at = diags[cut];
   diags.splice(cut);
   diags.push({ severity: 'note', message: 'too many errors; stopping here', loc: at.loc, length: 1 });
+}
+
+/** Warnings shown, as gcc's -fmax-errors caps errors: 25,000 unused variables would
+ * otherwise bury the errors and cost the editor more than the compile itself. */
+export const MAX_SHOWN_WARNINGS = 100;
+
+function limitWarnings(diags: Diagnostic[]): void {
+  let warnings = 0;
+  let last: Diagnostic | undefined;
+  const kept = diags.filter((d) => {
+    if (d.severity !== 'warning' || ++warnings <= MAX_SHOWN_WARNINGS) return true;
+    last = d;
+    return false;
+  });
+  if (last === undefined) return;
+  const hidden = warnings - MAX_SHOWN_WARNINGS;
+  diags.length = 0;
+  for (const d of kept) diags.push(d);
+  diags.push({ severity: 'note', message: `too many warnings; ${hidden} more not shown`, loc: last.loc, length: 1 });
 }
 
 /** The front and middle of the pipeline: C text to GNU as text. */

@@ -2,9 +2,9 @@
 // statement boundaries so one mistake does not hide the next.
 
 import type { Token } from './token.ts';
-import type { Expr, Obj, Stmt, AsmOperand } from './ast.ts';
+import type { Expr, Obj, Stmt, AsmOperand, SwitchCase } from './ast.ts';
 import { CompileAbort } from './diagnostics.ts';
-import { Parser } from './parse-state.ts';
+import { Parser, type SwitchCtx } from './parse-state.ts';
 import { expr, assignExpr } from './parse-expr.ts';
 import { assignConvert, cast, condition, isLvalue, article, rvalueType } from './expr-build.ts';
 import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
@@ -284,7 +284,7 @@ function switchStmt(p: Parser): Stmt {
   const fn = p.fn;
   if (!fn) return p.error(t, 'statement outside a function');
   const brk = p.uniqueLabel('brk');
-  const sw = { cases: [], defaultLabel: undefined, ty: cond.ty };
+  const sw: SwitchCtx = { cases: [], defaultLabel: undefined, ty: cond.ty, values: new Set(), ranges: [] };
   const saved = [fn.sw, fn.brk] as const;
   fn.sw = sw; fn.brk = brk;
   let body: Stmt;
@@ -300,11 +300,25 @@ function caseStmt(p: Parser): Stmt {
   const hi = p.consume('...') ? constBigInt(p) : lo;
   p.expect(':', "after the case value");
   const conv = (v: bigint): bigint => (sw.ty.kind === 'int' && sw.ty.size === 8 ? v : BigInt.asIntN(32, v));
-  const dup = sw.cases.find((c) => conv(lo) <= c.hi && c.lo <= conv(hi));
-  if (dup) p.report(t.loc, t.length, `duplicate case value ${lo}`);
-  const label = p.uniqueLabel('case');
-  sw.cases.push({ lo: conv(lo), hi: conv(hi), label });
-  return { kind: 'case', label, body: caseBody(p), loc: t.loc };
+  const c: SwitchCase = { lo: conv(lo), hi: conv(hi), label: p.uniqueLabel('case') };
+  if (isDuplicateCase(sw, c)) p.report(t.loc, t.length, `duplicate case value ${lo}`);
+  sw.cases.push(c);
+  if (c.lo === c.hi) sw.values.add(c.lo);
+  else sw.ranges.push(c);
+  return { kind: 'case', label: c.label, body: caseBody(p), loc: t.loc };
+}
+
+/** Whether `c` overlaps an earlier case: a look-up for a single value; ranges (rare) are
+ * compared with the other ranges, and with the single values they could contain. */
+function isDuplicateCase(sw: SwitchCtx, c: SwitchCase): boolean {
+  if (sw.ranges.some((r) => c.lo <= r.hi && r.lo <= c.hi)) return true;
+  if (c.lo === c.hi) return sw.values.has(c.lo);
+  if (c.hi - c.lo < BigInt(sw.values.size)) {
+    for (let v = c.lo; v <= c.hi; v++) if (sw.values.has(v)) return true;
+    return false;
+  }
+  for (const v of sw.values) if (c.lo <= v && v <= c.hi) return true;
+  return false;
 }
 
 function caseBody(p: Parser): Stmt {
