@@ -3,7 +3,7 @@
 // a stage becomes an "internal compiler error" diagnostic, as gcc reports its own.
 
 import type { Diagnostic } from './diagnostics.ts';
-import { CompileAbort } from './diagnostics.ts';
+import { CompileAbort, shortenMessage } from './diagnostics.ts';
 import type { ObjectFile, LineEntry } from './object.ts';
 import { preprocess } from './preprocess.ts';
 import { parse } from './parse.ts';
@@ -70,6 +70,7 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
   result.ok = !hasErrors(diagnostics);
   limitErrors(diagnostics);
   limitWarnings(diagnostics);
+  for (const d of diagnostics) d.message = shortenMessage(d.message);
   return result;
 }
 
