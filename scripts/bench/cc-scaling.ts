@@ -1,7 +1,7 @@
 // Scaling benchmark of the kernel-C compiler (not a timed test): for each construct
 // of tests/cc/pathological.ts it compiles programs of growing size (64 KB .. 1 MB of
 // source) to a bare-metal ELF, as the page does on every pause in typing, and prints
-// the growth exponent k of time ~ size^k (1 = linear) and the time at 1 MB.
+// the growth exponent k of CPU time ~ size^k (1 = linear) and the time at 1 MB.
 // Target: k close to 1 for every construct, and under 1 s for 1 MB.
 // Usage: npx tsx scripts/bench/cc-scaling.ts [construct...] [--max-kb N]
 import { compile } from '../../src/toolchain/compile.ts';
@@ -16,17 +16,24 @@ const SIZES_KB = [64, 128, 256, 512, 1024].filter((k) => k <= maxKb);
 const GIVE_UP_MS = 8000;
 const TARGET_MS = 1000;
 
-function timeCompile(source: string): { ms: number; diagnostics: number; ok: boolean } {
-  let best = Infinity, diagnostics = 0, ok = false;
+/** CPU time of the compiling process, which a machine shared with other jobs inflates less than wall time. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function timeCompile(source: string): { ms: number; wallMs: number; diagnostics: number; ok: boolean } {
+  let best = Infinity, wallMs = Infinity, diagnostics = 0, ok = false;
   for (let run = 0; run < 2; run++) {
-    const t0 = performance.now();
+    const c0 = cpuMs(), t0 = performance.now();
     const r = compile({ file: 'big.c', source }, { output: 'bare-metal-elf' });
-    best = Math.min(best, performance.now() - t0);
+    best = Math.min(best, cpuMs() - c0);
+    wallMs = Math.min(wallMs, performance.now() - t0);
     diagnostics = r.diagnostics.length;
     ok = r.ok;
     if (best > GIVE_UP_MS / 2) break;
   }
-  return { ms: best, diagnostics, ok };
+  return { ms: best, wallMs, diagnostics, ok };
 }
 
 /** Least-squares slope of log(time) against log(size). */
@@ -41,10 +48,12 @@ function growthExponent(points: { bytes: number; ms: number }[]): number {
 function measure(c: Construct): void {
   const points: { bytes: number; ms: number }[] = [];
   let note = '';
+  let wall = 0;
   for (const kb of SIZES_KB) {
     const { source } = programOfSize(c, kb * 1024);
     const r = timeCompile(source);
     points.push({ bytes: source.length, ms: r.ms });
+    wall = r.wallMs;
     note = `${r.ok ? 'builds' : 'does not build'}, ${r.diagnostics} diagnostics`;
     if (r.ms > GIVE_UP_MS) { note += `; stopped at ${kb} KB`; break; }
   }
@@ -52,9 +61,9 @@ function measure(c: Construct): void {
   const last = points[points.length - 1];
   const verdict = last.bytes >= 1000 * 1024 && last.ms < TARGET_MS ? 'ok' : 'SLOW';
   const times = points.map((p) => `${(p.bytes / 1024).toFixed(0)}K ${p.ms.toFixed(0)}`).join(', ');
-  console.log(`${c.name.padEnd(16)} k=${k.toFixed(2)}  ${last.ms.toFixed(0).padStart(5)} ms at ${(last.bytes / 1024).toFixed(0)} KB  ${verdict.padEnd(4)}  [${times} ms] ${note}`);
+  console.log(`${c.name.padEnd(16)} k=${k.toFixed(2)}  ${last.ms.toFixed(0).padStart(5)} ms cpu (${wall.toFixed(0)} wall) at ${(last.bytes / 1024).toFixed(0)} KB  ${verdict.padEnd(4)}  [${times} ms] ${note}`);
 }
 
 compile({ file: 'warm.c', source: 'int main(void) { return 0; }\n' }, { output: 'bare-metal-elf' });
-console.log(`growth exponent k of compile time ~ size^k (1 = linear), best of 2, sizes ${SIZES_KB.join(', ')} KB; target under ${TARGET_MS} ms at 1 MB`);
+console.log(`growth exponent k of compile CPU time ~ size^k (1 = linear), best of 2, sizes ${SIZES_KB.join(', ')} KB; target under ${TARGET_MS} ms at 1 MB`);
 for (const c of CONSTRUCTS) if (names.length === 0 || names.includes(c.name)) measure(c);

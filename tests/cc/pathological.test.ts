@@ -68,6 +68,21 @@ describe('pathological programs', () => {
   }, HANG_GUARD_MS);
 });
 
+describe('string data', () => {
+  it('a long literal with quotes, backslashes and control bytes assembles to the bytes GNU as gives', () => {
+    const source = `const char s[] = "he said \\"hi\\" \\\\ back\\n\\x01ok ${'abc~ '.repeat(400)}";\nint main(void) { return s[0]; }\n`;
+    const r = compile({ file: 's.c', source }, { output: 'object' });
+    expect(r.ok).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'cc-str-'));
+    writeFileSync(join(dir, 's.s'), r.asm!);
+    writeFileSync(join(dir, 'ours.o'), r.objectBytes!);
+    execFileSync('riscv64-unknown-elf-as', ['-march=rv32imac_zicsr', '-mabi=ilp32', 's.s', '-o', 'gnu.o'], { cwd: dir });
+    const data = (o: string): string => execFileSync('riscv64-unknown-elf-objdump', ['-s', '-j', '.data', o], { cwd: dir, encoding: 'utf8' }).split('\n').slice(3).join('\n');
+    expect(data('ours.o')).toContain('he said "hi"');
+    expect(data('ours.o')).toBe(data('gnu.o'));
+  }, HANG_GUARD_MS);
+});
+
 describe('#include __FILE__ resolves as gcc resolves it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cc-inc-'));
   mkdirSync(join(dir, 'dir'));
