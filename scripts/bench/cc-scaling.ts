@@ -31,7 +31,7 @@ function timeCompile(source: string): { ms: number; wallMs: number; diagnostics:
     wallMs = Math.min(wallMs, performance.now() - t0);
     diagnostics = r.diagnostics.length;
     ok = r.ok;
-    if (best > GIVE_UP_MS / 2) break;
+    if (best > TARGET_MS) break; // slow enough that one run shows the trend
   }
   return { ms: best, wallMs, diagnostics, ok };
 }
@@ -65,5 +65,5 @@ function measure(c: Construct): void {
 }
 
 compile({ file: 'warm.c', source: 'int main(void) { return 0; }\n' }, { output: 'bare-metal-elf' });
-console.log(`growth exponent k of compile CPU time ~ size^k (1 = linear), best of 2, sizes ${SIZES_KB.join(', ')} KB; target under ${TARGET_MS} ms at 1 MB`);
+console.log(`growth exponent k of compile CPU time ~ size^k (1 = linear), best of 2 (one run past the target), sizes ${SIZES_KB.join(', ')} KB; target under ${TARGET_MS} ms at 1 MB`);
 for (const c of CONSTRUCTS) if (names.length === 0 || names.includes(c.name)) measure(c);
