@@ -183,6 +183,18 @@ export class Parser {
     }
   }
 
+  /** The first global whose name is also its assembler label: an index kept up to date as
+   * globals are added, not a scan of 50,000 globals per declaration. */
+  globalByName(name: string): Obj | undefined {
+    for (; this.globalsIndexed < this.globals.length; this.globalsIndexed++) {
+      const o = this.globals[this.globalsIndexed];
+      if (o.name === o.label && !this.globalIndex.has(o.name)) this.globalIndex.set(o.name, o);
+    }
+    return this.globalIndex.get(name);
+  }
+  private globalIndex = new Map<string, Obj>();
+  private globalsIndexed = 0;
+
   // ---- scopes ----
   enterScope(): void { this.scopes.push({ vars: new Map(), tags: new Map() }); }
   leaveScope(): void { this.scopes.pop(); }
