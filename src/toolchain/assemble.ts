@@ -12,6 +12,7 @@ import { encodeBase, isBaseMnemonic, EncodeError, type EncodeContext } from './e
 import { expandPseudo, type Expansion } from './pseudo.ts';
 import { runDirective } from './asm-directives.ts';
 import { isConditionalBranch, isBaseBranch, farBranches, longBranch, type BranchSite } from './branch-relax.ts';
+import { appendAll } from './big-arrays.ts';
 
 /** A section being assembled: the object file's Section, whose `bytes` grow
  * by doubling while only the first `size` bytes count. */
@@ -187,7 +188,7 @@ export function assemble(file: string, asmText: string, diags: Diagnostic[]): Ob
     for (const s of statements) runStatement(st, s);
     padCodeSections(st);
     checkSizes(st, roundDiags);
-    diags.push(...roundDiags);
+    appendAll(diags, roundDiags);
     return toObjectFile(st);
   }
 }

@@ -18,7 +18,8 @@ export function reachableInlines(globals: Obj[]): Set<Obj> {
     seen.add(o);
     work.push(o);
   };
-  for (const g of globals) if (!isDroppable(g) && (g.body || !g.isFunction)) visit(g);
+  // A string literal is reached from the code or data that uses it: one only in sizeof is not emitted.
+  for (const g of globals) if (!isDroppable(g) && g.name !== '.str' && (g.body || !g.isFunction)) visit(g);
   while (work.length) {
     const o = work.pop() as Obj;
     for (const r of o.relocs ?? []) visit(byLabel.get(r.label));

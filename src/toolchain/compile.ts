@@ -3,7 +3,7 @@
 // a stage becomes an "internal compiler error" diagnostic, as gcc reports its own.
 
 import type { Diagnostic } from './diagnostics.ts';
-import { CompileAbort } from './diagnostics.ts';
+import { CompileAbort, shortenMessage } from './diagnostics.ts';
 import type { ObjectFile, LineEntry } from './object.ts';
 import { preprocess } from './preprocess.ts';
 import { parse } from './parse.ts';
@@ -73,6 +73,8 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
   });
   result.ok = !hasErrors(diagnostics);
   limitErrors(diagnostics);
+  limitWarnings(diagnostics);
+  for (const d of diagnostics) d.message = shortenMessage(d.message);
   return result;
 }
 
@@ -87,6 +89,25 @@ function limitErrors(diags: Diagnostic[]): void {
   const at = diags[cut];
   diags.splice(cut);
   diags.push({ severity: 'note', message: 'too many errors; stopping here', loc: at.loc, length: 1 });
+}
+
+/** Warnings shown, as gcc's -fmax-errors caps errors: 25,000 unused variables would
+ * otherwise bury the errors and cost the editor more than the compile itself. */
+export const MAX_SHOWN_WARNINGS = 100;
+
+function limitWarnings(diags: Diagnostic[]): void {
+  let warnings = 0;
+  let last: Diagnostic | undefined;
+  const kept = diags.filter((d) => {
+    if (d.severity !== 'warning' || ++warnings <= MAX_SHOWN_WARNINGS) return true;
+    last = d;
+    return false;
+  });
+  if (last === undefined) return;
+  const hidden = warnings - MAX_SHOWN_WARNINGS;
+  diags.length = 0;
+  for (const d of kept) diags.push(d);
+  diags.push({ severity: 'note', message: `too many warnings; ${hidden} more not shown`, loc: last.loc, length: 1 });
 }
 
 /** The front and middle of the pipeline: C text to GNU as text. */

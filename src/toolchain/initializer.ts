@@ -13,6 +13,7 @@ import { evalConst, evalInt } from './const-eval.ts';
 import { constInt } from './parse-decl.ts';
 import { stringObj } from './parse-builtin.ts';
 import { arrayOf, pointee, sizeOf, tyInt, typeName, unqual, type Member, type Type } from './types.ts';
+import { appendAll } from './big-arrays.ts';
 
 export interface Init {
   ty: Type;
@@ -96,7 +97,7 @@ function stringInit(p: Parser, init: Init): void {
   const first = p.tok;
   while (p.tok.kind === 'string') {
     const b = p.next().bytes ?? new Uint8Array([0]);
-    bytes.push(...b.subarray(0, b.length - 1));
+    appendAll(bytes, b.subarray(0, b.length - 1));
   }
   bytes.push(0);
   const ty = init.ty as Extract<Type, { kind: 'array' }>;

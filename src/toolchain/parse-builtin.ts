@@ -15,6 +15,7 @@ import {
   arrayOf, funcType, intType, pointerTo, sameType, sizeOf, tyChar, tyInt, tyUInt, tyULLong, tyVoid, unqual,
   typeName, alignOf, type Type,
 } from './types.ts';
+import { appendAll, charCodesToString } from './big-arrays.ts';
 
 const tyVoidPtr = pointerTo(tyVoid);
 const tyConstVoidPtr = pointerTo({ ...tyVoid, isConst: true });
@@ -212,7 +213,7 @@ function staticAssert(p: Parser, t: Token): Expr {
 /** The characters of a string literal's bytes, without the terminating NUL. */
 function cString(bytes: Uint8Array | undefined): string {
   const b = bytes ?? new Uint8Array(1);
-  return String.fromCharCode(...b.subarray(0, b.length - 1));
+  return charCodesToString(b.subarray(0, b.length - 1));
 }
 
 /** Adjacent string literals concatenated into one anonymous read-only char array. */
@@ -228,7 +229,7 @@ export function stringLiteral(p: Parser, text?: string, at?: Token): Expr {
     while (p.tok.kind === 'string') {
       last = p.next();
       const b = last.bytes ?? new Uint8Array([0]);
-      bytes.push(...b.subarray(0, b.length - 1));
+      appendAll(bytes, b.subarray(0, b.length - 1));
     }
     bytes.push(0);
   }

@@ -10,6 +10,7 @@ import {
 import { structOrUnionSpec, enumSpec } from './parse-struct.ts';
 import { assignExpr, conditional } from './parse-expr.ts';
 import { evalInt } from './const-eval.ts';
+import { charCodesToString } from './big-arrays.ts';
 
 /** Placeholder base type of `__auto_type x = expr;`, replaced by the initializer's type. */
 export const AUTO_TYPE: Type = { kind: 'void', alias: '__auto_type' };
@@ -165,7 +166,7 @@ function stringArg(p: Parser): string {
   let s = '';
   while (p.tok.kind === 'string') {
     const b = p.next().bytes ?? new Uint8Array([0]);
-    s += String.fromCharCode(...b.subarray(0, b.length - 1));
+    s += charCodesToString(b.subarray(0, b.length - 1));
   }
   return s;
 }

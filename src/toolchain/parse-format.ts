@@ -5,6 +5,7 @@
 import type { Expr, Obj } from './ast.ts';
 import type { Parser } from './parse-state.ts';
 import { isInteger, typeName, type Type } from './types.ts';
+import { charCodesToString } from './big-arrays.ts';
 
 /** Functions known to take a printf format even without __attribute__((format)). */
 const KNOWN: Record<string, number> = { printk: 1, printf: 1, sprintf: 2, snprintf: 3, scnprintf: 3, seq_printf: 2, _printk: 1 };
@@ -60,7 +61,7 @@ export function checkFormat(p: Parser, fn: Obj, args: Expr[]): void {
   if (idx === undefined || idx < 1 || idx > args.length) return;
   const bytes = formatBytes(args[idx - 1]);
   if (!bytes) return;
-  const fmt = String.fromCharCode(...bytes.subarray(0, bytes.length - 1));
+  const fmt = charCodesToString(bytes.subarray(0, bytes.length - 1));
   const convs = conversions(fmt);
   // format(printf, idx, first): the checked arguments start at `first` (0: a va_list, unchecked).
   const first = fn.printfFirst ?? idx + 1;

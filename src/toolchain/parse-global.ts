@@ -152,8 +152,7 @@ function newGlobal(p: Parser, name: Token, ty: Type, isFunction: boolean): Obj {
 function previousGlobal(p: Parser, name: Token): Obj | undefined {
   const e = p.lookup(name.text);
   if (e?.kind === 'var' && !e.obj.isLocal) return e.obj;
-  const g = p.globals.find((o) => o.name === name.text && o.label === name.text);
-  return g;
+  return p.globalByName(name.text);
 }
 
 export function declareExternVar(p: Parser, name: Token, ty: Type): Obj {

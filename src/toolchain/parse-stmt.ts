@@ -2,9 +2,9 @@
 // statement boundaries so one mistake does not hide the next.
 
 import type { Token } from './token.ts';
-import type { Expr, Obj, Stmt, AsmOperand } from './ast.ts';
+import type { Expr, Obj, Stmt, AsmOperand, SwitchCase } from './ast.ts';
 import { CompileAbort } from './diagnostics.ts';
-import { Parser } from './parse-state.ts';
+import { Parser, type SwitchCtx } from './parse-state.ts';
 import { expr, assignExpr, tempLocal } from './parse-expr.ts';
 import { assignConvert, cast, condition, isLvalue, article, rvalueType, varRef } from './expr-build.ts';
 import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
@@ -15,6 +15,7 @@ import { openCleanupScope, closeCleanupScope, addCleanup, markJumpTarget, cleanu
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
 import { declareFunction, declareExternVar, isReadOnlyObject } from './parse-global.ts';
 import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
+import { appendAll, charCodesToString } from './big-arrays.ts';
 
 /** Parses block items up to and including the closing '}' (the '{' is already consumed). */
 export function compoundStmtBody(p: Parser): Stmt[] {
@@ -28,7 +29,7 @@ export function compoundStmtBody(p: Parser): Stmt[] {
       if (p.atEof()) p.error(p.tok, "expected '}' at end of input (a block is not closed)");
       const start = p.pos;
       try {
-        stmts.push(...blockItem(p));
+        appendAll(stmts, blockItem(p));
       } catch (e) {
         if (!(e instanceof CompileAbort)) throw e;
         p.record(e.diagnostic);
@@ -340,7 +341,7 @@ function switchStmt(p: Parser): Stmt {
   const fn = p.fn;
   if (!fn) return p.error(t, 'statement outside a function');
   const brk = p.uniqueLabel('brk');
-  const sw = { cases: [], defaultLabel: undefined, ty: cond.ty };
+  const sw: SwitchCtx = { cases: [], defaultLabel: undefined, ty: cond.ty, values: new Set(), ranges: [] };
   const saved = [fn.sw, fn.brk] as const;
   fn.sw = sw; fn.brk = brk;
   markJumpTarget(p, brk);
@@ -357,11 +358,25 @@ function caseStmt(p: Parser): Stmt {
   const hi = p.consume('...') ? constBigInt(p) : lo;
   p.expect(':', "after the case value");
   const conv = (v: bigint): bigint => (sw.ty.kind === 'int' && sw.ty.size === 8 ? v : BigInt.asIntN(32, v));
-  const dup = sw.cases.find((c) => conv(lo) <= c.hi && c.lo <= conv(hi));
-  if (dup) p.report(t.loc, t.length, `duplicate case value ${lo}`);
-  const label = p.uniqueLabel('case');
-  sw.cases.push({ lo: conv(lo), hi: conv(hi), label });
-  return { kind: 'case', label, body: caseBody(p), loc: t.loc };
+  const c: SwitchCase = { lo: conv(lo), hi: conv(hi), label: p.uniqueLabel('case') };
+  if (isDuplicateCase(sw, c)) p.report(t.loc, t.length, `duplicate case value ${lo}`);
+  sw.cases.push(c);
+  if (c.lo === c.hi) sw.values.add(c.lo);
+  else sw.ranges.push(c);
+  return { kind: 'case', label: c.label, body: caseBody(p), loc: t.loc };
+}
+
+/** Whether `c` overlaps an earlier case: a look-up for a single value; ranges (rare) are
+ * compared with the other ranges, and with the single values they could contain. */
+function isDuplicateCase(sw: SwitchCtx, c: SwitchCase): boolean {
+  if (sw.ranges.some((r) => c.lo <= r.hi && r.lo <= c.hi)) return true;
+  if (c.lo === c.hi) return sw.values.has(c.lo);
+  if (c.hi - c.lo < BigInt(sw.values.size)) {
+    for (let v = c.lo; v <= c.hi; v++) if (sw.values.has(v)) return true;
+    return false;
+  }
+  for (const v of sw.values) if (c.lo <= v && v <= c.hi) return true;
+  return false;
 }
 
 function caseBody(p: Parser): Stmt {
@@ -434,7 +449,7 @@ function asmStmt(p: Parser): Stmt {
   if (p.tok.kind !== 'string') p.error(p.tok, 'expected the assembly text as a string literal');
   while (p.tok.kind === 'string') {
     const b = p.next().bytes ?? new Uint8Array(1);
-    template += String.fromCharCode(...b.subarray(0, b.length - 1));
+    template += charCodesToString(b.subarray(0, b.length - 1));
   }
   const outputs: AsmOperand[] = [], inputs: AsmOperand[] = [];
   if (p.consume(':')) asmOperands(p, outputs, true);
@@ -454,7 +469,7 @@ function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
     if (p.is('[')) { p.next(); name = p.ident('an operand name').text; p.expect(']'); }
     const ct = p.next();
     const b = ct.bytes ?? new Uint8Array(1);
-    const constraint = String.fromCharCode(...b.subarray(0, b.length - 1));
+    const constraint = charCodesToString(b.subarray(0, b.length - 1));
     p.expect('(');
     const e = isOutput ? expr(p) : assignExpr(p);
     p.expect(')');

@@ -277,7 +277,7 @@ export class Preprocessor extends MacroEngine {
     }
     const found = this.findHeader(header, next);
     if (found === undefined) {
-      const where = header.angled ? 'the include directories' : "the including file's directory and the include directories";
+      const where = header.angled ? 'the include directories' : quotedWhere(this.file.path, header.name);
       const hint = USERSPACE_HEADERS[header.name] ?? 'check the name or add -I DIR';
       return this.error(line[0] ?? hash, `cannot find '${header.name}': looked in ${where}; ${hint}`);
     }
@@ -468,4 +468,13 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+/** Where a "…" include was looked for. Like gcc, the name is relative to the including
+ * file's directory, not to the directory the compiler runs in: `#include __FILE__` in
+ * dir/f.c looks for dir/dir/f.c, and saying so names the cause. */
+function quotedWhere(including: string, name: string): string {
+  const dir = dirname(including);
+  if (dir === '' || name.startsWith('/')) return "the including file's directory and the include directories";
+  return `'${joinPath(dir, name)}' (a quoted name is relative to the including file's directory, '${dir}') and the include directories`;
 }
