@@ -77,7 +77,7 @@ describe('string data', () => {
     writeFileSync(join(dir, 's.s'), r.asm!);
     writeFileSync(join(dir, 'ours.o'), r.objectBytes!);
     execFileSync('riscv64-unknown-elf-as', ['-march=rv32imac_zicsr', '-mabi=ilp32', 's.s', '-o', 'gnu.o'], { cwd: dir });
-    const data = (o: string): string => execFileSync('riscv64-unknown-elf-objdump', ['-s', '-j', '.data', o], { cwd: dir, encoding: 'utf8' }).split('\n').slice(3).join('\n');
+    const data = (o: string): string => execFileSync('riscv64-unknown-elf-objdump', ['-s', '-j', '.rodata', o], { cwd: dir, encoding: 'utf8' }).split('\n').slice(3).join('\n');
     expect(data('ours.o')).toContain('he said "hi"');
     expect(data('ours.o')).toBe(data('gnu.o'));
   }, HANG_GUARD_MS);
