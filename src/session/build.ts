@@ -5,7 +5,7 @@
 
 import type { BuildDiagnostic, BuildOutput } from '../protocol/build.ts';
 import { compile } from '../toolchain/compile.ts';
-import { formatDiagnostic, type Diagnostic } from '../toolchain/diagnostics.ts';
+import { formatDiagnostic, sourceLine, type Diagnostic } from '../toolchain/diagnostics.ts';
 import type { Session } from './session.ts';
 
 export interface BuildResult {
@@ -44,7 +44,7 @@ function flatten(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagno
 
 function toPlain(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagnostic {
   const text = texts.get(d.loc.file);
-  const sourceLine = text?.split('\n')[d.loc.line - 1]?.replace(/\r$/, '') ?? null;
+  const line = text === undefined ? undefined : sourceLine(text, d.loc.line);
   return {
     severity: d.severity,
     message: d.message,
@@ -52,7 +52,7 @@ function toPlain(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagno
     line: d.loc.line,
     col: d.loc.col,
     length: Math.max(1, d.length),
-    sourceLine,
+    sourceLine: line?.replace(/\r$/, '') ?? null,
     text: formatDiagnostic({ ...d, notes: undefined }, text),
   };
 }

@@ -7,6 +7,7 @@ import { parseExpr } from './asm-expr.ts';
 import { EncodeError } from './encode.ts';
 import type { AsmState } from './assemble.ts';
 import type { SectionKind } from './object.ts';
+import { charCodesToString } from './big-arrays.ts';
 
 const IGNORED = new Set(['.ident', '.option', '.attribute', '.addrsig', '.addrsig_sym', '.hidden', '.protected',
   '.internal', '.end', '.text_end', '.cfi_sections', '.variant_cc']);
@@ -57,7 +58,7 @@ export function runDirective(st: AsmState, name: string, args: AsmTok[][], endCo
 function nameArg(args: AsmTok[][], i: number, what: string): string {
   const g = args[i];
   if (!g || g.length !== 1 || (g[0].kind !== 'name' && g[0].kind !== 'str')) throw new EncodeError(`${what} expected`);
-  return g[0].kind === 'str' ? String.fromCharCode(...g[0].bytes!) : g[0].text;
+  return g[0].kind === 'str' ? charCodesToString(g[0].bytes!) : g[0].text;
 }
 
 function constArg(st: AsmState, g: AsmTok[] | undefined, endCol: number, lo: number, hi: number): number {
@@ -70,7 +71,7 @@ function constArg(st: AsmState, g: AsmTok[] | undefined, endCol: number, lo: num
 
 function sectionDirective(st: AsmState, name: string, args: AsmTok[][]): void {
   const secName = nameArg(args, 0, 'a section name');
-  const flags = args[1]?.[0]?.kind === 'str' ? String.fromCharCode(...args[1][0].bytes!) : '';
+  const flags = args[1]?.[0]?.kind === 'str' ? charCodesToString(args[1][0].bytes!) : '';
   const typeToks = args[2] ?? [];
   const nobits = typeToks.some((t) => t.text === 'nobits');
   let kind: SectionKind | undefined;
@@ -157,6 +158,7 @@ function setSymbol(st: AsmState, args: AsmTok[][], endCol: number): void {
   s.abs = undefined;
   s.section = v.section;
   s.offset = v.symOffset! + v.value;
+  if (v.value === 0) s.aliasOf = v.sym;
 }
 
 function common(st: AsmState, name: string, args: AsmTok[][], endCol: number): void {
@@ -178,7 +180,7 @@ function common(st: AsmState, name: string, args: AsmTok[][], endCol: number): v
 
 function fileDirective(st: AsmState, args: AsmTok[][]): void {
   if (args.length === 1 && args[0].length === 2 && args[0][0].kind === 'num' && args[0][1].kind === 'str') {
-    st.fileNames.set(args[0][0].value!, String.fromCharCode(...args[0][1].bytes!));
+    st.fileNames.set(args[0][0].value!, charCodesToString(args[0][1].bytes!));
   }
 }
 

@@ -12,6 +12,7 @@ import { encodeBase, isBaseMnemonic, EncodeError, type EncodeContext } from './e
 import { expandPseudo, type Expansion } from './pseudo.ts';
 import { runDirective } from './asm-directives.ts';
 import { isConditionalBranch, isBaseBranch, farBranches, longBranch, type BranchSite } from './branch-relax.ts';
+import { appendAll } from './big-arrays.ts';
 
 /** A section being assembled: the object file's Section, whose `bytes` grow
  * by doubling while only the first `size` bytes count. */
@@ -27,6 +28,8 @@ export interface AsmSymbol {
   type: SymbolType;
   size: number;
   defined: boolean;
+  /** `.set name, other`: gas gives the alias the type and size of `other`. */
+  aliasOf?: string;
 }
 
 /** The state both passes share; directives (asm-directives.ts) act on it. */
@@ -185,7 +188,7 @@ export function assemble(file: string, asmText: string, diags: Diagnostic[]): Ob
     for (const s of statements) runStatement(st, s);
     padCodeSections(st);
     checkSizes(st, roundDiags);
-    diags.push(...roundDiags);
+    appendAll(diags, roundDiags);
     return toObjectFile(st);
   }
 }
@@ -283,6 +286,8 @@ function toObjectFile(st: AsmState): ObjectFile {
   const symbols: ObjSymbol[] = [];
   for (const s of st.symbols.values()) {
     if (!s.defined && !referenced.has(s.name) && !s.explicitBinding) continue;
+    const target = s.aliasOf !== undefined ? st.symbols.get(s.aliasOf) : undefined;
+    if (target && s.type === 'notype') { s.type = target.type; s.size ||= target.size; }
     const binding = s.defined ? s.binding : s.binding === 'weak' ? 'weak' : 'global';
     symbols.push({
       name: s.name, section: !s.defined ? undefined : s.abs !== undefined ? '*ABS*' : s.section,

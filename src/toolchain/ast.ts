@@ -30,6 +30,19 @@ export interface Obj {
   isUsed?: boolean;
   isParam?: boolean;
   isWeak?: boolean;
+  /** A local integer initialized with a constant and never assigned or address-taken after:
+   * its value, for dead-code elimination (gcc's constant propagation). */
+  constInit?: bigint;
+  /** Assigned, incremented or address-taken somewhere after its declaration. */
+  isModified?: boolean;
+  /** `register T x asm("tp")`: the variable lives in this register. */
+  asmReg?: string;
+  /** __attribute__((alias("target"))): defined as another name of `target`. */
+  alias?: string;
+  /** __attribute__((aligned(N))) given: `align` is final (no rounding of arrays up to a word). */
+  userAligned?: boolean;
+  /** __attribute__((error/warning("msg"))) on a function: a call left after dead-code elimination is diagnosed. */
+  callDiagnostic?: { severity: 'error' | 'warning'; message: string };
   // functions
   params?: Obj[];
   body?: Stmt;
@@ -38,6 +51,8 @@ export interface Obj {
   isNoreturn?: boolean;
   /** printf-like function: 1-based index of its format argument (for -Wformat checks). */
   printfFormat?: number;
+  /** ... and of the first argument the format consumes (0: a va_list, not checked). */
+  printfFirst?: number;
 }
 
 export type BinaryOp =
@@ -64,6 +79,8 @@ export type Expr = ExprBase & (
   /** A __sync_/__atomic_ builtin: args are the pointer, then the values (cmpxchg: expected pointer,
    * desired); order is the C11 memory order 0..5. */
   | { kind: 'atomic'; op: AtomicOp; args: Expr[]; order: number; returnsNew: boolean }
+  /** `&&label` (GNU labels as values). */
+  | { kind: 'labeladdr'; label: string }
   | { kind: 'nop' });
 
 export type AtomicOp =
@@ -85,6 +102,8 @@ export type Stmt = StmtBase & (
   | { kind: 'case'; label: string; body: Stmt }
   | { kind: 'block'; stmts: Stmt[] }
   | { kind: 'goto'; label: string }
+  /** `goto *target;` (GNU computed goto). */
+  | { kind: 'igoto'; target: Expr }
   | { kind: 'label'; label: string; body: Stmt }
   | { kind: 'asm'; template: string; outputs: AsmOperand[]; inputs: AsmOperand[] }
   | { kind: 'null' });
@@ -96,4 +115,6 @@ export interface TranslationUnit {
   globals: Obj[];
   /** File name of the main source (for `.file`). */
   file: string;
+  /** File-scope asm("...") statements. */
+  topAsm?: string[];
 }

@@ -1,76 +1,79 @@
-// GNU inline assembly, the subset kernel code needs: fences, CSR access
-// (csrr/csrw/csrs/csrc and their immediate forms), wfi, nop, ecall/ebreak/mret,
-// with "r" operands in registers, "i"/"K"/"I"/"n" constants, %0 and %z0 substitution.
+// GNU inline assembly: operands (asm-operands.ts) are evaluated into registers or addresses,
+// the template is printed into the function's assembly as is, and outputs held in registers
+// are stored back. Any instruction or directive our assembler knows may be used, including
+// .pushsection/.popsection; errors in the text are reported at the asm statement.
 
-import type { Stmt } from './ast.ts';
+import type { AsmOperand, Stmt } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { genExpr, genAddr } from './codegen-expr.ts';
-import { evalInt } from './const-eval.ts';
+import { classify, substituteOperands, parseConstraint, type OperandClass } from './asm-operands.ts';
 import { is64 } from './types.ts';
 
-const ALLOWED = /^(fence(\.i|\.tso)?|csrr[wsc]?i?|csr[wsc]i?|wfi|nop|ebreak|ecall|mret|sret|sfence\.vma|rdtime|rdtimeh|rdcycle|rdcycleh|rdinstret|rdinstreth|mv|li|addi|add|sub|and|or|xor|andi|ori|xori|not)$/;
-
-const OUT_REGS = ['t3', 't4', 't5'];
-const IN_REGS = ['t0', 't1', 't2'];
+/** Registers our code never keeps values in across a statement: free for operands. */
+const OPERAND_REGS = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
 
 export function genAsm(g: Gen, s: Extract<Stmt, { kind: 'asm' }>): void {
   const ops = [...s.outputs, ...s.inputs];
-  if (s.outputs.length > OUT_REGS.length || s.inputs.length > IN_REGS.length) {
-    g.error(s.loc, 3, `inline asm with more than ${OUT_REGS.length} outputs or ${IN_REGS.length} inputs is not supported`);
-    return;
-  }
+  const classes = ops.map((op, i) => classify(op, i < s.outputs.length));
+  const bad = classes.findIndex((c) => typeof c === 'string');
+  if (bad >= 0) { g.error(ops[bad].expr.loc, ops[bad].expr.length, classes[bad] as string); return; }
+  const cls = classes as OperandClass[];
   const regs: (string | undefined)[] = [];
-  const imms: (number | undefined)[] = [];
-  ops.forEach((op, i) => {
-    const isOut = i < s.outputs.length;
-    const c = op.constraint;
-    const v = evalInt(op.expr);
-    if (!c.includes('r') && v !== undefined) { imms[i] = Number(BigInt.asIntN(32, v)); return; }
-    if (is64(op.expr.ty)) g.error(op.expr.loc, op.expr.length, 'a 64-bit inline asm operand is not supported on riscv32');
-    regs[i] = isOut ? OUT_REGS[i] : IN_REGS[i - s.outputs.length];
-    if (v !== undefined) imms[i] = Number(BigInt.asIntN(32, v));
-  });
-  const text = substitute(g, s, regs, imms);
-  if (text === undefined) return;
-  // Inputs (and "+r" outputs) are evaluated and pushed, then popped into their registers.
-  const loads: [number, string][] = [];
-  ops.forEach((op, i) => {
-    const reg = regs[i];
-    if (!reg) return;
-    if (i >= s.outputs.length || op.constraint.includes('+')) { genExpr(g, op.expr); g.push(); loads.push([i, reg]); }
-  });
-  for (const [, reg] of loads.reverse()) g.pop(reg);
-  for (const line of text) g.emit(line);
-  const outs = s.outputs.map((_, i) => regs[i]).filter((r): r is string => r !== undefined);
-  for (const r of outs) g.push(r);
-  for (let i = s.outputs.length - 1; i >= 0; i--) {
-    if (!regs[i]) continue;
-    genAddr(g, s.outputs[i].expr);
-    g.emit('mv t1, a0');
-    g.pop('a0');
-    g.store(s.outputs[i].expr.ty);
+  // Local register variables (`register long a7 asm("a7")`) bring their own register.
+  const own = ops.map((op) => (op.expr.kind === 'var' && op.expr.obj.isLocal ? op.expr.obj.asmReg : undefined));
+  const pool = OPERAND_REGS.filter((r) => !own.includes(r));
+  let next = 0;
+  for (let i = 0; i < ops.length; i++) {
+    const c = cls[i];
+    if (c.kind === 'imm') continue;
+    if (own[i] !== undefined && c.kind === 'reg') { regs[i] = own[i]; continue; }
+    if (c.kind === 'tied') {
+      if (c.to >= s.outputs.length || cls[c.to].kind !== 'reg') { g.error(ops[i].expr.loc, ops[i].expr.length, `matching constraint "${c.to}" must name a register output`); return; }
+      regs[i] = regs[c.to];
+      continue;
+    }
+    if (next >= pool.length) { g.error(s.loc, 3, `inline asm with more than ${pool.length} register or memory operands is not supported`); return; }
+    regs[i] = pool[next++];
+    if (c.kind === 'reg' && is64(ops[i].expr.ty)) { g.error(ops[i].expr.loc, ops[i].expr.length, 'a 64-bit inline asm operand is not supported on riscv32'); return; }
   }
+  const text = substituteOperands(s.template, ops.map((o) => o.name), (i, mod) => printOperand(cls[i], regs[i], mod, cls));
+  if (typeof text !== 'string') { g.error(s.loc, 3, text.error); return; }
+  loadOperands(g, s.outputs, ops, cls, regs);
+  for (const line of text.split('\n')) if (line.trim()) g.emit(line.trim());
+  storeOutputs(g, s.outputs, cls, regs);
 }
 
-function substitute(g: Gen, s: Extract<Stmt, { kind: 'asm' }>, regs: (string | undefined)[], imms: (number | undefined)[]): string[] | undefined {
-  let bad: string | undefined;
-  const names = [...s.outputs, ...s.inputs].map((op) => op.name);
-  const text = s.template.replace(/%(z?)(\d+|%|\[\w+\])/g, (_m, z: string, n: string) => {
-    if (n === '%') return '%';
-    const i = n.startsWith('[') ? names.indexOf(n.slice(1, -1)) : Number(n);
-    if (i < 0) { bad = `asm operand ${n} is not declared`; return ''; }
-    if (i >= regs.length) { bad = `asm operand %${i} does not exist`; return ''; }
-    if (z && imms[i] === 0) return 'zero';
-    return regs[i] ?? String(imms[i]);
+function printOperand(c: OperandClass, reg: string | undefined, mod: string, all: OperandClass[]): string {
+  const k = c.kind === 'tied' ? all[c.to] : c;
+  if (mod === 'i') return k.kind === 'imm' ? 'i' : '';
+  if (k.kind === 'imm') return mod === 'z' && k.zero ? 'zero' : k.text;
+  if (k.kind === 'mem') return k.style === 'm' ? `0(${reg})` : `(${reg})`;
+  return reg as string;
+}
+
+/** Values of inputs and "+r" outputs, addresses of memory operands: evaluated and pushed,
+ * then popped into their registers so evaluating one cannot clobber another. */
+function loadOperands(g: Gen, outputs: AsmOperand[], ops: AsmOperand[], cls: OperandClass[], regs: (string | undefined)[]): void {
+  const loaded: string[] = [];
+  ops.forEach((op, i) => {
+    const c = cls[i], isOut = i < outputs.length;
+    if (c.kind === 'mem') genAddr(g, op.expr);
+    else if ((c.kind === 'reg' && (!isOut || parseConstraint(op.constraint, true).inOut)) || c.kind === 'tied') genExpr(g, op.expr);
+    else return;
+    g.push();
+    loaded.push(regs[i] as string);
   });
-  if (bad) { g.error(s.loc, 3, bad); return undefined; }
-  const lines = text.split(/[\n;]/).map((l) => l.trim()).filter((l) => l.length > 0);
-  for (const l of lines) {
-    const mnemonic = l.split(/\s+/)[0];
-    if (!ALLOWED.test(mnemonic)) {
-      g.error(s.loc, 3, `inline asm instruction '${mnemonic}' is not supported here (allowed: fence, csrr/csrw/csrs/csrc, wfi, nop, ecall, ebreak, mret)`);
-      return undefined;
-    }
+  for (const reg of loaded.reverse()) g.pop(reg);
+}
+
+function storeOutputs(g: Gen, outputs: AsmOperand[], cls: OperandClass[], regs: (string | undefined)[]): void {
+  const stored = outputs.map((_, i) => i).filter((i) => cls[i].kind === 'reg');
+  for (const i of stored) g.push(regs[i]);
+  for (let k = stored.length - 1; k >= 0; k--) {
+    const out = outputs[stored[k]].expr;
+    genAddr(g, out);
+    g.emit('mv t1, a0');
+    g.pop('a0');
+    g.store(out.ty);
   }
-  return lines;
 }

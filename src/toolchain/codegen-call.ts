@@ -57,6 +57,11 @@ function funcTypeOf(callee: Expr): FuncType {
 
 export function genCall(g: Gen, e: Extract<Expr, { kind: 'call' }>): void {
   const ft = funcTypeOf(e.callee);
+  const diag = e.callee.kind === 'var' ? e.callee.obj.callDiagnostic : undefined;
+  if (diag && e.callee.kind === 'var') {
+    // gcc's error/warning attribute: diagnosed only for calls that survive dead-code elimination.
+    g.diags.push({ severity: diag.severity, message: `call to '${e.callee.obj.name}' declared with attribute ${diag.severity}: ${diag.message}`, loc: e.loc, length: Math.max(1, e.length) });
+  }
   const hidden = returnsInMemory(ft.ret);
   const types = e.args.map((a) => a.ty);
   const fixed = ft.oldStyle ? e.args.length : ft.params.length;

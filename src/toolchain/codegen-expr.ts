@@ -8,6 +8,7 @@ import { genCall } from './codegen-call.ts';
 import { genAtomic } from './codegen-atomic.ts';
 import { genBinary64, genCompare64, genNeg64, loadBitfield64, storeBitfield64 } from './codegen-int64.ts';
 import { genStmt } from './codegen-stmt.ts';
+import { constCondition, hasSideEffects } from './fold-branch.ts';
 import { is64, isUnsigned, sizeOf, type Type } from './types.ts';
 
 export function genExpr(g: Gen, e: Expr): void {
@@ -57,6 +58,7 @@ export function genExpr(g: Gen, e: Expr): void {
     case 'assign': return genAssign(g, e);
     case 'call': return genCall(g, e);
     case 'stmtexpr': return genStmtExpr(g, e.body);
+    case 'labeladdr': g.emit(`lui a0, %hi(${e.label})`); g.emit(`addi a0, a0, %lo(${e.label})`); return;
     case 'memzero':
       g.addrOf(e.obj, 't1');
       g.zeroBytes('t1', sizeOf(e.obj.ty), alignFor(e.obj.ty));
@@ -296,6 +298,8 @@ export function genBranchIfZero(g: Gen, e: Expr, label: string): void {
 }
 
 function genLogical(g: Gen, e: Extract<Expr, { kind: 'logand' | 'logor' }>): void {
+  const left = hasSideEffects(e.lhs) ? undefined : constCondition(e.lhs);
+  if (left !== undefined && left !== (e.kind === 'logand')) { genNum(g, left ? 1n : 0n, e.ty); return; } // 0 && x, 1 || x
   const done = g.newLabel(), short = g.newLabel();
   const isAnd = e.kind === 'logand';
   for (const side of [e.lhs, e.rhs]) {
@@ -311,6 +315,12 @@ function genLogical(g: Gen, e: Extract<Expr, { kind: 'logand' | 'logor' }>): voi
 }
 
 function genCond(g: Gen, e: Extract<Expr, { kind: 'cond' }>): void {
+  const c = constCondition(e.cond);
+  if (c !== undefined) {
+    if (hasSideEffects(e.cond)) genDiscard(g, e.cond);
+    genExpr(g, c ? e.then : e.els);
+    return;
+  }
   const els = g.newLabel(), done = g.newLabel();
   genBranchIfZero(g, e.cond, els);
   genExpr(g, e.then);
@@ -322,10 +332,12 @@ function genCond(g: Gen, e: Extract<Expr, { kind: 'cond' }>): void {
 
 function genStmtExpr(g: Gen, body: Stmt[]): void {
   body.forEach((s, i) => {
-    if (i === body.length - 1 && s.kind === 'expr') {
-      g.loc(s.loc);
-      genExpr(g, s.expr);
-    } else genStmt(g, s);
+    let last = i === body.length - 1 ? s : undefined;
+    while (last?.kind === 'label') { g.label(last.label); last = last.body; } // ({ ...; out: v; })
+    if (last?.kind === 'expr') {
+      g.loc(last.loc);
+      genExpr(g, last.expr);
+    } else genStmt(g, last ?? s);
   });
 }
 
@@ -450,6 +462,8 @@ function branchOnCompare(g: Gen, e: Expr, label: string, when: boolean): boolean
 /** Jumps to `label` when the truth of `e` equals `when`; && || ! become control flow. */
 export function genBranch(g: Gen, e: Expr, label: string, when: boolean): void {
   if (e.kind === 'not') return genBranch(g, e.operand, label, !when);
+  const c = hasSideEffects(e) ? undefined : constCondition(e);
+  if (c !== undefined) { if (c === when) g.emit(`j ${label}`); return; }
   if (e.kind === 'logand' || e.kind === 'logor') {
     const direct = (e.kind === 'logand') !== when; // && jumping on false, || jumping on true
     if (direct) {

@@ -5,6 +5,7 @@ import type { Stmt } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { genExpr, genBranch, genBranchIfZero, genDiscard } from './codegen-expr.ts';
 import { genAsm } from './codegen-asm.ts';
+import { liveBranch, constCondition, hasLabel, hasSideEffects } from './fold-branch.ts';
 import { returnsInMemory } from './codegen-call.ts';
 import { alignFor } from './codegen-state.ts';
 import { is64, sizeOf, type FuncType } from './types.ts';
@@ -17,6 +18,12 @@ export function genStmt(g: Gen, s: Stmt): void {
     case 'block': for (const x of s.stmts) genStmt(g, x); return;
     case 'return': return genReturn(g, s);
     case 'if': {
+      const fold = liveBranch(s.cond, s.then, s.els);
+      if (fold) {
+        if (hasSideEffects(s.cond)) genDiscard(g, s.cond);
+        if (fold.live) genStmt(g, fold.live);
+        return;
+      }
       const els = g.newLabel(), done = g.newLabel();
       genBranchIfZero(g, s.cond, els);
       genStmt(g, s.then);
@@ -28,6 +35,11 @@ export function genStmt(g: Gen, s: Stmt): void {
     case 'for': {
       const top = g.newLabel();
       if (s.init) genStmt(g, s.init);
+      if (s.cond && !hasLabel(s.body) && constCondition(s.cond) === false) { // while (0)
+        if (hasSideEffects(s.cond)) genDiscard(g, s.cond);
+        g.label(s.brk);
+        return;
+      }
       g.label(top);
       if (s.cond) { g.loc(s.loc); genBranchIfZero(g, s.cond, s.brk); }
       genStmt(g, s.body);
@@ -50,6 +62,7 @@ export function genStmt(g: Gen, s: Stmt): void {
     case 'switch': return genSwitch(g, s);
     case 'case': g.label(s.label); genStmt(g, s.body); return;
     case 'goto': g.emit(`j ${s.label}`); return;
+    case 'igoto': genExpr(g, s.target); g.emit('jr a0'); return;
     case 'label': g.label(s.label); genStmt(g, s.body); return;
     case 'asm': genAsm(g, s); return;
   }

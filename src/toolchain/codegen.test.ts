@@ -27,11 +27,12 @@ describe('line table directives', () => {
 });
 
 describe('symbols and sections', () => {
-  it('exports non-static definitions and keeps static ones local', () => {
-    const asm = asmOf('int shared = 3; static int hidden; const int ro = 5; int api(void) { return hidden + ro; } static int helper(void) { return 1; } int use(void) { return helper(); }');
-    expect(asm).toMatch(/\.globl shared\n\t\.data/);
-    expect(asm).toMatch(/\.globl ro\n\t\.section \.rodata/);
-    expect(asm).toMatch(/\.bss\n\t\.balign 4\n\t\.type hidden, @object/);
+  it('exports non-static definitions and keeps static ones local, small ones in gcc\'s small-data sections', () => {
+    const asm = asmOf('int shared = 3; static int hidden; const int ro = 5; int big[4] = {1}; int api(void) { return hidden + ro; } static int helper(void) { return 1; } int use(void) { return helper(); }');
+    expect(asm).toMatch(/\.globl shared\n\t\.section \.sdata,"aw"/);
+    expect(asm).toMatch(/\.globl ro\n\t\.section \.srodata,"a"/);
+    expect(asm).toMatch(/\.globl big\n\t\.data/);
+    expect(asm).toMatch(/\.sbss,"aw",@nobits\n\t\.balign 4\n\t\.type hidden, @object/);
     expect(asm).not.toMatch(/\.globl hidden/);
     expect(asm).toMatch(/\.globl api\n/);
     expect(asm).not.toMatch(/\.globl helper/);

@@ -5,27 +5,30 @@
 // and locals, then the s-registers the body used for temporaries.
 
 import type { Obj, TranslationUnit } from './ast.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { isStackOverflow, type Diagnostic } from './diagnostics.ts';
 import { Gen, dataAlign } from './codegen-state.ts';
 import { genStmt } from './codegen-stmt.ts';
 import { storeParams, returnsInMemory } from './codegen-call.ts';
-import { emitData } from './codegen-data.ts';
+import { emitData, emitAlias, userSection } from './codegen-data.ts';
 import { reachableInlines } from './codegen-reach.ts';
 import { alignOf, alignTo, sizeOf, type FuncType } from './types.ts';
+import { appendAll } from './big-arrays.ts';
 
 export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
   const g = new Gen(diags, tu.file);
   try {
     g.out.unshift('\t.option nopic');
+    for (const text of tu.topAsm ?? []) g.out.push(...text.split('\n').map((l) => `\t${l.trim()}`));
     const needed = reachableInlines(tu.globals);
     emitData(g, tu.globals.filter((o) => o.name !== '.str' || needed.has(o)));
     for (const fn of tu.globals) {
       if (fn.isFunction && fn.body && needed.has(fn)) emitFunction(g, fn);
     }
+    for (const o of tu.globals) if (o.alias !== undefined) emitAlias(g, o);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const loc = g.fn?.loc ?? { file: tu.file, line: 1, col: 1, offset: 0 };
-    const message = e instanceof RangeError ? 'this function is nested too deeply to compile; simplify its expressions'
+    const message = isStackOverflow(e) ? 'this function is nested too deeply to compile; simplify its expressions'
       : `internal compiler error in code generation: ${msg} (please report this program)`;
     diags.push({ severity: 'error', message, loc, length: 1 });
   }
@@ -57,7 +60,7 @@ function emitFunction(g: Gen, fn: Obj): void {
   const used = assignFrame(g, fn);
   const saveArea = ft.variadic ? 32 : 0;
   g.out.push('');
-  g.emit(fn.section ? `.section ${fn.section},"ax",@progbits` : '.text');
+  g.emit(fn.section ? userSection(fn.section, true, 'x') : '.text');
   g.emit('.align 2');
   if (!fn.isStatic) g.emit(`.globl ${fn.label}`);
   if (fn.isWeak) g.emit(`.weak ${fn.label}`);
@@ -79,7 +82,7 @@ function emitFunction(g: Gen, fn: Obj): void {
   g.addImm('s0', 'sp', frame);
   for (let i = 1; i <= g.maxSreg; i++) g.mem('sw', `s${i}`, sregSlot(i), 's0');
   if (ft.variadic) for (let i = 0; i < 8; i++) g.mem('sw', `a${i}`, -32 + 4 * i, 's0');
-  g.out.push(...body);
+  appendAll(g.out, body);
   g.label(g.returnLabel);
   for (let i = 1; i <= g.maxSreg; i++) g.mem('lw', `s${i}`, sregSlot(i), 's0');
   g.mem('lw', 'ra', -saveArea - 4, 's0');

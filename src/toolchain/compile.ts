@@ -3,7 +3,7 @@
 // a stage becomes an "internal compiler error" diagnostic, as gcc reports its own.
 
 import type { Diagnostic } from './diagnostics.ts';
-import { CompileAbort } from './diagnostics.ts';
+import { CompileAbort, shortenMessage } from './diagnostics.ts';
 import type { ObjectFile, LineEntry } from './object.ts';
 import { preprocess } from './preprocess.ts';
 import { parse } from './parse.ts';
@@ -21,6 +21,8 @@ export interface CompileInput {
   includeDirs?: string[];
   defines?: Record<string, string>;
   readFile?: (path: string) => string | undefined;
+  /** -include FILE: headers read before the source, as Kbuild's -include kconfig.h. */
+  includes?: string[];
 }
 
 export interface CompileOptions {
@@ -51,7 +53,9 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
     result.asm = asm;
     result.listing = asmListing(asm, input.source, input.file);
     if (opts.output === 'asm') return;
-    const object = assemble(`${input.file}.s`, asm, diagnostics);
+    const asmDiags: Diagnostic[] = [];
+    const object = assemble(`${input.file}.s`, asm, asmDiags);
+    diagnostics.push(...asmDiags.map((d) => atCSource(d, `${input.file}.s`, asm)));
     if (hasErrors(diagnostics)) return;
     result.object = object;
     result.lineTable = object.lines;
@@ -69,6 +73,8 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
   });
   result.ok = !hasErrors(diagnostics);
   limitErrors(diagnostics);
+  limitWarnings(diagnostics);
+  for (const d of diagnostics) d.message = shortenMessage(d.message);
   return result;
 }
 
@@ -85,12 +91,32 @@ function limitErrors(diags: Diagnostic[]): void {
   diags.push({ severity: 'note', message: 'too many errors; stopping here', loc: at.loc, length: 1 });
 }
 
+/** Warnings shown, as gcc's -fmax-errors caps errors: 25,000 unused variables would
+ * otherwise bury the errors and cost the editor more than the compile itself. */
+export const MAX_SHOWN_WARNINGS = 100;
+
+function limitWarnings(diags: Diagnostic[]): void {
+  let warnings = 0;
+  let last: Diagnostic | undefined;
+  const kept = diags.filter((d) => {
+    if (d.severity !== 'warning' || ++warnings <= MAX_SHOWN_WARNINGS) return true;
+    last = d;
+    return false;
+  });
+  if (last === undefined) return;
+  const hidden = warnings - MAX_SHOWN_WARNINGS;
+  diags.length = 0;
+  for (const d of kept) diags.push(d);
+  diags.push({ severity: 'note', message: `too many warnings; ${hidden} more not shown`, loc: last.loc, length: 1 });
+}
+
 /** The front and middle of the pipeline: C text to GNU as text. */
 function compileToAsm(input: CompileInput, diags: Diagnostic[]): string | undefined {
   const tokens = preprocess(input.file, input.source, {
     includeDirs: input.includeDirs ?? [],
     defines: input.defines ?? {},
     readFile: input.readFile ?? (() => undefined),
+    includes: input.includes,
   }, diags);
   if (hasErrors(diags)) return undefined;
   const tu = parse(tokens, diags);
@@ -114,6 +140,23 @@ function compileRuntime(diags: Diagnostic[]): ObjectFile | undefined {
   obj.lines = [];
   runtimeCache = obj;
   return obj;
+}
+
+/** An assembler error in our own output can only come from inline asm: it is reported at the
+ * C line the nearest `.loc` before it names, never at the generated .s file the student does not see. */
+function atCSource(d: Diagnostic, asmFile: string, asm: string): Diagnostic {
+  if (d.loc.file !== asmFile) return d;
+  const lines = asm.split('\n', d.loc.line);
+  const files = new Map<string, string>();
+  let at: Diagnostic['loc'] | undefined;
+  for (const l of lines) {
+    const f = /^\s*\.file\s+(\d+)\s+"(.*)"/.exec(l);
+    if (f) files.set(f[1], JSON.parse(`"${f[2]}"`) as string);
+    const m = /^\s*\.loc\s+(\d+)\s+(\d+)(?:\s+(\d+))?/.exec(l);
+    const file = m ? files.get(m[1]) : undefined;
+    if (m && file !== undefined) at = { file, line: Number(m[2]), col: Math.max(1, Number(m[3] ?? 1)), offset: 0 };
+  }
+  return at ? { ...d, loc: at, length: 3, message: `in inline assembly: ${d.message}` } : d;
 }
 
 function guarded(file: string, diags: Diagnostic[], body: () => void): void {

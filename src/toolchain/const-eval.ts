@@ -23,6 +23,15 @@ export function evalConst(e: Expr): ConstValue | undefined {
   }
 }
 
+/** Like evalConst, but also folds locals whose constant value is known (Obj.constInit), as
+ * gcc -O2 does before removing dead branches; never used where C requires a constant. */
+export function evalConstFolding(e: Expr): ConstValue | undefined {
+  foldLocals = true;
+  try { return evalConst(e); } finally { foldLocals = false; }
+}
+
+let foldLocals = false;
+
 class NotConstant extends Error {}
 const fail = (): never => { throw new NotConstant(); };
 
@@ -56,6 +65,7 @@ function evalNode(e: Expr): ConstValue {
     case 'addr': return evalAddress(e.operand);
     case 'var':
       if (e.ty.kind === 'array' || e.ty.kind === 'func') return evalAddress(e);
+      if (foldLocals && e.obj.isLocal && e.obj.constInit !== undefined && !e.obj.isModified && !e.ty.isVolatile) return k(e.obj.constInit);
       return fail();
     case 'member':
       if (e.ty.kind === 'array') return evalAddress(e);
@@ -63,6 +73,7 @@ function evalNode(e: Expr): ConstValue {
     case 'deref':
       if (e.ty.kind === 'array' || e.ty.kind === 'func') return evalNode(e.operand);
       return fail();
+    case 'labeladdr': return { label: e.label, value: 0n }; // static void *tbl[] = { &&a, &&b }
     case 'assign': case 'call': case 'stmtexpr': case 'memzero': case 'vastart': case 'atomic': case 'nop':
       return fail();
   }

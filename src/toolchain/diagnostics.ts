@@ -24,20 +24,55 @@ export class CompileAbort extends Error {
   }
 }
 
+/** True for the engine running out of stack (V8's RangeError "Maximum call stack size
+ * exceeded", Firefox's InternalError "too much recursion"): the program nests deeper than
+ * the recursive-descent stages can follow. Any other RangeError is a bug of the compiler. */
+export function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  return (e instanceof RangeError && /call stack/i.test(e.message)) || (e.name === 'InternalError' && /recursion/i.test(e.message));
+}
+
 /** Formats a diagnostic the way gcc does, with the source line and a caret
- * range under the offending token. */
+ * range under the offending token. A very long line (a 1 MB string literal) is shown
+ * as a window around the caret, so one diagnostic stays a few lines of text. */
 export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
   const head = `${d.loc.file}:${d.loc.line}:${d.loc.col}: ${d.severity}: ${d.message}`;
   const lines = [head];
-  if (sourceText !== undefined) {
-    const line = sourceText.split('\n')[d.loc.line - 1];
-    if (line !== undefined) {
-      lines.push(` ${String(d.loc.line).padStart(4)} | ${line}`);
-      const pad = line.slice(0, d.loc.col - 1).replace(/[^\t]/g, ' ');
-      const len = Math.max(1, Math.min(d.length, line.length - (d.loc.col - 1)));
-      lines.push(`      | ${pad}^${'~'.repeat(len - 1)}`);
-    }
+  const line = sourceText === undefined ? undefined : sourceLine(sourceText, d.loc.line);
+  if (line !== undefined) {
+    const from = line.length > SHOWN_LINE ? Math.max(0, Math.min(d.loc.col - 1 - SHOWN_LINE / 2, line.length - SHOWN_LINE)) : 0;
+    const to = Math.min(line.length, from + SHOWN_LINE);
+    const before = from > 0 ? '…' : '';
+    lines.push(` ${String(d.loc.line).padStart(4)} | ${before}${line.slice(from, to)}${to < line.length ? '…' : ''}`);
+    const pad = before.replace('…', ' ') + line.slice(from, Math.max(from, d.loc.col - 1)).replace(/[^\t]/g, ' ');
+    const len = Math.max(1, Math.min(d.length, to - (d.loc.col - 1)));
+    lines.push(`      | ${pad}^${'~'.repeat(len - 1)}`);
   }
   for (const n of d.notes ?? []) lines.push(formatDiagnostic(n));
   return lines.join('\n');
+}
+
+/** Characters of a source line shown under a diagnostic. */
+const SHOWN_LINE = 160;
+
+/** Line `n` (from 1) of `text`, found without splitting the whole text (called once per
+ * diagnostic, on sources of a megabyte). */
+export function sourceLine(text: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** Longest message kept whole: one quoting a 10^5-digit constant or identifier is cut in the middle. */
+const MAX_MESSAGE = 400;
+
+export function shortenMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  const cut = message.length - MAX_MESSAGE;
+  return `${message.slice(0, MAX_MESSAGE - 100)}…(${cut} characters)…${message.slice(-100)}`;
 }

@@ -4,6 +4,7 @@
 import type { BinaryOp, Expr, Obj } from './ast.ts';
 import type { SourceLoc } from './token.ts';
 import type { Parser } from './parse-state.ts';
+import { evalInt } from './const-eval.ts';
 import {
   commonIntType, isInteger, isPointerLike, isScalar, pointee, pointerTo, promote, sameType, sizeOf, typeName,
   tyInt, tyLong, tyUInt, unqual, type Type,
@@ -170,10 +171,13 @@ export function condition(p: Parser, e: Expr, what: string): Expr {
   return e;
 }
 
+/** An integer constant expression with value 0, possibly cast to void * (C99 6.3.2.3); the
+ * kernel's __is_constexpr tells constants from variables with `(void *)((long)(x) * 0l)`. */
 export function isNullPtrConst(e: Expr): boolean {
   let x = e;
   while (x.kind === 'cast' && (isInteger(x.ty) || (x.ty.kind === 'ptr' && x.ty.base.kind === 'void'))) x = x.operand;
-  return x.kind === 'num' && x.value === 0n;
+  if (x.kind === 'num') return x.value === 0n;
+  return isInteger(x.ty) && evalInt(x) === 0n;
 }
 
 /** Conversion as if by assignment (6.5.16.1), used for =, arguments, return and initializers. */

@@ -9,10 +9,11 @@ import { CompileAbort } from './diagnostics.ts';
 import { assignExpr, memberNode } from './parse-expr.ts';
 import { add, assignConvert, num, varRef } from './expr-build.ts';
 import { findMember, suggestMember } from './parse-struct.ts';
-import { evalConst } from './const-eval.ts';
+import { evalConst, evalInt } from './const-eval.ts';
 import { constInt } from './parse-decl.ts';
 import { stringObj } from './parse-builtin.ts';
 import { arrayOf, pointee, sizeOf, tyInt, typeName, unqual, type Member, type Type } from './types.ts';
+import { appendAll } from './big-arrays.ts';
 
 export interface Init {
   ty: Type;
@@ -96,7 +97,7 @@ function stringInit(p: Parser, init: Init): void {
   const first = p.tok;
   while (p.tok.kind === 'string') {
     const b = p.next().bytes ?? new Uint8Array([0]);
-    bytes.push(...b.subarray(0, b.length - 1));
+    appendAll(bytes, b.subarray(0, b.length - 1));
   }
   bytes.push(0);
   const ty = init.ty as Extract<Type, { kind: 'array' }>;
@@ -236,6 +237,8 @@ export function localInitExpr(p: Parser, obj: Obj, init: Init, at: Token): Expr 
   if (init.expr && obj.ty.kind !== 'array') {
     e = { kind: 'nop', ty: obj.ty, loc: at.loc, length: at.length }; // fully assigned: no zeroing
     const rhs = assignConvert(p, init.expr, obj.ty, 'initialization');
+    const known = obj.ty.kind === 'int' ? evalInt(rhs) : undefined;
+    if (known !== undefined) obj.constInit = known;
     return assignInit(e, varRef(obj, at), rhs);
   }
   if (init.fromString && init.fromString.length > 8) return copyFromString(p, obj, init.fromString, at);
@@ -303,6 +306,7 @@ function writeInit(p: Parser, init: Init, data: Uint8Array, relocs: DataReloc[],
 function writeScalar(p: Parser, init: Init, data: Uint8Array, relocs: DataReloc[], offset: number, m?: Member): void {
   const e0 = init.expr as Expr;
   if (init.ty.kind === 'struct') {
+    if (copyCompoundLiteral(e0, init.ty, data, relocs, offset)) return;
     return p.exprError(e0, 'a static struct must be initialized with a brace-enclosed list of constants');
   }
   const e = assignConvert(p, e0, init.ty, 'initialization');
@@ -327,11 +331,25 @@ function writeScalar(p: Parser, init: Init, data: Uint8Array, relocs: DataReloc[
   for (let i = 0; i < size; i++) data[offset + i] = Number((x >> BigInt(8 * i)) & 0xffn);
 }
 
+/** GNU C: a file-scope compound literal of the same type initializes a static struct, as
+ * DEFINE_SPINLOCK's `(spinlock_t){ ... }` does; its bytes are copied, and the literal itself,
+ * now unused, is not emitted. */
+function copyCompoundLiteral(e: Expr, ty: Type, data: Uint8Array, relocs: DataReloc[], offset: number): boolean {
+  let x = e;
+  while (x.kind === 'cast' && x.ty.kind === 'struct') x = x.operand;
+  if (x.kind !== 'var' || x.obj.name !== '.compound' || !x.obj.data || x.obj.ty.kind !== 'struct' || ty.kind !== 'struct' || x.obj.ty.def !== ty.def) return false;
+  data.set(x.obj.data.subarray(0, sizeOf(ty)), offset);
+  for (const r of x.obj.relocs ?? []) relocs.push({ ...r, offset: r.offset + offset });
+  x.obj.isDefinition = false;
+  return true;
+}
+
 /** (type){ initializer }: an anonymous local in a function, an anonymous static at file scope. */
 export function compoundLiteral(p: Parser, ty: Type, open: Token): Expr {
   const init = parseInitializer(p, ty);
   const fullTy = init.ty;
-  if (!p.fn) {
+  // In a function, only a struct literal that is itself a static's value is static (gcc's extension).
+  if (!p.fn || (p.inStaticInit && fullTy.kind === 'struct')) {
     const obj: Obj = {
       name: '.compound', label: p.uniqueLabel('CL'), ty: fullTy, loc: open.loc, isLocal: false, isStatic: true,
       isDefinition: true, isFunction: false, offset: 0, align: 0,

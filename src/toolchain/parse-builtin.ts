@@ -2,6 +2,7 @@
 // va_*, constant_p, ...) and string literals, which become anonymous
 // read-only globals as gcc's .LC labels do.
 
+import { OVERFLOW_BUILTINS, overflowBuiltin, objectSize } from './builtins-overflow.ts';
 import type { Token } from './token.ts';
 import type { Expr, Obj } from './ast.ts';
 import type { Parser } from './parse-state.ts';
@@ -14,6 +15,7 @@ import {
   arrayOf, funcType, intType, pointerTo, sameType, sizeOf, tyChar, tyInt, tyUInt, tyULLong, tyVoid, unqual,
   typeName, alignOf, type Type,
 } from './types.ts';
+import { appendAll, charCodesToString } from './big-arrays.ts';
 
 const tyVoidPtr = pointerTo(tyVoid);
 const tyConstVoidPtr = pointerTo({ ...tyVoid, isConst: true });
@@ -48,7 +50,7 @@ const SPECIAL = new Set([
   '__builtin_expect', '__builtin_expect_with_probability', '__builtin_constant_p', '__builtin_unreachable',
   '__builtin_offsetof', 'offsetof', '__builtin_va_start', '__builtin_va_arg', '__builtin_va_end', '__builtin_va_copy',
   '__builtin_types_compatible_p', '__builtin_choose_expr', '__builtin_trap', '__builtin_assume_aligned',
-  '__builtin_prefetch', '_Static_assert', '__builtin_bswap16',
+  '__builtin_prefetch', '_Static_assert', '__builtin_bswap16', '__builtin_object_size', ...Object.keys(OVERFLOW_BUILTINS),
 ]);
 
 export function isBuiltinName(name: string): boolean {
@@ -93,7 +95,9 @@ function special(p: Parser, t: Token): Expr {
     case '__builtin_prefetch': { assignExpr(p); while (p.consume(',')) assignExpr(p); return nop(t); }
     case '__builtin_constant_p': {
       const e = assignExpr(p);
-      return num(evalConst(e) !== undefined && evalInt(e) !== undefined ? 1n : 0n, tyInt, t);
+      // gcc -O2 folds it to 1 for integer constant expressions and string literals.
+      const literal = e.kind === 'var' && e.obj.name === '.str';
+      return num(literal || evalInt(e) !== undefined ? 1n : 0n, tyInt, t);
     }
     case '__builtin_unreachable': case '__builtin_trap': return nop(t);
     case '__builtin_offsetof': case 'offsetof': return offsetof(p, t);
@@ -123,7 +127,9 @@ function special(p: Parser, t: Token): Expr {
     case '__builtin_va_arg': return vaArg(p, t);
     case '_Static_assert': return staticAssert(p, t);
     case '__builtin_bswap16': return bswap16(p, t);
+    case '__builtin_object_size': return objectSize(p, t);
   }
+  if (t.text in OVERFLOW_BUILTINS) return overflowBuiltin(p, t, OVERFLOW_BUILTINS[t.text]);
   return p.error(t, `unsupported builtin '${t.text}'`);
 }
 
@@ -207,7 +213,7 @@ function staticAssert(p: Parser, t: Token): Expr {
 /** The characters of a string literal's bytes, without the terminating NUL. */
 function cString(bytes: Uint8Array | undefined): string {
   const b = bytes ?? new Uint8Array(1);
-  return String.fromCharCode(...b.subarray(0, b.length - 1));
+  return charCodesToString(b.subarray(0, b.length - 1));
 }
 
 /** Adjacent string literals concatenated into one anonymous read-only char array. */
@@ -223,7 +229,7 @@ export function stringLiteral(p: Parser, text?: string, at?: Token): Expr {
     while (p.tok.kind === 'string') {
       last = p.next();
       const b = last.bytes ?? new Uint8Array([0]);
-      bytes.push(...b.subarray(0, b.length - 1));
+      appendAll(bytes, b.subarray(0, b.length - 1));
     }
     bytes.push(0);
   }

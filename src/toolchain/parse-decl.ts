@@ -10,6 +10,7 @@ import {
 import { structOrUnionSpec, enumSpec } from './parse-struct.ts';
 import { assignExpr, conditional } from './parse-expr.ts';
 import { evalInt } from './const-eval.ts';
+import { charCodesToString } from './big-arrays.ts';
 
 /** Placeholder base type of `__auto_type x = expr;`, replaced by the initializer's type. */
 export const AUTO_TYPE: Type = { kind: 'void', alias: '__auto_type' };
@@ -28,6 +29,16 @@ export interface DeclAttr {
   iomem?: boolean;
   /** format(printf, fmt, first): 1-based index of the format argument. */
   printfFormat?: number;
+  printfFirst?: number;
+  isRegister?: boolean;
+  /** `asm("name")` after the declarator: a register (with 'register') or the symbol's name. */
+  asmName?: string;
+  /** cleanup(fn): the function called with the variable's address when it leaves scope. */
+  cleanup?: Token;
+  /** alias("target"): this name is another name for target's definition. */
+  alias?: string;
+  /** error("msg")/warning("msg"): a call that survives dead-code elimination is diagnosed. */
+  callDiagnostic?: { severity: 'error' | 'warning'; message: string };
 }
 
 const TYPE_WORDS = new Set([
@@ -96,6 +107,7 @@ function kernelMarker(p: Parser, t: Token, attr: DeclAttr): void {
     case '__printf': {
       p.expect('(');
       attr.printfFormat = constInt(p);
+      if (p.consume(',')) attr.printfFirst = constInt(p);
       while (!p.is(')') && !p.atEof()) p.next();
       p.expect(')');
       return;
@@ -116,6 +128,15 @@ function attributeList(p: Parser, attr: DeclAttr): void {
       case 'weak': attr.weak = true; break;
       case 'unused': case 'used': attr.unused = true; break;
       case 'always_inline': attr.isInline = true; break;
+      case 'cleanup':
+        if (hasArgs) { p.next(); attr.cleanup = p.ident('the name of a cleanup function'); p.expect(')'); }
+        continue;
+      case 'alias':
+        if (hasArgs) { p.next(); attr.alias = stringArg(p); p.expect(')'); }
+        continue;
+      case 'error': case 'warning':
+        if (hasArgs) { p.next(); attr.callDiagnostic = { severity: n, message: stringArg(p) }; p.expect(')'); }
+        continue;
       case 'aligned':
         if (hasArgs) { p.next(); attr.align = constInt(p); p.expect(')'); } else attr.align = 16;
         continue;
@@ -128,6 +149,7 @@ function attributeList(p: Parser, attr: DeclAttr): void {
         if (hasArgs && /printf/.test(p.peek().text)) {
           p.next(); p.next(); p.expect(',');
           attr.printfFormat = constInt(p);
+          if (p.consume(',')) attr.printfFirst = constInt(p);
           while (!p.is(')') && !p.atEof()) p.next();
           p.expect(')');
           continue;
@@ -144,7 +166,7 @@ function stringArg(p: Parser): string {
   let s = '';
   while (p.tok.kind === 'string') {
     const b = p.next().bytes ?? new Uint8Array([0]);
-    s += String.fromCharCode(...b.subarray(0, b.length - 1));
+    s += charCodesToString(b.subarray(0, b.length - 1));
   }
   return s;
 }
@@ -246,6 +268,7 @@ function storageClass(p: Parser, t: Token, a: DeclAttr, allowed: boolean): boole
   else if (w === 'extern') a.isExtern = true;
   else if (w.includes('inline')) a.isInline = true;
   else if (w === '_Noreturn') a.isNoreturn = true;
+  else if (w === 'register') a.isRegister = true;
   return true;
 }
 
@@ -305,7 +328,9 @@ function typeofSpec(p: Parser): Type {
 function exprForTypeof(p: Parser): Type {
   // typeof(expr) does not evaluate expr; parse it just for its type.
   const before = p.diags.length, start = p.tok;
-  const e = assignExprList(p);
+  p.unevaluated++;
+  let e: Type;
+  try { e = assignExprList(p); } finally { p.unevaluated--; }
   p.dropIomemWarnings(start.loc, p.toks[p.pos - 1].loc.offset + p.toks[p.pos - 1].length - start.loc.offset, before);
   return e;
 }
@@ -329,9 +354,8 @@ function pointers(p: Parser, ty: Type, attr: DeclAttr): Type {
         continue;
       }
       if (p.is('__attribute__') || p.is('__attribute') || isKernelMarker(p, p.tok)) {
-        const inner: DeclAttr = {};
-        attributes(p, inner);
-        if (inner.iomem) attr.iomem = true;
+        // gcc applies attributes written after the '*' (section, used, aligned…) to the declaration.
+        attributes(p, attr);
         continue;
       }
       break;
@@ -364,7 +388,13 @@ export function declarator(p: Parser, ty: Type, attr: DeclAttr = {}, allowAbstra
   const loc = name?.loc ?? p.tok.loc;
   const s = typeSuffix(p, ty);
   attributes(p, attr);
-  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) { p.next(); skipBalanced(p); attributes(p, attr); }
+  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) {
+    p.next();
+    p.expect('(');
+    attr.asmName = stringArg(p);
+    p.expect(')');
+    attributes(p, attr);
+  }
   return { ty: s.ty, name, loc, params: s.params, paramToks: s.paramToks };
 }
 

@@ -2,7 +2,7 @@
 // `primary`; nodes are typed as they are built (see expr-build.ts).
 
 import type { Token } from './token.ts';
-import type { BinaryOp, Expr, Obj } from './ast.ts';
+import type { BinaryOp, Expr, Obj, Stmt } from './ast.ts';
 import { Parser, closestName, IOMEM_WARNING } from './parse-state.ts';
 import {
   add, article, assignConvert, binary, cast, condition, constReason, isLvalue, isNullPtrConst, num, rvalueType, span,
@@ -16,6 +16,9 @@ import { atomicBuiltin, isAtomicBuiltin } from './parse-atomic.ts';
 import { compoundLiteral } from './initializer.ts';
 import { compoundStmtBody } from './parse-stmt.ts';
 import { checkFormat } from './parse-format.ts';
+import { genericSelection } from './parse-generic.ts';
+import { labelAddress } from './parse-labels.ts';
+import { fnLabelOf } from './parse-stmt.ts';
 import {
   commonIntType, funcType, intType, isInteger, isScalar, pointerTo, promote, sameType, tyInt, tyVoid,
   typeName, unqual, type Member, type Type,
@@ -55,6 +58,7 @@ export function assignExpr(p: Parser): Expr {
 }
 
 function checkAssignable(p: Parser, lhs: Expr, op: Token): void {
+  if (lhs.kind === 'var') lhs.obj.isModified = true;
   if (!isLvalue(lhs)) {
     p.errorAt(lhs.loc, lhs.length, `the left side of '${op.text}' must be a variable or memory location (an lvalue)`);
   }
@@ -238,7 +242,7 @@ function unary(p: Parser): Expr {
         const one = num(1n, tyInt, t);
         return withStableLvalue(p, e, (lv) => assign(p, lv(), t.text === '++' ? add(p, lv(), one, e) : sub(p, lv(), one, e), t));
       }
-      case '&&': p.error(t, "taking the address of a label ('&&label') is not supported");
+      case '&&': { p.next(); return labelAddress(p, t, (name) => fnLabelOf(p, name)); }
     }
   }
   if (t.kind === 'keyword' || t.kind === 'ident') {
@@ -258,6 +262,7 @@ function arithUnary(p: Parser, e: Expr, t: Token, kind: 'neg' | 'bitnot' | undef
 }
 
 export function addressOf(p: Parser, e: Expr, t: Token): Expr {
+  if (e.kind === 'var') e.obj.isModified = true; // may be written through the pointer
   const at = span(t, e);
   p.dropIomemWarnings(e.loc, e.length);
   if (e.kind === 'member' && e.member.bitWidth !== undefined) p.exprError(e, `cannot take the address of bit-field '${e.member.name}'`);
@@ -272,7 +277,7 @@ export function deref(p: Parser, e: Expr, t: Token | undefined): Expr {
   const at = t ? span(t, e) : e;
   const pt = rvalueType(e.ty);
   if (pt.kind !== 'ptr') return p.errorAt(at.loc, at.length, `cannot dereference ${article(e.ty)}: '*' needs a pointer`);
-  if (pt.base.kind === 'void') p.errorAt(at.loc, at.length, "cannot dereference a 'void *'; cast it to a pointer to the type you want to read");
+  if (pt.base.kind === 'void' && p.unevaluated === 0) p.errorAt(at.loc, at.length, "cannot dereference a 'void *'; cast it to a pointer to the type you want to read");
   if (pt.base.kind === 'struct' && !pt.base.def.complete) p.errorAt(at.loc, at.length, `'${typeName(pt.base)}' is an incomplete type (declared but not defined)`);
   warnIomem(p, pt.base, at);
   return { kind: 'deref', operand: e, ty: pt.base, loc: at.loc, length: at.length };
@@ -294,7 +299,9 @@ function sizeofExpr(p: Parser): Expr {
     if (p.is('{')) ty = compoundLiteral(p, ty, t).ty;
   } else {
     const before = p.diags.length;
-    const e = unary(p);
+    p.unevaluated++; // sizeof *(void *)p is GNU C's 1 (the kernel's __is_constexpr relies on it)
+    let e: Expr;
+    try { e = unary(p); } finally { p.unevaluated--; }
     p.dropIomemWarnings(e.loc, e.length, before);
     ty = e.ty;
     if (e.kind === 'member' && e.member.bitWidth !== undefined) p.exprError(e, 'sizeof cannot be applied to a bit-field');
@@ -488,7 +495,8 @@ function stmtExpr(p: Parser, open: Token): Expr {
   p.next();
   const body = compoundStmtBody(p);
   const close = p.expect(')');
-  const last = body[body.length - 1];
+  let last = body[body.length - 1];
+  while (last?.kind === 'label') last = last.body; // GNU: a labeled statement can give the value
   const ty = last && last.kind === 'expr' ? last.expr.ty : tyVoid;
   if (last && last.kind === 'expr') {
     // The last statement is the value of ({ ... }), not a statement without effect.
@@ -498,15 +506,23 @@ function stmtExpr(p: Parser, open: Token): Expr {
   return { kind: 'stmtexpr', body, ty: ty.kind === 'array' ? rvalueType(ty) : ty, loc: open.loc, length: span(open, close).length };
 }
 
+/** A global register variable's value: `({ T v; asm("mv %0, tp" : "=r"(v)); v; })`. */
+function registerRead(p: Parser, obj: Obj, t: Token): Expr {
+  const tmp = tempLocal(p, unqual(obj.ty), obj.name);
+  const asm: Stmt = { kind: 'asm', template: `mv %0, ${obj.asmReg as string}`, outputs: [{ constraint: '=r', expr: varRef(tmp, t) }], inputs: [], loc: t.loc };
+  return { kind: 'stmtexpr', body: [asm, { kind: 'expr', expr: varRef(tmp, t), loc: t.loc }], ty: unqual(obj.ty), loc: t.loc, length: t.length };
+}
+
 function identifier(p: Parser, t: Token): Expr {
   if (isBuiltinName(t.text)) return builtinCall(p);
   if (isAtomicBuiltin(t.text) && p.peek().text === '(') { p.next(); return atomicBuiltin(p, t); }
-  if (t.text === '_Generic') return p.error(t, "_Generic is not supported by this compiler; use separate functions or macros per type");
+  if (t.text === '_Generic') return genericSelection(p, t);
   if (t.kind === 'keyword' && t.text !== '__func__' && t.text !== '__FUNCTION__') {
     return p.error(t, `expected an expression, found the keyword '${t.text}'`);
   }
   p.next();
   const e = p.lookup(t.text);
+  if (e?.kind === 'var' && e.obj.asmReg !== undefined && !e.obj.isLocal) return registerRead(p, e.obj, t);
   if (e?.kind === 'var') return varRef(e.obj, t);
   if (e?.kind === 'enum') return num(e.value, e.ty, t);
   if (e?.kind === 'typedef') return p.error(t, `'${t.text}' is a type name, not a value`);

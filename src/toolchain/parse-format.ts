@@ -5,6 +5,7 @@
 import type { Expr, Obj } from './ast.ts';
 import type { Parser } from './parse-state.ts';
 import { isInteger, typeName, type Type } from './types.ts';
+import { charCodesToString } from './big-arrays.ts';
 
 /** Functions known to take a printf format even without __attribute__((format)). */
 const KNOWN: Record<string, number> = { printk: 1, printf: 1, sprintf: 2, snprintf: 3, scnprintf: 3, seq_printf: 2, _printk: 1 };
@@ -60,16 +61,19 @@ export function checkFormat(p: Parser, fn: Obj, args: Expr[]): void {
   if (idx === undefined || idx < 1 || idx > args.length) return;
   const bytes = formatBytes(args[idx - 1]);
   if (!bytes) return;
-  const fmt = String.fromCharCode(...bytes.subarray(0, bytes.length - 1));
+  const fmt = charCodesToString(bytes.subarray(0, bytes.length - 1));
   const convs = conversions(fmt);
-  const rest = args.slice(idx);
+  // format(printf, idx, first): the checked arguments start at `first` (0: a va_list, unchecked).
+  const first = fn.printfFirst ?? idx + 1;
+  if (first === 0) return;
+  const rest = args.slice(first - 1);
   convs.forEach((c, i) => {
     const a = rest[i];
     if (!a) return;
     const why = c.want === 'none' ? undefined : mismatch(c.want, a.ty);
     if (why) {
       const hint = c.want === 'int' && isInteger(a.ty) ? ` (use %ll${c.spec.slice(-1)} for a 64-bit value)` : '';
-      p.warn(a.loc, a.length, `format '${c.spec}' expects ${why}, but argument ${idx + 1 + i} has type '${typeName(a.ty)}'${hint}`);
+      p.warn(a.loc, a.length, `format '${c.spec}' expects ${why}, but argument ${first + i} has type '${typeName(a.ty)}'${hint}`);
     }
   });
   const fmtArg = args[idx - 1];

@@ -14,7 +14,7 @@ import { alignOf, sameType, typeName, type FuncType, type Type } from './types.t
 export function topLevel(p: Parser): void {
   if (p.consume(';')) return;
   if (p.is('_Static_assert')) { builtinCall(p); p.expect(';'); return; }
-  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) p.error(p.tok, 'top-level asm() is not supported');
+  if (p.is('asm') || p.is('__asm__') || p.is('__asm')) { topLevelAsm(p); return; }
   const a: DeclAttr = {};
   p.unknownTypeName();
   if (p.tok.kind === 'ident' && Parser.is(p.peek(), '(') && !isTypename(p)) {
@@ -39,6 +39,21 @@ export function topLevel(p: Parser): void {
   }
 }
 
+/** `asm("...");` outside functions (EXPORT_SYMBOL's tables): copied into the output as is. */
+function topLevelAsm(p: Parser): void {
+  p.next();
+  p.expect('(', "after 'asm'");
+  let text = '';
+  if (p.tok.kind !== 'string') p.error(p.tok, 'expected the assembly text as a string literal');
+  while (p.tok.kind === 'string') {
+    const b = p.next().bytes ?? new Uint8Array(1);
+    text += String.fromCharCode(...b.subarray(0, b.length - 1));
+  }
+  p.expect(')', "to close 'asm('");
+  p.expect(';', "after 'asm(...)'");
+  p.topAsm.push(text);
+}
+
 function isAttrThenBrace(p: Parser): boolean { return p.is('__attribute__') && p.tok.kind !== 'string'; }
 
 function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
@@ -50,12 +65,11 @@ function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
   }
   if (ty.kind === 'func') { declareFunction(p, name, ty, a); return; }
   if (ty.kind === 'void') p.error(name, `variable '${name.text}' declared void`);
+  if (a.isRegister) { globalRegister(p, name, ty, a); return; }
   const obj = declareExternVar(p, name, ty);
+  if (a.asmName !== undefined) obj.label = a.asmName;
   obj.isStatic ||= !!a.isStatic;
-  obj.align = Math.max(obj.align, a.align ?? 0);
-  if (a.unused) obj.isUsed = true; // __attribute__((used/unused)): never "defined but not used"
-  if (a.section) obj.section = a.section;
-  if (a.weak) obj.isWeak = true;
+  applyAttributes(p, obj, a, name);
   if (p.consume('=')) {
     if (obj.data) p.report(name.loc, name.length, `redefinition of '${name.text}'`, [p.note(obj.loc, name.length, 'previously defined here')]);
     const init = parseInitializer(p, ty);
@@ -69,7 +83,61 @@ function globalDeclarator(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
     if (ty.kind === 'array' && ty.len < 0) obj.ty = { ...ty, len: 1 };
     if (ty.kind === 'struct' && !ty.def.complete) p.error(name, `storage size of '${name.text}' isn't known ('${typeName(ty)}' is declared but not defined)`);
   }
-  obj.isReadOnly = !!obj.ty.isConst;
+  obj.isReadOnly = isReadOnlyObject(obj.ty);
+}
+
+/** Registers a global register variable may name: those our code never allocates. */
+const FIXED_REGS = new Set(['tp', 'gp', 'sp', 'x4', 'x3', 'x2']);
+
+/** `register T name asm("tp");` at file scope (the kernel's `current`, current_stack_pointer):
+ * reading it reads the register; it has no storage. */
+function globalRegister(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
+  if (a.asmName === undefined) return p.error(name, `file-scope variable '${name.text}' cannot be 'register' without asm("reg")`);
+  if (!FIXED_REGS.has(a.asmName)) p.error(name, `global register variable '${name.text}' must use tp, gp or sp ('${a.asmName}' is used by compiled code)`);
+  if (ty.kind !== 'int' && ty.kind !== 'ptr') p.error(name, `register variable '${name.text}' must be an integer or a pointer`);
+  const obj: Obj = {
+    name: name.text, label: name.text, ty, loc: name.loc, isLocal: false, isStatic: true, isDefinition: false,
+    isFunction: false, offset: 0, align: 4, asmReg: a.asmName, isUsed: true,
+  };
+  p.declare(name.text, { kind: 'var', obj });
+}
+
+/** Where gcc places a const object: in .rodata unless volatile (a const array's elements are const). */
+export function isReadOnlyObject(ty: Type): boolean {
+  if (ty.isVolatile) return false;
+  return !!ty.isConst || (ty.kind === 'array' && isReadOnlyObject(ty.base));
+}
+
+/** The attributes that shape an object's symbol: alignment, section, binding, alias, used. */
+export function applyAttributes(p: Parser, obj: Obj, a: DeclAttr, name: Token): void {
+  if (a.align !== undefined) {
+    obj.align = Math.max(obj.isFunction ? 4 : alignOf(obj.ty), obj.userAligned ? obj.align : 0, a.align);
+    obj.userAligned = true;
+  }
+  if (a.unused) obj.isUsed = true; // __attribute__((used/unused)): never "defined but not used"
+  if (a.section) obj.section = a.section;
+  if (a.weak) obj.isWeak = true;
+  if (a.callDiagnostic) obj.callDiagnostic = a.callDiagnostic;
+  if (a.alias !== undefined) {
+    obj.alias = a.alias;
+    obj.isUsed = true;
+    p.aliases.push({ obj, tok: name });
+  }
+}
+
+/** gcc: an alias must name a definition of the same file (checked once the file is parsed). */
+export function checkAliases(p: Parser): void {
+  for (const { obj, tok } of p.aliases) {
+    const target = p.globals.find((o) => o.label === obj.alias && o.alias === undefined);
+    if (!target || !(target.body || (!target.isFunction && target.isDefinition))) {
+      p.report(tok.loc, tok.length, `'${obj.name}' is an alias of '${obj.alias}', which is not defined in this file; define '${obj.alias}' here or remove the alias attribute`);
+      continue;
+    }
+    target.isUsed = true;
+    if (target.isFunction !== obj.isFunction) {
+      p.report(tok.loc, tok.length, `'${obj.name}' is declared as a ${obj.isFunction ? 'function' : 'variable'} but aliases the ${target.isFunction ? 'function' : 'variable'} '${target.name}'`);
+    }
+  }
 }
 
 function newGlobal(p: Parser, name: Token, ty: Type, isFunction: boolean): Obj {
@@ -84,8 +152,7 @@ function newGlobal(p: Parser, name: Token, ty: Type, isFunction: boolean): Obj {
 function previousGlobal(p: Parser, name: Token): Obj | undefined {
   const e = p.lookup(name.text);
   if (e?.kind === 'var' && !e.obj.isLocal) return e.obj;
-  const g = p.globals.find((o) => o.name === name.text && o.label === name.text);
-  return g;
+  return p.globalByName(name.text);
 }
 
 export function declareExternVar(p: Parser, name: Token, ty: Type): Obj {
@@ -124,10 +191,9 @@ export function declareFunction(p: Parser, name: Token, ty: FuncType, a: DeclAtt
   obj.isStatic ||= !!a.isStatic;
   obj.isInline ||= !!a.isInline;
   obj.isNoreturn ||= !!a.isNoreturn;
-  if (a.unused) obj.isUsed = true;
-  if (a.printfFormat !== undefined) obj.printfFormat = a.printfFormat;
-  if (a.section) obj.section = a.section;
-  if (a.weak) obj.isWeak = true;
+  if (a.printfFormat !== undefined) { obj.printfFormat = a.printfFormat; obj.printfFirst = a.printfFirst; }
+  if (a.asmName !== undefined) obj.label = a.asmName;
+  applyAttributes(p, obj, a, name);
   p.declareGlobal(name.text, { kind: 'var', obj });
   if (!p.atFileScope) p.declare(name.text, { kind: 'var', obj });
   return obj;
@@ -212,6 +278,7 @@ function containsBreak(s: Stmt, brk: string): boolean {
 
 /** gcc -Wall's "defined but not used" for static functions and variables of the file. */
 export function warnUnusedStatics(p: Parser): void {
+  checkAliases(p);
   for (const o of p.globals) {
     if (!o.isStatic || o.isUsed || o.isInline || o.name.startsWith('.') || o.label !== o.name) continue;
     if (o.isFunction ? !o.body : !o.isDefinition) continue;

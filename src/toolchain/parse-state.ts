@@ -14,7 +14,15 @@ export type ScopeEntry =
 
 interface Scope { vars: Map<string, ScopeEntry>; tags: Map<string, Type> }
 
-export interface SwitchCtx { cases: SwitchCase[]; defaultLabel: string | undefined; ty: Type }
+export interface SwitchCtx {
+  cases: SwitchCase[];
+  defaultLabel: string | undefined;
+  ty: Type;
+  /** The single case values and the `lo ... hi` ranges so far, to find a duplicate
+   * without comparing each case with every other (a switch of 10^4 cases). */
+  values: Set<bigint>;
+  ranges: SwitchCase[];
+}
 
 export interface FnCtx {
   obj: Obj;
@@ -34,6 +42,14 @@ export class Parser {
   readonly globals: Obj[] = [];
   fn: FnCtx | undefined;
   private uniq = 0;
+  /** File-scope asm("...") texts, in order. */
+  readonly topAsm: string[] = [];
+  /** Declarations with __attribute__((alias)), checked at the end of the file. */
+  readonly aliases: { obj: Obj; tok: Token }[] = [];
+  /** Parsing the initializer of a static variable: compound literals in it are static too. */
+  inStaticInit = false;
+  /** Inside sizeof/typeof/_Generic's controlling expression: nothing is evaluated there. */
+  unevaluated = 0;
   /** Errors recorded so far (parsing stops after MAX_ERRORS). */
   errorCount = 0;
 
@@ -98,14 +114,19 @@ export class Parser {
   note(loc: SourceLoc, length: number, message: string): Diagnostic {
     return { severity: 'note', message, loc, length: Math.max(1, length) };
   }
-  /** Token of a location (node locations are their first token's loc object). */
-  private tokenAt: WeakMap<SourceLoc, Token> | undefined;
+  /** Where the macro was used, for the location of each token out of a macro expansion
+   * (node locations are their first token's loc object). Only those tokens: a map of
+   * every token would cost more garbage collection than the whole parse. */
+  private expansionAt: Map<SourceLoc, SourceLoc> | undefined;
 
   /** Diagnostics inside a macro expansion get a note at the macro's use; warnings about
    * header code the student did not write (like gcc's system headers) are dropped. */
   private placeInSource(d: Diagnostic): Diagnostic | undefined {
-    this.tokenAt ??= new WeakMap(this.toks.map((t) => [t.loc, t]));
-    const used = this.tokenAt.get(d.loc)?.expandedFrom;
+    if (this.expansionAt === undefined) {
+      this.expansionAt = new Map();
+      for (const t of this.toks) if (t.expandedFrom !== undefined) this.expansionAt.set(t.loc, t.expandedFrom);
+    }
+    const used = this.expansionAt.get(d.loc);
     const main = this.toks[this.toks.length - 1].loc.file;
     if (d.severity === 'warning' && d.loc.file !== main && (used === undefined || used.file !== main)) return undefined;
     if (used === undefined || (used.file === d.loc.file && used.offset === d.loc.offset)) return d;
@@ -120,16 +141,28 @@ export class Parser {
       this.errorCount++;
       if (this.errorCount > MAX_ERRORS) throw new TooManyErrors();
     }
-    const dup = this.diags.some((x) => x.loc.offset === d.loc.offset && x.loc.file === d.loc.file && x.message === d.message);
-    if (!dup) this.diags.push(d);
+    // A set, not a scan of the list: 25,000 unused locals must not cost 25,000^2 comparisons.
+    this.seen ??= new Set(this.diags.map(diagKey));
+    const key = diagKey(d);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    if (d.severity === 'warning' && d.message.startsWith(IOMEM_WARNING)) this.iomemWarnings++;
+    this.diags.push(d);
   }
+  /** Keys (place and message) of the diagnostics recorded, to drop repeats. */
+  private seen: Set<string> | undefined;
+  private iomemWarnings = 0;
   /** Withdraws __iomem dereference warnings inside a span that turned out to only compute
    * an address (&regs->x, sizeof, typeof, an array member that decays). */
   dropIomemWarnings(loc: SourceLoc, length: number, fromIndex = 0): void {
+    if (this.iomemWarnings === 0) return; // the common case: no scan of thousands of other warnings
     for (let i = this.diags.length - 1; i >= fromIndex; i--) {
       const d = this.diags[i];
       if (d.severity === 'warning' && d.message.startsWith(IOMEM_WARNING) && d.loc.file === loc.file &&
-          d.loc.offset >= loc.offset && d.loc.offset < loc.offset + length) this.diags.splice(i, 1);
+          d.loc.offset >= loc.offset && d.loc.offset < loc.offset + length) {
+        this.diags.splice(i, 1);
+        this.seen?.delete(diagKey(d));
+      }
     }
   }
   exprError(e: Expr, message: string): never { return this.errorAt(e.loc, e.length, message); }
@@ -157,6 +190,18 @@ export class Parser {
       this.pos++;
     }
   }
+
+  /** The first global whose name is also its assembler label: an index kept up to date as
+   * globals are added, not a scan of 50,000 globals per declaration. */
+  globalByName(name: string): Obj | undefined {
+    for (; this.globalsIndexed < this.globals.length; this.globalsIndexed++) {
+      const o = this.globals[this.globalsIndexed];
+      if (o.name === o.label && !this.globalIndex.has(o.name)) this.globalIndex.set(o.name, o);
+    }
+    return this.globalIndex.get(name);
+  }
+  private globalIndex = new Map<string, Obj>();
+  private globalsIndexed = 0;
 
   // ---- scopes ----
   enterScope(): void { this.scopes.push({ vars: new Map(), tags: new Map() }); }
@@ -209,6 +254,8 @@ export class Parser {
 }
 
 export class TooManyErrors extends Error {}
+
+function diagKey(d: Diagnostic): string { return `${d.loc.file}\0${d.loc.offset}\0${d.message}`; }
 
 export function afterTok(t: Token): SourceLoc {
   return { ...t.loc, col: t.loc.col + t.length, offset: t.loc.offset + t.length };

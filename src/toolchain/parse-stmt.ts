@@ -2,28 +2,34 @@
 // statement boundaries so one mistake does not hide the next.
 
 import type { Token } from './token.ts';
-import type { Expr, Obj, Stmt, AsmOperand } from './ast.ts';
+import type { Expr, Obj, Stmt, AsmOperand, SwitchCase } from './ast.ts';
 import { CompileAbort } from './diagnostics.ts';
-import { Parser } from './parse-state.ts';
-import { expr, assignExpr } from './parse-expr.ts';
-import { assignConvert, cast, condition, isLvalue, article, rvalueType } from './expr-build.ts';
+import { Parser, type SwitchCtx } from './parse-state.ts';
+import { expr, assignExpr, tempLocal } from './parse-expr.ts';
+import { assignConvert, cast, condition, isLvalue, article, rvalueType, varRef } from './expr-build.ts';
 import { attributes, declarator, declspec, isTypename, constBigInt, applyIomem, skipBalanced, AUTO_TYPE, type DeclAttr } from './parse-decl.ts';
 import { builtinCall } from './parse-builtin.ts';
+import { parseConstraint } from './asm-operands.ts';
+import { openLabelScope, closeLabelScope, localLabelDecl, computedGoto } from './parse-labels.ts';
+import { openCleanupScope, closeCleanupScope, addCleanup, markJumpTarget, cleanupsBefore } from './parse-cleanup.ts';
 import { parseInitializer, localInitExpr, globalInitData } from './initializer.ts';
-import { declareFunction, declareExternVar } from './parse-global.ts';
-import { evalInt } from './const-eval.ts';
+import { declareFunction, declareExternVar, isReadOnlyObject } from './parse-global.ts';
 import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
+import { appendAll, charCodesToString } from './big-arrays.ts';
 
 /** Parses block items up to and including the closing '}' (the '{' is already consumed). */
 export function compoundStmtBody(p: Parser): Stmt[] {
   const stmts: Stmt[] = [];
   p.enterScope();
+  openCleanupScope(p);
+  openLabelScope(p);
+  let closed = false;
   try {
     while (!p.consume('}')) {
       if (p.atEof()) p.error(p.tok, "expected '}' at end of input (a block is not closed)");
       const start = p.pos;
       try {
-        stmts.push(...blockItem(p));
+        appendAll(stmts, blockItem(p));
       } catch (e) {
         if (!(e instanceof CompileAbort)) throw e;
         p.record(e.diagnostic);
@@ -31,13 +37,26 @@ export function compoundStmtBody(p: Parser): Stmt[] {
         if (p.pos === start) p.next();
       }
     }
+    const calls = closeCleanupScope(p);
+    closed = true;
+    if (!endsInJump(stmts[stmts.length - 1])) stmts.push(...calls);
   } finally {
+    if (!closed) closeCleanupScope(p);
+    closeLabelScope(p);
     p.leaveScope();
   }
   return stmts;
 }
 
+/** The block's last statement leaves it (its own cleanups already ran). */
+function endsInJump(s: Stmt | undefined): boolean {
+  if (!s) return false;
+  if (s.kind === 'return' || s.kind === 'goto') return true;
+  return s.kind === 'block' && endsInJump(s.stmts[s.stmts.length - 1]);
+}
+
 function blockItem(p: Parser): Stmt[] {
+  if (p.is('__label__')) { localLabelDecl(p); return []; }
   p.unknownTypeName();
   if (isTypename(p) && !Parser.is(p.peek(), ':')) return declaration(p);
   if (p.is('_Static_assert')) { builtinCall(p); p.expect(';'); return []; }
@@ -94,6 +113,13 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
   };
   p.declare(name.text, { kind: 'var', obj });
   p.fn?.locals.push(obj);
+  if (a.cleanup) registerCleanup(p, obj, a.cleanup);
+  if (a.asmName !== undefined && a.isRegister) {
+    // gcc's local register variable: the register is what an asm operand using it gets.
+    if (!isRegisterName(a.asmName)) p.error(name, `'${a.asmName}' is not a RISC-V register name`);
+    obj.asmReg = a.asmName;
+    obj.isModified = true;
+  }
   if (p.consume('=')) {
     const init = parseInitializer(p, ty);
     obj.ty = init.ty;
@@ -107,21 +133,36 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
   return undefined;
 }
 
+function isRegisterName(r: string): boolean {
+  return /^(x([12]?\d|3[01])|zero|ra|sp|gp|tp|t[0-6]|s([0-9]|1[01])|fp|a[0-7])$/.test(r);
+}
+
+function registerCleanup(p: Parser, obj: Obj, fnTok: Token): void {
+  const e = p.lookup(fnTok.text);
+  if (e?.kind !== 'var' || !e.obj.isFunction) return p.error(fnTok, `cleanup function '${fnTok.text}' is not a declared function`);
+  e.obj.isUsed = true;
+  obj.isModified = true;
+  addCleanup(p, obj, e.obj, fnTok);
+}
+
 function staticLocal(p: Parser, name: Token, ty: Type, a: DeclAttr): void {
   const obj: Obj = {
     name: name.text, label: p.uniqueName(name.text), ty, loc: name.loc, isLocal: false, isStatic: true,
     isDefinition: true, isFunction: false, offset: 0, align: Math.max(alignOf(ty), a.align ?? 0), isUsed: true,
-    section: a.section,
+    section: a.section, userAligned: a.align !== undefined,
   };
   p.declare(name.text, { kind: 'var', obj });
   p.globals.push(obj);
   if (p.consume('=')) {
-    const init = parseInitializer(p, ty);
+    const saved = p.inStaticInit;
+    p.inStaticInit = true;
+    let init;
+    try { init = parseInitializer(p, ty); } finally { p.inStaticInit = saved; }
     obj.ty = init.ty;
     const { data, relocs } = globalInitData(p, init, init.ty);
     obj.data = data; obj.relocs = relocs;
   }
-  obj.isReadOnly = !!obj.ty.isConst;
+  obj.isReadOnly = isReadOnlyObject(obj.ty);
 }
 
 export function stmt(p: Parser): Stmt {
@@ -189,7 +230,7 @@ function returnStmt(p: Parser): Stmt {
   const ret = fnTy && fnTy.kind === 'func' ? fnTy.ret : undefined;
   if (p.consume(';')) {
     if (ret && ret.kind !== 'void') p.warn(t.loc, t.length, `'return' with no value in function '${p.fn?.obj.name}' returning '${typeName(ret)}'`);
-    return { kind: 'return', expr: undefined, loc: t.loc };
+    return withCleanups(p, { kind: 'return', expr: undefined, loc: t.loc });
   }
   let e = expr(p);
   p.expect(';', 'after the return value');
@@ -198,7 +239,18 @@ function returnStmt(p: Parser): Stmt {
   } else if (ret) e = assignConvert(p, e, ret, 'return');
   const local = addressOfLocal(e);
   if (local) p.warn(e.loc, e.length, `function returns the address of local variable '${local}', which no longer exists after the return`);
-  return { kind: 'return', expr: e, loc: t.loc };
+  return withCleanups(p, { kind: 'return', expr: e, loc: t.loc });
+}
+
+/** A return that leaves scopes with cleanup variables: the value is computed first, then the
+ * cleanups run, then the function returns it (gcc's order). */
+function withCleanups(p: Parser, s: Extract<Stmt, { kind: 'return' }>): Stmt {
+  const calls = cleanupsBefore(p, undefined);
+  if (calls.length === 0) return s;
+  if (!s.expr || s.expr.ty.kind === 'void') return { kind: 'block', stmts: [...(s.expr ? [{ kind: 'expr' as const, expr: s.expr, loc: s.loc }] : []), ...calls, { ...s, expr: undefined }], loc: s.loc };
+  const tmp = tempLocal(p, s.expr.ty, 'ret');
+  const set: Expr = { kind: 'assign', lhs: varRef(tmp, s.expr), rhs: s.expr, ty: s.expr.ty, loc: s.expr.loc, length: s.expr.length };
+  return { kind: 'block', stmts: [{ kind: 'expr', expr: set, loc: s.loc }, ...calls, { ...s, expr: varRef(tmp, s.expr) }], loc: s.loc };
 }
 
 function addressOfLocal(e: Expr): string | undefined {
@@ -226,6 +278,7 @@ function loopBody(p: Parser, brk: string, cont: string): Stmt {
   if (!fn) return p.error(p.tok, 'statement outside a function');
   const saved = [fn.brk, fn.cont];
   fn.brk = brk; fn.cont = cont;
+  markJumpTarget(p, brk); markJumpTarget(p, cont);
   try { return stmt(p); } finally { [fn.brk, fn.cont] = saved; }
 }
 
@@ -251,6 +304,8 @@ function forStmt(p: Parser): Stmt {
   const t = p.next();
   p.expect('(', "after 'for'");
   p.enterScope();
+  openCleanupScope(p);
+  let after: Stmt[] | undefined;
   try {
     let init: Stmt | undefined;
     if (isTypename(p)) {
@@ -267,8 +322,11 @@ function forStmt(p: Parser): Stmt {
     p.expect(')', "to close 'for (...)'");
     const brk = p.uniqueLabel('brk'), cont = p.uniqueLabel('cont');
     const body = loopBody(p, brk, cont);
-    return { kind: 'for', init, cond, inc, body, brk, cont, loc: t.loc };
+    const loop: Stmt = { kind: 'for', init, cond, inc, body, brk, cont, loc: t.loc };
+    after = closeCleanupScope(p); // variables of the 'for' (scoped_guard's) are cleaned up after the loop
+    return after.length === 0 ? loop : { kind: 'block', stmts: [loop, ...after], loc: t.loc };
   } finally {
+    if (!after) closeCleanupScope(p);
     p.leaveScope();
   }
 }
@@ -283,9 +341,10 @@ function switchStmt(p: Parser): Stmt {
   const fn = p.fn;
   if (!fn) return p.error(t, 'statement outside a function');
   const brk = p.uniqueLabel('brk');
-  const sw = { cases: [], defaultLabel: undefined, ty: cond.ty };
+  const sw: SwitchCtx = { cases: [], defaultLabel: undefined, ty: cond.ty, values: new Set(), ranges: [] };
   const saved = [fn.sw, fn.brk] as const;
   fn.sw = sw; fn.brk = brk;
+  markJumpTarget(p, brk);
   let body: Stmt;
   try { body = stmt(p); } finally { fn.sw = saved[0]; fn.brk = saved[1]; }
   return { kind: 'switch', cond, body, cases: sw.cases, defaultLabel: sw.defaultLabel, brk, loc: t.loc };
@@ -299,11 +358,25 @@ function caseStmt(p: Parser): Stmt {
   const hi = p.consume('...') ? constBigInt(p) : lo;
   p.expect(':', "after the case value");
   const conv = (v: bigint): bigint => (sw.ty.kind === 'int' && sw.ty.size === 8 ? v : BigInt.asIntN(32, v));
-  const dup = sw.cases.find((c) => conv(lo) <= c.hi && c.lo <= conv(hi));
-  if (dup) p.report(t.loc, t.length, `duplicate case value ${lo}`);
-  const label = p.uniqueLabel('case');
-  sw.cases.push({ lo: conv(lo), hi: conv(hi), label });
-  return { kind: 'case', label, body: caseBody(p), loc: t.loc };
+  const c: SwitchCase = { lo: conv(lo), hi: conv(hi), label: p.uniqueLabel('case') };
+  if (isDuplicateCase(sw, c)) p.report(t.loc, t.length, `duplicate case value ${lo}`);
+  sw.cases.push(c);
+  if (c.lo === c.hi) sw.values.add(c.lo);
+  else sw.ranges.push(c);
+  return { kind: 'case', label: c.label, body: caseBody(p), loc: t.loc };
+}
+
+/** Whether `c` overlaps an earlier case: a look-up for a single value; ranges (rare) are
+ * compared with the other ranges, and with the single values they could contain. */
+function isDuplicateCase(sw: SwitchCtx, c: SwitchCase): boolean {
+  if (sw.ranges.some((r) => c.lo <= r.hi && r.lo <= c.hi)) return true;
+  if (c.lo === c.hi) return sw.values.has(c.lo);
+  if (c.hi - c.lo < BigInt(sw.values.size)) {
+    for (let v = c.lo; v <= c.hi; v++) if (sw.values.has(v)) return true;
+    return false;
+  }
+  for (const v of sw.values) if (c.lo <= v && v <= c.hi) return true;
+  return false;
 }
 
 function caseBody(p: Parser): Stmt {
@@ -329,7 +402,14 @@ function jumpStmt(p: Parser): Stmt {
   p.expect(';', `after '${t.text}'`);
   const label = t.text === 'break' ? p.fn?.brk : p.fn?.cont;
   if (!label) p.error(t, t.text === 'break' ? "'break' is not inside a loop or switch" : "'continue' is not inside a loop");
-  return { kind: 'goto', label, loc: t.loc };
+  const calls = cleanupsBefore(p, label);
+  const jump: Stmt = { kind: 'goto', label, loc: t.loc };
+  return calls.length === 0 ? jump : { kind: 'block', stmts: [...calls, jump], loc: t.loc };
+}
+
+export function fnLabelOf(p: Parser, name: Token): string {
+  if (!p.fn) return p.error(name, "'&&label' is only allowed inside a function");
+  return fnLabel(p, name);
 }
 
 function fnLabel(p: Parser, name: Token): string {
@@ -341,7 +421,7 @@ function fnLabel(p: Parser, name: Token): string {
 
 function gotoStmt(p: Parser): Stmt {
   const t = p.next();
-  if (p.is('*')) p.error(p.tok, "computed 'goto *' is not supported");
+  if (p.is('*')) return computedGoto(p, t);
   const name = p.ident('a label name');
   p.expect(';', "after 'goto label'");
   return { kind: 'goto', label: fnLabel(p, name), loc: t.loc };
@@ -358,7 +438,7 @@ function labeled(p: Parser): Stmt {
   return { kind: 'label', label, body: caseBody(p), loc: name.loc };
 }
 
-// ---- inline assembly: the small subset kernel code needs (fences, CSRs, wfi) ----
+// ---- inline assembly (operands: asm-operands.ts) ----
 
 function asmStmt(p: Parser): Stmt {
   const t = p.next();
@@ -369,7 +449,7 @@ function asmStmt(p: Parser): Stmt {
   if (p.tok.kind !== 'string') p.error(p.tok, 'expected the assembly text as a string literal');
   while (p.tok.kind === 'string') {
     const b = p.next().bytes ?? new Uint8Array(1);
-    template += String.fromCharCode(...b.subarray(0, b.length - 1));
+    template += charCodesToString(b.subarray(0, b.length - 1));
   }
   const outputs: AsmOperand[] = [], inputs: AsmOperand[] = [];
   if (p.consume(':')) asmOperands(p, outputs, true);
@@ -389,17 +469,15 @@ function asmOperands(p: Parser, out: AsmOperand[], isOutput: boolean): void {
     if (p.is('[')) { p.next(); name = p.ident('an operand name').text; p.expect(']'); }
     const ct = p.next();
     const b = ct.bytes ?? new Uint8Array(1);
-    const constraint = String.fromCharCode(...b.subarray(0, b.length - 1));
+    const constraint = charCodesToString(b.subarray(0, b.length - 1));
     p.expect('(');
     const e = isOutput ? expr(p) : assignExpr(p);
     p.expect(')');
     if (isOutput && !isLvalue(e)) p.exprError(e, 'an asm output operand must be a variable or memory location');
-    if (!/^[=+&]*[rKIin]+$/.test(constraint)) {
-      p.error(ct, `asm constraint "${constraint}" is not supported (use "r" for a register or "i" for a constant)`);
-    }
-    if (/[iIKn]/.test(constraint) && !constraint.includes('r') && evalInt(e) === undefined) {
-      p.exprError(e, `asm operand with constraint "${constraint}" must be a constant`);
-    }
+    if (isOutput && e.kind === 'var') e.obj.isModified = true;
+    const info = parseConstraint(constraint, isOutput);
+    if (info.error) p.error(ct, info.error);
+    if (/[mA]/.test(info.letters) && !isLvalue(e)) p.exprError(e, `an asm memory operand ("${constraint}") must be a variable or memory location`);
     out.push({ constraint, expr: unqualExpr(e), name });
     if (!p.consume(',')) break;
   }

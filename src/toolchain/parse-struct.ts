@@ -3,7 +3,7 @@
 
 import type { Token } from './token.ts';
 import { Parser, closestName } from './parse-state.ts';
-import { attributes, declspec, declarator, constInt, applyIomem, type DeclAttr } from './parse-decl.ts';
+import { attributes, declspec, declarator, applyIomem, type DeclAttr } from './parse-decl.ts';
 import { conditional } from './parse-expr.ts';
 import { evalInt } from './const-eval.ts';
 import { layoutStruct, tyInt, tyUInt, tyLLong, tyULLong, typeName, type Member, type StructDef, type Type } from './types.ts';
@@ -80,8 +80,12 @@ function memberDeclarator(p: Parser, base: Type, a: DeclAttr, members: Member[],
   const da: DeclAttr = { ...a };
   if (p.is(':')) {
     p.next();
-    const width = constInt(p);
-    members.push({ name: undefined, ty: base, offset: 0, bitWidth: width });
+    const e = conditional(p);
+    const width = evalInt(e);
+    if (width === undefined) p.exprError(e, 'bit-field width must be an integer constant');
+    // BUILD_BUG_ON's trick: a negative width is the error that stops the build.
+    if (width < 0n) p.exprError(e, "negative width in bit-field '<anonymous>' (a BUILD_BUG_ON-style check failed)");
+    members.push({ name: undefined, ty: base, offset: 0, bitWidth: Number(width) });
     attributes(p, da);
     return;
   }
@@ -93,7 +97,8 @@ function memberDeclarator(p: Parser, base: Type, a: DeclAttr, members: Member[],
   if (p.consume(':')) {
     const e = conditional(p);
     const w = evalInt(e);
-    if (w === undefined || w < 0n) p.exprError(e, 'bit-field width must be a non-negative integer constant');
+    if (w === undefined) p.exprError(e, 'bit-field width must be an integer constant');
+    if (w < 0n) p.exprError(e, `negative width in bit-field '${m.name}'`);
     if (ty.kind !== 'int' && ty.kind !== 'bool') p.error(d.name ?? start, `bit-field '${m.name}' must have an integer type`);
     if (Number(w) > (ty.kind === 'bool' ? 1 : ty.size * 8)) p.exprError(e, `width of bit-field '${m.name}' exceeds its type`);
     m.bitWidth = Number(w);

@@ -2,6 +2,7 @@
 // token, in words that say what to do; and parsing that goes on after an error.
 import { describe, it, expect } from 'vitest';
 import { compileC, errorsOf, warningsOf, formatAll } from './cc-test-util.ts';
+import { compile } from './compile.ts';
 
 const PRELUDE = `
 typedef unsigned int u32;
@@ -69,9 +70,25 @@ describe('errors point at the offending token', () => {
     diagAt('struct o { int x; }; void f(struct stopwatch *s) { struct o v; *s = v; }', 'error', /incompatible types in assignment/);
   });
 
-  it('reports unsupported inline asm clearly', () => {
-    const r = compileC('void f(void) { asm volatile("j 0"); }');
-    expect(errorsOf(r).map((d) => d.message).join()).toMatch(/inline asm instruction 'j' is not supported/);
+  it('reports a bad inline asm instruction at the C line, never at the generated .s file', () => {
+    const r = compile({ file: 'drv.c', source: 'int x;\nvoid f(void) {\n  asm volatile("nop\\n frobnicate a0");\n}\n' }, { output: 'object' });
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const d of errors) expect([d.loc.file, d.loc.line, d.message.startsWith('in inline assembly')]).toEqual(['drv.c', 3, true]);
+  });
+
+  it('reports an asm operand that does not fit its constraint', () => {
+    const r = compileC('void f(int n) { asm volatile("addi a0, a0, %0" : : "I"(n)); }');
+    expect(errorsOf(r).map((d) => d.message).join()).toMatch(/constraint "I" must be a constant/);
+  });
+});
+
+describe('format checks follow format(printf, fmt, first)', () => {
+  it('checks the arguments from `first` on, so __printf(1, 4) gives no false warning', () => {
+    const decl = 'extern void dev_log(const char *fmt, int a, int b, ...) __attribute__((format(printf, 1, 4)));';
+    expect(warningsOf(compileC(`${decl} void f(int x) { dev_log("%d %s", 1, 2, x, "s"); }`))).toEqual([]);
+    const bad = warningsOf(compileC(`${decl} void f(int x) { dev_log("%s", 1, 2, x); }`));
+    expect(bad.map((d) => d.message).join()).toMatch(/format '%s' expects .* argument 4 has type 'int'/);
   });
 });
 

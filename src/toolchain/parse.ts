@@ -4,7 +4,7 @@
 
 import type { Token } from './token.ts';
 import type { TranslationUnit } from './ast.ts';
-import { CompileAbort, type Diagnostic } from './diagnostics.ts';
+import { CompileAbort, isStackOverflow, type Diagnostic } from './diagnostics.ts';
 import { Parser, TooManyErrors } from './parse-state.ts';
 import { topLevel, warnUnusedStatics } from './parse-global.ts';
 
@@ -29,7 +29,7 @@ export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
   } catch (e) {
     if (e instanceof TooManyErrors) {
       diags.push({ severity: 'note', message: 'too many errors; stopping here', loc: p.tok.loc, length: 1 });
-    } else if (e instanceof RangeError) {
+    } else if (isStackOverflow(e)) {
       diags.push({ severity: 'error', message: 'the program is nested too deeply (expressions or blocks); simplify it', loc: p.tok.loc, length: Math.max(1, p.tok.length) });
     } else {
       const msg = e instanceof Error ? e.message : String(e);
@@ -37,7 +37,7 @@ export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
     }
   }
   // The eof token belongs to the main file (the first token may come from a header).
-  return { globals: p.globals, file: toks[toks.length - 1].loc.file };
+  return { globals: p.globals, file: toks[toks.length - 1].loc.file, topAsm: p.topAsm };
 }
 
 function eofAfter(tokens: Token[]): Token {

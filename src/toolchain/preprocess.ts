@@ -15,7 +15,7 @@ export type { PreprocessOptions } from './preprocess/directives.ts';
 export function preprocess(file: string, text: string, opts: PreprocessOptions, diags: Diagnostic[]): Token[] {
   try {
     // Callers from plain JavaScript (the worker) may leave options out.
-    const full: PreprocessOptions = { includeDirs: opts.includeDirs ?? [], defines: opts.defines ?? {}, readFile: opts.readFile ?? (() => undefined) };
+    const full: PreprocessOptions = { includeDirs: opts.includeDirs ?? [], defines: opts.defines ?? {}, readFile: opts.readFile ?? (() => undefined), includes: opts.includes };
     const toks = new Preprocessor(full, diags).run(file, String(text ?? ''));
     const out = convertTokens(toks, diags);
     const eof = toks[toks.length - 1];

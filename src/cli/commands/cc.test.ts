@@ -76,6 +76,18 @@ describe('paravirt cc', () => {
     expect(r.stderr).toMatch(/\|\s+\^/);
   });
 
+  it('accepts the flags Kbuild passes: -include, -isystem, -nostdinc, -U, -m/-f/-W/-O/-g/-std', () => {
+    writeFileSync(join(dir, 'inc', 'kconfig.h'), '#define CONFIG_EXIT 0\n');
+    writeFileSync(join(dir, 'kbuild.c'), '#include "greet.h"\nint main(void) { return CONFIG_EXIT; }\nint bad(void) { return nothing; }\n');
+    const flags = ['-nostdinc', '-isystem', 'inc', '-include', 'inc/kconfig.h', '-DWHO="k"', '-DDROP', '-UDROP', '-mcmodel=medany',
+      '-fno-common', '-mno-relax', '-O2', '-Wall', '-Wno-pointer-sign', '-fno-strict-aliasing', '-std=gnu11', '-g', '-c'];
+    const r = cc([...flags, 'kbuild.c'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^kbuild\.c:3:24: error: .*'nothing'/m); // lines count from the source, not the -include
+    expect(r.stderr).not.toMatch(/unknown option|command-line/);
+    expect(cc(['-include', 'inc/none.h', '-c', 'hello.c'], dir)).toMatchObject({ status: 1, stderr: "paravirt cc: cannot read 'inc/none.h' given to -include: no such file\n" });
+  });
+
   it('explains a missing file and an unknown option', () => {
     expect(cc(['nope.c'], dir)).toMatchObject({ status: 1, stderr: "paravirt cc: cannot read 'nope.c': no such file\n" });
     const r = cc(['--frobnicate', 'hello.c'], dir);

@@ -18,7 +18,12 @@ Compiles kernel-C (C99 with the GNU extensions Linux drivers use) for RV32IMA.
   -o OUT         output file ('-' = standard output)
   -I DIR         search DIR for #include files
   -D NAME[=VAL]  define a macro (VAL defaults to 1)
-  -O*, -g, -W*   accepted and ignored, for gcc compatibility
+  -U NAME        undefine a macro given with -D
+  -include FILE  read FILE before the source (Kbuild's -include kconfig.h)
+  -isystem DIR   search DIR for #include files, after the -I directories
+  -nostdinc      accepted: kernel-C has no system headers to leave out
+  -O*, -g*, -W*, -f*, -m*, -std=*, -pipe, -nostdlib, -ffreestanding
+                 accepted (Kbuild passes them); they do not change kernel-C's output
 Diagnostics go to standard error; the exit status is 1 when there are errors.`;
 
 interface CcArgs {
@@ -26,11 +31,17 @@ interface CcArgs {
   out?: string;
   output: CompileOptions['output'];
   includeDirs: string[];
+  systemDirs: string[];
   defines: Record<string, string>;
+  includes: string[];
 }
 
+/** gcc flags Kbuild passes that change nothing in kernel-C's output (optimisation level, warnings,
+ * code model, debug info, dialect): accepted silently, as gcc accepts -W/-f flags it ignores. */
+const IGNORED_FLAGS = /^-(O\d?|Os|Og|Oz|g.*|W.*|f.*|std=.*|march=.*|mabi=.*|mcmodel=.*|mno-.*|mstrict-align|msmall-data-limit=.*|nostdinc|nostdlib|pipe|no-pie)$/;
+
 function parseArgs(args: string[]): CcArgs | string {
-  const a: Omit<CcArgs, 'file'> & { file?: string } = { output: 'object', includeDirs: [], defines: {} };
+  const a: Omit<CcArgs, 'file'> & { file?: string } = { output: 'object', includeDirs: [], systemDirs: [], defines: {}, includes: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (flag: string): string | undefined => (arg === flag ? args[++i] : arg.slice(flag.length));
@@ -44,7 +55,10 @@ function parseArgs(args: string[]): CcArgs | string {
       if (!d) return "'-D' needs a macro name";
       const eq = d.indexOf('=');
       a.defines[eq < 0 ? d : d.slice(0, eq)] = eq < 0 ? '1' : d.slice(eq + 1);
-    } else if (/^-(O\d?|Os|g\d?|W.*|std=.*|march=.*|mabi=.*|ffreestanding|nostdlib)$/.test(arg)) continue;
+    } else if (arg.startsWith('-U')) { const d = value('-U'); if (!d) return "'-U' needs a macro name"; delete a.defines[d]; }
+    else if (arg === '-include') { const f = args[++i]; if (!f) return "'-include' needs a file name"; a.includes.push(f); }
+    else if (arg.startsWith('-isystem')) { const d = value('-isystem'); if (!d) return "'-isystem' needs a directory"; a.systemDirs.push(d); }
+    else if (IGNORED_FLAGS.test(arg)) continue;
     else if (arg.startsWith('-')) return `unknown option '${arg}'`;
     else if (a.file) return `only one input file is supported (got '${a.file}' and '${arg}')`;
     else a.file = arg;
@@ -81,13 +95,19 @@ export async function main(args: string[]): Promise<number> {
     console.error(`paravirt cc: cannot read '${parsed.file}': ${unreadableReason(parsed.file)}`);
     return 1;
   }
+  const missing = parsed.includes.find((f) => readSource(f) === undefined);
+  if (missing !== undefined) {
+    console.error(`paravirt cc: cannot read '${missing}' given to -include: ${unreadableReason(missing)}`);
+    return 1;
+  }
   const sources = new Map<string, string>([[parsed.file, source]]);
   const readFile = (path: string): string | undefined => {
     const text = readSource(path);
     if (text !== undefined) sources.set(path, text);
     return text;
   };
-  const result = compile({ file: parsed.file, source, includeDirs: parsed.includeDirs, defines: parsed.defines, readFile }, { output: parsed.output });
+  const includeDirs = [...parsed.includeDirs, ...parsed.systemDirs];
+  const result = compile({ file: parsed.file, source, includeDirs, defines: parsed.defines, readFile, includes: parsed.includes }, { output: parsed.output });
   for (const d of result.diagnostics) console.error(formatDiagnostic(d, sources.get(d.loc.file)));
   if (!result.ok) return 1;
   const bytes = parsed.output === 'asm' ? result.listing ?? result.asm ?? '' : parsed.output === 'object' ? result.objectBytes : result.elf;

@@ -19,6 +19,8 @@ export interface PreprocessOptions {
   defines: Record<string, string>;
   /** The CLI reads the disk; the browser a virtual tree. */
   readFile: (path: string) => string | undefined;
+  /** gcc's -include FILE: included before the first line of the main file. */
+  includes?: string[];
 }
 
 /** gcc's limit too: deeper than this is almost surely a header including itself. */
@@ -61,7 +63,8 @@ export class Preprocessor extends MacroEngine {
     this.baseFile = file;
     const main = lexCached(file, text, this.diags);
     this.pushSource(main, { path: file, conds: [], dirIndex: -1 });
-    const predefined = lexCached('<command-line>', predefinedSource(this.opts.defines), this.diags);
+    const forced = (this.opts.includes ?? []).map((f) => `#include ${JSON.stringify(f)}\n`).join('');
+    const predefined = lexCached('<command-line>', predefinedSource(this.opts.defines) + forced, this.diags);
     this.pushSource(predefined, { path: '<command-line>', conds: [], dirIndex: -1 });
     while (this.sources.length > 0) this.step();
     // The end of the main file, where "expected ';' at end of input" belongs.
@@ -274,7 +277,7 @@ export class Preprocessor extends MacroEngine {
     }
     const found = this.findHeader(header, next);
     if (found === undefined) {
-      const where = header.angled ? 'the include directories' : "the including file's directory and the include directories";
+      const where = header.angled ? 'the include directories' : quotedWhere(this.file.path, header.name);
       const hint = USERSPACE_HEADERS[header.name] ?? 'check the name or add -I DIR';
       return this.error(line[0] ?? hash, `cannot find '${header.name}': looked in ${where}; ${hint}`);
     }
@@ -465,4 +468,13 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+/** Where a "…" include was looked for. Like gcc, the name is relative to the including
+ * file's directory, not to the directory the compiler runs in: `#include __FILE__` in
+ * dir/f.c looks for dir/dir/f.c, and saying so names the cause. */
+function quotedWhere(including: string, name: string): string {
+  const dir = dirname(including);
+  if (dir === '' || name.startsWith('/')) return "the including file's directory and the include directories";
+  return `'${joinPath(dir, name)}' (a quoted name is relative to the including file's directory, '${dir}') and the include directories`;
 }

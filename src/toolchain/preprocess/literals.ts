@@ -54,13 +54,16 @@ function splitNumber(text: string): { base: number; digits: string; suffix: stri
   return { base, digits: m[1], suffix: m[2] };
 }
 
+const TOO_LARGE = 1n << 64n;
+
 function digitsValue(digits: string, base: number): bigint | undefined {
   let v = 0n;
   const b = BigInt(base);
   for (const ch of digits) {
     const d = parseInt(ch, 16);
     if (!(d < base)) return undefined;
-    v = v * b + BigInt(d);
+    // Past 64 bits the value is only "too large": growing a bignum through 10^5 digits is quadratic.
+    if (v <= TOO_LARGE) v = v * b + BigInt(d);
   }
   return v;
 }
@@ -183,7 +186,7 @@ export function parseCharConstant(text: string): Literal<bigint> {
   if (wide) return { ...res, value: BigInt.asIntN(32, BigInt(units.value[0])) };
   if (units.value.length === 1) return { ...res, value: BigInt(units.value[0]) };
   let v = 0n;
-  for (const b of units.value) v = (v << 8n) | BigInt(b);
+  for (const b of units.value.slice(-4)) v = (v << 8n) | BigInt(b); // only the last four count (gcc)
   const warning = units.value.length > 4 ? 'character constant too long for its type' : 'multi-character character constant';
   return { ...res, value: BigInt.asIntN(32, v), warning: res.warning ?? warning };
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { SourceLoc } from '../token.ts';
 import { lex, type PPToken } from '../tokenize.ts';
+import { appendAll } from '../big-arrays.ts';
 
 export interface Macro {
   name: string;
@@ -149,7 +150,7 @@ export function substitute(m: Macro, args: MacroArgs, ctx: SubstContext): PPToke
       // gcc drops the comma when the variadic argument was left out, or is empty and the
       // only parameter; an empty but present one (`f(a,)`) keeps it.
       const va = args[params.length - 1];
-      if (va.length > 0) out.push(body(t), ...arg(va));
+      if (va.length > 0) appendAll(out, [body(t), ...arg(va)]);
       else if (!ctx.vaOmitted && params.length > 1) out.push(body(t));
       i += 2;
     } else if (isPunct(t, '##')) {
@@ -158,10 +159,10 @@ export function substitute(m: Macro, args: MacroArgs, ctx: SubstContext): PPToke
       const right = isPunct(rhs, '#') && m.params !== null ? [str(++i, rhs)] : q >= 0 ? arg(args[q]) : [body(rhs)];
       pasteInto(out, right, t, ctx.diags);
     } else if (p >= 0) {
-      if (isPunct(b[i + 1], '##')) out.push(...(args[p].length > 0 ? arg(args[p]) : [placemarker(t)]));
+      if (isPunct(b[i + 1], '##')) appendAll(out, args[p].length > 0 ? arg(args[p]) : [placemarker(t)]);
       else {
         if (!expanded.has(p)) expanded.set(p, ctx.expand(args[p]));
-        out.push(...arg(expanded.get(p) as PPToken[]));
+        appendAll(out, arg(expanded.get(p) as PPToken[]));
       }
     } else {
       out.push(body(t));
@@ -179,10 +180,10 @@ function pasteInto(out: Tok[], right: PPToken[], op: PPToken, diags: Diagnostic[
   if (right.length === 0) return;
   const left = out.pop();
   if (left === undefined || left[PLACEMARKER] === true) {
-    out.push(...right);
+    appendAll(out, right);
     return;
   }
-  out.push(...paste(left, right[0], op, diags), ...right.slice(1));
+  appendAll(appendAll(out, paste(left, right[0], op, diags)), right.slice(1));
 }
 
 /** Glues two tokens into one; if the result is not one token, gcc's error and both tokens. */

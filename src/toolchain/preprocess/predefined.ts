@@ -8,13 +8,15 @@
 //   code sees a GNU C compiler (statement expressions, typeof, __attribute__) but
 //   does not take the `__GNUC__ >= 5` paths that use newer builtins we do not have.
 // - __STDC_HOSTED__ is 0: drivers are freestanding code.
+// - __OPTIMIZE__ is 1, as with Kbuild's -O2: the compiler folds constant conditions
+//   away, which BUILD_BUG_ON and the kernel's compile-time checks depend on.
 // - __DATE__ and __TIME__ are fixed ("Jan  1 1970", "00:00:00", what gcc prints with
 //   SOURCE_DATE_EPOCH=0): the same source must give the same bytes, so traces,
 //   snapshots and differential tests stay reproducible.
 // - No __riscv_float_abi_soft / __riscv_fdiv / float macros: no floating point.
 
 const DEFINES: [string, string][] = [
-  ['__STDC__', '1'], ['__STDC_VERSION__', '199901L'], ['__STDC_HOSTED__', '0'],
+  ['__STDC__', '1'], ['__STDC_VERSION__', '199901L'], ['__STDC_HOSTED__', '0'], ['__OPTIMIZE__', '1'],
   ['__GNUC__', '4'], ['__GNUC_MINOR__', '2'], ['__GNUC_PATCHLEVEL__', '1'], ['__GNUC_STDC_INLINE__', '1'],
   ['__DATE__', '"Jan  1 1970"'], ['__TIME__', '"00:00:00"'], ['__TIMESTAMP__', '"Thu Jan  1 00:00:00 1970"'],
   ['__riscv', '1'], ['__riscv_xlen', '32'], ['__riscv_mul', '1'], ['__riscv_div', '1'], ['__riscv_muldiv', '1'],

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { lex, type PPToken } from '../tokenize.ts';
 import { isPunct } from './macros.ts';
+import { appendAll } from '../big-arrays.ts';
 
 /** Tokens of files lexed by earlier runs: a driver is recompiled on every edit with the
  * same headers. Tokens are never modified after lexing, so runs can share them. */
@@ -14,12 +15,12 @@ const LEX_CACHE_FILES = 256;
 export function lexCached(path: string, text: string, diags: Diagnostic[]): PPToken[] {
   const hit = LEX_CACHE.get(path);
   if (hit !== undefined && hit.text === text) {
-    diags.push(...hit.diags);
+    appendAll(diags, hit.diags);
     return hit.toks;
   }
   const own: Diagnostic[] = [];
   const toks = lex(path, text, own);
-  diags.push(...own);
+  appendAll(diags, own);
   if (LEX_CACHE.size >= LEX_CACHE_FILES) LEX_CACHE.clear();
   LEX_CACHE.set(path, { text, toks, diags: own });
   return toks;
