@@ -5,7 +5,7 @@
 // their registers and memory (testdata/fuzz-dump.c), and a gcc -O2 program.
 // The hart runs on a minimal stand-in for the board (RAM, UART0 transmit,
 // finisher), so this tests the CPU alone.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +16,10 @@ import { ioRegion, ramRegion } from '../memory-region.ts';
 import { VIRT_MEMMAP } from '../memmap.ts';
 import { Tracer } from '../trace/tracer.ts';
 import { Cpu, STEP_EXIT } from './cpu.ts';
+import { runQemu as qemu } from '../../../tests/support/oracles.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const GCC_RUNTIME = join(HERE, '../../../tests/cc/gcc');
-const QEMU_SECONDS = 60;
 const dir = mkdtempSync(join(tmpdir(), 'rvc-qemu-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,11 +34,9 @@ function build(name: string, ...sources: string[]): string {
 
 /** QEMU's UART0 transcript; fails the test unless QEMU powered off with status 0. */
 function runQemu(elf: string): string {
-  const r = spawnSync('timeout', [String(QEMU_SECONDS), 'qemu-system-riscv32', '-M', 'virt', '-bios', 'none', '-nographic',
-    '-no-reboot', '-icount', 'shift=0,sleep=off', '-kernel', elf], { encoding: 'utf8', maxBuffer: 16 << 20 });
-  if (r.status === 124) throw new Error(`qemu-system-riscv32 timed out after ${QEMU_SECONDS} s running ${elf}`);
-  if (r.status !== 0) throw new Error(`qemu-system-riscv32 exited with status ${r.status} running ${elf}: ${r.stderr}`);
-  return r.stdout.replace(/\r/g, '');
+  const r = qemu(elf);
+  if (r.exitCode !== 0) throw new Error(`qemu-system-riscv32 exited with status ${r.exitCode} running ${elf}`);
+  return r.output.replace(/\r/g, '');
 }
 
 /** Runs the ELF on the hart with UART0 transmit and the test finisher around it. */
