@@ -25,7 +25,7 @@ export function RegistersPane() {
   previous.current = regs;
   return (
     <section className="pane registers-pane" aria-label="CPU registers">
-      <header className="pane-header"><h2>CPU</h2><span className="pane-sub">hart 0 · RV32IMA</span></header>
+      <header className="pane-header"><h2>CPU</h2><span className="pane-sub">hart 0 · RV32IMAC</span></header>
       {!regs ? <p className="empty">Registers appear once a program is loaded.</p> : (
         <>
           <dl className="cpu-summary">
