@@ -31,7 +31,8 @@
 // test machine is. The time limit is only a guard against a hang.
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VirtBoard, type BoardConfig } from '../../src/machine/board.ts';
@@ -172,11 +173,32 @@ export function qemuArgs(elf: string, opts: QemuOptions = {}): string[] {
 
 /** Runs an ELF on qemu-system-riscv32 -M virt -bios none until the guest powers off. */
 export function runQemu(elf: string, opts: QemuOptions = {}): GuestRun {
+  if (opts.input === undefined) return runQemuToFile(elf, opts);
   const r = spawnQemu(basename(elf), qemuArgs(elf, opts), opts);
   if (r.signal) throw new Error(`QEMU running ${basename(elf)} was killed by ${r.signal}:\n${r.stderr}`);
   // QEMU's own failures (no such file, bad option) are prefixed with its name; a guest's exit status is not.
   if (new RegExp(`^${QEMU}: (?!warning)`, 'm').test(r.stderr)) throw new Error(`QEMU could not run ${basename(elf)} (status ${r.status}):\n${r.stderr}`);
   return { output: r.stdout, exitCode: r.status! };
+}
+
+/**
+ * runQemu with UART0 written to a file instead of a pipe. Through a pipe,
+ * QEMU's UART write can find the pipe busy and retry later, and a guest that
+ * powers off right after printing may lose its last bytes (seen under load);
+ * a file write never has to wait.
+ */
+function runQemuToFile(elf: string, opts: QemuOptions): GuestRun {
+  const dir = mkdtempSync(join(tmpdir(), 'qemu-uart-'));
+  try {
+    const uart = join(dir, 'uart0.txt');
+    const args = qemuArgs(elf, opts).flatMap((a) => (a === '-nographic' ? ['-display', 'none', '-monitor', 'none', '-serial', `file:${uart}`] : [a]));
+    const r = spawnQemu(basename(elf), args, opts);
+    if (r.signal) throw new Error(`QEMU running ${basename(elf)} was killed by ${r.signal}:\n${r.stderr}`);
+    if (new RegExp(`^${QEMU}: (?!warning)`, 'm').test(r.stderr)) throw new Error(`QEMU could not run ${basename(elf)} (status ${r.status}):\n${r.stderr}`);
+    return { output: existsSync(uart) ? readFileSync(uart, 'latin1') : '', exitCode: r.status! };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The first `bytes` of QEMU's `-d int` trap log (on stderr) for a program that never
