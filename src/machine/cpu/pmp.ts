@@ -105,7 +105,7 @@ export function pmpAllows(p: PmpRegisters, addr: number, size: number, access: n
 /**
  * Whether every access of kind `access` at privilege `priv` anywhere in
  * [base, base + size) is allowed, decided by one entry (or by none, for M):
- * then the CPU may skip the PMP check for that window. False when an entry
+ * then the CPU may skip the PMP check for that range: false when an entry
  * covers only part of it, so each access there takes the checked path.
  */
 export function pmpAllowsWholeWindow(p: PmpRegisters, base: number, size: number, access: number, priv: number): boolean {

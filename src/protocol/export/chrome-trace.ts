@@ -93,7 +93,7 @@ function convert(e: TraceEvent): ChromeTraceEvent[] {
   }
 }
 
-/** The whole trace as a Chrome/Perfetto trace-event JSON document. */
+/** The whole trace as a Chrome/Perfetto trace-event JSON file. */
 export function toChromeTraceJson(events: readonly TraceEvent[], info: { dropped?: number } = {}): string {
   const traceEvents = metadata(info);
   for (const e of events) traceEvents.push(...convert(e));

@@ -93,7 +93,7 @@ function header(t: SignalTable): string[] {
   return out;
 }
 
-/** The IRQ lines and device registers of a trace as a VCD document. */
+/** The IRQ lines and device registers of a trace as a VCD file. */
 export function toVcd(events: readonly TraceEvent[]): string {
   const table = new SignalTable();
   const low = lowOffsets(events);
