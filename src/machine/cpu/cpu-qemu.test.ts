@@ -8,13 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Bus } from '../bus.ts';
-import { VirtualClock } from '../clock.ts';
-import { ioRegion, ramRegion } from '../memory-region.ts';
-import { VIRT_MEMMAP } from '../memmap.ts';
-import { Tracer } from '../trace/tracer.ts';
 import { buildWithCorpusRuntime, firstDifference, runQemu } from '../../../tests/support/oracles.ts';
-import { Cpu, STEP_EXIT } from './cpu.ts';
+import { runElfOnHart } from './test-machine.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const BENCH = join(HERE, '../../../scripts/bench');
@@ -87,48 +82,13 @@ function randomProgram(seed: number, length: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** Runs the ELF on the hart with just enough of the virt board around it. */
-function runHart(image: Uint8Array): { out: string; status: number } {
-  const clock = new VirtualClock();
-  const tracer = new Tracer(clock);
-  const bus = new Bus(clock, tracer);
-  const ram = ramRegion('ram', 'ram', 1 << 24);
-  bus.map(VIRT_MEMMAP.dram.base, ram);
-  const cpu = new Cpu(bus, { base: VIRT_MEMMAP.dram.base, bytes: ram.bytes }, tracer);
-  clock.attachCounter(cpu);
-  let out = '';
-  let status = -1;
-  bus.map(VIRT_MEMMAP.uart0.base, ioRegion('uart0', 'uart', 0x100, {
-    read: (offset) => (offset === 5 ? 0x60 : 0),
-    write: (offset, value) => { if (offset === 0) out += String.fromCharCode(value); },
-  }));
-  bus.map(VIRT_MEMMAP.test.base, ioRegion('test', 'finisher', 0x1000, {
-    read: () => 0,
-    write: (_offset, value) => { status = (value & 0xffff) === 0x5555 ? 0 : value >>> 16; cpu.requestExit(); },
-  }));
-  bus.map(VIRT_MEMMAP.clint.base, ioRegion('clint', 'clint', 0x10000, {
-    read: (offset) => (offset === 0 ? (cpu.csr.mip >>> 3) & 1 : 0),
-    write: (offset, value) => { if (offset === 0) cpu.setInterruptPending(3, (value & 1) !== 0); },
-  }));
-  const dv = new DataView(image.buffer, image.byteOffset, image.byteLength);
-  for (let i = 0; i < dv.getUint16(44, true); i++) {
-    const ph = dv.getUint32(28, true) + i * dv.getUint16(42, true);
-    if (dv.getUint32(ph, true) !== 1) continue;
-    const off = dv.getUint32(ph + 4, true);
-    bus.load(dv.getUint32(ph + 12, true), image.subarray(off, off + dv.getUint32(ph + 16, true)));
-  }
-  cpu.reset(dv.getUint32(24, true));
-  for (let slices = 0; slices < 100 && cpu.step(1_000_000) !== STEP_EXIT;) slices++;
-  return { out, status };
-}
-
 describe('hart vs qemu-system-riscv32', () => {
   it('prints the same M/A/Zicsr results and trap records', () => {
     const elf = build(join(HERE, 'testdata/cpu-diff.c'));
     const qemu = runQemu(elf);
     expect(qemu.exitCode).toBe(0);
     expect(qemu.output).toContain('done');
-    const ours = runHart(new Uint8Array(readFileSync(elf)));
+    const ours = runElfOnHart(new Uint8Array(readFileSync(elf)));
     const difference = firstDifference(ours.out, qemu.output);
     expect(difference, difference).toBeUndefined();
     expect(ours.status).toBe(0);
@@ -141,7 +101,7 @@ describe('hart vs qemu-system-riscv32', () => {
       const elf = build(source, join(HERE, 'testdata/fuzz-dump.c'));
       const qemu = runQemu(elf);
       expect(qemu.output).toContain('x31=');
-      const ours = runHart(new Uint8Array(readFileSync(elf)));
+      const ours = runElfOnHart(new Uint8Array(readFileSync(elf)));
       const difference = firstDifference(ours.out, qemu.output);
       expect(difference, difference).toBeUndefined();
       expect(ours.status).toBe(qemu.exitCode);
@@ -152,7 +112,7 @@ describe('hart vs qemu-system-riscv32', () => {
     const elf = build(join(BENCH, 'cpu-bound.c'));
     const qemu = runQemu(elf);
     expect(qemu.output).toContain('result');
-    const ours = runHart(new Uint8Array(readFileSync(elf)));
+    const ours = runElfOnHart(new Uint8Array(readFileSync(elf)));
     expect(firstDifference(ours.out, qemu.output)).toBeUndefined();
     expect(ours.status).toBe(qemu.exitCode);
   });

@@ -10,12 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Bus } from '../bus.ts';
-import { VirtualClock } from '../clock.ts';
-import { ioRegion, ramRegion } from '../memory-region.ts';
-import { VIRT_MEMMAP } from '../memmap.ts';
-import { Tracer } from '../trace/tracer.ts';
-import { Cpu, STEP_EXIT } from './cpu.ts';
+import { runElfOnHart } from './test-machine.ts';
 import { runQemu as qemu } from '../../../tests/support/oracles.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
@@ -37,37 +32,6 @@ function runQemu(elf: string): string {
   const r = qemu(elf);
   if (r.exitCode !== 0) throw new Error(`qemu-system-riscv32 exited with status ${r.exitCode} running ${elf}`);
   return r.output.replace(/\r/g, '');
-}
-
-/** Runs the ELF on the hart with UART0 transmit and the test finisher around it. */
-function runHart(image: Uint8Array): { out: string; status: number } {
-  const clock = new VirtualClock();
-  const tracer = new Tracer(clock);
-  const bus = new Bus(clock, tracer);
-  const ram = ramRegion('ram', 'ram', 1 << 24);
-  bus.map(VIRT_MEMMAP.dram.base, ram);
-  const cpu = new Cpu(bus, { base: VIRT_MEMMAP.dram.base, bytes: ram.bytes! }, tracer);
-  clock.attachCounter(cpu);
-  let out = '';
-  let status = -1;
-  bus.map(VIRT_MEMMAP.uart0.base, ioRegion('uart0', 'uart', 0x100, {
-    read: (offset) => (offset === 5 ? 0x60 : 0),
-    write: (offset, value) => { if (offset === 0) out += String.fromCharCode(value); },
-  }));
-  bus.map(VIRT_MEMMAP.test.base, ioRegion('test', 'finisher', 0x1000, {
-    read: () => 0,
-    write: (_offset, value) => { status = (value & 0xffff) === 0x5555 ? 0 : value >>> 16; cpu.requestExit(); },
-  }));
-  const dv = new DataView(image.buffer, image.byteOffset, image.byteLength);
-  for (let i = 0; i < dv.getUint16(44, true); i++) {
-    const ph = dv.getUint32(28, true) + i * dv.getUint16(42, true);
-    if (dv.getUint32(ph, true) !== 1) continue;
-    const off = dv.getUint32(ph + 4, true);
-    bus.load(dv.getUint32(ph + 12, true), image.subarray(off, off + dv.getUint32(ph + 16, true)));
-  }
-  cpu.reset(dv.getUint32(24, true));
-  for (let slices = 0; slices < 1000 && cpu.step(1_000_000) !== STEP_EXIT;) slices++;
-  return { out, status };
 }
 
 function firstDifference(ours: string, qemu: string): string | undefined {
@@ -142,7 +106,7 @@ describe('RV32C on the hart vs qemu-system-riscv32', () => {
     expect(qemu.split('\n').filter((l) => l !== '')).toHaveLength(1024);
     expect(qemu).toContain('I'); // some illegal encodings…
     expect(qemu).toContain('j'); // …and some that jumped
-    const ours = runHart(new Uint8Array(readFileSync(elf)));
+    const ours = runElfOnHart(new Uint8Array(readFileSync(elf)));
     const difference = firstDifference(ours.out, qemu);
     expect(difference, difference).toBeUndefined();
     expect(ours.status).toBe(0);
@@ -155,7 +119,7 @@ describe('RV32C on the hart vs qemu-system-riscv32', () => {
       const elf = build(`rvc-fuzz-${seed}`, source, join(HERE, 'testdata/fuzz-dump.c'));
       const qemu = runQemu(elf);
       expect(qemu).toContain('x31=');
-      const ours = runHart(new Uint8Array(readFileSync(elf)));
+      const ours = runElfOnHart(new Uint8Array(readFileSync(elf)));
       const difference = firstDifference(ours.out, qemu);
       expect(difference, difference).toBeUndefined();
     });
@@ -165,7 +129,7 @@ describe('RV32C on the hart vs qemu-system-riscv32', () => {
     const elf = build('bench', '-DROUNDS=1', join(HERE, '../../../scripts/bench/cpu-bound.c'));
     const qemu = runQemu(elf);
     expect(qemu).toContain('result');
-    const ours = runHart(new Uint8Array(readFileSync(elf)));
+    const ours = runElfOnHart(new Uint8Array(readFileSync(elf)));
     expect(firstDifference(ours.out, qemu)).toBeUndefined();
     expect(ours.status).toBe(0);
   });

@@ -6,7 +6,8 @@ import { Bus } from '../bus.ts';
 import { VirtualClock } from '../clock.ts';
 import { ioRegion, ramRegion } from '../memory-region.ts';
 import { Tracer } from '../trace/tracer.ts';
-import { Cpu } from './cpu.ts';
+import { Cpu, STEP_EXIT } from './cpu.ts';
+import { VIRT_MEMMAP } from '../memmap.ts';
 import { asm } from './encode.ts';
 
 export const RAM_BASE = 0x8000_0000;
@@ -72,4 +73,40 @@ export function li(rd: number, value: number): number[] {
   const hi = (value + 0x800) & 0xfffff000;
   const lo = (value - hi) | 0;
   return [asm.lui(rd, hi), asm.addi(rd, rd, lo)];
+}
+
+/** Runs an ELF on the hart with just enough of the virt board around it (RAM,
+ * UART0 transmit, the finisher, CLINT msip): for the QEMU differential tests. */
+export function runElfOnHart(image: Uint8Array, maxSlices = 1000): { out: string; status: number } {
+  const clock = new VirtualClock();
+  const tracer = new Tracer(clock);
+  const bus = new Bus(clock, tracer);
+  const ram = ramRegion('ram', 'ram', 1 << 24);
+  bus.map(VIRT_MEMMAP.dram.base, ram);
+  const cpu = new Cpu(bus, { base: VIRT_MEMMAP.dram.base, bytes: ram.bytes }, tracer);
+  clock.attachCounter(cpu);
+  let out = '';
+  let status = -1;
+  bus.map(VIRT_MEMMAP.uart0.base, ioRegion('uart0', 'uart', 0x100, {
+    read: (offset) => (offset === 5 ? 0x60 : 0),
+    write: (offset, value) => { if (offset === 0) out += String.fromCharCode(value); },
+  }));
+  bus.map(VIRT_MEMMAP.test.base, ioRegion('test', 'finisher', 0x1000, {
+    read: () => 0,
+    write: (_offset, value) => { status = (value & 0xffff) === 0x5555 ? 0 : value >>> 16; cpu.requestExit(); },
+  }));
+  bus.map(VIRT_MEMMAP.clint.base, ioRegion('clint', 'clint', 0x10000, {
+    read: (offset) => (offset === 0 ? (cpu.csr.mip >>> 3) & 1 : 0),
+    write: (offset, value) => { if (offset === 0) cpu.setInterruptPending(3, (value & 1) !== 0); },
+  }));
+  const dv = new DataView(image.buffer, image.byteOffset, image.byteLength);
+  for (let i = 0; i < dv.getUint16(44, true); i++) {
+    const ph = dv.getUint32(28, true) + i * dv.getUint16(42, true);
+    if (dv.getUint32(ph, true) !== 1) continue;
+    const off = dv.getUint32(ph + 4, true);
+    bus.load(dv.getUint32(ph + 12, true), image.subarray(off, off + dv.getUint32(ph + 16, true)));
+  }
+  cpu.reset(dv.getUint32(24, true));
+  for (let slices = 0; slices < maxSlices && cpu.step(1_000_000) !== STEP_EXIT;) slices++;
+  return { out, status };
 }
