@@ -1,0 +1,143 @@
+// A KernelContext without a CPU, for the services' unit tests: guest RAM is
+// a byte array, the heap a first-fit allocator over part of it, time moves
+// only when the test says so, and "guest functions" are TypeScript functions
+// registered at made-up addresses. The real engine runs the same services
+// with driver code on the vCPU (the guest kernel's own tests cover that).
+
+import { createRootFs } from '../fs/rootfs.ts';
+import type { Vfs } from '../fs/vfs.ts';
+import { FirstFitHeap } from '../mm/heap.ts';
+import { GuestFault, type CallArgs, type GuestRam, type KernelContext, type LogLevel, type TaskInfo, type VarArgs } from './api.ts';
+
+export const FAKE_RAM_BASE = 0x8000_0000;
+
+type FakeGuestFn = (k: FakeKernelContext, ...args: number[]) => number | Promise<number>;
+
+export class ArrayGuestRam implements GuestRam {
+  readonly bytesArray: Uint8Array;
+  private readonly view: DataView;
+  constructor(readonly base: number, size: number) {
+    this.bytesArray = new Uint8Array(size);
+    this.view = new DataView(this.bytesArray.buffer);
+  }
+  private at(addr: number, size: number, access: 'load' | 'store'): number {
+    const off = (addr >>> 0) - this.base;
+    if (off < 0 || off + size > this.bytesArray.length) throw new GuestFault(addr >>> 0, access, size);
+    return off;
+  }
+  u8(a: number) { return this.view.getUint8(this.at(a, 1, 'load')); }
+  u16(a: number) { return this.view.getUint16(this.at(a, 2, 'load'), true); }
+  u32(a: number) { return this.view.getUint32(this.at(a, 4, 'load'), true); }
+  i32(a: number) { return this.view.getInt32(this.at(a, 4, 'load'), true); }
+  u64(a: number) { return this.view.getBigUint64(this.at(a, 8, 'load'), true); }
+  setU8(a: number, v: number) { this.view.setUint8(this.at(a, 1, 'store'), v); }
+  setU16(a: number, v: number) { this.view.setUint16(this.at(a, 2, 'store'), v, true); }
+  setU32(a: number, v: number) { this.view.setUint32(this.at(a, 4, 'store'), v >>> 0, true); }
+  setU64(a: number, v: bigint) { this.view.setBigUint64(this.at(a, 8, 'store'), BigInt.asUintN(64, v), true); }
+  bytes(a: number, n: number) { const o = this.at(a, n, 'load'); return this.bytesArray.slice(o, o + n); }
+  setBytes(a: number, b: Uint8Array) { this.bytesArray.set(b, this.at(a, b.length, 'store')); }
+  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); }
+  cString(a: number, max = 4096) {
+    let s = '';
+    for (let i = 0; i < max; i++) {
+      const c = this.u8(a + i);
+      if (c === 0) break;
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  setCString(a: number, text: string) {
+    for (let i = 0; i < text.length; i++) this.setU8(a + i, text.charCodeAt(i) & 0xff);
+    this.setU8(a + text.length, 0);
+  }
+}
+
+/** Arguments for calling a service directly in a test: word slots, 64-bit values as two slots. */
+export function fakeArgs(ram: GuestRam, slots: number[], stackAddr = 0): CallArgs {
+  const slot = (i: number) => (i < slots.length ? slots[i] >>> 0 : stackAddr ? ram.u32(stackAddr + 4 * (i - slots.length)) : 0);
+  const pair = (i: number) => (BigInt(slot(i + 1)) << 32n) | BigInt(slot(i));
+  return {
+    u32: slot,
+    i32: (i) => slot(i) | 0,
+    u64: pair,
+    i64: (i) => BigInt.asIntN(64, pair(i)),
+    varargs(first) {
+      let i = first;
+      const next64 = () => { if (i % 2) i++; const v = pair(i); i += 2; return v; };
+      const va: VarArgs = { u32: () => slot(i++), i32: () => slot(i++) | 0, u64: next64, i64: () => BigInt.asIntN(64, next64()) };
+      return va;
+    },
+  };
+}
+
+export class FakeKernelContext implements KernelContext {
+  readonly ram: ArrayGuestRam;
+  readonly vfs: Vfs = createRootFs();
+  readonly hz = 250;
+  readonly log: Array<{ level: LogLevel; text: string }> = [];
+  current: TaskInfo = { pid: 1, comm: 'sh', taskStruct: 0 };
+  sieEnabled = true;
+  private now = 0n;
+  private readonly heap: FirstFitHeap;
+  private readonly timers: Array<{ at: bigint; fn: () => void; live: boolean }> = [];
+  private readonly guestFns = new Map<number, FakeGuestFn>();
+  private readonly symbols = new Map<number, string>();
+  private readonly states = new Map<string, unknown>();
+  private nextFn = 0x7f00_0000;
+  private nextPid = 100;
+
+  constructor(ramSize = 4 << 20) {
+    this.ram = new ArrayGuestRam(FAKE_RAM_BASE, ramSize);
+    this.heap = new FirstFitHeap(FAKE_RAM_BASE + 0x1000, ramSize - 0x1000);
+  }
+
+  /** Registers a "guest function" and returns its address. */
+  defineGuestFunction(name: string, fn: FakeGuestFn): number {
+    const addr = (this.nextFn += 0x100);
+    this.guestFns.set(addr, fn);
+    this.symbols.set(addr, name);
+    return addr;
+  }
+
+  kmalloc(size: number, align = 8) { return this.heap.allocate(size, align) ?? 0; }
+  kfree(addr: number) { if (addr) this.heap.free(addr); }
+  ksize(_addr: number) { return 0; }
+  nowNs() { return this.now; }
+  jiffies() { return Number((this.now * BigInt(this.hz)) / 1_000_000_000n) >>> 0; }
+  at(atNs: bigint, fn: () => void) {
+    const t = { at: atNs, fn, live: true };
+    this.timers.push(t);
+    return () => { t.live = false; };
+  }
+  /** Moves virtual time on, running the timers that come due in order. */
+  advance(ns: bigint): void {
+    const end = this.now + ns;
+    for (;;) {
+      const due = this.timers.filter((t) => t.live && t.at <= end).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0];
+      if (!due) break;
+      due.live = false;
+      this.now = due.at > this.now ? due.at : this.now;
+      due.fn();
+    }
+    this.now = end;
+  }
+  async callGuest(fn: number, ...args: number[]): Promise<number> {
+    const f = this.guestFns.get(fn >>> 0);
+    if (!f) throw new GuestFault(fn, 'load', 4);
+    return (await f(this, ...args)) | 0;
+  }
+  spawn(comm: string, fn: number, args: number[]) {
+    const task = { pid: this.nextPid++, comm, taskStruct: 0 };
+    return { ...task, done: this.callGuest(fn, ...args) };
+  }
+  wake(_task: TaskInfo) {}
+  printk(level: LogLevel, text: string) { this.log.push({ level, text }); }
+  symbolize(addr: number) { return this.symbols.get(addr >>> 0) ?? `0x${(addr >>> 0).toString(16)}`; }
+  symbolAddress(_name: string) { return 0; }
+  irqSave() { const was = this.sieEnabled ? 2 : 0; this.sieEnabled = false; return was; }
+  irqRestore(flags: number) { this.sieEnabled = (flags & 2) !== 0; }
+  state<T>(key: string, make: () => T): T {
+    if (!this.states.has(key)) this.states.set(key, make());
+    return this.states.get(key) as T;
+  }
+}
