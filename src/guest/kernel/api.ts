@@ -11,6 +11,7 @@
 // (src/guest/kernel/*.ts) implements KernelContext; the services live in
 // src/guest/kernel/services/, one file per Linux subsystem.
 
+import type { InterruptSignal } from '../fs/provider.ts';
 import type { Vfs } from '../fs/vfs.ts';
 
 /** A service's result: a0, a1:a0 for a 64-bit value, or nothing for void. */
@@ -93,6 +94,10 @@ export interface TaskInfo {
   readonly comm: string;
   /** Its struct task_struct in guest RAM (what tp holds while it runs). */
   readonly taskStruct: number;
+  /** A signal (Ctrl-C, kill) is waiting for the task: interruptible waits end with -ERESTARTSYS. */
+  readonly signalPending: boolean;
+  /** Calls `listener` once when a signal arrives for the task; returns an unsubscribe. */
+  onSignal(listener: () => void): () => void;
 }
 
 /** printk's levels (KERN_EMERG = 0 ... KERN_DEBUG = 7). */
@@ -119,9 +124,16 @@ export interface KernelContext {
    * task's stack (probe, an fops->read, an IRQ handler), resolving with its a0.
    * Rejects with TaskAborted if the call faults or locks up. */
   callGuest(fn: number, ...args: number[]): Promise<number>;
+  /** As callGuest, for a shell command's request on a driver's file (open, read,
+   * write, release, ioctl): runs on a kernel task of the calling process, and
+   * Ctrl-C on `signal` is a signal for that task. */
+  callGuestFromUser(signal: InterruptSignal | undefined, fn: number, ...args: number[]): Promise<number>;
   /** Starts a kernel task (kthread, kworker) that runs guest `fn(args)` and ends when it returns. */
   spawn(comm: string, fn: number, args: number[]): TaskInfo & { done: Promise<number> };
-  /** Makes a task blocked in a wait runnable again (wake_up_process). */
+  /** Sleeps the current task until wake(task) (schedule() after prepare_to_wait);
+   * returns at once if a wake came since its last block(). */
+  block(): Promise<void>;
+  /** Makes a task blocked in block() runnable again (wake_up_process). */
   wake(task: TaskInfo): void;
 
   /** Adds a line to the kernel log (dmesg) and, under the console level, to the console. */
@@ -134,6 +146,11 @@ export interface KernelContext {
   /** Masks S-mode interrupts (sstatus.SIE) and returns the old flags, as local_irq_save. */
   irqSave(): number;
   irqRestore(flags: number): void;
+  /** Enables or disables a PLIC source for the kernel's context (S-mode, context 1),
+   * by MMIO to the PLIC as Linux's irq chip does; enabling also gives it priority 1. */
+  setIrqEnabled(hwirq: number, enabled: boolean): void;
+  /** Where the boot ROM left the flattened device tree (a1 at entry). */
+  readonly dtbAddr: number;
 
   readonly vfs: Vfs;
   /** Shared state between service files (the IRQ table, the platform bus, debugfs ...),

@@ -70,12 +70,19 @@ export function fakeArgs(ram: GuestRam, slots: number[], stackAddr = 0): CallArg
   };
 }
 
+function fakeTask(pid: number, comm: string): TaskInfo {
+  return { pid, comm, taskStruct: 0, signalPending: false, onSignal: () => () => {} };
+}
+
 export class FakeKernelContext implements KernelContext {
   readonly ram: ArrayGuestRam;
   readonly vfs: Vfs = createRootFs();
   readonly hz = 250;
   readonly log: Array<{ level: LogLevel; text: string }> = [];
-  current: TaskInfo = { pid: 1, comm: 'sh', taskStruct: 0 };
+  current: TaskInfo = fakeTask(1, 'sh');
+  readonly dtbAddr = 0;
+  /** PLIC sources the services enabled (setIrqEnabled). */
+  readonly enabledIrqs = new Set<number>();
   sieEnabled = true;
   private now = 0n;
   private readonly heap: FirstFitHeap;
@@ -126,11 +133,26 @@ export class FakeKernelContext implements KernelContext {
     if (!f) throw new GuestFault(fn, 'load', 4);
     return (await f(this, ...args)) | 0;
   }
-  spawn(comm: string, fn: number, args: number[]) {
-    const task = { pid: this.nextPid++, comm, taskStruct: 0 };
-    return { ...task, done: this.callGuest(fn, ...args) };
+  callGuestFromUser(_signal: unknown, fn: number, ...args: number[]): Promise<number> {
+    return this.callGuest(fn, ...args);
   }
-  wake(_task: TaskInfo) {}
+  spawn(comm: string, fn: number, args: number[]) {
+    return { ...fakeTask(this.nextPid++, comm), done: this.callGuest(fn, ...args) };
+  }
+  private wakers = new Map<number, () => void>();
+  private woken = new Set<number>();
+  block(): Promise<void> {
+    const pid = this.current.pid;
+    if (this.woken.delete(pid)) return Promise.resolve();
+    return new Promise((resolve) => this.wakers.set(pid, resolve));
+  }
+  wake(task: TaskInfo) {
+    const w = this.wakers.get(task.pid);
+    if (w) { this.wakers.delete(task.pid); w(); } else this.woken.add(task.pid);
+  }
+  setIrqEnabled(hwirq: number, enabled: boolean) {
+    if (enabled) this.enabledIrqs.add(hwirq); else this.enabledIrqs.delete(hwirq);
+  }
   printk(level: LogLevel, text: string) { this.log.push({ level, text }); }
   symbolize(addr: number) { return this.symbols.get(addr >>> 0) ?? `0x${(addr >>> 0).toString(16)}`; }
   symbolAddress(_name: string) { return 0; }
