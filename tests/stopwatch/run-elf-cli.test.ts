@@ -8,7 +8,7 @@ import { BUILD, buildProgram } from './build-program.ts';
 
 interface ChromeEvent { ph: string; name: string; cat?: string; args?: { region?: string } }
 
-const runElf = (...args: string[]) => spawnSync('node', ['bin/paravirt.mjs', 'run-elf', ...args], { encoding: 'utf8', timeout: 60_000 });
+const runElf = (...args: string[]) => spawnSync('node', ['bin/paravirt.mjs', 'run-elf', ...args], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL' });
 
 beforeAll(() => {
   buildProgram('stopwatch_demo.c', 'cli_demo.elf');

@@ -15,10 +15,10 @@ function dash(script: string, files: Record<string, string>, args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'guest-sh-diff-'));
   for (const [name, text] of Object.entries({ ...files, 'script.sh': script })) writeFileSync(join(dir, name), text, 'latin1');
   const r = spawnSync('dash', ['script.sh', ...args], {
-    cwd: dir, encoding: 'latin1', timeout: 10000,
+    cwd: dir, encoding: 'latin1', timeout: 60_000, killSignal: 'SIGKILL',
     env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', HOME: '/root' },
   });
-  if (r.error) throw r.error;
+  if (r.error) throw new Error(`dash did not finish the script within 60 s (killed by the time limit): ${r.error.message}`);
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
