@@ -53,9 +53,8 @@ export function parseLevel(text: string): { level?: LogLevel; cont: boolean; bod
 export function printkText(k: KernelContext, text: string, fallback: LogLevel = DEFAULT_LEVEL): number {
   const st = k.state<PrintkState>('printk', () => ({}));
   const { level, cont, body } = parseLevel(text);
-  let buffered = '';
   if (st.pending && cont) {
-    buffered = st.pending.text;
+    const buffered = st.pending.text;
     st.pending.cancel();
     const lvl = st.pending.level;
     st.pending = undefined;
