@@ -46,3 +46,8 @@ export function wordTable(k: FakeKernelContext, size: number, words: Record<numb
   for (const [off, v] of Object.entries(words)) k.ram.setU32(p + Number(off), v);
   return p;
 }
+
+/** As callService, for a service that returns a pointer or an unsigned word. */
+export async function callU32(k: FakeKernelContext, name: string, ...slots: number[]): Promise<number> {
+  return (await callInt(k, name, ...slots)) >>> 0;
+}
