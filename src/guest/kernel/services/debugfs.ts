@@ -66,7 +66,7 @@ function createFile(k: KernelContext, name: string, mode: number, parent: number
   const d = newDentry(k, path, false);
   if (!d) return errPtr(ENOMEM);
   const alive = () => debugfs(k).byAddr.get(d)?.alive === true;
-  k.vfs.addProviderFile(path, { size: 0, ...make(alive) }, mode & 0o777);
+  k.vfs.addProviderFile(path, { ...make(alive), size: 0 }, mode & 0o777);
   return d;
 }
 
