@@ -114,6 +114,14 @@ describe('llseek, ioctl and the open helpers', () => {
     expect(await f.ioctl(2, 0)).toBe(-25);
   });
 
+  it('turns -ERESTARTSYS (a wait ended by Ctrl-C) into -EINTR for the shell', async () => {
+    const read = k.defineGuestFunction('r', () => -512);
+    const fops = wordTable(k, FOPS.size, { [FOPS.read]: read });
+    k.vfs.addProviderFile('/dev/w', driverFileProvider(k, { fops, mode: S_IFREG | 0o444 }));
+    const f = await k.vfs.open('/dev/w', { read: true });
+    await expect(f.read(10)).rejects.toMatchObject({ errno: 4 });
+  });
+
   it('simple_read_from_buffer refuses a negative position and stops at the end of the buffer', async () => {
     const ppos = k.kmalloc(8), to = k.kmalloc(16), from = cstr(k, 'abcdef');
     k.ram.setU64(ppos, -1n);

@@ -56,12 +56,18 @@ function callFailed(e: unknown): number {
   throw e;
 }
 
+/** The kernel-internal "restart" errnos (ERESTARTSYS...) that a driver returns when a
+ * signal ends its wait: user space never sees them, Linux turns them into -EINTR. */
+const ERESTART_FIRST = 512, ERESTART_LAST = 516;
+
 async function guest(k: KernelContext, signal: InterruptSignal | undefined, fn: number, ...args: number[]): Promise<number> {
+  let r: number;
   try {
-    return await k.callGuestFromUser(signal, fn, ...args);
+    r = await k.callGuestFromUser(signal, fn, ...args);
   } catch (e) {
     return callFailed(e);
   }
+  return r <= -ERESTART_FIRST && r >= -ERESTART_LAST ? -EINTR : r;
 }
 
 function buildInode(k: KernelContext, o: DriverFileOptions): number {
