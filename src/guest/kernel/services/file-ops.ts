@@ -58,7 +58,7 @@ function callFailed(e: unknown): number {
 
 /** The kernel-internal "restart" errnos (ERESTARTSYS...) that a driver returns when a
  * signal ends its wait: user space never sees them, Linux turns them into -EINTR. */
-const ERESTART_FIRST = 512, ERESTART_LAST = 516;
+const RESTART_ERRNOS = new Set([-512, -513, -514, -516]);
 
 async function guest(k: KernelContext, signal: InterruptSignal | undefined, fn: number, ...args: number[]): Promise<number> {
   let r: number;
@@ -67,7 +67,7 @@ async function guest(k: KernelContext, signal: InterruptSignal | undefined, fn: 
   } catch (e) {
     return callFailed(e);
   }
-  return r <= -ERESTART_FIRST && r >= -ERESTART_LAST ? -EINTR : r;
+  return RESTART_ERRNOS.has(r) ? -EINTR : r;
 }
 
 function buildInode(k: KernelContext, o: DriverFileOptions): number {
