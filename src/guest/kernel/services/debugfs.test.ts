@@ -59,6 +59,11 @@ describe('debugfs', () => {
     expect(await readAll('/sys/kernel/debug/vals/atomic')).toBe('-3\n');
   });
 
+  it('a value file over a bad pointer fails the read with EFAULT instead of crashing', async () => {
+    await callInt(k, 'debugfs_create_u32', cstr(k, 'wild'), 0o444, 0, 0x10);
+    await expect(readAll('/sys/kernel/debug/wild')).rejects.toMatchObject({ errno: 14 });
+  });
+
   it('a file removed while open answers -EIO instead of calling into the driver', async () => {
     const read = k.defineGuestFunction('r', () => 0);
     const fops = wordTable(k, FOPS.size, { [FOPS.read]: read });

@@ -8,7 +8,7 @@
 import type { KernelContext, ServiceModule } from '../api.ts';
 import type { FileProvider } from '../../fs/provider.ts';
 import { FsError } from '../../fs/errno.ts';
-import { driverFileProvider, S_IFREG } from './file-ops.ts';
+import { driverFileProvider, faultsAsErrno, S_IFREG } from './file-ops.ts';
 import { kstrtobool, kstrtoull } from './kstrtox.ts';
 import { printkText } from './printk.ts';
 import { errPtr } from './uaccess.ts';
@@ -74,12 +74,17 @@ function createFile(k: KernelContext, name: string, mode: number, parent: number
 function valueProvider(k: KernelContext, mode: number, show: () => string, store: (text: string) => number): FileProvider {
   let text = '';
   const p: FileProvider = {
-    async read(offset, count) {
+    read: (offset, count) => faultsAsErrno(async () => {
       if (offset === 0) text = show();
       return Uint8Array.from(text.slice(offset, offset + count), (c) => c.charCodeAt(0));
-    },
+    }),
   };
-  if (mode & 0o222) p.write = async (data) => { const r = store(String.fromCharCode(...data.subarray(0, 23))); return r < 0 ? r : data.length; };
+  if (mode & 0o222) {
+    p.write = (data) => faultsAsErrno(async () => {
+      const r = store(String.fromCharCode(...data.subarray(0, 23)));
+      return r < 0 ? r : data.length;
+    });
+  }
   return p;
 }
 

@@ -60,6 +60,20 @@ function callFailed(e: unknown): number {
  * signal ends its wait: user space never sees them, Linux turns them into -EINTR. */
 const RESTART_ERRNOS = new Set([-512, -513, -514, -516]);
 
+/** Calls driver code for a process's file request; a crash or a kill comes back as an errno. */
+export async function userCall(k: KernelContext, signal: InterruptSignal | undefined, fn: number, ...args: number[]): Promise<number> {
+  return guest(k, signal, fn, ...args);
+}
+
+/** Runs a file request's kernel side; a bad pointer met on the way is -EFAULT for the process, not a crash of the shell. */
+export async function faultsAsErrno<T>(body: () => Promise<T>): Promise<T | number> {
+  try {
+    return await body();
+  } catch (e) {
+    return callFailed(e);
+  }
+}
+
 async function guest(k: KernelContext, signal: InterruptSignal | undefined, fn: number, ...args: number[]): Promise<number> {
   let r: number;
   try {
@@ -172,12 +186,12 @@ export function driverFileProvider(k: KernelContext, o: DriverFileOptions, extra
   return {
     size: extra.size,
     async open(mode) {
-      const f = await openDriverFile(k, o, mode);
+      const f = await faultsAsErrno(() => openDriverFile(k, o, mode));
       if (typeof f === 'number') return f;
       return {
-        read: (_offset, count, signal) => f.read(count, signal),
-        write: (data, _offset, signal) => f.write(data, signal),
-        release: () => f.release(),
+        read: (_offset, count, signal) => faultsAsErrno(() => f.read(count, signal)),
+        write: async (data, _offset, signal) => faultsAsErrno(() => f.write(data, signal)),
+        release: async () => { await faultsAsErrno(() => f.release()); },
       };
     },
     read: refuse,

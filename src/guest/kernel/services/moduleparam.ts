@@ -9,6 +9,7 @@ import type { CallArgs, KernelContext, ServiceModule } from '../api.ts';
 import type { FileProvider, InterruptSignal } from '../../fs/provider.ts';
 import { FsError } from '../../fs/errno.ts';
 import { matchParams, type ModuleParam, type ParamArg } from '../../module/params.ts';
+import { userCall } from './file-ops.ts';
 import { KPARAM, KPARAM_OPS } from './layouts.ts';
 import { kstrtobool, kstrtoRange } from './kstrtox.ts';
 import { printkText } from './printk.ts';
@@ -132,13 +133,14 @@ export const moduleparamServices: ServiceModule = {
 
 const paramName = (k: KernelContext, p: ModuleParam) => p.name || k.ram.cString(k.ram.u32(p.addr + KPARAM.name), 64);
 
-/** Calls ops->set(val, kp) with val copied into kernel memory (NULL for a bare name); returns its result.
- * From a file write, the call runs for the writing process (Ctrl-C reaches it). */
+/** Calls ops->set(val, kp) with val copied into kernel memory (NULL for a bare name); returns its
+ * result, or -EFAULT if it crashed (the engine has logged the Oops). From a file write, the call runs
+ * for the writing process (Ctrl-C reaches it). */
 async function callSet(k: KernelContext, p: ModuleParam, value: string | undefined, signal?: InterruptSignal): Promise<number> {
   const set = k.ram.u32(p.ops + KPARAM_OPS.set);
   if (!set) return -EPERM;
   if (p.flags & KERNEL_PARAM_FL_UNSAFE) printkText(k, `Setting dangerous option ${paramName(k, p)} - tainting kernel\n`, 5);
-  const call = (val: number) => (signal ? k.callGuestFromUser(signal, set, val, p.addr) : k.callGuest(set, val, p.addr));
+  const call = (val: number) => userCall(k, signal, set, val, p.addr);
   if (value === undefined) return call(0);
   const buf = slabAlloc(k, value.length + 1, 0);
   if (!buf) return -ENOMEM;
@@ -182,7 +184,7 @@ function paramProvider(k: KernelContext, p: ModuleParam): FileProvider {
         const buf = slabAlloc(k, PAGE_SIZE, 0x100);
         if (!buf) return -ENOMEM;
         try {
-          const n = await k.callGuestFromUser(signal, get, buf, p.addr);
+          const n = await userCall(k, signal, get, buf, p.addr);
           if (n < 0) return n;
           page = k.ram.bytes(buf, Math.min(n, PAGE_SIZE));
         } finally {

@@ -3,6 +3,7 @@
 // with a page and whose writes call store, sysfs_emit's page check, and
 // kobject_create_and_add under /sys/kernel.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { TaskAborted } from '../api.ts';
 import { FakeKernelContext } from '../fake-context.ts';
 import { devresReleaseAll } from './devres.ts';
 import { ATTRIBUTE, ATTRIBUTE_GROUP, DEVICE, DEVICE_ATTRIBUTE, KOBJECT } from './layouts.ts';
@@ -46,6 +47,15 @@ describe('device attributes', () => {
     expect(await callInt(k, 'device_create_file', dev, attr)).toBe(-17);
     await callInt(k, 'device_remove_file', dev, attr);
     expect(k.vfs.exists(`${dir}/timeout`)).toBe(false);
+  });
+
+  it('a show that crashes fails the read with EFAULT; the shell goes on', async () => {
+    const dev = device();
+    const show = k.defineGuestFunction('crash_show', () => { throw new TaskAborted('oops', 'Oops'); });
+    const attr = wordTable(k, 16, { [ATTRIBUTE.name]: cstr(k, 'bad'), [DEVICE_ATTRIBUTE.show]: show });
+    k.ram.setU16(attr + ATTRIBUTE.mode, 0o444);
+    await callInt(k, 'device_create_file', dev, attr);
+    await expect(readAll(`${dir}/bad`)).rejects.toMatchObject({ errno: 14 });
   });
 
   it('a group creates its visible attributes (is_visible may hide one) and devm removes them', async () => {

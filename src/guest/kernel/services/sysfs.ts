@@ -10,6 +10,7 @@ import type { CallArgs, KernelContext, ServiceModule } from '../api.ts';
 import type { FileProvider, InterruptSignal } from '../../fs/provider.ts';
 import { FsError } from '../../fs/errno.ts';
 import { devresAdd } from './devres.ts';
+import { userCall } from './file-ops.ts';
 import { ATTRIBUTE, ATTRIBUTE_GROUP, DEVICE_ATTRIBUTE, KOBJECT } from './layouts.ts';
 import { deviceName, formatKernel, printkText, printWarning, readFormat } from './printk.ts';
 
@@ -46,7 +47,7 @@ function attributeProvider(k: KernelContext, kobj: number, attr: number, mode: n
     p.read = async (offset, count, signal) => {
       if (offset === 0) {
         const r = await withPage(k, async (page) => {
-          const n = await k.callGuestFromUser(signal, show, kobj, attr, page);
+          const n = await userCall(k, signal, show, kobj, attr, page);
           if (n < 0) return n;
           if (n > PAGE_SIZE) printWarning(k, 'fs/sysfs/file.c:74 sysfs_kf_seq_show', `fill_read_buffer: ${k.symbolize(show)} returned bad count`);
           text = k.ram.bytes(page, Math.min(n, PAGE_SIZE));
@@ -63,7 +64,7 @@ function attributeProvider(k: KernelContext, kobj: number, attr: number, mode: n
       const len = Math.min(data.length, PAGE_SIZE - 1);
       return withPage(k, async (page) => {
         k.ram.setBytes(page, data.subarray(0, len));
-        return k.callGuestFromUser(signal, store, kobj, attr, page, len);
+        return userCall(k, signal, store, kobj, attr, page, len);
       });
     };
   }
@@ -105,8 +106,9 @@ function groupDir(k: KernelContext, kobj: number, grp: number): string {
   return name ? `${kobjectPath(k, kobj)}/${k.ram.cString(name, 256)}` : kobjectPath(k, kobj);
 }
 
-/** sysfs_create_group: is_visible (a guest call) may hide a file (0) or change its mode. */
-async function createGroup(k: KernelContext, kobj: number, grp: number): Promise<number> {
+/** sysfs_create_group: is_visible (a guest call) may hide a file (0) or change its mode.
+ * The platform bus calls it for a driver's dev_groups before probe returns. */
+export async function createGroup(k: KernelContext, kobj: number, grp: number): Promise<number> {
   if (!grp) return -EINVAL;
   const dir = groupDir(k, kobj, grp);
   k.vfs.mkdirp(dir);
@@ -121,7 +123,7 @@ async function createGroup(k: KernelContext, kobj: number, grp: number): Promise
   return 0;
 }
 
-function removeGroup(k: KernelContext, kobj: number, grp: number): void {
+export function removeGroup(k: KernelContext, kobj: number, grp: number): void {
   if (!grp) return;
   const dir = groupDir(k, kobj, grp);
   for (const a of groupAttrs(k, grp)) removeFile(k, kobj, a, dir);
