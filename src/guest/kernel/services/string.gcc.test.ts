@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeKernelContext } from '../fake-context.ts';
-import { callInt, cstr } from './testing.ts';
+import { callInt } from './testing.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
