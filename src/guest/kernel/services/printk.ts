@@ -6,7 +6,7 @@
 
 import type { CallArgs, KernelContext, LogLevel, ServiceModule, VarArgs } from '../api.ts';
 import { DEVICE, KOBJECT } from './layouts.ts';
-import { ERRNO_NAMES } from './vsprintf-pointer.ts';
+import { formatPointer } from './vsprintf-pointer.ts';
 import { formatKernel, vaListArgs } from './vsprintf.ts';
 import { scanKernel } from './sscanf.ts';
 import { devmAlloc, slabAlloc } from './slab.ts';
@@ -64,7 +64,11 @@ export function printkText(k: KernelContext, text: string, fallback: LogLevel = 
   return logLines(k, st, level ?? fallback, body);
 }
 
+/** Linux keeps about 1 KiB of one message (LOG_LINE_MAX) and drops the rest. */
+const RECORD_MAX = 1024;
+
 function logLines(k: KernelContext, st: PrintkState, level: LogLevel, text: string): number {
+  if (text.length > RECORD_MAX) text = text.slice(0, RECORD_MAX);
   const lines = text.split('\n');
   const last = lines.pop()!;
   for (const line of lines) k.printk(level, line);
@@ -155,9 +159,9 @@ export const printkServices: ServiceModule = {
       const err = a.i32(1);
       // -EPROBE_DEFER is not an error: Linux only records the reason (dev_dbg).
       if (err !== -EPROBE_DEFER) {
-        const name = ERRNO_NAMES[-err];
+        const name = formatPointer(k, err >>> 0, 'e', { flags: 0, width: -1, precision: -1, base: 10 });
         const msg = parseLevel(formatKernel(k, readFormat(k, a.u32(2)), a.varargs(3))).body;
-        printkText(k, `${devicePrefix(k, a.u32(0))}error ${name ? `-${name}` : err}: ${msg}`, 3);
+        printkText(k, `${devicePrefix(k, a.u32(0))}error ${name}: ${msg}`, 3);
       }
       return err;
     },
