@@ -17,14 +17,14 @@ const digitValue = (c: string | undefined): number => {
 };
 
 /** _parse_integer_fixup_radix: the base to use and where the digits start. */
-function fixupRadix(s: string, i: number, base: number): { base: number; i: number } {
+export function fixupRadix(s: string, i: number, base: number): { base: number; i: number } {
   if (base === 0) base = s[i] === '0' ? ((s[i + 1] === 'x' || s[i + 1] === 'X') && digitValue(s[i + 2]) < 16 ? 16 : 8) : 10;
   if (base === 16 && s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X')) i += 2;
   return { base, i };
 }
 
 /** _parse_integer: the digits from i on, modulo 2^64, whether they overflowed, and how many there were. */
-function parseDigits(s: string, i: number, base: number): { value: bigint; overflow: boolean; end: number } {
+export function parseDigits(s: string, i: number, base: number): { value: bigint; overflow: boolean; end: number } {
   let value = 0n, overflow = false;
   const b = BigInt(base);
   while (digitValue(s[i]) < base) {

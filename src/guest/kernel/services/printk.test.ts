@@ -169,6 +169,11 @@ describe('sscanf', () => {
     expect(await callInt(k, 'sscanf', cstr(k, '7,x'), cstr(k, '%u,%u'), a, b)).toBe(1);
     expect(await callInt(k, 'sscanf', cstr(k, '-3 ff'), cstr(k, '%hhd %x'), a, b)).toBe(2);
     expect([k.ram.u8(a), k.ram.u32(b)]).toEqual([253, 255]);
+    // As Linux: %x skips a "0x" even without digits after it; %d does not take a '+'.
+    const rest = k.kmalloc(8);
+    expect(await callInt(k, 'sscanf', cstr(k, '0xg'), cstr(k, '%x%s'), a, rest)).toBe(2);
+    expect([k.ram.u32(a), k.ram.cString(rest)]).toEqual([0, 'g']);
+    expect(await callInt(k, 'sscanf', cstr(k, '+5'), cstr(k, '%d'), a)).toBe(0);
   });
 });
 

@@ -4,28 +4,26 @@
 // does not match and returns how many values it stored.
 
 import type { KernelContext, VarArgs } from '../api.ts';
+import { fixupRadix, parseDigits } from './kstrtox.ts';
 
 const isSpace = (c: string | undefined) => c !== undefined && /[ \t\n\v\f\r]/.test(c);
-const isDigitIn = (c: string | undefined, base: number) => c !== undefined && c !== '' && !Number.isNaN(parseInt(c, base === 0 ? 10 : base));
 
 interface ScanCursor { s: string; i: number }
 
 function skipSpaces(c: ScanCursor): void { while (isSpace(c.s[c.i])) c.i++; }
 
-/** simple_strntoull: digits of `base` (0: by prefix; 16 takes an optional 0x) from at most `max` characters. */
+/** simple_strntoll/simple_strntoull on at most `max` characters: the base by prefix (16 skips a
+ * "0x" even with no digit after it, as Linux does), then the digits there are. The sign and the
+ * first digit were checked by the caller. */
 function parseInteger(c: ScanCursor, base: number, signed: boolean, max: number): bigint | undefined {
   const end = Math.min(c.s.length, c.i + max);
   let i = c.i;
   let negative = false;
   if (signed && c.s[i] === '-') { negative = true; i++; }
-  const hexPrefix = (j: number) => c.s[j] === '0' && (c.s[j + 1] === 'x' || c.s[j + 1] === 'X') && j + 2 < end && isDigitIn(c.s[j + 2], 16);
-  if (base === 0) base = hexPrefix(i) ? 16 : c.s[i] === '0' ? 8 : 10;
-  if (base === 16 && hexPrefix(i)) i += 2;
-  let v = 0n;
-  const start = i;
-  while (i < end && isDigitIn(c.s[i], base)) v = v * BigInt(base) + BigInt(parseInt(c.s[i++], base));
-  if (i === start) return undefined;
-  c.i = i;
+  const fixed = fixupRadix(c.s.slice(0, end), i, base);
+  const d = parseDigits(c.s.slice(0, end), fixed.i, fixed.base);
+  c.i = d.end;
+  const v = BigInt.asUintN(64, d.value);
   return negative ? -v : v;
 }
 
@@ -34,6 +32,19 @@ function store(k: KernelContext, ptr: number, qualifier: string, v: bigint): voi
   else if (qualifier === 'h') k.ram.setU16(ptr, Number(BigInt.asUintN(16, v)));
   else if (qualifier === 'L') k.ram.setU64(ptr, v);
   else k.ram.setU32(ptr, Number(BigInt.asUintN(32, v)));
+}
+
+/** vsscanf's check before a number: a '-' (signed only, and not with width 1) then a digit of the base. */
+function firstDigitOk(c: ScanCursor, base: number, signed: boolean, width: number): boolean {
+  let d = c.s[c.i];
+  if (signed && d === '-') {
+    if (width === 1) return false;
+    d = c.s[c.i + 1];
+  }
+  if (d === undefined) return false;
+  if (base === 16) return /[0-9a-fA-F]/.test(d);
+  if (base === 8) return d >= '0' && d <= '7';
+  return d >= '0' && d <= '9';
 }
 
 const BASES: Record<string, { base: number; signed: boolean }> = {
@@ -82,6 +93,7 @@ export function scanKernel(k: KernelContext, input: string, fmt: string, va: Var
     const kind = BASES[conv];
     if (!kind) return count;
     skipSpaces(str);
+    if (!firstDigitOk(str, kind.base, kind.signed, width)) break;
     const v = parseInteger(str, kind.base, kind.signed, width < 0 ? Infinity : width);
     if (v === undefined) break;
     store(k, va.u32(), q, v);
