@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeKernelContext } from '../fake-context.ts';
 import { FsError } from '../../fs/errno.ts';
-import { driverFileProvider, fileOpsServices, FMODE, openDriverFile, S_IFREG } from './file-ops.ts';
+import { chrdevServices } from './chrdev.ts';
+import { driverFileProvider, FMODE, openDriverFile, S_IFREG } from './file-ops.ts';
 import { FILE, FOPS } from './layouts.ts';
 import { moduleRefCount } from './module-refs.ts';
 import { callInt, callService, cstr, serviceAddress, wordTable } from './testing.ts';
@@ -151,7 +152,7 @@ describe('char device regions', () => {
     const dev = k.kmalloc(4);
     expect(await callInt(k, 'alloc_chrdev_region', dev, 0, 1, cstr(k, 'other'))).toBe(0);
     expect(k.ram.u32(dev) >>> 20).toBe(253);
-    await fileOpsServices.boot!(k);
+    await chrdevServices.boot!(k);
     const procDevices = text(await (await k.vfs.open('/proc/devices', { read: true })).read(4096));
     expect(procDevices).toBe('Character devices:\n  1 mem\n 10 misc\n253 other\n254 swdev\n\nBlock devices:\n');
     k.vfs.mknod('/dev/sw1', 254, 1);

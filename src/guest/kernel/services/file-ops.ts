@@ -7,7 +7,7 @@
 // A negative return from the driver is the errno the shell prints.
 
 import { GuestFault, TaskAborted, type KernelContext, type ServiceModule } from '../api.ts';
-import { textProvider, type FileProvider, type InterruptSignal, type OpenMode } from '../../fs/provider.ts';
+import type { FileProvider, InterruptSignal, OpenMode } from '../../fs/provider.ts';
 import { copyFromUser, copyWithFaults } from './uaccess.ts';
 import { FILE, FOPS, INODE } from './layouts.ts';
 import { moduleGet, modulePut } from './module-refs.ts';
@@ -199,10 +199,9 @@ export function driverFileProvider(k: KernelContext, o: DriverFileOptions, extra
   };
 }
 
-// --- Services: the llseek helpers, simple_open, simple_*_buffer, chrdev ---
+// --- Services: the llseek helpers, the open helpers, simple_*_buffer ---
 
 const SEEK_SET = 0, SEEK_CUR = 1, SEEK_END = 2, SEEK_DATA = 3, SEEK_HOLE = 4;
-const EBUSY = 16;
 
 /** generic_file_llseek_size's core: the new position for whence, or -errno. */
 function seekTarget(k: KernelContext, file: number, offset: bigint, whence: number, eof: bigint): bigint {
@@ -251,45 +250,6 @@ function simpleBufferCopy(k: KernelContext, ppos: number, available: number, cou
   return n - left;
 }
 
-interface ChrdevRegion { major: number; baseminor: number; count: number; name: string }
-const chrdevs = (k: KernelContext) => k.state<ChrdevRegion[]>('chrdevs', () => [
-  { major: 1, baseminor: 0, count: 256, name: 'mem' }, { major: 10, baseminor: 0, count: 256, name: 'misc' },
-]);
-
-/** Linux hands out dynamic majors from 254 down to 234 (fs/char_dev.c). */
-function dynamicMajor(k: KernelContext): number {
-  for (let m = 254; m >= 234; m--) if (!chrdevs(k).some((r) => r.major === m)) return m;
-  return -EBUSY;
-}
-
-function overlaps(k: KernelContext, major: number, baseminor: number, count: number): boolean {
-  return chrdevs(k).some((r) => r.major === major && r.baseminor < baseminor + count && baseminor < r.baseminor + r.count);
-}
-
-/** Reserves minors [baseminor, baseminor+count) of a major (0: a dynamic one); returns the major or -errno. */
-export function registerChrdevRegion(k: KernelContext, major: number, baseminor: number, count: number, name: string): number {
-  if (major === 0) major = dynamicMajor(k);
-  if (major < 0) return major;
-  if (major > 511 || overlaps(k, major, baseminor, count)) return -EBUSY;
-  chrdevs(k).push({ major, baseminor, count, name });
-  return major;
-}
-
-export function unregisterChrdevRegion(k: KernelContext, major: number, baseminor: number, count: number): void {
-  const list = chrdevs(k);
-  const i = list.findIndex((r) => r.major === major && r.baseminor === baseminor && r.count === count);
-  if (i >= 0) list.splice(i, 1);
-}
-
-/** The "Character devices:" part of /proc/devices, as Linux prints it. */
-export function procDevicesText(k: KernelContext): string {
-  const seen = new Map<number, string>();
-  for (const r of [...chrdevs(k)].sort((a, b) => a.major - b.major)) if (!seen.has(r.major)) seen.set(r.major, r.name);
-  return `Character devices:\n${[...seen].map(([m, n]) => `${String(m).padStart(3)} ${n}\n`).join('')}\nBlock devices:\n`;
-}
-
-const MINORBITS = 20;
-
 export const fileOpsServices: ServiceModule = {
   services: {
     default_llseek: (k, a) => defaultLlseek(k, a.u32(0), a.i64(1), a.i32(3)),
@@ -319,32 +279,5 @@ export const fileOpsServices: ServiceModule = {
     },
     simple_read_from_buffer: (k, a) => simpleBufferCopy(k, a.u32(2), a.u32(4), a.u32(1), (pos, n) => copyWithFaults(k, a.u32(0), a.u32(3) + pos, n)),
     simple_write_to_buffer: (k, a) => simpleBufferCopy(k, a.u32(2), a.u32(1), a.u32(4), (pos, n) => copyFromUser(k, a.u32(0) + pos, a.u32(3), n)),
-    __register_chrdev: (k, a) => {
-      const [major0, baseminor, count, fops] = [a.u32(0), a.u32(1), a.u32(2), a.u32(4)];
-      const major = registerChrdevRegion(k, major0, baseminor, count, k.ram.cString(a.u32(3), 64));
-      if (major < 0) return major;
-      for (let m = baseminor; m < baseminor + count; m++) {
-        k.vfs.registerCharDevice(major, m, driverFileProvider(k, { fops, mode: S_IFCHR | 0o600, rdev: (major << MINORBITS) | m }));
-      }
-      return major0 === 0 ? major : 0;
-    },
-    __unregister_chrdev: (k, a) => {
-      const [major, baseminor, count] = [a.u32(0), a.u32(1), a.u32(2)];
-      for (let m = baseminor; m < baseminor + count; m++) k.vfs.unregisterCharDevice(major, m);
-      unregisterChrdevRegion(k, major, baseminor, count);
-    },
-    alloc_chrdev_region: (k, a) => {
-      const major = registerChrdevRegion(k, 0, a.u32(1), a.u32(2), k.ram.cString(a.u32(3), 64));
-      if (major < 0) return major;
-      k.ram.setU32(a.u32(0), (major << MINORBITS) | a.u32(1));
-      return 0;
-    },
-    unregister_chrdev_region: (k, a) => {
-      const dev = a.u32(0);
-      unregisterChrdevRegion(k, dev >>> MINORBITS, dev & ((1 << MINORBITS) - 1), a.u32(1));
-    },
-  },
-  boot(k) {
-    k.vfs.addProviderFile('/proc/devices', textProvider(() => procDevicesText(k)), 0o444);
   },
 };

@@ -3,6 +3,7 @@
 // these: a symbol a driver may call is a service or a variable here.
 
 import type { ServiceModule } from '../api.ts';
+import { chrdevServices } from './chrdev.ts';
 import { debugfsServices } from './debugfs.ts';
 import { fileOpsServices } from './file-ops.ts';
 import { kstrtoxServices } from './kstrtox.ts';
@@ -22,6 +23,7 @@ export const SERVICE_MODULES: readonly ServiceModule[] = [
   slabServices,
   uaccessServices,
   fileOpsServices,
+  chrdevServices,
   miscServices,
   debugfsServices,
   seqFileServices,
