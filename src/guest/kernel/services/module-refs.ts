@@ -25,6 +25,12 @@ function mapRefs(): ModuleRefs {
 
 export const moduleRefs = (k: KernelContext) => k.state<ModuleRefs>('module-refs', mapRefs);
 
+/** For the module loader, at boot: count references on its own module records (what rmmod and
+ * lsmod's "Used by" read) instead of the default table. */
+export function useModuleRefs(k: KernelContext, refs: ModuleRefs): void {
+  if (k.state<ModuleRefs>('module-refs', () => refs) !== refs) throw new Error('module references were counted before the loader installed its own');
+}
+
 /** Takes a reference on the module at `module` (its struct module address; 0: built in, always true). */
 export function moduleGet(k: KernelContext, module: number): boolean {
   return module ? moduleRefs(k).get(module) : true;
