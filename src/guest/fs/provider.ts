@@ -16,8 +16,10 @@ export interface OpenMode {
 }
 
 export interface FileProvider {
-  /** Called at each open; a negative errno refuses it. */
-  open?(mode: OpenMode): Promise<number | void> | number | void;
+  /** Called at each open; a negative errno refuses it. A provider whose opens
+   * each need their own state (a driver's struct file) returns a provider for
+   * this open: its read/write/release then serve it. */
+  open?(mode: OpenMode): Promise<number | void | FileProvider> | number | void | FileProvider;
   /** Up to `count` bytes from `offset`; an empty array is end of file. */
   read?(offset: number, count: number, signal?: InterruptSignal): Promise<Uint8Array | number>;
   /** Bytes written (all of them, for a sysfs store), or a negative errno. */

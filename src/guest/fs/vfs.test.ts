@@ -73,6 +73,25 @@ describe('Vfs', () => {
     expect(await errnoOf(vfs.open('/ro', { write: true }))).toBe(Errno.EACCES);
   });
 
+  it('lets a provider serve each open with its own state (a driver\'s struct file)', async () => {
+    const vfs = new Vfs();
+    let opens = 0;
+    const released: number[] = [];
+    vfs.addProviderFile('/per-open', {
+      open: () => {
+        const id = ++opens;
+        return { read: async () => bytes(`open ${id}`), release: () => { released.push(id); } };
+      },
+      read: async () => bytes('shared'),
+    });
+    const a = await vfs.open('/per-open', { read: true });
+    const b = await vfs.open('/per-open', { read: true });
+    expect([text(await a.read(10)), text(await b.read(10))]).toEqual(['open 1', 'open 2']);
+    await b.close();
+    await a.close();
+    expect(released).toEqual([2, 1]);
+  });
+
   it('serves /dev/null and /dev/zero, and ENXIO for a device without a driver', async () => {
     const vfs = createRootFs();
     expect((await (await vfs.open('/dev/null', { read: true })).read(10)).length).toBe(0);

@@ -235,9 +235,10 @@ export class Vfs {
   }
 }
 
-async function openProvider(path: string, provider: FileProvider, mode: OpenMode): Promise<OpenFile> {
-  const r = await provider.open?.(mode);
+async function openProvider(path: string, shared: FileProvider, mode: OpenMode): Promise<OpenFile> {
+  const r = await shared.open?.(mode);
   if (typeof r === 'number' && r < 0) throw new FsError(-r, path);
+  const provider = typeof r === 'object' ? r : shared;
   let offset = 0;
   return {
     path,

@@ -140,6 +140,9 @@ export interface KernelContext {
   printk(level: LogLevel, text: string): void;
   /** The symbol for a code address ("stopwatch_read+0x1c/0x60 [stopwatch]"), or its hex. */
   symbolize(addr: number): string;
+  /** The return address (ra) of the driver's call that entered this service:
+   * WARN's "at func+0x1c/0x60" names it. Optional: 0 when not known. */
+  callerAddress?(): number;
   /** The kernel's address for a symbol a service needs (its own variables), or 0. */
   symbolAddress(name: string): number;
 
