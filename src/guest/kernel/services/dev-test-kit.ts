@@ -1,0 +1,75 @@
+// For the device and time services' tests: a FakeKernelContext with a kernel
+// symbol table (each service at a made-up address that calls the service, as
+// a driver's call through a function pointer would; each variable in the fake
+// heap), the board's DTB in RAM where the boot ROM would pass it, and the
+// modules' boot steps run in order.
+import type { ServiceModule, ServiceValue } from '../api.ts';
+import { FakeKernelContext, fakeArgs } from '../fake-context.ts';
+
+function asWord(v: ServiceValue): number {
+  if (v === undefined) return 0;
+  return typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : v | 0;
+}
+
+export class DevKernel extends FakeKernelContext {
+  override dtbAddr = 0;
+  private readonly symbolTable = new Map<string, number>();
+  private readonly services = new Map<string, ServiceModule['services'][string]>();
+
+  constructor(readonly modules: readonly ServiceModule[], dtb?: Uint8Array, ramSize = 8 << 20) {
+    super(ramSize);
+    if (dtb) {
+      this.dtbAddr = this.kmalloc(dtb.length, 8);
+      this.ram.setBytes(this.dtbAddr, dtb);
+    }
+    for (const m of modules) {
+      for (const [name, service] of Object.entries(m.services)) {
+        this.services.set(name, service);
+        this.symbolTable.set(name, this.defineGuestFunction(name, async (k, ...args) => asWord(await service(k, fakeArgs(k.ram, args)))));
+      }
+      for (const [name, v] of Object.entries(m.variables ?? {})) {
+        const addr = this.kmalloc(v.size, v.align ?? 4);
+        this.ram.fill(addr, 0, v.size);
+        this.symbolTable.set(name, addr);
+      }
+    }
+  }
+
+  override symbolAddress(name: string): number {
+    return this.symbolTable.get(name) ?? 0;
+  }
+
+  async boot(): Promise<this> {
+    for (const m of this.modules) {
+      for (const [name, v] of Object.entries(m.variables ?? {})) v.init?.(this, this.symbolTable.get(name)!);
+    }
+    for (const m of this.modules) await m.boot?.(this);
+    return this;
+  }
+
+  /** Calls a service as a driver would, with word arguments (64-bit ones as two words, low first). */
+  call(name: string, ...args: number[]): ServiceValue | Promise<ServiceValue> {
+    const s = this.services.get(name);
+    if (!s) throw new Error(`no service ${name}`);
+    return s(this, fakeArgs(this.ram, args));
+  }
+
+  /** A NUL-terminated string in the fake heap. */
+  str(text: string): number {
+    const p = this.kmalloc(text.length + 1, 1);
+    this.ram.setCString(p, text);
+    return p;
+  }
+
+  /** Zeroed memory in the fake heap. */
+  zalloc(size: number): number {
+    const p = this.kmalloc(size, 8);
+    this.ram.fill(p, 0, size);
+    return p;
+  }
+
+  lines(): string[] {
+    return this.log.map((l) => l.text);
+  }
+}
+
