@@ -12,15 +12,16 @@ function asWord(v: ServiceValue): number {
 }
 
 export class DevKernel extends FakeKernelContext {
-  override dtbAddr = 0;
   private readonly symbolTable = new Map<string, number>();
   private readonly services = new Map<string, ServiceModule['services'][string]>();
 
   constructor(readonly modules: readonly ServiceModule[], dtb?: Uint8Array, ramSize = 8 << 20) {
     super(ramSize);
     if (dtb) {
-      this.dtbAddr = this.kmalloc(dtb.length, 8);
-      this.ram.setBytes(this.dtbAddr, dtb);
+      const at = this.kmalloc(dtb.length, 8);
+      this.ram.setBytes(at, dtb);
+      // The fake's dtbAddr is a constant 0 for services that need no DTB.
+      Object.assign(this, { dtbAddr: at });
     }
     for (const m of modules) {
       for (const [name, service] of Object.entries(m.services)) {
@@ -66,6 +67,15 @@ export class DevKernel extends FakeKernelContext {
     const p = this.kmalloc(size, 8);
     this.ram.fill(p, 0, size);
     return p;
+  }
+
+  /** A file's whole text as `cat` would read it (provider files included). */
+  async cat(path: string): Promise<string> {
+    const f = await this.vfs.open(path, { read: true });
+    let text = '';
+    for (let chunk = await f.read(4096); chunk.length; chunk = await f.read(4096)) text += String.fromCharCode(...chunk);
+    await f.close();
+    return text;
   }
 
   lines(): string[] {
