@@ -6,7 +6,7 @@ import { compileModule } from '../../../../tests/linux/gcc-module.ts';
 import { DEV_LAYOUTS } from './dev-layouts.ts';
 
 const HEADERS = ['module', 'platform_device', 'of', 'of_device', 'ioport', 'completion', 'wait', 'timer',
-  'workqueue', 'interrupt', 'mutex', 'sched', 'mod_devicetable', 'kobject'];
+  'workqueue', 'interrupt', 'mutex', 'sched', 'mod_devicetable', 'kobject', 'sysfs', 'device'];
 
 /** Fields whose C designator differs from the constant's name. */
 const DESIGNATORS: Record<string, string> = { 'timer_list.pprev': 'entry.pprev' };

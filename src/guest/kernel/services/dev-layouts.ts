@@ -75,6 +75,15 @@ export const MUTEX = { owner: 0, wait_lock: 4, wait_list: 8, size: 16 } as const
 /** include/linux/sched.h: struct task_struct (the part the headers show). */
 export const TASK_STRUCT = { __state: 20, stack: 24, flags: 28, pid: 40, tgid: 44, comm: 48, size: 64 } as const;
 
+/** include/linux/sysfs.h: struct attribute. */
+export const ATTRIBUTE = { name: 0, mode: 4, size: 8 } as const;
+
+/** include/linux/sysfs.h: struct attribute_group. */
+export const ATTRIBUTE_GROUP = { name: 0, is_visible: 4, attrs: 12, size: 20 } as const;
+
+/** include/linux/device.h: struct device_attribute. */
+export const DEVICE_ATTRIBUTE = { attr: 0, show: 8, store: 12, size: 16 } as const;
+
 /** Every layout above by its C name, for the gcc check. */
 export const DEV_LAYOUTS: Record<string, Record<string, number>> = {
   list_head: LIST_HEAD, property: PROPERTY, device_node: DEVICE_NODE, of_device_id: OF_DEVICE_ID,
@@ -83,4 +92,5 @@ export const DEV_LAYOUTS: Record<string, Record<string, number>> = {
   swait_queue_head: SWAIT_QUEUE_HEAD, wait_queue_head: WAIT_QUEUE_HEAD, wait_queue_entry: WAIT_QUEUE_ENTRY,
   timer_list: TIMER_LIST, work_struct: WORK_STRUCT, delayed_work: DELAYED_WORK,
   tasklet_struct: TASKLET_STRUCT, mutex: MUTEX, task_struct: TASK_STRUCT,
+  attribute: ATTRIBUTE, attribute_group: ATTRIBUTE_GROUP, device_attribute: DEVICE_ATTRIBUTE,
 };

@@ -3,5 +3,14 @@
 // these: a symbol a driver may call is a service or a variable here.
 
 import type { ServiceModule } from '../api.ts';
+import { ioremapServices } from './ioremap.ts';
+import { irqServices } from './irq.ts';
+import { ofServices } from './of.ts';
+import { platformServices } from './platform.ts';
 
-export const SERVICE_MODULES: readonly ServiceModule[] = [];
+export const SERVICE_MODULES: readonly ServiceModule[] = [
+  ofServices,
+  irqServices,
+  ioremapServices,
+  platformServices,
+];
