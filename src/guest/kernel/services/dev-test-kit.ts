@@ -5,6 +5,13 @@
 // modules' boot steps run in order.
 import type { ServiceModule, ServiceValue } from '../api.ts';
 import { FakeKernelContext, fakeArgs } from '../fake-context.ts';
+import type { TaskInfo } from '../api.ts';
+import { TASK_STRUCT } from './dev-layouts.ts';
+
+export interface TestTask extends TaskInfo {
+  signalPending: boolean;
+  signal(): void;
+}
 
 function asWord(v: ServiceValue): number {
   if (v === undefined) return 0;
@@ -76,6 +83,17 @@ export class DevKernel extends FakeKernelContext {
     for (let chunk = await f.read(4096); chunk.length; chunk = await f.read(4096)) text += String.fromCharCode(...chunk);
     await f.close();
     return text;
+  }
+
+  /** A task with its own task_struct in RAM, to play the caller; `signal()` sends it a signal. */
+  task(pid: number, comm: string): TestTask {
+    const listeners: Array<() => void> = [];
+    const t: TestTask = {
+      pid, comm, taskStruct: this.zalloc(TASK_STRUCT.size), signalPending: false,
+      onSignal(l) { listeners.push(l); return () => { const i = listeners.indexOf(l); if (i >= 0) listeners.splice(i, 1); }; },
+      signal() { t.signalPending = true; listeners.splice(0).forEach((l) => l()); },
+    };
+    return t;
   }
 
   lines(): string[] {

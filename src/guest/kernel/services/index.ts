@@ -7,10 +7,12 @@ import { ioremapServices } from './ioremap.ts';
 import { irqServices } from './irq.ts';
 import { ofServices } from './of.ts';
 import { platformServices } from './platform.ts';
+import { waitServices } from './wait.ts';
 
 export const SERVICE_MODULES: readonly ServiceModule[] = [
   ofServices,
   irqServices,
   ioremapServices,
   platformServices,
+  waitServices,
 ];
