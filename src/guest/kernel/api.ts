@@ -117,6 +117,9 @@ export interface KernelContext {
   jiffies(): number;
   /** Calls `fn` at virtual time `atNs` on the kernel's own time (not on a task): returns a cancel. */
   at(atNs: bigint, fn: () => void): () => void;
+  /** Busy-waits (udelay): `ns` of virtual time pass while the current task keeps
+   * the CPU. Optional: without it, the delay services sleep the task on a timer. */
+  busyWait?(ns: bigint): void | Promise<void>;
 
   /** The task that called the service. */
   readonly current: TaskInfo;

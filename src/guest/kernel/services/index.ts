@@ -8,6 +8,8 @@ import { irqServices } from './irq.ts';
 import { ofServices } from './of.ts';
 import { platformServices } from './platform.ts';
 import { waitServices } from './wait.ts';
+import { timeServices } from './time.ts';
+import { delayServices } from './delay.ts';
 
 export const SERVICE_MODULES: readonly ServiceModule[] = [
   ofServices,
@@ -15,4 +17,6 @@ export const SERVICE_MODULES: readonly ServiceModule[] = [
   ioremapServices,
   platformServices,
   waitServices,
+  timeServices,
+  delayServices,
 ];
