@@ -43,6 +43,20 @@ export class DevKernel extends FakeKernelContext {
     }
   }
 
+  /** Tasks the services started (kworker, ksoftirqd, kthreads), with their comm, in order. */
+  readonly spawned: Array<{ comm: string; fn: number; args: number[]; taskStruct: number }> = [];
+
+  /** As the fake's spawn, with a task_struct in RAM and the new task current while its function starts. */
+  override spawn(comm: string, fn: number, args: number[]) {
+    const task = this.task(1000 + this.spawned.length, comm);
+    this.spawned.push({ comm, fn, args, taskStruct: task.taskStruct });
+    const before = this.current;
+    this.current = task;
+    const done = this.callGuest(fn, ...args);
+    this.current = before;
+    return { ...task, done };
+  }
+
   override symbolAddress(name: string): number {
     return this.symbolTable.get(name) ?? 0;
   }
