@@ -231,6 +231,7 @@ function ofIrqByName(k: KernelContext, np: number, namePtr: number): number {
 }
 
 export const irqServices: ServiceModule = {
+  irq: handleIrq,
   boot(k) {
     irqTable(k);
     k.vfs.addProviderFile('/proc/interrupts', { ...textProvider(() => procInterrupts(k)), size: 0 }, 0o444);
