@@ -16,7 +16,7 @@ import { IRQ_HANDLED, IRQ_NONE, IRQ_WAKE_THREAD, setLineMasked, type IrqDesc } f
 
 export const SPURIOUS_WINDOW = 1000;
 export const SPURIOUS_LIMIT = 999;
-export const STORM_IRQS = 5000;
+export const STORM_IRQS = 1000;
 export const STORM_NS = 100_000_000n;
 
 const KERN_EMERG = 0, KERN_ERR = 3;
