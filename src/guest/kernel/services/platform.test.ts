@@ -4,6 +4,7 @@
 // unbind, resources and IRQs handed out with Linux's errors and messages.
 import { describe, expect, it } from 'vitest';
 import { virtBoardDtb } from '../../of/test-dtb.ts';
+import { TaskAborted } from '../api.ts';
 import { DevKernel } from './dev-test-kit.ts';
 import { ATTRIBUTE, ATTRIBUTE_GROUP, DEVICE, DEVICE_ATTRIBUTE, DEVICE_DRIVER, OF_DEVICE_ID, PLATFORM_DEVICE, PLATFORM_DRIVER, RESOURCE } from './dev-layouts.ts';
 import { handleIrq, irqServices } from './irq.ts';
@@ -151,6 +152,25 @@ describe('platform bus', () => {
     expect(value).toBe(12);
     await k.call('platform_driver_unregister', drv);
     expect(k.vfs.exists('/sys/bus/platform/devices/4000000.stopwatch/threshold')).toBe(false);
+  });
+
+  it('leaves the device unbound and its devm resources released when the probe call is aborted (Oops)', async () => {
+    const { k, sw } = await boot();
+    const oops: Fn = async (kk, pdev) => {
+      await kk.call('devm_platform_ioremap_resource', pdev, 0);
+      throw new TaskAborted('oops', 'Unable to handle kernel NULL pointer dereference');
+    };
+    await expect(k.call('__platform_driver_register', driver(k, 'stopwatch', 'stopwatch', oops), 0)).rejects.toThrow(TaskAborted);
+    const pdev = k.call('of_find_device_by_node', k.call('of_find_compatible_node', 0, 0, k.str('stopwatch')) as number) as number;
+    expect(k.ram.u32(devOf(pdev) + DEVICE.driver)).toBe(0);
+    expect(await k.cat('/proc/iomem')).not.toContain(`  ${sw.regions[0].start.toString(16).padStart(8, '0')}-`);
+  });
+
+  it('refuses a second driver of the same name, as driver_register does', async () => {
+    const { k } = await boot();
+    expect(await k.call('__platform_driver_register', driver(k, 'twin', 'nothing', () => 0), 0)).toBe(0);
+    expect(await k.call('__platform_driver_register', driver(k, 'twin', 'nothing', () => 0), 0)).toBe(-16);
+    expect(k.lines()).toContain("Error: Driver 'twin' is already registered, aborting...");
   });
 
   it('__platform_driver_probe: -ENODEV and no driver left when nothing matches', async () => {

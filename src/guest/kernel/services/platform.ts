@@ -72,6 +72,9 @@ async function bind(k: KernelContext, drv: Driver, pd: PlatformDev): Promise<boo
     const groups = k.ram.u32(drv.addr + DEVICE_DRIVER.dev_groups);
     if (ret === 0 && groups) files = await addDeviceGroups(k, dev, groups, sysfsDevicePath(pd.name));
   } catch (e) {
+    // The probe faulted or locked up: Linux would leave the device half bound
+    // forever; here it is released, so the system stays usable and a fixed
+    // driver can bind after insmod again.
     await devresReleaseAll(k, dev);
     unbindState(k, pd);
     throw e;
