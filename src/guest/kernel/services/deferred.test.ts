@@ -168,7 +168,7 @@ describe('kthreads', () => {
   it('runs the thread under its formatted name until kthread_stop, which returns its value', async () => {
     const k = await boot();
     let loops = 0;
-    const fn = k.defineGuestFunction('worker', async (kk) => {
+    const fn = k.fn('worker', async (kk) => {
       const me = kk.current;
       while (!(kk.call('kthread_should_stop'))) { loops++; kk.current = me; await settle(); kk.current = me; }
       return 42;

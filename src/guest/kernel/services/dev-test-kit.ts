@@ -8,6 +8,8 @@ import { FakeKernelContext, fakeArgs } from '../fake-context.ts';
 import type { TaskInfo } from '../api.ts';
 import { TASK_STRUCT } from './dev-layouts.ts';
 
+export type DevGuestFn = (k: DevKernel, ...args: number[]) => number | Promise<number>;
+
 export interface TestTask extends TaskInfo {
   signalPending: boolean;
   signal(): void;
@@ -67,6 +69,11 @@ export class DevKernel extends FakeKernelContext {
     }
     for (const m of this.modules) await m.boot?.(this);
     return this;
+  }
+
+  /** A "guest function" whose body gets this kernel with its test helpers (call, str...). */
+  fn(name: string, body: DevGuestFn): number {
+    return this.defineGuestFunction(name, (_k, ...args) => body(this, ...args));
   }
 
   /** Calls a service as a driver would, with word arguments (64-bit ones as two words, low first). */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { virtBoardDtb } from '../../of/test-dtb.ts';
 import { TaskAborted } from '../api.ts';
-import { DevKernel } from './dev-test-kit.ts';
+import { DevKernel, type DevGuestFn } from './dev-test-kit.ts';
 import { ATTRIBUTE, ATTRIBUTE_GROUP, DEVICE, DEVICE_ATTRIBUTE, DEVICE_DRIVER, OF_DEVICE_ID, PLATFORM_DEVICE, PLATFORM_DRIVER, RESOURCE } from './dev-layouts.ts';
 import { handleIrq, irqServices } from './irq.ts';
 import { ioremapServices } from './ioremap.ts';
@@ -13,7 +13,7 @@ import { ofServices } from './of.ts';
 import { platformServices } from './platform.ts';
 
 const IORESOURCE_MEM = 0x200;
-type Fn = Parameters<DevKernel['defineGuestFunction']>[1];
+type Fn = DevGuestFn;
 
 async function boot() {
   const board = virtBoardDtb();
@@ -25,8 +25,8 @@ function driver(k: DevKernel, name: string, compatible: string, probe: Fn, remov
   const drv = k.zalloc(PLATFORM_DRIVER.size);
   const table = k.zalloc(OF_DEVICE_ID.size * 2);
   k.ram.setCString(table + OF_DEVICE_ID.compatible, compatible);
-  k.ram.setU32(drv + PLATFORM_DRIVER.probe, k.defineGuestFunction(`${name}_probe`, probe));
-  if (remove) k.ram.setU32(drv + PLATFORM_DRIVER.remove, k.defineGuestFunction(`${name}_remove`, remove));
+  k.ram.setU32(drv + PLATFORM_DRIVER.probe, k.fn(`${name}_probe`, probe));
+  if (remove) k.ram.setU32(drv + PLATFORM_DRIVER.remove, k.fn(`${name}_remove`, remove));
   k.ram.setU32(drv + PLATFORM_DRIVER.driver + DEVICE_DRIVER.name, k.str(name));
   k.ram.setU32(drv + PLATFORM_DRIVER.driver + DEVICE_DRIVER.of_match_table, table);
   k.ram.setU32(drv + PLATFORM_DRIVER.driver + DEVICE_DRIVER.dev_groups, devGroups);
@@ -72,7 +72,7 @@ describe('platform bus', () => {
     const bad: Fn = async (kk, pdev) => {
       pdevSeen = pdev;
       await kk.call('devm_platform_ioremap_resource', pdev, 0);
-      const h = kk.defineGuestFunction('h', () => 1);
+      const h = kk.fn('h', () => 1);
       await kk.call('devm_request_threaded_irq', devOf(pdev), 3, h, 0, 0, 0, 1);
       return -12;
     };
@@ -113,7 +113,7 @@ describe('platform bus', () => {
     const order: string[] = [];
     const probe: Fn = async (kk, pdev) => {
       await kk.call('devm_platform_ioremap_resource', pdev, 1);
-      await kk.call('devm_request_threaded_irq', devOf(pdev), 3, kk.defineGuestFunction('h', () => { order.push('irq'); return 1; }), 0, 0, 0, 1);
+      await kk.call('devm_request_threaded_irq', devOf(pdev), 3, kk.fn('h', () => { order.push('irq'); return 1; }), 0, 0, 0, 1);
       return 0;
     };
     const remove: Fn = () => { order.push('remove'); return 0; };
@@ -135,8 +135,8 @@ describe('platform bus', () => {
     const attr = k.zalloc(DEVICE_ATTRIBUTE.size);
     k.ram.setU32(attr + ATTRIBUTE.name, k.str('threshold'));
     k.ram.setU16(attr + ATTRIBUTE.mode, 0o644);
-    k.ram.setU32(attr + DEVICE_ATTRIBUTE.show, k.defineGuestFunction('threshold_show', show));
-    k.ram.setU32(attr + DEVICE_ATTRIBUTE.store, k.defineGuestFunction('threshold_store', store));
+    k.ram.setU32(attr + DEVICE_ATTRIBUTE.show, k.fn('threshold_show', show));
+    k.ram.setU32(attr + DEVICE_ATTRIBUTE.store, k.fn('threshold_store', store));
     const attrs = k.zalloc(8);
     k.ram.setU32(attrs, attr);
     const group = k.zalloc(ATTRIBUTE_GROUP.size);
