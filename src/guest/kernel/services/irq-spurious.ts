@@ -25,13 +25,18 @@ function hex(addr: number): string {
   return (addr >>> 0).toString(16).padStart(8, '0');
 }
 
+/** %ps: the symbol without its offset ("stopwatch_irq [stopwatch]"). */
+function symbolOnly(k: KernelContext, addr: number): string {
+  return k.symbolize(addr).replace(/\+0x[0-9a-f]+\/0x[0-9a-f]+/, '');
+}
+
 function reportBadIrq(k: KernelContext, desc: IrqDesc, headline: string): void {
   k.printk(KERN_ERR, headline);
   k.printk(KERN_ERR, `CPU: 0 PID: ${k.current.pid} Comm: ${k.current.comm}`);
   k.printk(KERN_ERR, 'handlers:');
   for (const a of desc.actions) {
-    const thread = a.threadFn ? ` threaded [<${hex(a.threadFn)}>] ${k.symbolize(a.threadFn)}` : '';
-    k.printk(KERN_ERR, `[<${hex(a.handler)}>] ${k.symbolize(a.handler)}${thread}`);
+    const thread = a.threadFn ? ` threaded [<${hex(a.threadFn)}>] ${symbolOnly(k, a.threadFn)}` : '';
+    k.printk(KERN_ERR, `[<${hex(a.handler)}>] ${symbolOnly(k, a.handler)}${thread}`);
   }
 }
 

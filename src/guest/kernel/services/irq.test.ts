@@ -97,12 +97,14 @@ describe('irq services', () => {
   it('disables a line nobody handles: "nobody cared", the handlers, "Disabling IRQ"', async () => {
     const { k, virq, hwirq } = await boot();
     let n = 0;
+    // As the engine symbolizes a module's code address: with offset, size and module.
+    k.symbolize = () => 'stopwatch_timeout_irq+0x0/0x38 [sw]';
     k.call('request_threaded_irq', virq, k.defineGuestFunction('stopwatch_timeout_irq', () => { n++; return 0; }), 0, 0, k.str('sw'), 1);
     for (let i = 0; i < SPURIOUS_WINDOW + 10; i++) { await handleIrq(k, hwirq); k.advance(1000n); }
     expect(n).toBe(SPURIOUS_WINDOW);
     const log = k.lines();
     expect(log).toContain('irq 3: nobody cared (try booting with the "irqpoll" option)');
-    expect(log.some((l) => /^\[<[0-9a-f]{8}>\] stopwatch_timeout_irq$/.test(l))).toBe(true);
+    expect(log.some((l) => /^\[<[0-9a-f]{8}>\] stopwatch_timeout_irq \[sw\]$/.test(l))).toBe(true);
     expect(log).toContain('Disabling IRQ #3');
     expect(k.enabledIrqs.has(hwirq)).toBe(false);
   });
