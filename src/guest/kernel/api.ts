@@ -35,6 +35,9 @@ export interface ServiceModule {
   gplOnly?: readonly string[];
   /** Runs once at boot, after the kernel's memory is set up, before any driver. */
   boot?(k: KernelContext): void | Promise<void>;
+  /** The interrupt controller's dispatch: the trap entry has claimed `hwirq` from the
+   * PLIC and completes it when this returns. The engine calls the first module that has it. */
+  irq?(k: KernelContext, hwirq: number): void | Promise<void>;
 }
 
 /** A service's arguments as the ilp32 calling convention passes them:
@@ -117,6 +120,9 @@ export interface KernelContext {
   jiffies(): number;
   /** Calls `fn` at virtual time `atNs` on the kernel's own time (not on a task): returns a cancel. */
   at(atNs: bigint, fn: () => void): () => void;
+  /** Busy-waits (udelay): `ns` of virtual time pass while the current task keeps
+   * the CPU. Optional: without it, the delay services sleep the task on a timer. */
+  busyWait?(ns: bigint): void | Promise<void>;
 
   /** The task that called the service. */
   readonly current: TaskInfo;
