@@ -35,6 +35,9 @@ export interface ServiceModule {
   gplOnly?: readonly string[];
   /** Runs once at boot, after the kernel's memory is set up, before any driver. */
   boot?(k: KernelContext): void | Promise<void>;
+  /** The interrupt controller's dispatch: the trap entry has claimed `hwirq` from the
+   * PLIC and completes it when this returns. The engine calls the first module that has it. */
+  irq?(k: KernelContext, hwirq: number): void | Promise<void>;
 }
 
 /** A service's arguments as the ilp32 calling convention passes them:
