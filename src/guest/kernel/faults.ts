@@ -162,8 +162,8 @@ export class Faults {
   private showRegs(task: Task, r: TrapRegs): string[] {
     const out = [`CPU: 0 PID: ${task.pid} Comm: ${task.comm} ${this.tainted()} 6.1.0 #1`, 'Hardware name: riscv-virtio,qemu (DT)',
       `epc : ${this.symbolize(r.epc)}`, ` ra : ${this.symbolize(r.x[1])}`];
-    const cells: string[] = [`epc : ${hex8(r.epc)}`, ...REG_ORDER.map(([n, i]) => `${n.padStart(3, ' ')}: ${hex8(r.x[i])}`)];
-    for (let i = 0; i < cells.length; i += 3) out.push(cells.slice(i, i + 3).join(' ').replace(/^(?! )/, i ? ' ' : ''));
+    const cells: string[] = [`epc : ${hex8(r.epc)}`, ...REG_ORDER.map(([n, i]) => `${n.padEnd(3, ' ')}: ${hex8(r.x[i])}`)];
+    for (let i = 0; i < cells.length; i += 3) out.push(`${i ? ' ' : ''}${cells.slice(i, i + 3).join(' ')}`);
     out.push(`status: ${hex8(r.status)} badaddr: ${hex8(r.badaddr)} cause: ${hex8(r.cause)}`);
     return out;
   }
@@ -174,7 +174,7 @@ export class Faults {
     const seen: number[] = [r.epc >>> 0];
     if (this.isText(r.x[1])) seen.push(r.x[1] >>> 0);
     const frames = [...task.frames].reverse();
-    for (let a = (sp >>> 0) & ~3; a < task.stackTop && seen.length < 24; a += 4) {
+    for (let a = (sp & ~3) >>> 0; a < task.stackTop && seen.length < 24; a += 4) {
       const w = this.k.ram.contains(a, 4) ? this.k.ram.u32(a) : 0;
       if (w === RET_SLOT) {
         const f = frames.shift();
