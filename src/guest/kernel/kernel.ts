@@ -79,6 +79,8 @@ export class GuestKernel {
   private halted: string | null = null;
   /** The hart is running (board.run is on the stack): a park must end the slice. */
   private inSlice = false;
+  /** The last slice settled something the host's event loop must run (a park, a timer, a task's end). */
+  hostWork = false;
   private readonly bootWaiters: Array<() => void> = [];
   private readonly yieldWaiters: Array<() => void> = [];
   private bootDone = false;
@@ -92,7 +94,10 @@ export class GuestKernel {
     const ramEnd = (board.cpu.ramBase >>> 0) + board.cpu.ramSize;
     this.heap = new FirstFitHeap(HEAP_BASE, ramEnd - HEAP_END_MARGIN - HEAP_BASE);
     this.moduleHeap = new FirstFitHeap(MODULE_AREA, MODULE_AREA_SIZE);
-    this.timers = new KernelTimers(board, () => { if (this.inSlice) board.yieldToHost(); });
+    this.timers = new KernelTimers(board, () => {
+      this.hostWork = true;
+      if (this.inSlice) board.yieldToHost();
+    });
     this.faults = new Faults(this);
     this.softLockupNs = opts.softLockupNs ?? 2_000_000_000;
     board.loadElf(this.image.elf, 'the guest kernel');
@@ -136,6 +141,7 @@ export class GuestKernel {
   /** Runs the hart for at most `maxInsns` instructions on the current task (or the next one). */
   runSlice(maxInsns: number): SliceResult {
     if (this.halted) return { kind: 'halted', insns: 0, why: this.halted };
+    this.hostWork = this.yieldWaiters.length > 0;
     if (!this.booted) return this.runBoot(maxInsns);
     this.schedule();
     this.timers.syncJiffies(this);
@@ -225,6 +231,7 @@ export class GuestKernel {
       csr.mstatus &= ~MSTATUS_SIE; // nobody's registers: no interrupt may land on them
       if (this.inSlice) this.board.yieldToHost();
     }
+    this.hostWork = true;
   }
 
   makeRunnable(task: Task): void {
