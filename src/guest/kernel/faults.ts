@@ -129,6 +129,13 @@ export class Faults {
     return true;
   }
 
+  /** What dump_stack() prints for the running task: who, where, and the call trace. */
+  dumpStack(task: Task): string[] {
+    const regs = this.regsOf(task, this.k.live === task ? this.k.cpu.pc : task.ctx.pc);
+    return [`CPU: 0 PID: ${task.pid} Comm: ${task.comm} ${this.tainted()} 6.1.0 #1`, 'Hardware name: riscv-virtio,qemu (DT)',
+      ...this.callTrace(task, regs, regs.x[2])];
+  }
+
   // ---- the pieces ----
 
   private readPtRegs(addr: number): TrapRegs {

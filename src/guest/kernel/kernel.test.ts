@@ -57,6 +57,21 @@ describe('the guest kernel with the default stopwatch driver', () => {
   }, 60_000);
 });
 
+describe('module references', () => {
+  it('refuses rmmod while a file of the module is open, and allows it after the close', async () => {
+    const { sys, out } = guest([STOPWATCH]);
+    await sys.boot();
+    const file = await sys.drive(sys.vfs.open('/sys/kernel/debug/stopwatch/stopwatch', { read: true }));
+    expect(sys.shellKernel.lsmod()[0].refcount).toBe(1);
+    expect(await sys.execute('rmmod stopwatch')).not.toBe(0);
+    expect(out.stderr).toBe("rmmod: can't unload module 'stopwatch': Device or resource busy\n");
+    expect(new TextDecoder().decode(await sys.drive(file.read(100)))).toMatch(/^\d+\.\d\d seconds\n$/);
+    await sys.drive(file.close());
+    expect(await sys.execute('rmmod stopwatch')).toBe(0);
+    expect(sys.shellKernel.lsmod()).toEqual([]);
+  }, 60_000);
+});
+
 describe('bad drivers: the system survives, with Linux messages', () => {
   it('an infinite loop in probe: soft lockup, the insmod aborted, the shell goes on', async () => {
     const { sys, out } = guest([bad('loop_probe')], 20_000_000);

@@ -26,6 +26,7 @@ import { TaskContext } from './context.ts';
 import { KernelTimers } from './timers.ts';
 import { Faults } from './faults.ts';
 import type { Module } from '../module/module.ts';
+import { ENGINE_STATE } from './services/engine.ts';
 
 /** sstatus bits a task owns. */
 const SSTATUS_TASK_BITS = (1 << 1) | (1 << 5) | (1 << 8) | (1 << 18) | (1 << 19);
@@ -100,6 +101,7 @@ export class GuestKernel {
     });
     this.faults = new Faults(this);
     this.softLockupNs = opts.softLockupNs ?? 2_000_000_000;
+    this.states.set(ENGINE_STATE, this);
     board.loadElf(this.image.elf, 'the guest kernel');
     this.ram.attach(board.ram.bytes);
     this.cpu.onUnmappedFetch = (pc) => this.serviceFetch(pc);
@@ -417,6 +419,11 @@ export class GuestKernel {
 
   heapBlockSize(addr: number): number {
     return this.heap.sizeOf(addr);
+  }
+
+  /** The task a service's context acts for. */
+  taskOf(k: KernelContext): Task {
+    return k.current as Task;
   }
 
   contextOf(task: Task): KernelContext {

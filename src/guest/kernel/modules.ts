@@ -58,10 +58,8 @@ export class ModuleManager {
     const k = this.k;
     const mod = k.modules.find((m) => m.name === name);
     if (!mod) return -ENOENT;
-    if (mod.usedBy.length || mod.refcount > 0) {
-      k.log.write(3, `rmmod: ERROR: Module ${name} is in use${mod.usedBy.length ? ` by: ${mod.usedBy.join(' ')}` : ''}`);
-      return mod.usedBy.length ? -EWOULDBLOCK : -EBUSY;
-    }
+    if (mod.usedBy.length) return -EWOULDBLOCK;
+    if (mod.refcount > 0) return -EBUSY;
     if (mod.initFn && !mod.exitFn) return -EBUSY;
     setModuleState(mod, 'GOING', k.ram);
     if (mod.exitFn) {

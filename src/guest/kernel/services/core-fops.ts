@@ -6,6 +6,7 @@
 
 import type { FileProvider, InterruptSignal } from '../../fs/provider.ts';
 import type { KernelContext, ServiceModule } from '../api.ts';
+import { engineOf } from './engine.ts';
 
 const INODE = { size: 48, i_mode: 0, i_private: 44, i_fop: 40 };
 const FILE = { size: 72, f_inode: 8, f_op: 12, f_pos: 48, private_data: 64 };
@@ -26,8 +27,11 @@ export function guestFileProvider(k: KernelContext, fops: number, priv: number):
       k.ram.setU32(inode + INODE.i_fop, fops);
       k.ram.setU32(file + FILE.f_inode, inode);
       k.ram.setU32(file + FILE.f_op, fops);
+      const owner = engineOf(k).modules.find((m) => m.structAddr === k.ram.u32(fops));
+      if (owner) owner.refcount++; // fops->owner stays loaded while the file is open
       if (!fn(FOPS.open)) return 0;
       const r = await k.callGuestFromUser(undefined, fn(FOPS.open), inode, file).catch(() => -EFAULT);
+      if (r < 0 && owner) owner.refcount--;
       return r < 0 ? r : 0;
     },
     async read(offset: number, count: number, signal?: InterruptSignal) {
@@ -57,6 +61,8 @@ export function guestFileProvider(k: KernelContext, fops: number, priv: number):
     },
     async release() {
       if (fn(FOPS.release)) await k.callGuestFromUser(undefined, fn(FOPS.release), inode, file).catch(() => -EFAULT);
+      const owner = engineOf(k).modules.find((m) => m.structAddr === k.ram.u32(fops));
+      if (owner && owner.refcount > 0) owner.refcount--;
       k.kfree(file);
       k.kfree(inode);
     },

@@ -3,5 +3,10 @@
 // these: a symbol a driver may call is a service or a variable here.
 
 import type { ServiceModule } from '../api.ts';
+import { schedServices } from './sched.ts';
+import { kernelMiscServices } from './kernel-misc.ts';
 
-export const SERVICE_MODULES: readonly ServiceModule[] = [];
+export const SERVICE_MODULES: readonly ServiceModule[] = [
+  schedServices,
+  kernelMiscServices,
+];
