@@ -27,6 +27,7 @@ import { KernelTimers } from './timers.ts';
 import { Faults } from './faults.ts';
 import type { Module } from '../module/module.ts';
 import { ENGINE_STATE } from './services/engine.ts';
+import { addProcFiles, KERNEL_VERSION } from './proc-files.ts';
 
 /** sstatus bits a task owns. */
 const SSTATUS_TASK_BITS = (1 << 1) | (1 << 5) | (1 << 8) | (1 << 18) | (1 << 19);
@@ -445,7 +446,8 @@ export class GuestKernel {
   }
 
   private async runBootSteps(k: KernelContext): Promise<void> {
-    this.log.write(5, 'Linux version 6.1.0-paravirt (kernel-C) #1 SMP');
+    this.log.write(5, KERNEL_VERSION);
+    addProcFiles(this);
     this.log.write(6, `Machine model: riscv-virtio,qemu`);
     for (const m of this.opts.services) {
       try {

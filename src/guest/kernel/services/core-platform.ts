@@ -7,6 +7,7 @@ import { parseFdt } from '../../../machine/fdt/fdt-parse.ts';
 import type { FdtNode } from '../../../machine/fdt/fdt.ts';
 import type { KernelContext, ServiceModule } from '../api.ts';
 import { devresAdd, devresReleaseAll } from './devres.ts';
+import { textProvider } from '../../fs/provider.ts';
 
 const PDEV = { size: 192, name: 0, id: 4, dev: 16, num_resources: 172, resource: 176 };
 const DEV = { kobjName: 0, driver: 56, driver_data: 64 };
@@ -117,8 +118,18 @@ async function handleIrq(k: KernelContext, hwirq: number): Promise<void> {
   await k.callGuest(action.handler, hwirq, action.devId);
 }
 
+/** /proc/interrupts, in the columns Linux prints (a stand-in for the irq services' own). */
+function procInterrupts(k: KernelContext): string {
+  const rows = [...bus(k).irqs].sort((a, b) => a[0] - b[0]).map(([irq, a]) =>
+    `${String(irq).padStart(3)}: ${String(a.count).padStart(10)}  SiFive PLIC ${String(irq).padStart(3)} Level     ${a.name}\n`);
+  return `           CPU0       \n${rows.join('')}`;
+}
+
 export const corePlatform: ServiceModule = {
   irq: handleIrq,
+  boot: (k) => {
+    if (!k.vfs.exists('/proc/interrupts')) k.vfs.addProviderFile('/proc/interrupts', { ...textProvider(() => procInterrupts(k)), size: 0 }, 0o444);
+  },
   services: {
     __platform_driver_register: async (k, a) => {
       const drv = a.u32(0);
