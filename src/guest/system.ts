@@ -108,6 +108,7 @@ export class GuestSystem {
     done.catch(() => {});
     while (!settled) {
       const r = this.runBusy();
+      if (r.kind === 'breakpoint') throw new Error(`the guest stopped at a breakpoint at 0x${r.pc.toString(16)}`);
       if (r.kind === 'halted') {
         await turn();
         if (!settled) throw new Error(`the guest machine stopped: ${r.why}`);

@@ -57,6 +57,29 @@ describe('the guest kernel with the default stopwatch driver', () => {
   }, 60_000);
 });
 
+describe('tasks', () => {
+  it('schedule_timeout sleeps on virtual time while the shell goes on; current is the insmod task', async () => {
+    const { sys, out } = guest([]);
+    await sys.boot();
+    const insmod = sys.drive(sys.shellKernel.insmod('sleepy.ko', bad('sleepy').object, []));
+    expect(await sys.execute('echo meanwhile')).toBe(0);
+    expect(await insmod).toBe(0);
+    expect(out.stdout).toBe('meanwhile\n');
+    expect(out.console).toMatch(/\[ {4}0\.50\d{4}\] sleepy: slept, 0 jiffies left, pid \d+ comm insmod\n/);
+  }, 60_000);
+
+  it('runs the same way twice: the same kernel log to the nanosecond', async () => {
+    const logs: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { sys } = guest([STOPWATCH]);
+      await sys.boot();
+      await sys.execute('sh /guest_fs/stopwatch_test.sh; cat /sys/kernel/debug/stopwatch/stopwatch');
+      logs.push(`${sys.shellKernel.dmesg()}@${sys.board.clock.nowNs()}`);
+    }
+    expect(logs[1]).toBe(logs[0]);
+  }, 60_000);
+});
+
 describe('module references', () => {
   it('refuses rmmod while a file of the module is open, and allows it after the close', async () => {
     const { sys, out } = guest([STOPWATCH]);

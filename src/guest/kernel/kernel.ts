@@ -17,7 +17,7 @@ import { callArgs } from './call-args.ts';
 import { kernelImage, type KernelImage } from './entry.ts';
 import { KernelLog } from './log.ts';
 import {
-  EXCEPTION_SLOT, HEAP_BASE, HEAP_END_MARGIN, IRQ_SLOT, MODULE_AREA, MODULE_AREA_SIZE, MTRAP_SLOT, RET_SLOT,
+  EXCEPTION_SLOT, PLIC_CLAIM_CTX1, HEAP_BASE, HEAP_END_MARGIN, IRQ_SLOT, MODULE_AREA, MODULE_AREA_SIZE, MTRAP_SLOT, RET_SLOT,
   STACK_GUARD, START_KERNEL_SLOT, TASK_EXIT_SLOT, THREAD_SIZE, WINDOW_BASE,
 } from './layout.ts';
 import { copyContext, Task, TASK_STRUCT, type CpuContext } from './task.ts';
@@ -47,7 +47,9 @@ export type SliceResult =
   | { kind: 'ran'; insns: number }
   /** Nothing to run until `wakeAtNs` (Infinity: until the host does something). */
   | { kind: 'idle'; insns: number; wakeAtNs: number }
-  | { kind: 'halted'; insns: number; why: string };
+  | { kind: 'halted'; insns: number; why: string }
+  /** The hart stopped before an instruction with a breakpoint (in any guest call). */
+  | { kind: 'breakpoint'; insns: number; pc: number };
 
 export class GuestKernel {
   readonly cpu: Cpu;
@@ -160,6 +162,7 @@ export class GuestKernel {
       this.halted = stop.reason === 'device-error' ? `${stop.device}: ${stop.message}` : stop.reason;
       return { kind: 'halted', insns: stop.insns, why: this.halted };
     }
+    if (stop.reason === 'breakpoint') return { kind: 'breakpoint', insns: stop.insns, pc: stop.pc };
     if (this.live && this.live.state === 'running') this.faults.watch(this.live);
     if (stop.reason === 'wfi' && !this.hasRunnable) return this.idleResult(stop.insns);
     return { kind: 'ran', insns: stop.insns };
@@ -256,7 +259,7 @@ export class GuestKernel {
       case RET_SLOT: this.returnFromCall(task); return true;
       case TASK_EXIT_SLOT: this.exitTask(task, this.cpu.x[10]); return true;
       case EXCEPTION_SLOT: this.faults.exception(task, this.cpu.x[10] >>> 0); return true;
-      case IRQ_SLOT: return this.callService(task, pc, 'handle_irq', (k) => this.dispatchIrq(k, this.cpu.x[10] >>> 0));
+      case IRQ_SLOT: return this.callService(task, pc, 'handle_irq', (k) => this.dispatchIrq(task, k, this.cpu.x[10] >>> 0));
       default: {
         const slot = this.window.serviceAt(pc);
         if (!slot) return false;
@@ -265,10 +268,21 @@ export class GuestKernel {
     }
   }
 
-  private dispatchIrq(k: KernelContext, hwirq: number): ServiceValue | Promise<ServiceValue> {
+  /** The IRQ table's dispatch; the claim is remembered until it returns, so that an
+   * aborted handler still completes it (or the PLIC would never raise that source again). */
+  private dispatchIrq(task: Task, k: KernelContext, hwirq: number): ServiceValue | Promise<ServiceValue> {
     const m = this.opts.services.find((s) => s.irq);
-    if (m?.irq) return m.irq(k, hwirq);
-    this.log.write(2, `irq ${hwirq}: no interrupt controller driver in this kernel`);
+    if (!m?.irq) {
+      this.log.write(2, `irq ${hwirq}: no interrupt controller driver in this kernel`);
+      return;
+    }
+    const r = m.irq(k, hwirq);
+    if (!(r instanceof Promise)) return r;
+    task.irqClaims.push(hwirq);
+    return r.finally(() => {
+      const i = task.irqClaims.lastIndexOf(hwirq);
+      if (i >= 0) task.irqClaims.splice(i, 1);
+    });
   }
 
   private callService(task: Task, pc: number, name: string, run: (k: KernelContext) => ServiceValue | Promise<ServiceValue>): boolean {
@@ -399,6 +413,7 @@ export class GuestKernel {
     const i = this.runQueue.indexOf(task);
     if (i >= 0) this.runQueue.splice(i, 1);
     for (const f of task.frames.splice(0).reverse()) f.reject(why);
+    for (const hwirq of task.irqClaims.splice(0)) this.board.bus.write(PLIC_CLAIM_CTX1, hwirq, 4);
     if (task === this.idle) return this.restartIdle();
     this.release(task);
     task.fail(why);

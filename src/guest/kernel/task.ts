@@ -51,6 +51,8 @@ export class Task implements TaskInfo {
   state: TaskState = 'runnable';
   ctx: CpuContext = emptyContext();
   readonly frames: CallFrame[] = [];
+  /** PLIC claims whose handlers are running on this task (completed if it is aborted). */
+  readonly irqClaims: number[] = [];
   /** The slot of the last service it called (the one a nested call comes from). */
   servicePc = 0;
   /** Virtual time when it last got the CPU (the soft-lockup watchdog's reference). */
