@@ -120,6 +120,17 @@ describe('bad drivers: the system survives, with Linux messages', () => {
     expect(await sys.execute('echo ok')).toBe(0);
   }, 60_000);
 
+  it('a NULL dereference in an interrupt handler: an Oops in the handler, the IRQ disabled, the system goes on', async () => {
+    const { sys, out } = guest([bad('bad_handler')]);
+    await sys.boot();
+    expect(await sys.execute('sleep 2; echo alive')).toBe(0);
+    expect(out.stdout).toBe('alive\n');
+    expect(out.console).toContain('Unable to handle kernel NULL pointer dereference at virtual address 00000000');
+    expect(out.console).toMatch(/epc : bad_handler_irq\+0x[0-9a-f]+\/0x[0-9a-f]+ \[bad_handler\]/);
+    expect(out.console).toContain('Disabling IRQ #64');
+    expect(out.console.match(/Oops \[#/g)).toHaveLength(1);
+  }, 60_000);
+
   it('a stack overflow in a recursive function: caught in the guard, insmod fails', async () => {
     const { sys, out } = guest([]);
     await sys.boot();

@@ -17,7 +17,7 @@ import { callArgs } from './call-args.ts';
 import { kernelImage, type KernelImage } from './entry.ts';
 import { KernelLog } from './log.ts';
 import {
-  EXCEPTION_SLOT, PLIC_CLAIM_CTX1, HEAP_BASE, HEAP_END_MARGIN, IRQ_SLOT, MODULE_AREA, MODULE_AREA_SIZE, MTRAP_SLOT, RET_SLOT,
+  EXCEPTION_SLOT, PLIC_CLAIM_CTX1, PLIC_ENABLE_CTX1, HEAP_BASE, HEAP_END_MARGIN, IRQ_SLOT, MODULE_AREA, MODULE_AREA_SIZE, MTRAP_SLOT, RET_SLOT,
   STACK_GUARD, START_KERNEL_SLOT, TASK_EXIT_SLOT, THREAD_SIZE, WINDOW_BASE,
 } from './layout.ts';
 import { copyContext, Task, TASK_STRUCT, type CpuContext } from './task.ts';
@@ -413,10 +413,20 @@ export class GuestKernel {
     const i = this.runQueue.indexOf(task);
     if (i >= 0) this.runQueue.splice(i, 1);
     for (const f of task.frames.splice(0).reverse()) f.reject(why);
-    for (const hwirq of task.irqClaims.splice(0)) this.board.bus.write(PLIC_CLAIM_CTX1, hwirq, 4);
+    for (const hwirq of task.irqClaims.splice(0)) this.disableFaultyIrq(hwirq);
     if (task === this.idle) return this.restartIdle();
     this.release(task);
     task.fail(why);
+  }
+
+  /** A handler of `hwirq` died: the claim is completed and the line masked, as Linux
+   * leaves an interrupt whose handler oopsed (it would otherwise fire again at once). */
+  private disableFaultyIrq(hwirq: number): void {
+    const bus = this.board.bus;
+    bus.write(PLIC_CLAIM_CTX1, hwirq, 4);
+    const reg = PLIC_ENABLE_CTX1 + 4 * (hwirq >>> 5);
+    bus.write(reg, bus.read(reg, 4) & ~(1 << (hwirq & 31)), 4);
+    this.log.write(0, `Disabling IRQ #${hwirq}: its handler oopsed`);
   }
 
   /** The idle task died in an interrupt handler: a fresh one takes its place. */
