@@ -36,6 +36,8 @@ export interface GuestSystemOptions {
   realtime?: boolean;
   softLockupNs?: number;
   services?: readonly ServiceModule[];
+  /** Called after each run of slices (a trace collector drains the board's tracer there). */
+  onSlices?: () => void;
 }
 
 /** Instructions per slice when the machine has work. */
@@ -108,6 +110,7 @@ export class GuestSystem {
     done.catch(() => {});
     while (!settled) {
       const r = this.runBusy();
+      this.opts.onSlices?.();
       if (r.kind === 'breakpoint') throw new Error(`the guest stopped at a breakpoint at 0x${r.pc.toString(16)}`);
       if (r.kind === 'halted') {
         await turn();

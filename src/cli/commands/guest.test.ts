@@ -3,7 +3,7 @@
 // a driver that does not compile stopping everything with exit status 2.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,6 +41,16 @@ describe('paravirt guest', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${file}:4:9: error:`);
     expect(r.stderr).toContain("paravirt guest: the driver");
+  }, 120_000);
+
+  it('--trace writes the real interrupt path: SEIP trap, PLIC claim by MMIO, the driver ACKing the device', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guest-cli-'));
+    const file = join(dir, 't.json');
+    const r = guest(['--trace', file, '-c', 'echo 1 > /sys/module/stopwatch/parameters/stopwatch_timeout; sleep 2']);
+    expect(r.status).toBe(0);
+    const names = new Set((JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: { name: string }[] }).traceEvents.map((e) => e.name));
+    for (const n of ['trap: supervisor external interrupt', 'PLIC claim source 64', 'VM exit → plic.claim[1] write']) expect(names).toContain(n);
+    expect([...names].some((n) => /COMMAND value: 0x5 \(TIMEOUT_ACK\)/.test(n))).toBe(true);
   }, 120_000);
 
   it('refuses a bad option with the usage', () => {

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { buildDriver, DEFAULT_DRIVER } from '../guest-driver-build.ts';
 import { GuestSystem, type GuestModuleObject } from '../../guest/system.ts';
 import { Shell } from '../../guest/shell/shell.ts';
+import { TraceCollector } from './trace-collector.ts';
 
 const USAGE = `usage: paravirt guest [--driver FILE.c]... [--no-default-driver] [--script FILE.sh | -c 'COMMANDS'] [--realtime]
 
@@ -19,6 +20,8 @@ Boots the guest (a Linux-like kernel with the stopwatch driver) and runs its she
   --script FILE.sh      run this shell script in the guest (the file is read from this computer)
   -c 'COMMANDS'         run these shell commands in the guest
   --realtime            let virtual time follow the wall clock (default: jump over idle time)
+  --trace FILE.json     write the machine's trace (MMIO, VM exits, IRQs, traps, timers) as
+                        Chrome trace JSON, for chrome://tracing or https://ui.perfetto.dev
 The guest shell's output goes to stdout, the kernel log (dmesg) to stderr; the exit status
 is the script's. Without --script or -c, an interactive shell (type 'poweroff' to leave).`;
 
@@ -28,6 +31,7 @@ interface GuestArgs {
   script?: string;
   command?: string;
   realtime: boolean;
+  trace?: string;
 }
 
 function parseArgs(args: string[]): GuestArgs | string {
@@ -40,6 +44,7 @@ function parseArgs(args: string[]): GuestArgs | string {
     else if (arg === '--script') { const v = value(); if (!v) return "'--script' needs a file"; a.script = v; }
     else if (arg === '-c') { const v = value(); if (v === undefined) return "'-c' needs the commands to run"; a.command = v; }
     else if (arg === '--realtime') a.realtime = true;
+    else if (arg === '--trace') { const v = value(); if (!v) return "'--trace' needs a file name"; a.trace = v; }
     else return `'${arg}' is not an option of paravirt guest`;
   }
   if (a.script !== undefined && a.command !== undefined) return 'give either --script or -c, not both';
@@ -81,12 +86,26 @@ export async function main(args: string[]): Promise<number> {
   }
   const modules = buildAll([...(parsed.defaultDriver ? [DEFAULT_DRIVER()] : []), ...parsed.drivers]);
   if (!modules) return 2;
+  let trace: TraceCollector | undefined;
   const sys = new GuestSystem({
-    modules, realtime: parsed.realtime,
+    modules, realtime: parsed.realtime, onSlices: () => trace?.collect(),
     stdout: (b) => { process.stdout.write(b); }, stderr: (b) => { process.stdout.write(b); },
     console: (line) => { process.stderr.write(line); },
   });
+  if (parsed.trace) {
+    const tracer = sys.board.tracer;
+    trace = new TraceCollector({
+      setTrace: (on) => { tracer.enabled = on; },
+      drainTrace: () => ({ events: tracer.drain(), dropped: tracer.dropped }),
+    });
+  }
   await sys.boot();
+  const status = await run(sys, parsed);
+  trace?.write({ trace: parsed.trace });
+  return status;
+}
+
+async function run(sys: GuestSystem, parsed: GuestArgs): Promise<number> {
   if (parsed.command !== undefined) return sys.execute(parsed.command);
   if (parsed.script !== undefined) {
     sys.vfs.mkdirp('/root');

@@ -26,12 +26,10 @@ export class KernelLog {
   /** Bytes kept before the oldest lines are dropped (CONFIG_LOG_BUF_SHIFT=17). */
   private readonly capacity = 1 << 17;
   private bytes = 0;
-  /** A line without its newline yet (pr_cont). */
-  private partial: LogRecord | null = null;
 
   constructor(private readonly now: () => bigint) {}
 
-  /** Adds text, which may hold several lines; a trailing piece without '\n' waits for pr_cont. */
+  /** Adds text, which may hold several lines (one record each). */
   write(level: LogLevel, text: string): void {
     const parts = text.split('\n');
     const last = parts.pop()!;
@@ -49,7 +47,6 @@ export class KernelLog {
 
   /** What `dmesg` prints. */
   dmesg(): string {
-    void this.partial;
     return this.records.map((r) => `${timestamp(r.ns)}${r.text}\n`).join('');
   }
 
