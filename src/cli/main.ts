@@ -5,6 +5,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main(arg
   'run-elf': { summary: 'run a RISC-V ELF on the virt board, UART0 on stdout', load: () => import('./commands/run-elf.ts') },
   dtb: { summary: "write the board's device tree (DTB), or print it as DTS", load: () => import('./commands/dtb.ts') },
   cc: { summary: 'compile kernel-C (a driver, or a bare-metal program)', load: () => import('./commands/cc.ts') },
+  guest: { summary: 'boot the Linux-like guest with the stopwatch driver and run its shell', load: () => import('./commands/guest.ts') },
 };
 
 function usage(): string {

@@ -82,6 +82,8 @@ export class VirtBoard {
   private halted: RunStop | null = null;
   /** The hart executed wfi and waits for an enabled interrupt. */
   private waiting = false;
+  /** yieldToHost() was called: run() returns after this step. */
+  private hostYield = false;
 
   constructor(config: Partial<BoardConfig> = {}) {
     this.config = { ...DEFAULT_BOARD_CONFIG, ...config };
@@ -232,12 +234,29 @@ export class VirtBoard {
       insns += this.cpu.instret - before;
       const stop = this.takeRequested();
       if (stop) return { ...stop, insns };
+      if (this.hostYield) {
+        this.hostYield = false;
+        return { reason: 'budget', insns };
+      }
       if (result === STEP_BREAKPOINT) return { reason: 'breakpoint', pc: this.cpu.pc, insns };
       if (result === STEP_WFI) this.waiting = true;
     }
   }
 
   private readonly stopSlice = () => this.cpu.requestExit();
+
+  /** Ends the current run() after the current instruction, as if its budget were spent:
+   * a host-side kernel (the guest kernel's services) wants control back. */
+  yieldToHost(): void {
+    this.hostYield = true;
+    this.cpu.requestExit();
+  }
+
+  /** The hart leaves its wfi without an interrupt: a host-side scheduler (the
+   * guest kernel's) has put other work on it. */
+  leaveWfi(): void {
+    this.waiting = false;
+  }
 
   /** Instructions until the next timer deadline (at least 1), capped at `left`. */
   private sliceFor(left: number): number {

@@ -5,11 +5,16 @@ import { writeFileSync } from 'node:fs';
 import { toChromeTraceJson } from '../../protocol/export/chrome-trace.ts';
 import { toVcd } from '../../protocol/export/vcd.ts';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
-import type { Session } from '../../session/session.ts';
 import { cannotWriteReason } from '../write-error.ts';
 
 /** At most this many trace events are kept; later ones are counted as dropped. */
 const MAX_TRACE_EVENTS = 2_000_000;
+
+/** What the collector needs of a machine: a Session, or the guest system's board. */
+export interface TraceSource {
+  setTrace(enabled: boolean): void;
+  drainTrace(): { events: TraceEvent[]; dropped: number };
+}
 
 export class TraceCollector {
   private events: TraceEvent[] = [];
@@ -17,7 +22,7 @@ export class TraceCollector {
   /** Events the session's tracer itself dropped (its ring overflowed between drains). */
   private tracerDropped = 0;
 
-  constructor(private readonly session: Session) {
+  constructor(private readonly session: TraceSource) {
     session.setTrace(true);
   }
 

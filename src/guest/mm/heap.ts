@@ -46,6 +46,11 @@ export class FirstFitHeap implements RamAllocator {
     if (i > 0) this.merge(i - 1);
   }
 
+  /** The size allocate() gave out at addr, or 0 if addr is not the start of a live block. */
+  sizeOf(addr: number): number {
+    return this.used.get(addr) ?? 0;
+  }
+
   /** Bytes handed out and not freed. */
   get allocatedBytes(): number {
     let n = 0;

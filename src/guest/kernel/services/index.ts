@@ -9,6 +9,7 @@ import { delayServices } from './delay.ts';
 import { fileOpsServices } from './file-ops.ts';
 import { ioremapServices } from './ioremap.ts';
 import { irqServices } from './irq.ts';
+import { kernelMiscServices } from './kernel-misc.ts';
 import { kstrtoxServices } from './kstrtox.ts';
 import { kthreadServices } from './kthread.ts';
 import { miscServices } from './miscdevice.ts';
@@ -17,6 +18,7 @@ import { mutexServices } from './mutex.ts';
 import { ofServices } from './of.ts';
 import { platformServices } from './platform.ts';
 import { printkServices } from './printk.ts';
+import { schedServices } from './sched.ts';
 import { seqFileServices } from './seq_file.ts';
 import { slabServices } from './slab.ts';
 import { softirqServices } from './softirq.ts';
@@ -29,6 +31,8 @@ import { waitServices } from './wait.ts';
 import { workqueueServices } from './workqueue.ts';
 
 export const SERVICE_MODULES: readonly ServiceModule[] = [
+  schedServices,
+  kernelMiscServices,
   printkServices,
   stringServices,
   kstrtoxServices,
