@@ -13,7 +13,6 @@ import type { ServiceModule } from './kernel/api.ts';
 import { GuestKernel, type SliceResult } from './kernel/kernel.ts';
 import { ModuleManager } from './kernel/modules.ts';
 import { SERVICE_MODULES } from './kernel/services/index.ts';
-import { CORE_MODULES } from './kernel/services/core-modules.ts';
 import { ShellKernel } from './kernel/shell-kernel.ts';
 import { Shell } from './shell/shell.ts';
 
@@ -68,7 +67,7 @@ export class GuestSystem {
     this.board = new VirtBoard({ stopwatch: { startAtBoot: true, onError: 'log' } });
     this.vfs = createRootFs();
     this.kernel = new GuestKernel(this.board, {
-      vfs: this.vfs, services: opts.services ?? [...SERVICE_MODULES, ...CORE_MODULES], softLockupNs: opts.softLockupNs,
+      vfs: this.vfs, services: opts.services ?? SERVICE_MODULES, softLockupNs: opts.softLockupNs,
     });
     this.kernel.log.onConsole = opts.console ?? null;
     this.modules = new ModuleManager(this.kernel);

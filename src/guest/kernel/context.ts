@@ -75,6 +75,12 @@ export class TaskContext implements KernelContext {
     this.kernel.log.write(level, text);
   }
 
+  /** The return address of the service call (the driver's ra), for WARN and KASAN lines. */
+  callerAddress(): number {
+    const k = this.kernel, task = this.current;
+    return (k.live === task ? k.cpu.x[1] : task.ctx.x[1]) >>> 0;
+  }
+
   symbolize(addr: number): string {
     return this.kernel.faults.symbolize(addr);
   }

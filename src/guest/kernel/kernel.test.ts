@@ -40,7 +40,7 @@ describe('the guest kernel with the default stopwatch driver', () => {
     await sys.boot();
     expect(await sys.execute('sh /guest_fs/stopwatch_test.sh')).toBe(0);
     expect(out.stdout).toBe('\nResults:\n1) after 1s: 1.00 seconds\n2) after 5s: 5.00 seconds\n3) after irq: Number of IRQ ticks: 2\n4) after reset: 0.00 seconds\n');
-    expect(out.console).toMatch(/\] stopwatch 4000000\.stopwatch: stopwatch ready: irq 64, status 0\n/);
+    expect(out.console).toMatch(/\] stopwatch 4000000\.stopwatch: stopwatch ready: irq 3, status 0\n/);
     expect(out.console).toMatch(/\[ {4}2\.\d{6}\] stopwatch: timeout interrupt 1\n[^\n]*\[ {4}4\.\d{6}\] stopwatch: timeout interrupt 2\n/);
   }, 60_000);
 
@@ -127,7 +127,7 @@ describe('bad drivers: the system survives, with Linux messages', () => {
     expect(out.stdout).toBe('alive\n');
     expect(out.console).toContain('Unable to handle kernel NULL pointer dereference at virtual address 00000000');
     expect(out.console).toMatch(/epc : bad_handler_irq\+0x[0-9a-f]+\/0x[0-9a-f]+ \[bad_handler\]/);
-    expect(out.console).toContain('Disabling IRQ #64');
+    expect(out.console).toContain('Disabling IRQ #3');
     expect(out.console.match(/Oops \[#/g)).toHaveLength(1);
   }, 60_000);
 

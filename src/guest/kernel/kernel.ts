@@ -27,6 +27,7 @@ import { KernelTimers } from './timers.ts';
 import { Faults } from './faults.ts';
 import type { Module } from '../module/module.ts';
 import { ENGINE_STATE } from './services/engine.ts';
+import { useModuleRefs, type ModuleRefs } from './services/module-refs.ts';
 import { addProcFiles, KERNEL_VERSION } from './proc-files.ts';
 
 /** sstatus bits a task owns. */
@@ -470,9 +471,26 @@ export class GuestKernel {
     return true;
   }
 
+  /** Open files of a driver hold its module through these counts (fops->owner), on the
+   * loader's own records, so rmmod and lsmod's "Used by" see them. */
+  private moduleRefs(): ModuleRefs {
+    const find = (addr: number) => this.modules.find((m) => m.structAddr === addr >>> 0);
+    return {
+      get: (addr) => {
+        const m = find(addr);
+        if (!m || m.state === 'GOING') return false;
+        m.refcount++;
+        return true;
+      },
+      put: (addr) => { const m = find(addr); if (m && m.refcount > 0) m.refcount--; },
+      count: (addr) => find(addr)?.refcount ?? 0,
+    };
+  }
+
   private async runBootSteps(k: KernelContext): Promise<void> {
     this.log.write(5, KERNEL_VERSION);
     addProcFiles(this);
+    useModuleRefs(k, this.moduleRefs());
     this.log.write(6, `Machine model: riscv-virtio,qemu`);
     for (const m of this.opts.services) {
       try {

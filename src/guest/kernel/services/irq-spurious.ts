@@ -40,7 +40,8 @@ function reportBadIrq(k: KernelContext, desc: IrqDesc, headline: string): void {
   }
 }
 
-function disableForGood(k: KernelContext, desc: IrqDesc): void {
+/** Masks the line for good, with Linux's last line of a "nobody cared" report. */
+export function disableForGood(k: KernelContext, desc: IrqDesc): void {
   k.printk(KERN_EMERG, `Disabling IRQ #${desc.virq}`);
   desc.spurious.disabled = true;
   desc.depth++;

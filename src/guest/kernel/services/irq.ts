@@ -6,13 +6,13 @@
 // notes lines nobody handles (irq-spurious.ts). /proc/interrupts shows the
 // counts as Linux prints them.
 
-import type { KernelContext, ServiceModule } from '../api.ts';
+import { TaskAborted, type KernelContext, type ServiceModule } from '../api.ts';
 import { textProvider } from '../../fs/provider.ts';
 import { E } from './dev-errno.ts';
 import { DEVICE, DEVICE_NODE, KOBJECT, RESOURCE } from './dev-layouts.ts';
 import { kernelWarn } from './dev-warn.ts';
 import { devresAdd, devresRemove } from './devres.ts';
-import { noteInterrupt } from './irq-spurious.ts';
+import { disableForGood, noteInterrupt } from './irq-spurious.ts';
 import {
   IRQ_WAKE_THREAD, IRQF_NO_AUTOEN, IRQF_ONESHOT, IRQF_PROBE_SHARED, IRQF_SHARED, IRQF_TRIGGER_MASK, IRQ_TYPE_SENSE_MASK,
   descOfHwirq, irqDesc, irqTable, mapPlicIrq, procInterrupts, setLineMasked, type IrqAction, type IrqDesc,
@@ -182,6 +182,12 @@ export async function handleIrq(k: KernelContext, hwirq: number): Promise<void> 
       if (r & IRQ_WAKE_THREAD) wakeThread(k, desc, a);
       ret |= r;
     }
+  } catch (e) {
+    // Linux panics on an Oops in interrupt context; here the Oops is reported
+    // and the line is switched off, so the rest of the system goes on.
+    if (!(e instanceof TaskAborted)) throw e;
+    disableForGood(k, desc);
+    return;
   } finally {
     if (--desc.running === 0) desc.idle.splice(0).forEach((r) => r());
   }

@@ -1,15 +1,14 @@
 // The engine's own odds and ends a driver calls: module reference counts
 // (try_module_get / module_put keep a module from being removed while a file
-// of it is open), dump_stack, WARN()'s warn_slowpath_fmt, add_taint and
+// of it is open), dump_stack, add_taint and
 // panic, printed in the shape Linux prints them.
 
 import { TaskAborted, type KernelContext, type ServiceModule } from '../api.ts';
 import { engineOf } from './engine.ts';
-import { coreFormat } from './core-printk.ts';
+import { formatKernel } from './vsprintf.ts';
 
 /** Linux's taint flags by number (include/linux/panic.h), as letters. */
 const TAINT_LETTERS = 'PFSRMBUDAWCIOELKXTN';
-const TAINT_WARN = 9;
 
 function moduleAt(k: KernelContext, addr: number) {
   return engineOf(k).modules.find((m) => m.structAddr === addr >>> 0);
@@ -39,21 +38,8 @@ export const kernelMiscServices: ServiceModule = {
       const letter = TAINT_LETTERS[a.u32(0)];
       if (letter) engineOf(k).taints.add(letter);
     },
-    warn_slowpath_fmt: (k, a) => {
-      const e = engineOf(k);
-      const file = a.u32(0) ? k.ram.cString(a.u32(0)) : '?';
-      const text = a.u32(3) ? coreFormat(k.ram, k.ram.cString(a.u32(3)), a.varargs(4)) : '';
-      const taint = TAINT_LETTERS[a.u32(2)] ?? TAINT_LETTERS[TAINT_WARN];
-      e.taints.add(taint);
-      const task = e.taskOf(k);
-      k.printk(4, '------------[ cut here ]------------');
-      if (text) k.printk(4, text.replace(/\n$/, ''));
-      k.printk(4, `WARNING: CPU: 0 PID: ${task.pid} at ${file}:${a.i32(1)} ${k.symbolize(e.cpu.x[1])}`);
-      for (const line of e.faults.dumpStack(task)) k.printk(4, line);
-      k.printk(4, '---[ end trace 0000000000000000 ]---');
-    },
     panic: (k, a) => {
-      const text = coreFormat(k.ram, k.ram.cString(a.u32(0)), a.varargs(1)).replace(/\n$/, '');
+      const text = formatKernel(k, k.ram.cString(a.u32(0)), a.varargs(1)).replace(/\n$/, '');
       k.printk(0, `Kernel panic - not syncing: ${text}`);
       k.printk(0, `---[ end Kernel panic - not syncing: ${text} ]---`);
       throw new TaskAborted('oops', `Kernel panic - not syncing: ${text}`);

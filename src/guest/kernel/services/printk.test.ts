@@ -186,8 +186,8 @@ describe('hex_to_bin and WARN', () => {
     await callInt(k, 'warn_slowpath_fmt', cstr(k, 'drivers/stopwatch.c'), 42, 9, cstr(k, 'bad state %d\n'), 3);
     expect(k.log.map((l) => l.text)).toEqual([
       '------------[ cut here ]------------',
-      'WARNING: CPU: 0 PID: 1 at drivers/stopwatch.c:42',
       'bad state 3',
+      'WARNING: CPU: 0 PID: 1 at drivers/stopwatch.c:42',
       'CPU: 0 PID: 1 Comm: sh',
       '---[ end trace 0000000000000000 ]---',
     ]);

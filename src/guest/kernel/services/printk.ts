@@ -109,13 +109,14 @@ function devPrint(k: KernelContext, level: LogLevel, dev: number, fmtPtr: number
 
 const devLevel = (level: LogLevel) => (k: KernelContext, a: CallArgs) => { devPrint(k, level, a.u32(0), a.u32(1), a.varargs(2)); };
 
-/** Prints Linux's WARNING block: cut here, "WARNING: CPU: 0 PID: n at FILE:LINE caller", the message, end trace. */
+/** Prints Linux's WARNING block: cut here, the message, "WARNING: CPU: 0 PID: n at FILE:LINE caller", end trace. */
 export function printWarning(k: KernelContext, where: string, message: string): void {
   const caller = k.callerAddress?.() ?? 0;
   const at = [where, caller ? k.symbolize(caller) : ''].filter(Boolean).join(' ');
+  // Linux prints WARN()'s message between "cut here" and the WARNING line.
   printkText(k, '------------[ cut here ]------------\n', 4);
-  printkText(k, `WARNING: CPU: 0 PID: ${k.current.pid} at ${at}\n`, 4);
   if (message) printkText(k, message.endsWith('\n') ? message : `${message}\n`, 4);
+  printkText(k, `WARNING: CPU: 0 PID: ${k.current.pid} at ${at}\n`, 4);
   printkText(k, `CPU: 0 PID: ${k.current.pid} Comm: ${k.current.comm}\n`, 4);
   printkText(k, '---[ end trace 0000000000000000 ]---\n', 4);
 }

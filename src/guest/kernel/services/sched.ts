@@ -1,7 +1,7 @@
 // The scheduler calls a driver makes (kernel/sched/core.c, kernel/time/timer.c):
 // schedule() after set_current_state() sleeps until wake_up_process(), with
-// a signal ending an interruptible sleep; schedule_timeout*() sleep at most
-// that many jiffies and return what is left; yield() and cond_resched() let
+// a signal ending an interruptible sleep (schedule_timeout*() are wait.ts's);
+// yield() and cond_resched() let
 // the other runnable tasks go first. The task's __state lives in its struct
 // task_struct, as the driver's set_current_state() wrote it.
 
@@ -41,13 +41,6 @@ async function sleep(k: KernelContext, timeout: number): Promise<number> {
   return Math.max(0, timeout - (k.jiffies() - start));
 }
 
-function sleepIn(state: number) {
-  return (k: KernelContext, a: { i32(i: number): number }) => {
-    setState(k, state);
-    return sleep(k, a.i32(0));
-  };
-}
-
 /** wake_up_state: wakes the task whose task_struct is at `ts` if its state is in `mask`. */
 function wakeStruct(k: KernelContext, ts: number, mask: number): number {
   const task = [...engineOf(k).tasks.values()].find((t) => t.taskStruct === ts >>> 0) as TaskInfo | undefined;
@@ -65,10 +58,6 @@ const giveWay = async (): Promise<number> => 0;
 export const schedServices: ServiceModule = {
   services: {
     schedule: (k) => sleep(k, MAX_SCHEDULE_TIMEOUT).then(() => undefined),
-    schedule_timeout: (k, a) => sleep(k, a.i32(0)),
-    schedule_timeout_interruptible: sleepIn(TASK_INTERRUPTIBLE),
-    schedule_timeout_killable: sleepIn(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE),
-    schedule_timeout_uninterruptible: sleepIn(TASK_UNINTERRUPTIBLE),
     wake_up_process: (k, a) => wakeStruct(k, a.u32(0), TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE),
     wake_up_state: (k, a) => wakeStruct(k, a.u32(0), a.u32(1)),
     yield: giveWay,
