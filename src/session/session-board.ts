@@ -14,6 +14,8 @@ export type BoardRunStop = RunStop;
  * QEMU's -device sets them, or null to leave it off the platform bus. */
 export interface SessionBoardOptions {
   stopwatch: StopwatchProps | null;
+  /** false: the hart only interprets (no translation of hot code, docs/jit.md). */
+  jit?: boolean;
 }
 
 export interface SessionBoard {

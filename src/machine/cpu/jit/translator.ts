@@ -1,0 +1,184 @@
+// The translator's code cache: compiled page regions by physical pc, the
+// heat of pcs not yet translated, and the bitmap of 16-byte RAM lines that
+// hold translated code, through which every writer of RAM invalidates the
+// regions it overwrites (docs/jit.md).
+
+import {
+  blockLength, branchTarget, decodeBlock, jalTarget, END_BRANCH, END_FALLTHROUGH, END_JAL, END_JALR, type Block, type CodeSource,
+} from './decode-block.ts';
+import { compileRegion, type RamViews, type RegionFunction, type RegionHost } from './region-compiler.ts';
+
+/** Runs through the interpreter before a pc is translated. */
+export const HOT_THRESHOLD = 32;
+/** Blocks per region at most. */
+const MAX_BLOCKS = 256;
+/** Compilations of one page before its new pcs stay interpreted (code rewritten over and over). */
+const MAX_COMPILES_PER_PAGE = 64;
+/** Heat of a pc that cannot be translated (it starts with an instruction for the interpreter). */
+const NEVER = -1e9;
+
+export interface TranslatorHost extends RegionHost, RamViews {
+  ramBase: number;
+  ramSize: number;
+  readonly breakpoints: ReadonlySet<number>;
+}
+
+export interface RegionEntry {
+  fn: RegionFunction;
+  index: number;
+}
+
+interface PageRegion {
+  starts: number[];
+}
+
+export class Translator {
+  /** One bit per 16-byte line of RAM: set where translated code lies. */
+  readonly code: Int32Array;
+  private readonly entries = new Map<number, RegionEntry>();
+  private readonly pages = new Map<number, PageRegion>();
+  private readonly heat = new Map<number, number>();
+  private readonly compiles = new Map<number, number>();
+  private readonly lengths = new Map<number, number>();
+  private breakpointKey = '';
+  private readonly source: CodeSource;
+
+  constructor(private readonly host: TranslatorHost) {
+    this.code = new Int32Array(Math.ceil(host.ramSize / 512));
+    this.source = {
+      ramBase: host.ramBase, ramSize: host.ramSize,
+      get u16() { return host.u16; },
+      hasBreakpoint: (pc) => host.breakpoints.size > 0 && host.breakpoints.has(pc >>> 0),
+    };
+  }
+
+  /** The translated block at pc, if any. */
+  lookup(pc: number): RegionEntry | undefined {
+    return this.entries.get(pc);
+  }
+
+  /** Counts a run of pc in the interpreter; true if that made it hot and it is translated now. */
+  noteCold(pc: number): boolean {
+    const off = (pc - this.host.ramBase) >>> 0;
+    if (off >= this.host.ramSize || (pc & 1) !== 0) return false;
+    const h = (this.heat.get(pc) ?? 0) + 1;
+    this.heat.set(pc, h);
+    if (h < HOT_THRESHOLD) return false;
+    const page = off >>> 12;
+    const compiles = this.compiles.get(page) ?? 0;
+    if (compiles >= MAX_COMPILES_PER_PAGE || !this.translate(page, pc)) {
+      this.heat.set(pc, NEVER);
+      return false;
+    }
+    this.compiles.set(page, compiles + 1);
+    return true;
+  }
+
+  /** Instructions the interpreter runs from pc to reach the end of its block. */
+  interpretLength(pc: number): number {
+    const off = (pc - this.host.ramBase) >>> 0;
+    if (off >= this.host.ramSize || (pc & 1) !== 0) return 1;
+    let n = this.lengths.get(pc);
+    if (n === undefined) {
+      n = blockLength(this.source, pc);
+      this.lengths.set(pc, n);
+    }
+    return n;
+  }
+
+  /** RAM bytes [off, off + length) were written: drops the regions of the lines that hold code. */
+  codeWritten(off: number, length: number): void {
+    const code = this.code;
+    const last = Math.min(off + length, this.host.ramSize) - 1;
+    for (let line = off >>> 4; line <= last >>> 4; line++) {
+      if (((code[line >>> 5] >>> (line & 31)) & 1) !== 0) this.dropPage(line >>> 8);
+    }
+  }
+
+  /** A write of `length` bytes at guest-physical `addr` (the bus, the loader). */
+  ramWritten(addr: number, length: number): void {
+    const off = ((addr | 0) - this.host.ramBase) >>> 0;
+    if (off < this.host.ramSize) this.codeWritten(off, length);
+  }
+
+  /** Forgets every translation (reset, new RAM, restored state, a changed breakpoint set). */
+  flush(): void {
+    this.entries.clear();
+    this.pages.clear();
+    this.heat.clear();
+    this.compiles.clear();
+    this.lengths.clear();
+    this.code.fill(0);
+  }
+
+  /** Breakpoints are never translated: a changed set drops every translation. */
+  syncBreakpoints(pcs: ReadonlySet<number>): void {
+    if (pcs.size === 0 && this.breakpointKey === '') return;
+    const key = [...pcs].sort((a, b) => a - b).join(',');
+    if (key === this.breakpointKey) return;
+    this.breakpointKey = key;
+    this.flush();
+  }
+
+  private dropPage(page: number): void {
+    const region = this.pages.get(page);
+    if (region !== undefined) {
+      for (const pc of region.starts) {
+        this.entries.delete(pc);
+        this.heat.delete(pc);
+      }
+      this.pages.delete(page);
+    }
+    this.code.fill(0, page * 8, page * 8 + 8); // 256 lines of 16 bytes per page
+    // Block lengths the interpreter ran by stay: a stale one only moves where it hands back to the dispatcher.
+  }
+
+  /** Compiles page's region again with the block at pc added; false if nothing at pc translates. */
+  private translate(page: number, pc: number): boolean {
+    const old = this.pages.get(page);
+    const blocks = this.discover(page, [pc, ...(old?.starts ?? [])]);
+    if (blocks.length === 0 || blocks[0].start !== pc) return false;
+    if (old) this.dropPage(page);
+    const fn = compileRegion(blocks, this.host.ramBase, this.host, this.code, this);
+    const starts = blocks.map((b) => b.start);
+    blocks.forEach((b, index) => this.entries.set(b.start, { fn, index }));
+    this.pages.set(page, { starts });
+    for (const b of blocks) for (const d of b.insns) this.markLines((d.pc - this.host.ramBase) >>> 0, d.len);
+    return true;
+  }
+
+  private markLines(off: number, len: number): void {
+    for (let line = off >>> 4; line <= (off + len - 1) >>> 4; line++) this.code[line >>> 5] |= 1 << (line & 31);
+  }
+
+  /** The blocks reachable from `roots` within the page (roots first), at most MAX_BLOCKS. */
+  private discover(page: number, roots: number[]): Block[] {
+    const blocks: Block[] = [];
+    const seen = new Set<number>();
+    const work = roots.slice().reverse();
+    const inPage = (pc: number): boolean => (((pc - this.host.ramBase) >>> 0) >>> 12) === page && (pc & 1) === 0;
+    while (work.length > 0 && blocks.length < MAX_BLOCKS) {
+      const start = work.pop()!;
+      if (seen.has(start)) continue;
+      seen.add(start);
+      const block = decodeBlock(this.source, start);
+      if (block.insns.length === 0) continue;
+      blocks.push(block);
+      for (const next of successors(block)) if (inPage(next) && !seen.has(next)) work.push(next);
+    }
+    return blocks;
+  }
+}
+
+/** Where a block may go next (statically), including the return point after a call. */
+function successors(b: Block): number[] {
+  const last = b.insns[b.insns.length - 1];
+  const links = ((last.insn >>> 7) & 31) !== 0;
+  switch (b.end) {
+    case END_BRANCH: return [b.next, branchTarget(last)];
+    case END_JAL: return links ? [jalTarget(last), b.next] : [jalTarget(last)];
+    case END_JALR: return links ? [b.next] : [];
+    case END_FALLTHROUGH: return [b.next];
+    default: return [];
+  }
+}
