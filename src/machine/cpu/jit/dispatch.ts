@@ -41,6 +41,7 @@ export function runTranslated(cpu: DispatchHost, translator: Translator, budget:
       const done = entry.fn(cpu, entry.index, left > 65536 ? 65536 : left);
       if (done > 0) {
         cpu.instret += done;
+        translator.executed += done;
         left -= done;
         continue;
       }

@@ -41,6 +41,10 @@ export class Translator {
   private readonly compiles = new Map<number, number>();
   private readonly lengths = new Map<number, number>();
   private breakpointKey = '';
+  /** Interpreted runs of a pc before it is translated (tests set 1 to translate everything at once). */
+  hotThreshold = HOT_THRESHOLD;
+  /** Instructions run by translated code since the translator was made (for tests and the bench). */
+  executed = 0;
   private readonly source: CodeSource;
 
   constructor(private readonly host: TranslatorHost) {
@@ -63,7 +67,7 @@ export class Translator {
     if (off >= this.host.ramSize || (pc & 1) !== 0) return false;
     const h = (this.heat.get(pc) ?? 0) + 1;
     this.heat.set(pc, h);
-    if (h < HOT_THRESHOLD) return false;
+    if (h < this.hotThreshold) return false;
     const page = off >>> 12;
     const compiles = this.compiles.get(page) ?? 0;
     if (compiles >= MAX_COMPILES_PER_PAGE || !this.translate(page, pc)) {
