@@ -107,7 +107,6 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.u16 = new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s16 = new Int16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s32 = new Int32Array(b.buffer, b.byteOffset, b.byteLength >>> 2);
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset while the constructor runs
     this.translator?.flush(); // translations read the old buffer
   }
 

@@ -8,6 +8,10 @@ import { STEP_BUDGET, STEP_EXIT, type StepResult } from '../step-result.ts';
 import type { RegionHost } from './region-compiler.ts';
 import type { Translator } from './translator.ts';
 
+/** Instructions per region call at most: a hot region is re-entered often, so V8 runs
+ * its optimised code from the call rather than from an on-stack replacement of a long loop. */
+const REGION_CALL_CAP = 65536;
+
 export interface DispatchHost extends RegionHost {
   instret: number;
   exitRequested: boolean;
@@ -38,7 +42,7 @@ export function runTranslated(cpu: DispatchHost, translator: Translator, budget:
     const pc = cpu.pcI;
     const entry = translator.lookup(pc);
     if (entry !== undefined && pc !== cpu.breakpointResumePc) {
-      const done = entry.fn(cpu, entry.index, left > 65536 ? 65536 : left);
+      const done = entry.fn(cpu, entry.index, left > REGION_CALL_CAP ? REGION_CALL_CAP : left);
       if (done > 0) {
         cpu.instret += done;
         translator.executed += done;

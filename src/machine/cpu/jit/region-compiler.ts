@@ -112,7 +112,6 @@ export function regionSource(blocks: readonly Block[], ramBase: number): string 
 /** Compiles the blocks (blocks[i] is block index i) into a region function over `ram`. */
 export function compileRegion(blocks: readonly Block[], ramBase: number, ram: RamViews, code: Int32Array, translator: CodeWriteSink): RegionFunction {
   const body = regionSource(blocks, ramBase);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- translating guest code into JavaScript is the point
   const factory = new Function('s32', 'u16', 's16', 'u8', 's8', 'code', 'translator', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu',
     `return function region(cpu, entry, budget) {\n${body}\n};`) as (...args: unknown[]) => RegionFunction;
   return factory(ram.s32, ram.u16, ram.s16, ram.u8, ram.s8, code, translator, mulh, mulhsu, mulhu, div, divu, rem, remu);
