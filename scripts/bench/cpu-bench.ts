@@ -6,6 +6,7 @@
 // (long - short instructions) / (long - short seconds), so start-up, JIT
 // warm-up and process creation cancel out; the start-up is the rest of the
 // short run's time, reported apart. The machine's load sits next to the figures.
+// The interpreter alone (`--no-jit`) is measured once, for reference.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -134,13 +135,14 @@ async function main(): Promise<number> {
     spawnSync(process.execPath, [CLI, '--help'], { stdio: 'ignore' }); // builds dist-cli/ first if src/ changed
     const sides: Side[] = [];
     sides.push(measure('paravirt run-elf', RUNS, (elf) => [process.execPath, [CLI, 'run-elf', elf]], short, long));
+    const interpreter = measure('paravirt run-elf --no-jit', 1, (elf) => [process.execPath, [CLI, 'run-elf', '--no-jit', elf]], short, long);
     if (!qemuInstalled()) console.log('qemu-system-riscv32 not installed: no comparison');
     else {
       sides.push(measure('qemu-system-riscv32 (TCG, full speed)', RUNS, (elf) => qemuCommand(elf, 'host', join(dir, 'uart0.txt')), short, long));
       sides.push(measure('qemu-system-riscv32 -icount shift=0', RUNS, (elf) => qemuCommand(elf, 'icount', join(dir, 'uart0.txt')), short, long));
     }
     console.log('\nCPU seconds (wall seconds)          short run       long run     steady MIPS    start-up (CPU)');
-    for (const side of sides) console.log(row(side));
+    for (const side of [...sides, interpreter]) console.log(row(side));
     const [ours, qemu] = sides;
     if (qemu) {
       console.log(`\nsteady-state ratio, paravirt / QEMU TCG: ${(ours.steadyIps / qemu.steadyIps).toFixed(3)} per CPU second,`
