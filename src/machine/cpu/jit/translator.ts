@@ -10,8 +10,8 @@ import { compileRegion, type RamViews, type RegionFunction, type RegionHost } fr
 
 /** Runs through the interpreter before a pc is translated. */
 export const HOT_THRESHOLD = 32;
-/** Blocks per region at most. */
-const MAX_BLOCKS = 256;
+/** Blocks per region at most: V8's optimising compile time grows faster than a function's size. */
+const MAX_BLOCKS = 48;
 /** Compilations of one page before its new pcs stay interpreted (code rewritten over and over). */
 const MAX_COMPILES_PER_PAGE = 64;
 /** Heat of a pc that cannot be translated (it starts with an instruction for the interpreter). */
@@ -28,7 +28,8 @@ export interface RegionEntry {
   index: number;
 }
 
-interface PageRegion {
+/** The regions of one page, by the block starts they registered as entries. */
+interface PageRegions {
   starts: number[];
 }
 
@@ -36,7 +37,7 @@ export class Translator {
   /** One bit per 16-byte line of RAM: set where translated code lies. */
   readonly code: Int32Array;
   private readonly entries = new Map<number, RegionEntry>();
-  private readonly pages = new Map<number, PageRegion>();
+  private readonly pages = new Map<number, PageRegions>();
   private readonly heat = new Map<number, number>();
   private readonly compiles = new Map<number, number>();
   private readonly lengths = new Map<number, number>();
@@ -125,9 +126,9 @@ export class Translator {
   }
 
   private dropPage(page: number): void {
-    const region = this.pages.get(page);
-    if (region !== undefined) {
-      for (const pc of region.starts) {
+    const regions = this.pages.get(page);
+    if (regions !== undefined) {
+      for (const pc of regions.starts) {
         this.entries.delete(pc);
         this.heat.delete(pc);
       }
@@ -137,16 +138,19 @@ export class Translator {
     // Block lengths the interpreter ran by stay: a stale one only moves where it hands back to the dispatcher.
   }
 
-  /** Compiles page's region again with the block at pc added; false if nothing at pc translates. */
+  /** Compiles a new region of `page` from the block at pc; false if nothing at pc translates. Blocks
+   * other regions already enter by stay theirs (their optimised code and type feedback are kept). */
   private translate(page: number, pc: number): boolean {
-    const old = this.pages.get(page);
-    const blocks = this.discover(page, [pc, ...(old?.starts ?? [])]);
+    const blocks = this.discover(page, pc);
     if (blocks.length === 0 || blocks[0].start !== pc) return false;
-    if (old) this.dropPage(page);
     const fn = compileRegion(blocks, this.host.ramBase, this.host, this.code, this);
-    const starts = blocks.map((b) => b.start);
-    blocks.forEach((b, index) => this.entries.set(b.start, { fn, index }));
-    this.pages.set(page, { starts });
+    let regions = this.pages.get(page);
+    if (regions === undefined) this.pages.set(page, regions = { starts: [] });
+    blocks.forEach((b, index) => {
+      if (this.entries.has(b.start)) return;
+      this.entries.set(b.start, { fn, index });
+      regions.starts.push(b.start);
+    });
     for (const b of blocks) for (const d of b.insns) this.markLines((d.pc - this.host.ramBase) >>> 0, d.len);
     return true;
   }
@@ -155,12 +159,19 @@ export class Translator {
     for (let line = off >>> 4; line <= (off + len - 1) >>> 4; line++) this.code[line >>> 5] |= 1 << (line & 31);
   }
 
-  /** The blocks reachable from `roots` within the page (roots first), at most MAX_BLOCKS. */
-  private discover(page: number, roots: number[]): Block[] {
+  /**
+   * The block at `root` and the blocks reachable from it within the page that
+   * have already run (root first), at most MAX_BLOCKS. A path never taken yet
+   * stays an exit: V8 would have no type feedback for it, and reaching it in
+   * optimised code would throw that code away; once it runs often, it gets a
+   * region of its own.
+   */
+  private discover(page: number, root: number): Block[] {
     const blocks: Block[] = [];
     const seen = new Set<number>();
-    const work = roots.slice().reverse();
-    const inPage = (pc: number): boolean => (((pc - this.host.ramBase) >>> 0) >>> 12) === page && (pc & 1) === 0;
+    const work = [root];
+    const ran = (pc: number): boolean => this.heat.has(pc) || this.entries.has(pc);
+    const inPage = (pc: number): boolean => (((pc - this.host.ramBase) >>> 0) >>> 12) === page && (pc & 1) === 0 && ran(pc);
     while (work.length > 0 && blocks.length < MAX_BLOCKS) {
       const start = work.pop()!;
       if (seen.has(start)) continue;
