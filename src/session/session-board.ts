@@ -27,6 +27,8 @@ export interface SessionBoard {
     instret: number;
     readonly breakpoints: Set<number>;
     resumeOverBreakpoint(): void;
+    /** false: the interpreter runs every instruction (no translation of hot code). */
+    useTranslator: boolean;
     registers(): CpuRegisters;
     /** Told once per boot of what the student should know that stops nothing (no FPU). */
     onNotice: ((message: string) => void) | null;

@@ -60,7 +60,7 @@ export class Session {
   /** The stopwatch's properties, fixed when the board is built (as QEMU's -device). */
   private stopwatch: StopwatchProps | null;
   private readonly maxGuestErrorsPerBatch: number;
-  private readonly jit: boolean;
+  private jit: boolean;
 
   constructor(private readonly createBoard: (options: SessionBoardOptions) => SessionBoard, options: SessionOptions = {}) {
     this.stopwatch = options.stopwatch === undefined ? DEFAULT_STOPWATCH_PROPS : options.stopwatch;
@@ -200,6 +200,12 @@ export class Session {
   setBreakpoints(pcs: readonly number[]): void {
     this.breakpoints = new Set(pcs.map((pc) => pc >>> 0));
     this.applyBreakpoints();
+  }
+
+  /** Translation of hot code on or off, from the next slice on (the run is the same either way). */
+  setJit(enabled: boolean): void {
+    this.jit = enabled;
+    if (this.board) this.board.cpu.useTranslator = enabled;
   }
 
   setTrace(enabled: boolean): void {
