@@ -80,14 +80,19 @@ function blockEnd(block: Block, index: ReadonlyMap<number, number>, returns: rea
 
 function blockSource(ctx: EmitContext, block: Block, i: number, index: ReadonlyMap<number, number>, returns: readonly [number, number][]): string {
   const len = block.insns.length;
-  const lines = [`case ${i}: if (n + ${len} > budget) { pc = ${hex(block.start)}; break out; }`];
+  const lines = [`if (n + ${len} > budget) { pc = ${hex(block.start)}; break out; }`];
   const straight = block.end >= END_FALLTHROUGH ? len : len - 1;
   for (let k = 0; k < straight; k++) {
     const d = block.insns[k];
     lines.push(emitInsn(ctx, d, k, `n += ${k + 1}; pc = ${hex((d.pc + d.len) | 0)}; break out;`));
   }
-  lines.push(`n += ${len};`, blockEnd(block, index, returns));
-  return lines.join('\n');
+  lines.push(`n += ${len};`);
+  const last = block.insns[len - 1];
+  if (block.end === END_BRANCH && branchTarget(last) === block.start) {
+    // A loop of one block (the hottest shape gcc emits) loops in place, without the switch.
+    return `case ${i}: for (;;) {\n${lines.join('\n')}\nif (!(${branchCondition(last.insn)})) break; }\n${goTo(index, block.next)}`;
+  }
+  return `case ${i}: ${lines.join('\n')}\n${blockEnd(block, index, returns)}`;
 }
 
 /** JavaScript source of the region's body. */
