@@ -28,6 +28,8 @@ export interface BoardConfig {
   stopwatch: StopwatchProps | null;
   /** /chosen/bootargs, as QEMU's -append sets it (none by default). */
   bootargs?: string;
+  /** false: no translation of hot code into JavaScript, the interpreter runs everything (docs/jit.md). */
+  jit?: boolean;
 }
 
 export const DEFAULT_BOARD_CONFIG: BoardConfig = {
@@ -93,6 +95,7 @@ export class VirtBoard {
     this.bus.exitPriceNs = this.config.exitPriceNs;
     this.ramRegion = ramRegion('ram', 'ram', this.config.ramSize);
     this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ramRegion.bytes }, this.tracer);
+    this.cpu.useTranslator = this.config.jit !== false;
     this.clock.attachCounter(this.cpu);
     this.plic = new Plic(this.tracer);
     this.clint = new Clint(this.clock, this.tracer);
@@ -163,6 +166,7 @@ export class VirtBoard {
   /** RAM's region, for host code: it may write the bytes, so the next reset clears all of RAM. */
   get ram(): RamRegion {
     this.ramWrites = 'all';
+    this.cpu.translator.flush(); // the host may rewrite code the hart has translated
     return this.ramRegion;
   }
 
@@ -315,6 +319,7 @@ export class VirtBoard {
     this.clock.addNs(state.clockExtraNs as number);
     this.ramWrites = 'all';
     this.ramRegion.bytes.set(state.ram as Uint8Array);
+    this.cpu.translator.flush();
     (state.devices as DeviceState[]).forEach((s, i) => this.devices[i].loadState(s));
     this.waiting = state.waiting as boolean;
     this.halted = state.halted as RunStop | null;

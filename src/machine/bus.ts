@@ -50,6 +50,8 @@ export class Bus {
   private mappings: Mapping[] = [];
   /** Guest pc of the access in progress, for traces (set by the CPU). */
   pc = 0;
+  /** Told of every write into a `ram` region (guest stores through the bus, loading): the CPU drops translated code there. */
+  onRamWrite: ((addr: number, length: number) => void) | null = null;
 
   constructor(private readonly clock: VirtualClock, private readonly tracer: Tracer) {}
 
@@ -112,6 +114,7 @@ export class Bus {
     }
     writeBytes(r.bytes, offset, value, size);
     if (r.kind === 'ram-device') this.passthrough(m, offset, 'write', size, value);
+    else if (r.kind === 'ram') this.onRamWrite?.(addr, size);
   }
 
   /** Copies bytes into RAM or ROM (the loader; not a guest access). */
@@ -119,6 +122,7 @@ export class Bus {
     const m = this.find(addr);
     if (!m || m.region.kind === 'io' || addr + data.length > m.end) return false;
     m.region.bytes.set(data, addr - m.base);
+    if (m.region.kind === 'ram') this.onRamWrite?.(addr, data.length);
     return true;
   }
 

@@ -34,6 +34,8 @@ export type MachineCommand =
   | { type: 'set-speed'; mode: SpeedMode }
   | { type: 'set-breakpoints'; pcs: number[] }
   | { type: 'set-trace'; enabled: boolean }
+  /** Translate hot guest code into JavaScript (the default), or interpret every instruction: the same run either way. */
+  | { type: 'set-jit'; enabled: boolean }
   /** Sets the stopwatch's on_error property: the board is built again with it and the program reloaded. */
   | { type: 'set-stopwatch-on-error'; onError: StopwatchOnError };
 

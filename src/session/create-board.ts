@@ -9,5 +9,5 @@ export function createVirtBoard(config: Partial<BoardConfig> = {}): SessionBoard
 
 /** The board a session asks for, with its stopwatch (or none). */
 export function createSessionBoard(options: SessionBoardOptions): SessionBoard {
-  return createVirtBoard({ stopwatch: options.stopwatch });
+  return createVirtBoard({ stopwatch: options.stopwatch, jit: options.jit });
 }

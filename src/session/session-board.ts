@@ -14,6 +14,8 @@ export type BoardRunStop = RunStop;
  * QEMU's -device sets them, or null to leave it off the platform bus. */
 export interface SessionBoardOptions {
   stopwatch: StopwatchProps | null;
+  /** false: the hart only interprets (no translation of hot code, docs/jit.md). */
+  jit?: boolean;
 }
 
 export interface SessionBoard {
@@ -25,6 +27,8 @@ export interface SessionBoard {
     instret: number;
     readonly breakpoints: Set<number>;
     resumeOverBreakpoint(): void;
+    /** false: the interpreter runs every instruction (no translation of hot code). */
+    useTranslator: boolean;
     registers(): CpuRegisters;
     /** Told once per boot of what the student should know that stops nothing (no FPU). */
     onNotice: ((message: string) => void) | null;

@@ -32,6 +32,8 @@ export interface SessionOptions {
   stopwatch?: StopwatchProps | null;
   /** At most this many guest errors per takeGuestErrors batch (the others are counted). */
   maxGuestErrorsPerBatch?: number;
+  /** false: the board's hart only interprets (`--no-jit`); translated by default. */
+  jit?: boolean;
 }
 
 export class Session {
@@ -58,10 +60,12 @@ export class Session {
   /** The stopwatch's properties, fixed when the board is built (as QEMU's -device). */
   private stopwatch: StopwatchProps | null;
   private readonly maxGuestErrorsPerBatch: number;
+  private jit: boolean;
 
   constructor(private readonly createBoard: (options: SessionBoardOptions) => SessionBoard, options: SessionOptions = {}) {
     this.stopwatch = options.stopwatch === undefined ? DEFAULT_STOPWATCH_PROPS : options.stopwatch;
     this.maxGuestErrorsPerBatch = options.maxGuestErrorsPerBatch ?? MAX_GUEST_ERRORS_PER_BATCH;
+    this.jit = options.jit ?? true;
   }
 
   /** The stopwatch's on_error property ('stop' when there is no stopwatch). */
@@ -198,6 +202,12 @@ export class Session {
     this.applyBreakpoints();
   }
 
+  /** Translation of hot code on or off, from the next slice on (the run is the same either way). */
+  setJit(enabled: boolean): void {
+    this.jit = enabled;
+    if (this.board) this.board.cpu.useTranslator = enabled;
+  }
+
   setTrace(enabled: boolean): void {
     this.traceEnabled = enabled;
     if (this.board) this.board.tracer.enabled = enabled;
@@ -259,7 +269,7 @@ export class Session {
   }
 
   private newBoard(): SessionBoard {
-    const board = this.createBoard({ stopwatch: this.stopwatch });
+    const board = this.createBoard({ stopwatch: this.stopwatch, jit: this.jit });
     if (board.stopwatch) board.stopwatch.onGuestError = (message) => this.noteGuestError(message);
     board.cpu.onNotice = (message) => this.notices.push(message);
     return board;

@@ -108,6 +108,8 @@ export class MachineHost {
         return s.setBreakpoints(command.pcs);
       case 'set-trace':
         return s.setTrace(command.enabled);
+      case 'set-jit':
+        return s.setJit(command.enabled);
       case 'set-stopwatch-on-error': {
         const reloaded = s.setStopwatchOnError(command.onError);
         if (!reloaded) return;

@@ -15,7 +15,7 @@ import { cannotWriteReason } from '../write-error.ts';
 import { StdinForwarder } from './stdin-forwarder.ts';
 import { TraceCollector } from './trace-collector.ts';
 
-const USAGE = `usage: paravirt run-elf FILE.elf [--max-insns N] [--trace FILE.json] [--vcd FILE.vcd] [--device stopwatch,PROP=VALUE,...|--no-stopwatch]
+const USAGE = `usage: paravirt run-elf FILE.elf [--max-insns N] [--trace FILE.json] [--vcd FILE.vcd] [--device stopwatch,PROP=VALUE,...|--no-stopwatch] [--no-jit]
 
 Runs a RISC-V ELF32 executable on the virt board (as qemu-system-riscv32 -M virt
 -bios none -nographic -kernel FILE.elf would), in fast-forward virtual time:
@@ -31,6 +31,8 @@ Ctrl-A x quits (as in QEMU).
   --device OPT    the stopwatch's properties, as QEMU's -device: stopwatch,start_at_boot=false,on_error=log
                   (on_error=log: a device error is reported on stderr and ignored; the guest runs on)
   --no-stopwatch  leave the stopwatch off the platform bus
+  --no-jit        interpret every instruction: no translation of hot code into
+                  JavaScript (slower; the same run, instruction for instruction)
 
 exit status:
   0       the guest wrote 0x5555 to the test finisher (0x100000)
@@ -52,11 +54,12 @@ interface RunElfArgs {
   trace?: string;
   vcd?: string;
   stopwatch: StopwatchProps | null;
+  jit: boolean;
 }
 
 function parseArgs(args: string[]): RunElfArgs | string {
   let file: string | undefined;
-  const opts: Omit<RunElfArgs, 'file'> = { maxInsns: Infinity, stopwatch: parseDeviceOption('stopwatch') };
+  const opts: Omit<RunElfArgs, 'file'> = { maxInsns: Infinity, stopwatch: parseDeviceOption('stopwatch'), jit: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -72,6 +75,7 @@ function parseArgs(args: string[]): RunElfArgs | string {
     else if (a === '--vcd') opts.vcd = value();
     else if (a === '--device') opts.stopwatch = parseDeviceOption(value());
     else if (a === '--no-stopwatch') opts.stopwatch = null;
+    else if (a === '--no-jit') opts.jit = false;
     else if (a.startsWith('-')) return `unknown option '${a}'`;
     else if (file !== undefined) return `one ELF file at a time ('${file}' and '${a}' given)`;
     else file = a;
@@ -97,7 +101,7 @@ export async function main(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   // Every guest error is printed: a batch never leaves any out.
-  const session = new Session(createSessionBoard, { stopwatch: opts.stopwatch, maxGuestErrorsPerBatch: Infinity });
+  const session = new Session(createSessionBoard, { stopwatch: opts.stopwatch, maxGuestErrorsPerBatch: Infinity, jit: opts.jit });
   const loaded = load(session, opts.file);
   if (loaded !== undefined) return loaded;
   for (const out of [opts.trace, opts.vcd]) if (out && !canWriteTrace(out)) return EXIT_USAGE;

@@ -21,15 +21,17 @@ import { disassemble } from './disasm.ts';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './muldiv.ts';
 import { executeAmo, executeSystem, loadSlow, storeSlow } from './slow-path.ts';
 import { saveCpuState, loadCpuState, cpuRegisters, type CpuState } from './cpu-snapshot.ts';
+import { STEP_BUDGET, STEP_WFI, STEP_BREAKPOINT, STEP_EXIT, type StepResult } from './step-result.ts';
+import { Translator } from './jit/translator.ts';
+import { runTranslated } from './jit/dispatch.ts';
 
-export const STEP_BUDGET = 0, STEP_WFI = 1, STEP_BREAKPOINT = 2, STEP_EXIT = 3;
-export type StepResult = 0 | 1 | 2 | 3;
+export { STEP_BUDGET, STEP_WFI, STEP_BREAKPOINT, STEP_EXIT, type StepResult };
 
 export class Cpu implements InstructionCounter, CsrHost {
   /** pc as an int32 (the hot loop's representation); `pc` is its unsigned view. */
   pcI = 0;
   /** pc of the last breakpoint stop: the next step executes it instead of stopping again. */
-  private breakpointResumePc = -1;
+  breakpointResumePc = -1;
   priv: 0 | 1 | 3 = 3;
   readonly x = new Int32Array(32);
   instret = 0;
@@ -70,6 +72,10 @@ export class Cpu implements InstructionCounter, CsrHost {
   private readonly breakpointBitmap: BreakpointBitmap;
   /** Where the last failed fetchViaBus could not read. */
   private fetchFaultAddr = 0;
+  /** Hot code translated into JavaScript (jit/, docs/jit.md); the interpreter runs the rest. */
+  readonly translator: Translator;
+  /** false: the interpreter alone runs every instruction (`--no-jit`). */
+  useTranslator = true;
 
   readonly ramBase: number;
   readonly ramSize: number;
@@ -87,6 +93,8 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.csr = new CsrFile(this);
     this.breakpointBitmap = new BreakpointBitmap(this.ramBase, this.ramSize);
     this.ramWindows = new RamWindows(this);
+    this.translator = new Translator(this);
+    bus.onRamWrite = (addr, length) => this.translator.ramWritten(addr, length);
   }
 
   /** RAM is now `b` (the board swaps in a fresh zeroed buffer at reset, which
@@ -99,6 +107,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.u16 = new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s16 = new Int16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
     this.s32 = new Int32Array(b.buffer, b.byteOffset, b.byteLength >>> 2);
+    this.translator?.flush(); // translations read the old buffer
   }
 
   get pc(): number {
@@ -121,6 +130,7 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.untilSample = 0;
     this.breakpointResumePc = -1;
     this.fpuNoticeGiven = false;
+    this.translator.flush();
   }
 
   /** The next step executes the instruction at pc even if a breakpoint is
@@ -146,7 +156,11 @@ export class Cpu implements InstructionCounter, CsrHost {
   /** Runs at most `budget` instructions; see StepResult for why it stopped early. */
   step(budget: number): StepResult {
     if (this.tracer.enabled && this.tracer.insnSampleEvery > 0) return this.stepSampled(budget);
-    return this.run(budget);
+    return this.runChunk(budget);
+  }
+
+  private runChunk(budget: number): StepResult {
+    return this.useTranslator ? runTranslated(this, this.translator, budget) : this.interpret(budget, true);
   }
 
   /** Tracing instructions: runs in chunks between samples, so the hot loop stays untouched. */
@@ -158,7 +172,7 @@ export class Cpu implements InstructionCounter, CsrHost {
       if (this.untilSample === every) this.traceInsn();
       const chunk = Math.min(left, this.untilSample);
       const before = this.instret;
-      const result = this.run(chunk);
+      const result = this.runChunk(chunk);
       const done = this.instret - before;
       left -= done;
       this.untilSample -= done;
@@ -179,8 +193,10 @@ export class Cpu implements InstructionCounter, CsrHost {
    * it in machine registers; anything rare (bus, CSRs, traps) is a call out.
    * Trapping instructions count as executed (they take a slot of time), so a
    * trap storm still advances virtual time and uses up the budget.
+   * `hostMayHaveChanged`: the host may have changed CSRs or privilege since
+   * the last call (false only from the translator's dispatcher, between blocks).
    */
-  private run(budget: number): StepResult {
+  interpret(budget: number, hostMayHaveChanged: boolean): StepResult {
     if (this.exitRequested) {
       this.exitRequested = false;
       return STEP_EXIT;
@@ -194,11 +210,12 @@ export class Cpu implements InstructionCounter, CsrHost {
     const x = this.x, s32 = this.s32, u16 = this.u16, s16 = this.s16, u8 = this.u8, s8 = this.s8;
     const rvc = RVC_EXPANSION;
     const base = this.ramBase, windows = this.ramWindows;
-    windows.invalidate(); // the host may have changed CSRs or privilege since the last run
+    if (hostMayHaveChanged) windows.invalidate();
     windows.update();
     let fetchSize = windows.fetch, loadSize = windows.load, storeSize = windows.store;
     const bps = this.breakpoints.size > 0 ? this.breakpoints : null;
     const bpBits = this.breakpointBitmap.sync(this.breakpoints);
+    const code = this.translator.code;
     const start = this.instret;
     let pc = this.pcI;
     let n = 0;
@@ -355,6 +372,7 @@ export class Cpu implements InstructionCounter, CsrHost {
               pc = this.trapAt(pc, CAUSE_ILLEGAL_INSTRUCTION, insn, start + n);
               continue;
             }
+            if (((code[off >>> 9] >>> ((off >>> 4) & 31)) & 1) !== 0) this.translator.codeWritten(off, 1 << f3);
             pc = (pc + len) | 0;
             break;
           }

@@ -140,6 +140,7 @@ function atomicWrite(cpu: Cpu, pc: number, addr: number, value: number): boolean
   const off = (addr - cpu.ramBase) >>> 0;
   if (off < cpu.ramSize) {
     cpu.s32[off >>> 2] = value;
+    cpu.translator.codeWritten(off, 4);
     return true;
   }
   cpu.bus.pc = pc >>> 0;

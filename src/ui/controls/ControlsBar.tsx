@@ -50,6 +50,10 @@ export function ControlsBar() {
             <option value="realtime">real time</option>
           </select>
         </label>
+        <label className="jit" title="Translate hot guest code into JavaScript (fast). Off: interpret every instruction. The run is the same either way.">
+          <input type="checkbox" checked={s.jit} aria-label="Translate hot code (JIT)" onChange={(e) => s.setJit(e.target.checked)} />
+          <span>JIT</span>
+        </label>
       </div>
     </div>
   );

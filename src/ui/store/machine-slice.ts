@@ -21,6 +21,8 @@ export interface MachineSlice {
   stop: StopReason | null;
   idle: boolean;
   speed: SpeedMode;
+  /** Hot guest code translated into JavaScript (faster), or every instruction interpreted. */
+  jit: boolean;
   registers: RegisterSnapshot | null;
   /** Emulation speed while running, in million instructions per wall second. */
   mips: number | null;
@@ -42,6 +44,7 @@ export interface MachineSlice {
   step(count: number): void;
   reset(): void;
   setSpeed(mode: SpeedMode): void;
+  setJit(enabled: boolean): void;
   /** Rebuilds the board with this on_error; the loaded program boots again, paused. */
   setStopwatchOnError(onError: StopwatchOnError): void;
   toggleBreakpoint(addr: number): void;
@@ -79,6 +82,7 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   stop: null,
   idle: false,
   speed: 'fast',
+  jit: true,
   registers: null,
   mips: null,
   breakpoints: [],
@@ -109,6 +113,10 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
     send({ type: 'set-stopwatch-on-error', onError });
   },
   setSpeed: (mode) => send({ type: 'set-speed', mode }),
+  setJit(enabled) {
+    set({ jit: enabled });
+    send({ type: 'set-jit', enabled });
+  },
   sendInput: (bytes) => send({ type: 'uart-in', bytes }),
   toggleBreakpoint(addr) {
     const pc = addr >>> 0;
