@@ -35,6 +35,8 @@ export interface GuestSystemOptions {
   realtime?: boolean;
   softLockupNs?: number;
   services?: readonly ServiceModule[];
+  /** false: the CPU interprets everything, no translation into JavaScript (docs/jit.md). */
+  jit?: boolean;
   /** Called after each run of slices (a trace collector drains the board's tracer there). */
   onSlices?: () => void;
 }
@@ -64,7 +66,7 @@ export class GuestSystem {
   private readonly wallStart = Date.now();
 
   constructor(private readonly opts: GuestSystemOptions = {}) {
-    this.board = new VirtBoard({ stopwatch: { startAtBoot: true, onError: 'log' } });
+    this.board = new VirtBoard({ stopwatch: { startAtBoot: true, onError: 'log' }, jit: opts.jit });
     this.vfs = createRootFs();
     this.kernel = new GuestKernel(this.board, {
       vfs: this.vfs, services: opts.services ?? SERVICE_MODULES, softLockupNs: opts.softLockupNs,

@@ -2,7 +2,8 @@
 // by physical address. Anything outside RAM (NULL, MMIO, the service window)
 // is a GuestFault, which the engine turns into an Oops of the calling task,
 // except a device's memory-like region (a pass-through shared buffer), which
-// memcpy_fromio and friends reach as plain memory, as on Linux.
+// memcpy_fromio and friends reach as plain memory, as on Linux. Stores tell
+// the bus, so the CPU's translator drops code they overwrite.
 
 import { GuestFault, type GuestRam } from './api.ts';
 import type { GuestMemory } from '../mm/guest-memory.ts';
@@ -33,7 +34,11 @@ export class BoardRam implements GuestRam, GuestMemory {
     const off = (addr >>> 0) - this.base;
     this.view = this.ramView;
     this.bytesArray = this.ramBytes;
-    if (off >= 0 && off + size <= this.ramBytes.length) return off;
+    if (off >= 0 && off + size <= this.ramBytes.length) {
+      // A store may overwrite code the CPU translated (insmod reusing freed module memory).
+      if (access === 'store') this.bus?.onRamWrite?.(addr >>> 0, size);
+      return off;
+    }
     const m = this.bus?.find(addr >>> 0);
     if (!m || m.region.kind !== 'ram-device' || (addr >>> 0) + size > m.end) throw new GuestFault(addr >>> 0, access, size);
     const b = m.region.bytes;

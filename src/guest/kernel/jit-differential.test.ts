@@ -1,0 +1,52 @@
+// The translating CPU must not change what the guest does: the boot, the
+// default driver and the article's script, run with the translator on and
+// off, give the same shell output, the same kernel log and the same trace,
+// event for event (virtual time, pc, value).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from '../../toolchain/compile.ts';
+import type { TraceEvent } from '../../protocol/trace-events.ts';
+import { GuestSystem } from '../system.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DRIVER = join(HERE, '../drivers/stopwatch/stopwatch.c');
+
+function stopwatchModule() {
+  const readFile = (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } };
+  const r = compile({ file: DRIVER, source: readFileSync(DRIVER, 'utf8'), includeDirs: [dirname(DRIVER), join(HERE, '../include')], readFile,
+    defines: { __KERNEL__: '1', MODULE: '1', KBUILD_MODNAME: '"stopwatch"' } }, { output: 'object' });
+  if (!r.objectBytes) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return { name: 'stopwatch', object: r.objectBytes };
+}
+
+async function runArticleScript(jit: boolean) {
+  const out = { stdout: '', console: '', trace: [] as TraceEvent[], dropped: 0 };
+  const dec = new TextDecoder();
+  const sys: GuestSystem = new GuestSystem({
+    jit, modules: [stopwatchModule()],
+    stdout: (b) => { out.stdout += dec.decode(b); }, console: (l) => { out.console += l; },
+    onSlices: () => { out.trace.push(...sys.board.tracer.drain()); out.dropped = sys.board.tracer.dropped; },
+  });
+  sys.board.tracer.enabled = true;
+  await sys.boot();
+  const status = await sys.execute('sh /guest_fs/stopwatch_test.sh; cat /proc/interrupts');
+  out.trace.push(...sys.board.tracer.drain());
+  return { status, ...out, instret: sys.board.cpu.instret };
+}
+
+describe('the guest with the translator on and off', () => {
+  it('boots and runs the article script to the same output, log and trace', async () => {
+    const off = await runArticleScript(false);
+    const on = await runArticleScript(true);
+    expect(off.stdout).toContain('2) after 5s: 5.00 seconds');
+    expect(off.trace.length).toBeGreaterThan(100);
+    expect(on.status).toBe(off.status);
+    expect(on.stdout).toBe(off.stdout);
+    expect(on.console).toBe(off.console);
+    expect(on.dropped).toBe(off.dropped);
+    expect(on.instret).toBe(off.instret);
+    expect(on.trace).toEqual(off.trace);
+  });
+});
