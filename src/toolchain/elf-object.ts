@@ -1,16 +1,17 @@
 // ObjectFile ⇄ ELF32 REL (.o), so our objects can be inspected with objdump
 // or linked by GNU ld, and gcc's objects can be read by our linker (and insmod).
-// The line table travels in a `.paravirt.lines` section (format in encodeLines).
+// The line table travels as DWARF (.debug_line and the sections binutils needs with it).
 
 import type { ObjectFile, ObjSymbol, Section, LineEntry, RelocType } from './object.ts';
 import { R_RISCV, sectionKind } from './object.ts';
 import {
-  writeElf, readElf, readSymbols, section, symtabBytes, StringTable, cString, ElfFormatError, type ElfSection, type ElfSymbol,
+  writeElf, readElf, readSymbols, section, symtabBytes, StringTable, ElfFormatError, type ElfSection, type ElfSymbol, type ElfFile,
   ET_REL, SHT_PROGBITS, SHT_NOBITS, SHT_RELA, SHT_SYMTAB, SHT_STRTAB, SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, SHF_INFO_LINK,
   STB_LOCAL, STB_GLOBAL, STB_WEAK, STT_NOTYPE, STT_OBJECT, STT_FUNC, STT_SECTION, STT_FILE, SHN_UNDEF, SHN_ABS, SHN_COMMON,
 } from './elf.ts';
+import { dwarfLineSections, type DebugSection } from './dwarf-line.ts';
+import { readDebugLine } from './dwarf-line-read.ts';
 
-export const LINES_SECTION = '.paravirt.lines';
 const RELOC_NAMES = new Map<number, RelocType>(Object.entries(R_RISCV).map(([k, v]) => [v, k as RelocType]));
 
 export function sectionFlags(s: Section): number {
@@ -25,10 +26,15 @@ export function sectionFlags(s: Section): number {
 export function writeRelocatable(obj: ObjectFile): Uint8Array {
   const strtab = new StringTable();
   const secs = obj.sections;
-  const secIndex = new Map(secs.map((s, i) => [s.name, i + 1]));
+  const debug = debugSections(obj);
+  const secIndex = new Map([...secs.map((s) => s.name), ...debug.map((d) => d.name)].map((name, i) => [name, i + 1]));
   const syms: ElfSymbol[] = [{ name: '', value: 0, size: 0, bind: 0, type: 0, shndx: 0 }];
   syms.push({ name: obj.file, value: 0, size: 0, bind: STB_LOCAL, type: STT_FILE, shndx: SHN_ABS });
-  secs.forEach((s, i) => syms.push({ name: '', value: 0, size: 0, bind: STB_LOCAL, type: STT_SECTION, shndx: i + 1 }));
+  const sectionSym = new Map<string, number>();
+  for (const [name, i] of secIndex) {
+    sectionSym.set(name, syms.length);
+    syms.push({ name: '', value: 0, size: 0, bind: STB_LOCAL, type: STT_SECTION, shndx: i });
+  }
   const ordered = [...obj.symbols.filter((s) => s.binding === 'local'), ...obj.symbols.filter((s) => s.binding !== 'local')];
   const firstGlobal = syms.length + obj.symbols.filter((s) => s.binding === 'local').length;
   const symIndex = new Map<string, number>();
@@ -38,70 +44,93 @@ export function writeRelocatable(obj: ObjectFile): Uint8Array {
     syms.push({ name: s.name, value: s.value, size: s.size, bind: { local: STB_LOCAL, global: STB_GLOBAL, weak: STB_WEAK }[s.binding],
       type: { notype: STT_NOTYPE, object: STT_OBJECT, func: STT_FUNC, section: STT_SECTION }[s.type], shndx });
   }
-  const symtabIndex = secs.length + secs.filter((s) => s.relocs.length).length + 1;
+  const relocTables: { target: number; entries: RelaEntry[] }[] = [];
+  secs.forEach((s, i) => relocTables.push({ target: i + 1, entries: s.relocs.map((r) => {
+    const idx = symIndex.get(r.symbol);
+    if (idx === undefined) throw new Error(`relocation against unknown symbol '${r.symbol}'`);
+    return { offset: r.offset, sym: idx, type: R_RISCV[r.type], addend: r.addend };
+  }) }));
+  debug.forEach((d, i) => relocTables.push({ target: secs.length + i + 1,
+    entries: d.relocs.map((r) => ({ offset: r.offset, sym: sectionSym.get(r.section)!, type: R_RISCV.R_RISCV_32, addend: r.addend })) }));
+  const symtabIndex = secs.length + debug.length + relocTables.filter((t) => t.entries.length).length + 1;
   const out: ElfSection[] = secs.map((s) => section({
     name: s.name, type: s.kind === 'bss' ? SHT_NOBITS : SHT_PROGBITS, flags: sectionFlags(s),
     data: s.kind === 'bss' ? new Uint8Array(0) : s.bytes, size: s.size, align: s.align,
   }));
-  secs.forEach((s, i) => {
-    if (!s.relocs.length) return;
-    const data = new Uint8Array(12 * s.relocs.length);
-    const d = new DataView(data.buffer);
-    s.relocs.forEach((r, k) => {
-      const idx = symIndex.get(r.symbol);
-      if (idx === undefined) throw new Error(`relocation against unknown symbol '${r.symbol}'`);
-      d.setUint32(12 * k, r.offset, true);
-      d.setUint32(12 * k + 4, (idx << 8) | R_RISCV[r.type], true);
-      d.setInt32(12 * k + 8, r.addend, true);
-    });
-    out.push(section({ name: `.rela${s.name}`, type: SHT_RELA, flags: SHF_INFO_LINK, data, align: 4, link: symtabIndex, info: i + 1, entsize: 12 }));
-  });
+  for (const d of debug) out.push(section({ name: d.name, type: SHT_PROGBITS, data: d.bytes }));
+  for (const t of relocTables) {
+    if (!t.entries.length) continue;
+    out.push(section({ name: `.rela${out[t.target - 1].name}`, type: SHT_RELA, flags: SHF_INFO_LINK, data: relaBytes(t.entries), align: 4, link: symtabIndex, info: t.target, entsize: 12 }));
+  }
   const symData = symtabBytes(syms, strtab);
   out.push(section({ name: '.symtab', type: SHT_SYMTAB, data: symData, align: 4, link: symtabIndex + 1, info: firstGlobal, entsize: 16 }));
   out.push(section({ name: '.strtab', type: SHT_STRTAB, data: strtab.bytes() }));
-  if (obj.lines.length) out.push(section({ name: LINES_SECTION, type: SHT_PROGBITS, data: encodeLines(obj.lines), align: 4 }));
   return writeElf({ type: ET_REL, entry: 0, sections: out });
 }
 
-/** `.paravirt.lines`: "PVL1", u32 count of strings, the strings NUL-terminated (padded to 4),
- * u32 count of rows, rows of u32 {section string, file string, address, line, column}. */
-export function encodeLines(lines: LineEntry[]): Uint8Array {
-  const strings: string[] = [];
-  const idx = (s: string): number => { let i = strings.indexOf(s); if (i < 0) { i = strings.length; strings.push(s); } return i; };
-  const rows = lines.map((l) => [idx(l.section), idx(l.file), l.address, l.line, l.col]);
-  const st = new StringTable();
-  const offs = strings.map((s) => st.add(s));
-  const strBytes = st.bytes();
-  const strLen = Math.ceil(strBytes.length / 4) * 4;
-  const out = new Uint8Array(12 + 4 * strings.length + strLen + 20 * rows.length);
-  const d = new DataView(out.buffer);
-  [0x50, 0x56, 0x4c, 0x31].forEach((b, i) => d.setUint8(i, b));
-  d.setUint32(4, strings.length, true);
-  offs.forEach((o, i) => d.setUint32(8 + 4 * i, o, true));
-  let o = 8 + 4 * strings.length;
-  d.setUint32(o, strLen, true);
-  out.set(strBytes, o + 4);
-  o += 4 + strLen;
-  rows.forEach((r) => { r.forEach((v) => { d.setUint32(o, v >>> 0, true); o += 4; }); });
-  return out;
+interface RelaEntry { offset: number; sym: number; type: number; addend: number }
+
+function relaBytes(entries: RelaEntry[]): Uint8Array {
+  const data = new Uint8Array(12 * entries.length);
+  const d = new DataView(data.buffer);
+  entries.forEach((r, k) => {
+    d.setUint32(12 * k, r.offset, true);
+    d.setUint32(12 * k + 4, (r.sym << 8) | r.type, true);
+    d.setInt32(12 * k + 8, r.addend, true);
+  });
+  return data;
 }
 
-export function decodeLines(data: Uint8Array): LineEntry[] {
-  const d = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.length < 12 || cString(data.subarray(0, 4), 0) !== 'PVL1') throw new ElfFormatError('bad .paravirt.lines section');
-  const n = d.getUint32(4, true);
-  const offs = Array.from({ length: n }, (_, i) => d.getUint32(8 + 4 * i, true));
-  let o = 8 + 4 * n;
-  const strLen = d.getUint32(o, true);
-  const strBytes = data.subarray(o + 4, o + 4 + strLen);
-  const strings = offs.map((x) => cString(strBytes, x));
-  o += 4 + strLen;
-  const out: LineEntry[] = [];
-  for (; o + 20 <= data.length; o += 20) {
-    const v = (k: number): number => d.getUint32(o + 4 * k, true);
-    out.push({ section: strings[v(0)], file: strings[v(1)], address: v(2), line: v(3), col: v(4) });
+/** The DWARF line information of an object: one code range per section that has lines. */
+function debugSections(obj: ObjectFile): DebugSection[] {
+  if (!obj.lines.length) return [];
+  const withLines = new Set(obj.lines.map((l) => l.section));
+  const ranges = obj.sections.filter((s) => withLines.has(s.name)).map((s) => ({ section: s.name, start: 0, end: s.size }));
+  return ranges.length ? dwarfLineSections(obj.lines.filter((l) => withLines.has(l.section)), ranges, obj.file, true) : [];
+}
+
+/** The line table of an object's .debug_line. Set addresses are placed by their R_RISCV_32
+ * relocations; gas's address advances (ADD/SUB/SET pairs between labels of one section) are applied
+ * with the labels' values, which are final as long as no linker relaxes the code, and ours does not. */
+function readObjectLines(elf: ElfFile, elfSyms: ElfSymbol[]): LineEntry[] {
+  const index = elf.sections.findIndex((s) => s.name === '.debug_line' && s.type === SHT_PROGBITS);
+  if (index < 0) return [];
+  const data = new Uint8Array(elf.sections[index].data); // a copy (a Buffer's slice would share the file)
+  const view = new DataView(data.buffer);
+  const at = new Map<number, { sym: number; addend: number }>();
+  for (const rs of elf.sections.filter((s) => s.type === SHT_RELA && s.info === index)) {
+    const d = new DataView(rs.data.buffer, rs.data.byteOffset, rs.data.byteLength);
+    for (let o = 0; o + 12 <= rs.data.length; o += 12) {
+      const offset = d.getUint32(o, true), info = d.getUint32(o + 4, true), addend = d.getInt32(o + 8, true);
+      if ((info & 0xff) === R_RISCV.R_RISCV_32) at.set(offset, { sym: info >>> 8, addend });
+      else if (!applyDifference(view, offset, info & 0xff, (elfSyms[info >>> 8]?.value ?? 0) + addend)) return [];
+    }
   }
-  return out;
+  return readDebugLine(data, (offset) => {
+    const r = at.get(offset);
+    const sym = r ? elfSyms[r.sym] : undefined;
+    const target = sym ? elf.sections[sym.shndx] : undefined;
+    return target && sym && r ? { section: target.name, address: sym.value + r.addend } : undefined;
+  });
+}
+
+/** The psABI's label-difference relocations (ADD/SUB 8/16/32, SET/SUB6, SET 8/16/32); false for any other. */
+function applyDifference(view: DataView, offset: number, type: number, value: number): boolean {
+  if (offset >= view.byteLength) return false;
+  const field = (bits: number): [() => number, (v: number) => void] => bits === 8 ? [() => view.getUint8(offset), (v) => view.setUint8(offset, v & 0xff)]
+    : bits === 16 ? [() => view.getUint16(offset, true), (v) => view.setUint16(offset, v & 0xffff, true)]
+      : [() => view.getUint32(offset, true), (v) => view.setUint32(offset, v >>> 0, true)];
+  const kinds: Record<number, [number, 'add' | 'sub' | 'set']> = { 33: [8, 'add'], 34: [16, 'add'], 35: [32, 'add'], 37: [8, 'sub'], 38: [16, 'sub'], 39: [32, 'sub'], 54: [8, 'set'], 55: [16, 'set'], 56: [32, 'set'] };
+  if (type === 52 || type === 53) { // SUB6/SET6: the low 6 bits of a byte
+    const b = view.getUint8(offset);
+    view.setUint8(offset, (b & 0xc0) | ((type === 52 ? (b & 0x3f) - value : value) & 0x3f));
+    return true;
+  }
+  const kind = kinds[type];
+  if (!kind) return false;
+  const [get, set] = field(kind[0]);
+  set(kind[1] === 'add' ? get() + value : kind[1] === 'sub' ? get() - value : value);
+  return true;
 }
 
 /** Reads an ELF REL object (ours or gcc's) into an ObjectFile. Throws ElfFormatError, and only that. */
@@ -144,8 +173,9 @@ function readRelocatableUnchecked(bytes: Uint8Array, file: string): ObjectFile {
       target.relocs.push({ offset: d.getUint32(o, true), type, symbol: names[info >>> 8], addend: d.getInt32(o + 8, true) });
     }
   }
-  const lines = elf.sections.find((s) => s.name === LINES_SECTION);
-  return { file, sections: [...kept.values()], symbols, lines: lines ? decodeLines(lines.data) : [] };
+  const keptNames = new Set([...kept.values()].map((s) => s.name));
+  const lines = readObjectLines(elf, elfSyms).filter((l) => keptNames.has(l.section));
+  return { file, sections: [...kept.values()], symbols, lines };
 }
 
 function convertSymbols(elfSyms: ElfSymbol[], names: string[], kept: Map<number, Section>): ObjSymbol[] {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { assemble } from './assemble.ts';
 import { link, linkImage, LinkError } from './link.ts';
 import { STARTUP_ASM } from './startup.ts';
-import { writeRelocatable, readRelocatable, decodeLines, LINES_SECTION } from './elf-object.ts';
+import { writeRelocatable, readRelocatable } from './elf-object.ts';
+import { executableLines } from './dwarf-line-read.ts';
 import { readElf, readSymbols, ET_EXEC } from './elf.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ObjectFile } from './object.ts';
@@ -93,9 +94,9 @@ describe('linker and ELF files', () => {
     expect(runQemu(path)).toEqual({ output: 'linked by paravirt\n', exitCode: 7 }); // main returned counter = 7
   });
 
-  it('keeps the line table in the ELF, with absolute addresses', () => {
+  it('keeps the line table in the ELF as DWARF, with absolute addresses', () => {
     const img = linkImage(objects, { entry: '_start', textBase: 0x80000000 }, [])!;
-    const lines = decodeLines(readElf(img.elf).sections.find((s) => s.name === LINES_SECTION)!.data);
+    const lines = executableLines(readElf(img.elf));
     expect(lines).toEqual(img.lines);
     const main = img.symbols.get('main')!;
     expect(lines[0]).toMatchObject({ address: main, file: 'prog.c', line: 10, col: 5 });

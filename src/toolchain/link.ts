@@ -10,7 +10,6 @@ import {
   ET_EXEC, SHT_PROGBITS, SHT_NOBITS, SHT_SYMTAB, SHT_STRTAB, SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR,
   PT_LOAD, PF_R, PF_W, PF_X, STB_LOCAL, STB_GLOBAL, STB_WEAK, STT_FUNC, STT_OBJECT, STT_NOTYPE, SHN_ABS,
 } from './elf.ts';
-import { encodeLines, LINES_SECTION } from './elf-object.ts';
 import { dwarfLineSections } from './dwarf-line.ts';
 
 export interface LinkOptions {
@@ -221,14 +220,12 @@ function writeExec(image: Uint8Array, base: number, range: Record<string, { star
   out.push(section({ name: '.symtab', type: SHT_SYMTAB, data: symtabBytes(syms, strtab), align: 4, link: symIdx + 1, info: firstGlobal, entsize: 16 }));
   out.push(section({ name: '.strtab', type: SHT_STRTAB, data: strtab.bytes() }));
   if (lines.length) {
-    out.push(section({ name: LINES_SECTION, type: SHT_PROGBITS, data: encodeLines(lines), align: 4 }));
     const count = new Map<string, number>();
     for (const l of lines) count.set(l.file, (count.get(l.file) ?? 0) + 1);
     const unit = [...count].sort((a, b) => b[1] - a[1])[0][0]; // the compile unit: the file with most code
-    const dwarf = dwarfLineSections(lines, unit, range.text.start, range.text.end);
-    out.push(section({ name: '.debug_abbrev', type: SHT_PROGBITS, data: dwarf.debugAbbrev }));
-    out.push(section({ name: '.debug_info', type: SHT_PROGBITS, data: dwarf.debugInfo }));
-    out.push(section({ name: '.debug_line', type: SHT_PROGBITS, data: dwarf.debugLine }));
+    const kinds = ORDER.filter((k) => index[k] && lines.some((l) => l.section === OUT_NAME[k]));
+    const ranges = kinds.map((k) => ({ section: OUT_NAME[k], start: range[k].start, end: range[k].end }));
+    for (const d of dwarfLineSections(lines, ranges, unit, false)) out.push(section({ name: d.name, type: SHT_PROGBITS, data: d.bytes }));
   }
   const memEnd = Math.max(range.bss.end, range.data.end);
   const segments = [{ type: PT_LOAD, flags: PF_R | PF_W | PF_X, vaddr: base, offset: 0, filesz: range.data.end - base, memsz: memEnd - base, align: 4096 }];
