@@ -1,9 +1,9 @@
 // Assembler directives of GNU as that compilers emit (gas manual, "Assembler
 // Directives"): sections, symbol binding/type/size, alignment, data, strings,
-// .set/.equ, .comm, and .file/.loc for the line table. Debug/ABI notes are ignored.
+// .set/.equ, .comm, .org, and .file/.loc for the line table. Debug/ABI notes are ignored.
 
 import type { AsmTok } from './asm-lexer.ts';
-import { parseExpr } from './asm-expr.ts';
+import { parseExpr, type Expr } from './asm-expr.ts';
 import { EncodeError } from './encode.ts';
 import type { AsmState } from './assemble.ts';
 import type { SectionKind } from './object.ts';
@@ -51,6 +51,7 @@ export function runDirective(st: AsmState, name: string, args: AsmTok[][], endCo
     case '.comm': case '.lcomm': common(st, name, args, endCol); return;
     case '.file': fileDirective(st, args); return;
     case '.loc': locDirective(st, args, endCol); return;
+    case '.org': org(st, args[0], endCol); return;
   }
   throw new EncodeError(`unknown directive '${name}'`);
 }
@@ -126,7 +127,9 @@ function emitData(st: AsmState, size: number, g: AsmTok[], endCol: number): void
     st.emitBytes(Array.from({ length: 8 }, (_, i) => Number((big >> BigInt(8 * i)) & 0xffn)));
     return;
   }
-  const v = st.evaluate(parseExpr(g, endCol));
+  const e = parseExpr(g, endCol);
+  if (size === 4 && crossSectionDifference(st, e)) return;
+  const v = st.evaluate(e);
   if (v.mod) throw new EncodeError(`%${v.mod}(...) cannot be used in data`);
   if (v.sym !== undefined) {
     if (size !== 4) throw new EncodeError(`an address needs a 4-byte field (.word), not ${size} bytes`);
@@ -137,6 +140,30 @@ function emitData(st: AsmState, size: number, g: AsmTok[], endCol: number): void
   const x = v.value;
   const bytes = [x, x >> 8, x >> 16, x >> 24, x < 0 ? -1 : 0, x < 0 ? -1 : 0, x < 0 ? -1 : 0, x < 0 ? -1 : 0];
   st.emitBytes(bytes.slice(0, size));
+}
+
+/** `.word a - b` with a and b in different sections (Linux's __bug_table and exception tables:
+ * "1b - 2b"): gas leaves the difference to the linker as an R_RISCV_ADD32/R_RISCV_SUB32 pair. */
+function crossSectionDifference(st: AsmState, e: Expr): boolean {
+  if (e.kind !== 'binary' || e.op !== '-') return false;
+  const l = st.evaluate(e.l), r = st.evaluate(e.r);
+  if (l.sym === undefined || r.sym === undefined || l.mod || r.mod) return false;
+  if (r.section === undefined || l.section === r.section) return false; // the same section: a constant; b external: an error
+  st.addReloc('R_RISCV_ADD32', l.sym, l.value);
+  st.addReloc('R_RISCV_SUB32', r.sym, r.value);
+  st.emitWord(0);
+  return true;
+}
+
+/** `.org EXPR`: moves on to an offset of the current section (a label of it plus a constant, or
+ * a number), filling with zeros; as in gas, it never moves back. */
+function org(st: AsmState, g: AsmTok[] | undefined, endCol: number): void {
+  if (!g || g.length === 0) throw new EncodeError('.org needs an offset: .org LABEL + N');
+  const v = st.evaluate(parseExpr(g, endCol));
+  if (v.mod || (v.sym !== undefined && v.section !== st.current.name)) throw new EncodeError(`.org must name an offset in section '${st.current.name}'`);
+  const target = v.sym === undefined ? v.value : v.symOffset! + v.value;
+  if (target < st.current.size) throw new EncodeError(`.org cannot move back (to offset ${target}; already at ${st.current.size})`);
+  st.emitBytes(new Array<number>(target - st.current.size).fill(0));
 }
 
 function strings(st: AsmState, args: AsmTok[][], nul: boolean): void {
