@@ -168,6 +168,10 @@ describe('assembler vs GNU as', () => {
   it('lays out data directives, sections, symbols and relocations as GNU as does', () => {
     compareWithGas('data', DATA_CORPUS);
   });
+  it("leaves a label difference across sections to the linker and pads with .org, as GNU as does (Linux's __bug_table)", () => {
+    compareWithGas('bugtable', ['\t.section .rodata', '.LC0:\t.string "drv.c"', '\t.text', 'f:\tnop', '1:\tebreak',
+      '\t.pushsection __bug_table,"aw"', '2:\t.word 1b - 2b', '\t.word .LC0 - 2b', '\t.half 42', '\t.half 9', '\t.org 2b + 16', '\t.popsection', '\tret', ''].join('\n'));
+  });
   it('turns branches beyond ±4 KiB into an inverted branch over a jal, as GNU as does', () => {
     const nops = '\tnop\n'.repeat(1100);
     compareWithGas('far', `\t.text\nback:\n${nops}\tbeq a0, a1, back\n\tbnez a2, fwd\n\tbgtu a3, a4, fwd\n\tblt a5, a6, near\nnear:\n${nops}fwd:\n\tbge t0, t1, back\n\tret\n`);

@@ -2,7 +2,7 @@
 // always emitted, as gcc drops unused inlines of headers (and whatever only they call).
 
 import type { Expr, Obj, Stmt } from './ast.ts';
-import { liveBranch, constCondition } from './fold-branch.ts';
+import { liveBranch, constCondition, liveStatements } from './fold-branch.ts';
 
 function isDroppable(o: Obj): boolean {
   return o.isFunction && o.isStatic && !!o.isInline;
@@ -44,7 +44,7 @@ function walkStmt(s: Stmt, visit: (o: Obj) => void): void {
     case 'do': st(s.body); e(s.cond); return;
     case 'switch': e(s.cond); st(s.body); return;
     case 'case': case 'label': st(s.body); return;
-    case 'block': s.stmts.forEach(st); return;
+    case 'block': liveStatements(s.stmts).forEach(st); return;
     case 'asm': [...s.outputs, ...s.inputs].forEach((op) => e(op.expr)); return;
     case 'igoto': e(s.target); return;
     case 'goto': case 'null': return;

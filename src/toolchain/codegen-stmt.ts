@@ -5,7 +5,7 @@ import type { Stmt } from './ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { genExpr, genBranch, genBranchIfZero, genDiscard } from './codegen-expr.ts';
 import { genAsm } from './codegen-asm.ts';
-import { liveBranch, constCondition, hasLabel, hasSideEffects } from './fold-branch.ts';
+import { liveBranch, constCondition, hasLabel, hasSideEffects, liveStatements } from './fold-branch.ts';
 import { returnsInMemory } from './codegen-call.ts';
 import { alignFor } from './codegen-state.ts';
 import { is64, sizeOf, type FuncType } from './types.ts';
@@ -15,7 +15,7 @@ export function genStmt(g: Gen, s: Stmt): void {
   switch (s.kind) {
     case 'expr': genDiscard(g, s.expr); return;
     case 'null': return;
-    case 'block': for (const x of s.stmts) genStmt(g, x); return;
+    case 'block': for (const x of liveStatements(s.stmts)) genStmt(g, x); return;
     case 'return': return genReturn(g, s);
     case 'if': {
       const fold = liveBranch(s.cond, s.then, s.els);

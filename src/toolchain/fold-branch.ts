@@ -41,6 +41,50 @@ export function liveBranch(cond: Expr, then: Stmt, els: Stmt | undefined): { liv
   return { live: c ? then : els };
 }
 
+/** Conservative: false only when control surely leaves `s` by a jump (return, goto, break,
+ * continue), counting only the live branch of a folded if. The statements after such a one,
+ * up to the next label, are unreachable: gcc leaves them out, and their calls with them. */
+export function completes(s: Stmt): boolean {
+  let r = completing.get(s);
+  if (r === undefined) { r = computeCompletes(s); completing.set(s, r); }
+  return r;
+}
+
+const completing = new WeakMap<Stmt, boolean>();
+
+function computeCompletes(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'return': case 'goto': case 'igoto': return false;
+    case 'block': {
+      let labelAfter = false;
+      for (let i = s.stmts.length - 1; i >= 0; i--) {
+        if (!labelAfter && !completes(s.stmts[i])) return false;
+        if (hasLabel(s.stmts[i])) labelAfter = true;
+      }
+      return true;
+    }
+    case 'if': {
+      const fold = liveBranch(s.cond, s.then, s.els);
+      if (fold) return fold.live === undefined || completes(fold.live);
+      return completes(s.then) || s.els === undefined || completes(s.els);
+    }
+    default: return true;
+  }
+}
+
+/** A block's statements that code is generated for: those after a jump, up to the next label, are unreachable. */
+export function liveStatements(stmts: Stmt[]): Stmt[] {
+  const out: Stmt[] = [];
+  let reachable = true;
+  for (const x of stmts) {
+    if (!reachable && !hasLabel(x)) continue;
+    reachable = true;
+    out.push(x);
+    if (!completes(x)) reachable = false;
+  }
+  return out;
+}
+
 export function hasLabel(s: Stmt): boolean {
   switch (s.kind) {
     case 'label': case 'case': return true;

@@ -19,6 +19,7 @@ import { checkFormat } from './parse-format.ts';
 import { genericSelection } from './parse-generic.ts';
 import { labelAddress } from './parse-labels.ts';
 import { fnLabelOf } from './parse-stmt.ts';
+import { constpropCallee } from './parse-constprop.ts';
 import {
   commonIntType, funcType, intType, isInteger, isScalar, pointerTo, promote, sameType, tyInt, tyVoid,
   typeName, unqual, type Member, type Type,
@@ -465,7 +466,8 @@ function funcCall(p: Parser, callee: Expr): Expr {
   });
   void open;
   if (callee.kind === 'var') checkFormat(p, callee.obj, args);
-  const call: Expr = { kind: 'call', callee, args: conv, ty: unqual(ct.ret), loc: at.loc, length: at.length };
+  const clone = callee.kind === 'var' ? constpropCallee(p, callee.obj, conv) : undefined;
+  const call: Expr = { kind: 'call', callee: clone && callee.kind === 'var' ? { ...callee, obj: clone } : callee, args: conv, ty: unqual(ct.ret), loc: at.loc, length: at.length };
   if (ct.ret.kind === 'struct' && call.kind === 'call') call.retBuf = tempLocal(p, ct.ret, 'ret');
   return call;
 }

@@ -9,6 +9,7 @@ import { attributes, declarator, declspec, applyIomem, isTypename, type DeclAttr
 import { builtinCall } from './parse-builtin.ts';
 import { parseInitializer, globalInitData } from './initializer.ts';
 import { compoundStmtBody } from './parse-stmt.ts';
+import { noteInlineBody } from './parse-constprop.ts';
 import { alignOf, sameType, typeName, type FuncType, type Type } from './types.ts';
 
 export function topLevel(p: Parser): void {
@@ -220,9 +221,11 @@ function functionDefinition(p: Parser, name: Token, ty: FuncType, a: DeclAttr, p
       return po;
     });
     const open = p.expect('{');
+    const openIndex = p.pos - 1;
     const stmts = compoundStmtBody(p);
     obj.body = { kind: 'block', stmts, loc: open.loc };
     obj.locals = p.fn.locals;
+    noteInlineBody(p, obj, openIndex, p.pos, paramToks);
     finishFunction(p, obj, name, p.errorCount > errorsBefore);
   } finally {
     p.leaveScope();

@@ -206,6 +206,12 @@ export class Parser {
   // ---- scopes ----
   enterScope(): void { this.scopes.push({ vars: new Map(), tags: new Map() }); }
   leaveScope(): void { this.scopes.pop(); }
+  /** Runs `f` seeing only the file scope (a function body parsed again, away from the caller's locals). */
+  atFileScopeOnly<T>(f: () => T): T {
+    const saved = this.scopes;
+    this.scopes = [saved[0]];
+    try { return f(); } finally { this.scopes = saved; }
+  }
   get atFileScope(): boolean { return this.scopes.length === 1; }
   declare(name: string, e: ScopeEntry): void { this.scopes[this.scopes.length - 1].vars.set(name, e); }
   declareGlobal(name: string, e: ScopeEntry): void { this.scopes[0].vars.set(name, e); }
