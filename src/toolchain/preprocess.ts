@@ -1,11 +1,11 @@
 // The preprocessor's entry point (C99 translation phases 4-7 up to the parser):
 // directives and macro expansion, then the conversion of pp-tokens into the
-// parser's tokens. Whatever the input, it returns tokens and diagnostics; it never throws.
+// parser's tokens (the run of a file's opening #include lines is reused: prefix-cache.ts). Whatever the input, it returns tokens and diagnostics; it never throws.
 
 import type { Diagnostic } from './diagnostics.ts';
 import type { Token } from './token.ts';
-import { convertTokens } from './preprocess/convert.ts';
-import { Preprocessor, type PreprocessOptions } from './preprocess/directives.ts';
+import type { PreprocessOptions } from './preprocess/directives.ts';
+import { preprocessCached } from './preprocess/prefix-cache.ts';
 
 export type { PreprocessOptions } from './preprocess/directives.ts';
 
@@ -16,11 +16,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions, 
   try {
     // Callers from plain JavaScript (the worker) may leave options out.
     const full: PreprocessOptions = { includeDirs: opts.includeDirs ?? [], defines: opts.defines ?? {}, readFile: opts.readFile ?? (() => undefined), includes: opts.includes };
-    const toks = new Preprocessor(full, diags).run(file, String(text ?? ''));
-    const out = convertTokens(toks, diags);
-    const eof = toks[toks.length - 1];
-    out.push({ kind: 'eof', text: '', loc: eof.loc, length: 1, hasSpace: false, atLineStart: true });
-    return out;
+    return preprocessCached(file, String(text ?? ''), full, diags);
   } catch (e) {
     // A bug of ours, not of the student's program: say so instead of crashing the page.
     const message = e instanceof Error ? e.message : String(e);

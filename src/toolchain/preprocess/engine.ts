@@ -48,7 +48,7 @@ export class MacroEngine {
   protected readonly sources: Source[] = [];
   /** Whether the last token from next() came from a file (only those can start directives). */
   protected fromFile = false;
-  private expansions = 0;
+  protected expansions = 0;
   private listDepth = 0;
 
   constructor(readonly diags: Diagnostic[]) {}
