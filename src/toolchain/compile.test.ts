@@ -7,9 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from './compile.ts';
-import { readElf, readSymbols } from './elf.ts';
-import { readRelocatable } from './elf-object.ts';
-import { executableLines } from './dwarf-line-read.ts';
+import { readElf, readSymbols } from './obj/elf.ts';
+import { readRelocatable } from './obj/elf-object.ts';
+import { executableLines } from './obj/dwarf-line-read.ts';
 
 const PROGRAM = `static int square(int x)
 {

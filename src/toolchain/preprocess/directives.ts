@@ -3,8 +3,8 @@
 // built-in macros (__FILE__, __LINE__, __COUNTER__, ...), on top of MacroEngine.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import { BUILTIN_HEADERS } from '../include/builtin-headers.ts';
-import { lex, type PPToken } from '../tokenize.ts';
+import { BUILTIN_HEADERS } from './include/builtin-headers.ts';
+import { lex, type PPToken } from './tokenize.ts';
 import { MacroEngine, NO_LOC, type Conditional, type FileContext } from './engine.ts';
 import { evaluateIf } from './expr.ts';
 import { isPunct, parseDefine, sameDefinition, type Macro } from './macros.ts';

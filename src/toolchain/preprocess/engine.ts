@@ -3,8 +3,8 @@
 // whose expansion produced it, so `#define foo foo` and mutual recursion terminate.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import type { SourceLoc } from '../token.ts';
-import { reportProblem, type PPToken } from '../tokenize.ts';
+import type { SourceLoc } from './token.ts';
+import { reportProblem, type PPToken } from './tokenize.ts';
 import { expansionToken, isPunct, substitute, type Macro, type MacroArgs } from './macros.ts';
 
 /** A file being read: its conditional stack, for #if groups, and its name for __FILE__. */

@@ -3,11 +3,11 @@
 // itself is seen at once.
 import { describe, it, expect } from 'vitest';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Token } from '../token.ts';
+import type { Token } from './token.ts';
 import { convertTokens } from './convert.ts';
 import { Preprocessor, type PreprocessOptions } from './directives.ts';
 import { preprocessCached, prefixEnd } from './prefix-cache.ts';
-import { lex } from '../tokenize.ts';
+import { lex } from './tokenize.ts';
 
 function tree(files: Record<string, string>, defines: Record<string, string> = {}): PreprocessOptions {
   return { includeDirs: ['/inc'], defines, readFile: (p) => files[p] };

@@ -5,8 +5,8 @@
 // build whose prefix, options and every file looked for are unchanged resumes there.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Token } from '../token.ts';
-import type { PPToken } from '../tokenize.ts';
+import type { Token } from './token.ts';
+import type { PPToken } from './tokenize.ts';
 import { convertTokens } from './convert.ts';
 import { Preprocessor, type PreprocessOptions, type PrefixState } from './directives.ts';
 import { isPunct } from './macros.ts';
