@@ -34,6 +34,14 @@ function undefinedSymbols(dir: string, object: string): string[] {
 }
 
 describe('__builtin_constant_p on a parameter of an inline helper', () => {
+  it("keeps the helper's own name in __func__", () => {
+    const source = `extern void log_name(const char *);\nstatic inline int scaled(int n)\n{\n\tif (__builtin_constant_p(n))\n\t\tlog_name(__func__);\n\treturn n * 2;\n}\nint f(void) { return scaled(4); }\n`;
+    const r = compile({ file: 'f.c', source }, { output: 'asm' });
+    expect(r.asm).toMatch(/scaled\.constprop\.0:/);
+    expect(r.asm).toMatch(/\.(string|ascii)\s+"scaled"/);
+    expect(r.asm).not.toMatch(/\.(string|ascii)\s+"scaled\.constprop/);
+  });
+
   it.each(PROGRAMS)('folds as gcc -O2 does for %s', (_, body) => {
     const dir = mkdtempSync(join(tmpdir(), 'constprop-'));
     const source = HELPERS + body;

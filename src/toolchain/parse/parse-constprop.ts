@@ -23,6 +23,13 @@ interface ConstpropInfo {
 }
 
 const infos = new WeakMap<Obj, ConstpropInfo>();
+/** Clone → the function it copies, whose name __func__ gives, as in gcc's inlined copies. */
+const originals = new WeakMap<Obj, Obj>();
+
+/** The name a function has in the source (a clone answers with its original's). */
+export function sourceNameOf(fn: Obj): string {
+  return originals.get(fn)?.name ?? fn.name;
+}
 
 /** After a static inline definition whose body spans toks[open, end): remember it if it probes a parameter. */
 export function noteInlineBody(p: Parser, fn: Obj, open: number, end: number, paramToks: (Token | undefined)[]): void {
@@ -69,6 +76,7 @@ function fitTo(v: bigint, ty: Type): bigint {
 function parseClone(p: Parser, fn: Obj, info: ConstpropInfo, values: (bigint | undefined)[], name: string): Obj | undefined {
   const saved = { pos: p.pos, fn: p.fn, diags: p.diags.length, errors: p.errorCount, staticInit: p.inStaticInit };
   const clone: Obj = { ...fn, name, label: name, body: undefined, locals: undefined, params: undefined, isUsed: false };
+  originals.set(clone, fn);
   info.busy = true;
   try {
     p.atFileScopeOnly(() => {

@@ -19,7 +19,7 @@ import { checkFormat } from './parse-format.ts';
 import { genericSelection } from './parse-generic.ts';
 import { labelAddress } from './parse-labels.ts';
 import { fnLabelOf } from './parse-stmt.ts';
-import { constpropCallee } from './parse-constprop.ts';
+import { constpropCallee, sourceNameOf } from './parse-constprop.ts';
 import {
   commonIntType, funcType, intType, isInteger, isScalar, pointerTo, promote, sameType, tyInt, tyVoid,
   typeName, unqual, type Member, type Type,
@@ -529,7 +529,7 @@ function identifier(p: Parser, t: Token): Expr {
   if (e?.kind === 'enum') return num(e.value, e.ty, t);
   if (e?.kind === 'typedef') return p.error(t, `'${t.text}' is a type name, not a value`);
   if (t.text === '__func__' || t.text === '__FUNCTION__' || t.text === '__PRETTY_FUNCTION__') {
-    return stringLiteral(p, p.fn?.obj.name ?? '', t);
+    return stringLiteral(p, p.fn ? sourceNameOf(p.fn.obj) : '', t);
   }
   if (t.text.startsWith('__builtin_')) return p.error(t, `the builtin '${t.text}' is not supported by this compiler`);
   if (p.is('(')) return implicitDeclaration(p, t);
