@@ -2,7 +2,8 @@
 // each folder of src/ names the folders it may import, and every other import
 // of src/ is refused, static, dynamic (`import()`) or re-exported
 // (`export … from`) alike. A folder that is not in LAYERS may import nothing of
-// src/, and nothing may import it, until it is added here.
+// src/, and nothing may import it, until it is added here. Inside src/toolchain
+// the compiler's stages are ordered the same way (STAGES).
 import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -38,21 +39,52 @@ const unknownFolderZone = {
   message: 'This file is in no layer of src/. Add its folder to LAYERS in eslint.config.js with the folders it may import (and to docs/architecture.md).',
 };
 
+const layerZones = [...Object.entries(LAYERS).map(layerZone), unknownFolderZone];
+
+/** The compiler's stages in pipeline order. A stage may import the stages before it and the
+ * two files of src/toolchain/ that every stage shares, never a later stage nor the driver
+ * (compile.ts): so each stage can be read, and tested, without the ones after it. */
+const STAGES = ['preprocess', 'parse', 'codegen', 'asm', 'obj'];
+const TOOLCHAIN_SHARED = ['diagnostics.ts', 'big-arrays.ts'];
+
+const stageZone = (name, i) => {
+  const may = STAGES.slice(0, i + 1);
+  return {
+    target: src('toolchain', name, '**'),
+    from: src('toolchain', '**'),
+    except: [...may.map((d) => src('toolchain', d, '**')), src('toolchain', `{${TOOLCHAIN_SHARED.join(',')}}`)],
+    message: `src/toolchain/${name} may import only ${[...may, ...TOOLCHAIN_SHARED].map((d) => `src/toolchain/${d}`).join(', ')}: ` +
+      `the compiler's stages run in the order ${STAGES.join(' < ')}, and a stage never reaches into a later one or into the driver (compile.ts).`,
+  };
+};
+
+const importSettings = {
+  // Resolve imports as tsc does (.ts files, `.js` standing for `.ts`), so no
+  // import that compiles escapes the rule by failing to resolve.
+  'import-x/resolver-next': [createNodeResolver({
+    extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] },
+  })],
+};
+
 const layering = {
   files: ['src/**'],
   plugins: { 'import-x': importX },
-  settings: {
-    // Resolve imports as tsc does (.ts files, `.js` standing for `.ts`), so no
-    // import that compiles escapes the rule by failing to resolve.
-    'import-x/resolver-next': [createNodeResolver({
-      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] },
-    })],
-  },
+  settings: importSettings,
   rules: {
-    'import-x/no-restricted-paths': ['error', {
-      basePath: root, zones: [...Object.entries(LAYERS).map(layerZone), unknownFolderZone],
-    }],
+    'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
+  },
+};
+
+// The stage direction holds for the compiler's code; a stage's tests may drive the whole
+// compiler (compile(), the ELF reader) to check what the stage makes.
+const stageDirection = {
+  files: ['src/toolchain/**'],
+  ignores: ['src/**/*.test.ts'],
+  plugins: { 'import-x': importX },
+  settings: importSettings,
+  rules: {
+    'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...layerZones, ...STAGES.map(stageZone)] }],
   },
 };
 
@@ -95,6 +127,7 @@ export default tseslint.config(
   { files: ['src/ui/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['src/worker/**'], languageOptions: { globals: { ...globals.worker } } },
   layering,
+  stageDirection,
   uiUrls,
   workerClient,
 );

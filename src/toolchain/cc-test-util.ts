@@ -2,11 +2,11 @@
 // preprocessor, parse and codegen, with the diagnostics formatted for messages.
 
 import type { Diagnostic } from './diagnostics.ts';
-import type { Obj, TranslationUnit } from './ast.ts';
+import type { Obj, TranslationUnit } from './parse/ast.ts';
 import { formatDiagnostic } from './diagnostics.ts';
-import { preprocess } from './preprocess.ts';
-import { parse } from './parse.ts';
-import { codegen } from './codegen.ts';
+import { preprocess } from './preprocess/preprocess.ts';
+import { parse } from './parse/parse.ts';
+import { codegen } from './codegen/codegen.ts';
 
 export interface FrontResult { tu: TranslationUnit; diags: Diagnostic[]; asm: string | undefined }
 

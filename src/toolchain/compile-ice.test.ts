@@ -2,7 +2,7 @@
 // "internal compiler error" diagnostic (here codegen is replaced by one that throws).
 import { describe, it, expect, vi } from 'vitest';
 
-vi.mock('./codegen.ts', () => ({
+vi.mock('./codegen/codegen.ts', () => ({
   codegen: () => {
     throw new TypeError("Cannot read properties of undefined (reading 'kind')");
   },

@@ -4,16 +4,16 @@
 
 import type { Diagnostic } from './diagnostics.ts';
 import { CompileAbort, shortenMessage } from './diagnostics.ts';
-import type { ObjectFile, LineEntry } from './object.ts';
-import { preprocess } from './preprocess.ts';
-import { parse } from './parse.ts';
-import { codegen } from './codegen.ts';
-import { assemble } from './assemble.ts';
-import { linkImage } from './link.ts';
-import { writeRelocatable } from './elf-object.ts';
-import { STARTUP_ASM } from './startup.ts';
-import { RUNTIME_C } from './runtime.ts';
-import { asmListing } from './asm-listing.ts';
+import type { ObjectFile, LineEntry } from './asm/object.ts';
+import { preprocess } from './preprocess/preprocess.ts';
+import { parse } from './parse/parse.ts';
+import { codegen } from './codegen/codegen.ts';
+import { assemble } from './asm/assemble.ts';
+import { linkImage } from './obj/link.ts';
+import { writeRelocatable } from './obj/elf-object.ts';
+import { STARTUP_ASM } from './obj/startup.ts';
+import { RUNTIME_C } from './codegen/runtime.ts';
+import { asmListing } from './asm/asm-listing.ts';
 
 export interface CompileInput {
   file: string;

@@ -2,7 +2,7 @@
 // source range (file:line:col and a length for the caret range) and says, in
 // words a student understands, what is wrong and what to do.
 
-import type { SourceLoc } from './token.ts';
+import type { SourceLoc } from './preprocess/token.ts';
 
 export type Severity = 'error' | 'warning' | 'note';
 

@@ -4,12 +4,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assemble } from '../../src/toolchain/assemble.ts';
-import { linkImage } from '../../src/toolchain/link.ts';
-import { STARTUP_ASM } from '../../src/toolchain/startup.ts';
-import { readRelocatable } from '../../src/toolchain/elf-object.ts';
+import { assemble } from '../../src/toolchain/asm/assemble.ts';
+import { linkImage } from '../../src/toolchain/obj/link.ts';
+import { STARTUP_ASM } from '../../src/toolchain/obj/startup.ts';
+import { readRelocatable } from '../../src/toolchain/obj/elf-object.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/toolchain/diagnostics.ts';
-import type { ObjectFile } from '../../src/toolchain/object.ts';
+import type { ObjectFile } from '../../src/toolchain/asm/object.ts';
 import { KERNEL_C_TARGET, buildWithCorpusRuntime, gccText, libgccPath, runOnBoard as runGuestOnBoard, runQemu, type GuestRun } from '../support/oracles.ts';
 import { readArchive } from './ar.ts';
 

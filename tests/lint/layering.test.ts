@@ -53,6 +53,11 @@ const forbidden: [string, string, string][] = [
   ['session → a folder not in the allowlist', 'src/session/probe.ts', "export * from '../newthing/thing.ts';"],
   ['a folder not in the allowlist → protocol', 'src/newthing/probe.ts', "export * from '../protocol/messages.ts';"],
   ['a file at the root of src/ → protocol', 'src/probe.ts', "export * from './protocol/messages.ts';"],
+  ['toolchain stage parse → a later stage, codegen', 'src/toolchain/parse/probe.ts', "export { codegen } from '../codegen/codegen.ts';"],
+  ['toolchain stage asm → a later stage, obj', 'src/toolchain/asm/probe.ts', "export type { ElfFile } from '../obj/elf.ts';"],
+  ['toolchain stage preprocess → parse, dynamic import()', 'src/toolchain/preprocess/probe.ts', "export const load = () => import('../parse/parse.ts');"],
+  ['toolchain stage codegen → the driver', 'src/toolchain/codegen/probe.ts', "export { compile } from '../compile.ts';"],
+  ['toolchain stage obj → machine', 'src/toolchain/obj/probe.ts', "export * from '../../machine/board.ts';"],
 ];
 
 const allowed: [string, string, string][] = [
@@ -64,6 +69,9 @@ const allowed: [string, string, string][] = [
   ['guest → machine, toolchain', 'src/guest/probe.ts', "export * from '../machine/board.ts';\nexport * from '../toolchain/compile.ts';"],
   ['worker → session', 'src/worker/probe.ts', "export { Session } from '../session/session.ts';"],
   ['cli → session, machine, dynamic', 'src/cli/probe.ts', "export const load = () => [import('../session/session.ts'), import('../machine/board.ts')];"],
+  ['toolchain stage obj → earlier stages and the shared diagnostics', 'src/toolchain/obj/probe.ts', "export * from '../asm/object.ts';\nexport type { Diagnostic } from '../diagnostics.ts';\nexport type { Token } from '../preprocess/token.ts';"],
+  ['toolchain driver → every stage', 'src/toolchain/probe.ts', "export { codegen } from './codegen/codegen.ts';\nexport { link } from './obj/link.ts';"],
+  ["a toolchain stage's test → the driver", 'src/toolchain/parse/probe.test.ts', "export { compile } from '../compile.ts';"],
   ['a package', 'src/machine/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
 ];
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kbuildFlags, undefinedSymbols } from './gcc-module.ts';
 import { REPO } from './kernel-symbols.ts';
-import { readElf, SHF_ALLOC, SHT_NOBITS } from '../../src/toolchain/elf.ts';
+import { readElf, SHF_ALLOC, SHT_NOBITS } from '../../src/toolchain/obj/elf.ts';
 
 const SHF_MERGE = 0x10;
 import { ArrayGuestMemory } from '../../src/guest/mm/guest-memory.ts';

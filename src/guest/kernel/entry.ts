@@ -5,8 +5,8 @@
 // and completed at the PLIC by MMIO) and the idle task's wfi loop.
 
 import type { Diagnostic } from '../../toolchain/diagnostics.ts';
-import { assemble } from '../../toolchain/assemble.ts';
-import { linkImage } from '../../toolchain/link.ts';
+import { assemble } from '../../toolchain/asm/assemble.ts';
+import { linkImage } from '../../toolchain/obj/link.ts';
 import {
   BOOT_STACK_TOP, EXCEPTION_SLOT, IRQ_SLOT, KERNEL_TEXT, MTRAP_SLOT, PLIC_CLAIM_CTX1, START_KERNEL_SLOT,
 } from './layout.ts';

@@ -3,7 +3,7 @@
 // relocatable object with a symbol table, built for the soft-float ABI the
 // guest kernel uses. Every refusal is one line saying what to change.
 
-import { readElf, readSymbols, ElfFormatError, ET_REL, SHT_SYMTAB, SHT_RELA, type ElfFile, type ElfSymbol } from '../../toolchain/elf.ts';
+import { readElf, readSymbols, ElfFormatError, ET_REL, SHT_SYMTAB, SHT_RELA, type ElfFile, type ElfSymbol } from '../../toolchain/obj/elf.ts';
 
 export const SHT_REL = 9;
 const EF_RISCV_FLOAT_ABI = 0x6, EF_RISCV_RVE = 0x8;

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../toolchain/compile.ts';
+import { writeRelocatable } from '../../toolchain/obj/elf-object.ts';
+import { readElf } from '../../toolchain/obj/elf.ts';
 import { loadModule } from './load.ts';
+import { layoutSections } from './layout.ts';
 import { kernelFor, ldImage, testGuest, WORK } from '../../../tests/linux/module-loader.ts';
 
 const SOURCE = `
@@ -35,5 +38,20 @@ describe('a kernel-C module', () => {
     for (const s of loaded) {
       expect(Buffer.from(guest.memory.read(s.addr, s.size)).toString('hex'), s.name).toBe(Buffer.from(ld.get(s.name)!.bytes).toString('hex'));
     }
+  });
+
+  it('carries DWARF line information that takes no module memory', () => {
+    const r = compile({ file: 'hello.c', source: SOURCE }, { output: 'object' });
+    const withDebug = readElf(r.objectBytes!).sections;
+    expect(withDebug.map((s) => s.name)).toEqual(expect.arrayContaining(['.debug_info', '.debug_line', '.rela.debug_line']));
+    const without = readElf(writeRelocatable({ ...r.object!, lines: [] })).sections;
+    expect(without.some((s) => s.name.startsWith('.debug'))).toBe(false);
+    const a = layoutSections(withDebug), b = layoutSections(without);
+    expect([a.coreSize, a.initSize]).toEqual([b.coreSize, b.initSize]);
+    expect([...a.placed.keys()].map((i) => withDebug[i].name)).toEqual([...b.placed.keys()].map((i) => without[i].name));
+    const object = join(WORK, 'kernelc-hello-debug.o');
+    writeFileSync(object, r.objectBytes!);
+    const res = loadModule({ name: 'hello', object: r.objectBytes! }, testGuest(kernelFor(object)));
+    expect(res.ok && res.module.sections.filter((s) => s.name.startsWith('.debug'))).toEqual([]);
   });
 });

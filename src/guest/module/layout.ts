@@ -6,7 +6,7 @@
 // by name, into one array as Kbuild's module linker script gathers them, and
 // the struct module the loader supplies ends the core.
 
-import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, type ElfSection } from '../../toolchain/elf.ts';
+import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, type ElfSection } from '../../toolchain/obj/elf.ts';
 import { STRUCT_MODULE } from './module.ts';
 
 export interface Placement {

@@ -6,7 +6,7 @@
 // at any step frees what was allocated and leaves guest RAM untouched. Running
 // init_module is the kernel's part (init.ts finishes it).
 
-import { SHT_NOBITS, SHT_RELA, STB_LOCAL, STT_FUNC, STT_OBJECT, STT_NOTYPE, STT_SECTION, cString } from '../../toolchain/elf.ts';
+import { SHT_NOBITS, SHT_RELA, STB_LOCAL, STT_FUNC, STT_OBJECT, STT_NOTYPE, STT_SECTION, cString } from '../../toolchain/obj/elf.ts';
 import type { GuestMemory } from '../mm/guest-memory.ts';
 import type { RamAllocator } from '../mm/heap.ts';
 import { readModuleElf, type LoadInfo } from './elf-info.ts';

@@ -2,7 +2,7 @@
 // MODULE_PARM_DESC... put there): "tag=value" strings, NUL-terminated and laid
 // end to end, read as Linux's get_modinfo and the modinfo tool read them.
 
-import { utf8Decode } from '../../toolchain/elf.ts';
+import { utf8Decode } from '../../toolchain/obj/elf.ts';
 
 export interface ParamInfo {
   name: string;

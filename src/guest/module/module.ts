@@ -3,7 +3,7 @@
 // loader writes into guest RAM for THIS_MODULE, with the field offsets of
 // src/guest/include/linux/module.h on RV32.
 
-import { utf8Encode } from '../../toolchain/elf.ts';
+import { utf8Encode } from '../../toolchain/obj/elf.ts';
 import type { GuestMemory } from '../mm/guest-memory.ts';
 import type { ModInfo } from './modinfo.ts';
 import type { ModuleParam } from './params.ts';

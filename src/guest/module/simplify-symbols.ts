@@ -5,7 +5,7 @@
 // logged as Linux logs it (`mod: Unknown symbol foo (err -2)`) and, once every
 // symbol has been tried, fails the load with -ENOENT; a weak one is 0.
 
-import { SHN_ABS, SHN_COMMON, SHN_UNDEF, STB_WEAK, STT_SECTION } from '../../toolchain/elf.ts';
+import { SHN_ABS, SHN_COMMON, SHN_UNDEF, STB_WEAK, STT_SECTION } from '../../toolchain/obj/elf.ts';
 import type { LoadInfo } from './elf-info.ts';
 import type { ModuleLayout } from './layout.ts';
 import { findSymbol, type Exporter, type KernelSymbolTable } from './ksymtab.ts';

@@ -3,9 +3,9 @@
 // literals as bytes). Floating constants are refused, as the Linux kernel does.
 
 import type { Diagnostic, Severity } from '../diagnostics.ts';
-import { KEYWORDS } from '../keywords.ts';
-import type { Token } from '../token.ts';
-import type { PPToken } from '../tokenize.ts';
+import { KEYWORDS } from './keywords.ts';
+import type { Token } from './token.ts';
+import type { PPToken } from './tokenize.ts';
 import { isFloatingNumber, parseCharConstant, parseIntegerConstant, parseStringLiteral, type Literal } from './literals.ts';
 
 /** A diagnostic at a token; for a token out of a macro, a note shows where the macro was used. */

@@ -3,11 +3,11 @@
 // built-in macros (__FILE__, __LINE__, __COUNTER__, ...), on top of MacroEngine.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import { BUILTIN_HEADERS } from '../include/builtin-headers.ts';
-import { lex, type PPToken } from '../tokenize.ts';
+import { BUILTIN_HEADERS } from './include/builtin-headers.ts';
+import { lex, type PPToken } from './tokenize.ts';
 import { MacroEngine, NO_LOC, type Conditional, type FileContext } from './engine.ts';
 import { evaluateIf } from './expr.ts';
-import { isPunct, parseDefine, sameDefinition } from './macros.ts';
+import { isPunct, parseDefine, sameDefinition, type Macro } from './macros.ts';
 import { dirname, joinPath } from './paths.ts';
 import { predefinedSource } from './predefined.ts';
 import { includeGuard, lexCached } from './source-files.ts';
@@ -32,6 +32,18 @@ const BUILTIN_DIR = '<builtin>';
 const HAS_FEATURE = ['__has_attribute', '__has_c_attribute', '__has_builtin', '__has_feature', '__has_extension'];
 
 interface HeaderName { name: string; angled: boolean }
+
+/** The preprocessor's state after the #include lines that open a file (see prefix-cache.ts). */
+export interface PrefixState {
+  macros: Map<string, Macro>;
+  once: Set<string>;
+  guards: Map<string, string | null>;
+  lexed: Map<string, PPToken[]>;
+  /** Every file looked for, with its text (undefined: not there). */
+  fileTexts: Map<string, string | undefined>;
+  counter: number;
+  expansions: number;
+}
 interface FoundHeader { path: string; text: string; dirIndex: number }
 
 /** C library headers a student may reach for out of habit: kernel code has no libc. */
@@ -60,12 +72,52 @@ export class Preprocessor extends MacroEngine {
 
   /** Preprocesses a whole translation unit; the result ends with one 'eof'. */
   run(file: string, text: string): PPToken[] {
+    this.start(file, lexCached(file, text, this.diags));
+    return this.finish();
+  }
+
+  /** Begins a translation unit whose main file is lexed already: -D/-include first, then the file. */
+  start(file: string, main: PPToken[]): void {
     this.baseFile = file;
-    const main = lexCached(file, text, this.diags);
     this.pushSource(main, { path: file, conds: [], dirIndex: -1 });
     const forced = (this.opts.includes ?? []).map((f) => `#include ${JSON.stringify(f)}\n`).join('');
     const predefined = lexCached('<command-line>', predefinedSource(this.opts.defines) + forced, this.diags);
     this.pushSource(predefined, { path: '<command-line>', conds: [], dirIndex: -1 });
+  }
+
+  /** Runs until only the main file is left, at its token `end`; hands over the output so far. */
+  runPrefix(end: number): PPToken[] {
+    while (this.sources.length > 1 || (this.sources.length === 1 && this.top.pos < end)) this.step();
+    return this.out.splice(0);
+  }
+
+  /** Everything the prefix of a translation unit leaves behind for the rest of it. */
+  snapshot(): PrefixState {
+    return {
+      macros: new Map(this.macros), once: new Set(this.once), guards: new Map(this.guards), lexed: new Map(this.lexed),
+      fileTexts: new Map(this.fileTexts), counter: this.counter, expansions: this.expansions,
+    };
+  }
+
+  /** Goes on with the main file from its token `at`, in the state a run of its prefix left. */
+  resume(file: string, main: PPToken[], at: number, s: PrefixState): void {
+    this.baseFile = file;
+    const own = new Map(this.macros); // built-ins answer from this run's state (__COUNTER__, __FILE__)
+    this.macros.clear();
+    for (const [k, v] of s.macros) this.macros.set(k, v.builtin ? own.get(k) ?? v : v);
+    for (const x of s.once) this.once.add(x);
+    for (const [k, v] of s.guards) this.guards.set(k, v);
+    for (const [k, v] of s.lexed) this.lexed.set(k, v);
+    for (const [k, v] of s.fileTexts) this.fileTexts.set(k, v);
+    this.counter = s.counter;
+    this.expansions = s.expansions;
+    this.pushSource(main, { path: file, conds: [], dirIndex: -1 });
+    this.top.pos = at;
+  }
+
+  /** Runs to the end of the main file; the result ends with one 'eof'. */
+  finish(): PPToken[] {
+    const main = this.sources[0].toks;
     while (this.sources.length > 0) this.step();
     // The end of the main file, where "expected ';' at end of input" belongs.
     this.out.push({ ...main[main.length - 1], length: 1, atLineStart: true });

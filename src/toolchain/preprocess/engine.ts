@@ -3,8 +3,8 @@
 // whose expansion produced it, so `#define foo foo` and mutual recursion terminate.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import type { SourceLoc } from '../token.ts';
-import { reportProblem, type PPToken } from '../tokenize.ts';
+import type { SourceLoc } from './token.ts';
+import { reportProblem, type PPToken } from './tokenize.ts';
 import { expansionToken, isPunct, substitute, type Macro, type MacroArgs } from './macros.ts';
 
 /** A file being read: its conditional stack, for #if groups, and its name for __FILE__. */
@@ -48,7 +48,7 @@ export class MacroEngine {
   protected readonly sources: Source[] = [];
   /** Whether the last token from next() came from a file (only those can start directives). */
   protected fromFile = false;
-  private expansions = 0;
+  protected expansions = 0;
   private listDepth = 0;
 
   constructor(readonly diags: Diagnostic[]) {}

@@ -3,7 +3,7 @@
 // expansion are 0; only the evaluated operands of &&, || and ?: may divide by zero.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import type { PPToken } from '../tokenize.ts';
+import type { PPToken } from './tokenize.ts';
 import { decodeLiteralBody, isFloatingNumber, parseCharConstant, parseIntegerConstant } from './literals.ts';
 
 interface Value {

@@ -2,7 +2,7 @@
 // 6.4.5 string literals) for the ILP32 ABI of riscv32 gcc: int and long are 32 bits,
 // long long 64, plain char is unsigned, and source text is encoded as UTF-8.
 
-import type { IntegerType } from '../token.ts';
+import type { IntegerType } from './token.ts';
 
 export type IntTypeName = IntegerType['name'];
 

@@ -3,8 +3,8 @@
 // (named `args...`, and `, ## __VA_ARGS__` dropping the comma when the arguments are empty).
 
 import type { Diagnostic } from '../diagnostics.ts';
-import type { SourceLoc } from '../token.ts';
-import { lex, type PPToken } from '../tokenize.ts';
+import type { SourceLoc } from './token.ts';
+import { lex, type PPToken } from './tokenize.ts';
 import { appendAll } from '../big-arrays.ts';
 
 export interface Macro {

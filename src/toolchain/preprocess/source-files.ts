@@ -3,7 +3,7 @@
 // guard that lets a second #include of the same header be skipped, as gcc does.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import { lex, type PPToken } from '../tokenize.ts';
+import { lex, type PPToken } from './tokenize.ts';
 import { isPunct } from './macros.ts';
 import { appendAll } from '../big-arrays.ts';
 

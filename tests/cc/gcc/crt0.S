@@ -1,4 +1,4 @@
-/* Start-up for the gcc-built reference legs (same job as src/toolchain/startup.ts):
+/* Start-up for the gcc-built reference legs (same job as src/toolchain/obj/startup.ts):
  * stack, clear .bss, call main, report its return value to the SiFive test finisher. */
 	.section .text.start, "ax", @progbits
 	.globl	_start

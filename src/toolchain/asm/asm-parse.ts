@@ -1,0 +1,180 @@
+// Parses GNU as source into statements: labels, directives and instructions
+// with their operands. Numeric local labels (`1:` … `1b`/`1f`) are renamed
+// here to unique names, since their meaning depends only on textual order.
+
+import { lexLine, splitStatements, AsmLexError, type AsmTok } from './asm-lexer.ts';
+import { parseExpr, AsmSyntaxError, type Expr } from './asm-expr.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { SourceLoc } from '../preprocess/token.ts';
+
+export type Operand =
+  | { kind: 'reg'; reg: number; text: string }
+  | { kind: 'expr'; e: Expr; text: string }
+  | { kind: 'mem'; offset: Expr; base: number; text: string };
+
+export type Statement =
+  | { kind: 'label'; name: string; loc: SourceLoc }
+  | { kind: 'directive'; name: string; args: AsmTok[][]; loc: SourceLoc; endCol: number }
+  | { kind: 'insn'; mnemonic: string; ops: Operand[]; loc: SourceLoc };
+
+const ABI_NAMES = ['zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
+  'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6'];
+const REGS = new Map<string, number>();
+ABI_NAMES.forEach((n, i) => { REGS.set(n, i); REGS.set(`x${i}`, i); });
+REGS.set('fp', 8);
+
+export function regNumber(name: string): number | undefined {
+  return REGS.get(name);
+}
+
+/** A local-label name no C or assembly identifier can collide with. */
+export function numericLabelName(n: number, instance: number): string {
+  return `.L${n}\u0002${instance}`;
+}
+
+export function parseAsm(file: string, text: string, diags: Diagnostic[]): Statement[] {
+  const out: Statement[] = [];
+  const numericCount = new Map<number, number>();
+  let offset = 0;
+  let lineNo = 0;
+  for (const line of text.split('\n')) {
+    lineNo++;
+    if (parseSimpleLine(file, line, lineNo, offset, out)) {
+      offset += line.length + 1;
+      continue;
+    }
+    const parts = line.includes(';') ? splitStatements(line) : [{ text: line, colBase: 0 }];
+    for (const part of parts) {
+      const at = new LocMaker(file, lineNo, part.colBase, offset);
+      try {
+        parseStatement(lexLine(part.text), part.text.length + 1, at, numericCount, out);
+      } catch (err) {
+        if (!(err instanceof AsmLexError || err instanceof AsmSyntaxError)) throw err;
+        diags.push({ severity: 'error', message: err.message, loc: at.loc(err.col), length: 1 });
+      }
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$-]*))?\s*$/;
+const SIMPLE_LABEL = /^([A-Za-z_.$][A-Za-z0-9_.$]*):\s*$/;
+const INT = /^-?(?:0|[1-9][0-9]*)$/;
+const MEM = /^(-?(?:0|[1-9][0-9]*))?\(([a-z0-9]+)\)$/;
+
+/** Fast path for the lines compilers emit most (`label:`, `op reg, reg, 12`, `op reg, 8(reg)`):
+ * no tokens, no expression trees. Returns false to let the general parser take the line. */
+function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[]): boolean {
+  const label = SIMPLE_LABEL.exec(line);
+  if (label) {
+    if (/^[0-9]/.test(label[1])) return false;
+    out.push({ kind: 'label', name: label[1], loc: { file, line: lineNo, col: 1, offset } });
+    return true;
+  }
+  const m = SIMPLE_INSN.exec(line);
+  if (!m) return false;
+  const ops: Operand[] = [];
+  if (m[3] !== undefined && m[3] !== '') {
+    for (const raw of m[3].split(',')) {
+      const op = simpleOperand(raw.trim());
+      if (!op) return false;
+      ops.push(op);
+    }
+  }
+  const col = m[1].length + 1;
+  out.push({ kind: 'insn', mnemonic: m[2], ops, loc: { file, line: lineNo, col, offset: offset + col - 1 } });
+  return true;
+}
+
+function simpleOperand(text: string): Operand | undefined {
+  const r = REGS.get(text);
+  if (r !== undefined) return { kind: 'reg', reg: r, text };
+  if (INT.test(text)) return { kind: 'expr', e: { kind: 'num', value: Number(text) }, text };
+  const mem = MEM.exec(text);
+  if (mem) {
+    const base = REGS.get(mem[2]);
+    if (base === undefined) return undefined;
+    return { kind: 'mem', offset: { kind: 'num', value: mem[1] ? Number(mem[1]) : 0 }, base, text };
+  }
+  if (text !== '.' && /^[A-Za-z_.$][A-Za-z0-9_.$]*$/.test(text)) return { kind: 'expr', e: { kind: 'sym', name: text }, text };
+  return undefined;
+}
+
+/** Source places of one statement's tokens (a class, not a closure: this runs per line). */
+class LocMaker {
+  constructor(readonly file: string, readonly line: number, readonly colBase: number, readonly lineOffset: number) {}
+  loc(col: number): SourceLoc {
+    return { file: this.file, line: this.line, col: this.colBase + col, offset: this.lineOffset + this.colBase + col - 1 };
+  }
+}
+
+function parseStatement(toks: AsmTok[], endCol: number, at: LocMaker,
+  numericCount: Map<number, number>, out: Statement[]): void {
+  let i = 0;
+  // Labels: `name:` or `1:` (possibly several on a line).
+  while (i + 1 < toks.length && toks[i + 1].text === ':' && (toks[i].kind === 'name' || toks[i].kind === 'num')) {
+    const t = toks[i];
+    let name = t.text;
+    if (t.kind === 'num') {
+      const n = numericCount.get(t.value!) ?? 0;
+      name = numericLabelName(t.value!, n);
+      numericCount.set(t.value!, n + 1);
+    }
+    out.push({ kind: 'label', name, loc: at.loc(t.col) });
+    i += 2;
+  }
+  if (i >= toks.length) return;
+  const head = toks[i];
+  if (head.kind !== 'name') throw new AsmSyntaxError(`expected an instruction or a directive, found '${head.text}'`, head.col);
+  const rest = toks.length > i + 1 ? renameNumericRefs(toks.slice(i + 1), numericCount) : [];
+  if (rest.length >= 1 && rest[0].text === '=' ) {
+    // `sym = expr` is `.set sym, expr`.
+    out.push({ kind: 'directive', name: '.set', args: [[head], rest.slice(1)], loc: at.loc(head.col), endCol });
+    return;
+  }
+  const groups = splitOperands(rest);
+  if (head.text.startsWith('.')) {
+    out.push({ kind: 'directive', name: head.text, args: groups, loc: at.loc(head.col), endCol });
+    return;
+  }
+  const ops = groups.map((g) => parseOperand(g, endCol));
+  out.push({ kind: 'insn', mnemonic: head.text.toLowerCase(), ops, loc: at.loc(head.col) });
+}
+
+function renameNumericRefs(toks: AsmTok[], numericCount: Map<number, number>): AsmTok[] {
+  if (!toks.some((t) => t.kind === 'numlabel')) return toks;
+  return toks.map((t) => {
+    if (t.kind !== 'numlabel') return t;
+    const n = numericCount.get(t.value!) ?? 0;
+    if (t.dir === 'b' && n === 0) throw new AsmSyntaxError(`local label '${t.value}' is not defined before '${t.text}'`, t.col);
+    const name = numericLabelName(t.value!, t.dir === 'b' ? n - 1 : n);
+    return { kind: 'name', text: name, col: t.col };
+  });
+}
+
+function splitOperands(toks: AsmTok[]): AsmTok[][] {
+  if (toks.length === 0) return [];
+  const groups: AsmTok[][] = [[]];
+  let depth = 0;
+  for (const t of toks) {
+    if (t.text === '(' && t.kind === 'punct') depth++;
+    if (t.text === ')' && t.kind === 'punct') depth--;
+    if (t.kind === 'punct' && t.text === ',' && depth === 0) groups.push([]);
+    else groups[groups.length - 1].push(t);
+  }
+  return groups;
+}
+
+function parseOperand(g: AsmTok[], endCol: number): Operand {
+  if (g.length === 0) throw new AsmSyntaxError('missing operand', endCol);
+  const text = g.length === 1 ? g[0].text : g.map((t) => t.text).join('');
+  if (g.length === 1 && g[0].kind === 'name' && REGS.has(g[0].text)) return { kind: 'reg', reg: REGS.get(g[0].text)!, text };
+  const n = g.length;
+  if (n >= 3 && g[n - 1].text === ')' && g[n - 2].kind === 'name' && REGS.has(g[n - 2].text) && g[n - 3].text === '(' && g[n - 4]?.kind !== 'mod') {
+    const offsetToks = g.slice(0, n - 3);
+    const offset: Expr = offsetToks.length === 0 ? { kind: 'num', value: 0 } : parseExpr(offsetToks, g[n - 3].col);
+    return { kind: 'mem', offset, base: REGS.get(g[n - 2].text)!, text };
+  }
+  return { kind: 'expr', e: parseExpr(g, endCol), text };
+}

@@ -1,0 +1,83 @@
+// The #include lines that open a driver, preprocessed once and reused (as gcc's
+// precompiled headers are): a driver is rebuilt on every edit against the same
+// ~130 Linux-shaped headers, which make nine tenths of its tokens. The run after the
+// prefix is stored — its output tokens, diagnostics and macro table — and a later
+// build whose prefix, options and every file looked for are unchanged resumes there.
+
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Token } from './token.ts';
+import type { PPToken } from './tokenize.ts';
+import { convertTokens } from './convert.ts';
+import { Preprocessor, type PreprocessOptions, type PrefixState } from './directives.ts';
+import { isPunct } from './macros.ts';
+import { lexCached } from './source-files.ts';
+
+interface Entry {
+  state: PrefixState;
+  /** The prefix's output, converted for the parser (never modified after). */
+  toks: Token[];
+  diags: Diagnostic[];
+}
+
+const CACHE = new Map<string, Entry>();
+const CACHE_ENTRIES = 8;
+const PREFIX_DIRECTIVES = new Set(['include', 'define', 'undef']);
+
+/** Index of the first token of `main` after its opening #include/#define/#undef lines;
+ * 0 when there is no #include among them (nothing worth keeping). */
+export function prefixEnd(main: PPToken[]): number {
+  let i = 0, includes = 0;
+  while (isPunct(main[i], '#') && main[i].atLineStart && !main[i + 1].atLineStart && PREFIX_DIRECTIVES.has(main[i + 1].text)) {
+    if (main[i + 1].text === 'include') includes++;
+    i += 2;
+    while (!main[i].atLineStart && main[i].kind !== 'eof') i++;
+  }
+  return includes > 0 ? i : 0;
+}
+
+/** Preprocesses and converts a translation unit, reusing the run of its #include prefix;
+ * the result ends with one 'eof'. */
+export function preprocessCached(file: string, text: string, opts: PreprocessOptions, diags: Diagnostic[]): Token[] {
+  const main = lexCached(file, text, diags);
+  const end = prefixEnd(main);
+  const pp = new Preprocessor(opts, diags);
+  if (end === 0) {
+    pp.start(file, main);
+    return withEof([], pp.finish(), diags);
+  }
+  const key = JSON.stringify([file, text.slice(0, main[end].loc.offset), opts.defines, opts.includeDirs, opts.includes ?? []]);
+  const hit = CACHE.get(key);
+  if (hit !== undefined && unchanged(hit.state, opts)) {
+    for (const d of hit.diags) diags.push({ ...d });
+    pp.resume(file, main, end, hit.state);
+    return withEof(hit.toks, pp.finish(), diags);
+  }
+  const before = diags.length;
+  pp.start(file, main);
+  const toks = convertTokens(pp.runPrefix(end), diags);
+  const own = diags.slice(before);
+  if (!own.some((d) => d.severity === 'error')) {
+    if (CACHE.size >= CACHE_ENTRIES) CACHE.delete(CACHE.keys().next().value!);
+    CACHE.set(key, { state: pp.snapshot(), toks, diags: own.map((d) => ({ ...d })) });
+  }
+  return withEof(toks, pp.finish(), diags);
+}
+
+/** The prefix's tokens, then the rest converted, then the 'eof' at the end of the main file. */
+function withEof(prefix: Token[], rest: PPToken[], diags: Diagnostic[]): Token[] {
+  const out = prefix.slice();
+  for (const t of convertTokens(rest, diags)) out.push(t);
+  const eof = rest[rest.length - 1];
+  out.push({ kind: 'eof', text: '', loc: eof.loc, length: 1, hasSpace: false, atLineStart: true });
+  return out;
+}
+
+/** Every file the prefix looked for still reads the same (or is still missing). */
+function unchanged(state: PrefixState, opts: PreprocessOptions): boolean {
+  for (const [path, text] of state.fileTexts) {
+    let now: string | undefined;
+    try { now = opts.readFile(path); } catch { now = undefined; }
+    if ((typeof now === 'string' ? now : undefined) !== text) return false;
+  }
+  return true;
+}
