@@ -131,6 +131,16 @@ describe('bad drivers: the system survives, with Linux messages', () => {
     expect(out.console.match(/Oops \[#/g)).toHaveLength(1);
   }, 60_000);
 
+  it('an illegal instruction in init: Oops - illegal instruction, insmod fails, the system goes on', async () => {
+    const { sys, out } = guest([]);
+    await sys.boot();
+    expect(await sys.drive(sys.shellKernel.insmod('illegal.ko', bad('illegal').object, []))).toBeLessThan(0);
+    expect(out.console).toContain('Oops - illegal instruction [#1]');
+    expect(out.console).toMatch(/epc : illegal_init\+0x[0-9a-f]+\/0x[0-9a-f]+ \[illegal\]/);
+    expect(out.console).toMatch(/badaddr: ffffffff cause: 00000002/);
+    expect(await sys.execute('echo ok')).toBe(0);
+  }, 60_000);
+
   it('a stack overflow in a recursive function: caught in the guard, insmod fails', async () => {
     const { sys, out } = guest([]);
     await sys.boot();
