@@ -106,6 +106,14 @@ describe('bad drivers: the system survives, with Linux messages', () => {
     expect(out.stdout).toBe('still here\n');
   }, 60_000);
 
+  it('a loop with interrupts off: the watchdog still fires, and interrupts work again afterwards', async () => {
+    const { sys, out } = guest([bad('irqs_off_loop'), STOPWATCH], 20_000_000);
+    await sys.boot();
+    expect(out.console).toMatch(/soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]/);
+    expect(await sys.execute('sh /guest_fs/stopwatch_ctrl.sh timeout 1; sleep 2; sh /guest_fs/stopwatch_ctrl.sh timeout')).toBe(0);
+    expect(out.stdout).toBe('Number of IRQ ticks: 1\n');
+  }, 60_000);
+
   it('a NULL dereference in read: an Oops with registers and a call trace, cat fails, the kernel is tainted', async () => {
     const { sys, out } = guest([bad('null_read')]);
     await sys.boot();
