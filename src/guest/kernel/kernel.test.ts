@@ -80,6 +80,23 @@ describe('tasks', () => {
   }, 60_000);
 });
 
+describe('signals', () => {
+  it('Ctrl-C ends a read that sleeps in the driver: the task sees signal_pending, the shell prints ^C', async () => {
+    const { sys, out } = guest([bad('slow_read')]);
+    await sys.boot();
+    const cat = sys.drive(sys.shell.execute('cat /sys/kernel/debug/slow_read/value'));
+    await sys.drive(sys.shellKernel.sleep(3_000_000_000n, { interrupted: false, onInterrupt: () => () => {} }));
+    expect(sys.shellKernel.ps().some((p) => p.state === 'S' && p.pid > 1)).toBe(true);
+    sys.shell.interrupt();
+    expect(await cat).toBe(130);
+    expect(out.stdout).toContain('^C');
+    expect(await sys.execute('sleep 0.01')).toBe(0); // the reader's task winds down meanwhile
+    expect(out.console).toContain('slow_read: interrupted by a signal');
+    expect(Number(sys.board.clock.nowNs())).toBeLessThan(10e9);
+    expect(await sys.execute('rmmod slow_read')).toBe(0);
+  }, 60_000);
+});
+
 describe('module references', () => {
   it('refuses rmmod while a file of the module is open, and allows it after the close', async () => {
     const { sys, out } = guest([STOPWATCH]);
