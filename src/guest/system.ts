@@ -8,6 +8,8 @@
 
 import { VirtBoard } from '../machine/board.ts';
 import { createRootFs } from './fs/rootfs.ts';
+import { strerror } from './fs/errno.ts';
+import { utf8Encode } from './fs/bytes.ts';
 import type { Vfs } from './fs/vfs.ts';
 import type { ServiceModule } from './kernel/api.ts';
 import { GuestKernel, type SliceResult } from './kernel/kernel.ts';
@@ -86,7 +88,7 @@ export class GuestSystem {
     await this.drive(this.kernel.whenBooted());
     for (const m of this.opts.modules ?? []) {
       const r = await this.drive(this.modules.insmod(m.name, m.object, m.args ?? ''));
-      if (r < 0) this.kernel.log.write(3, `insmod ${m.name}: failed with error ${r}`);
+      if (r < 0) this.opts.stderr?.(utf8Encode(`insmod: can't insert '${m.name}.ko': ${strerror(-r)}\n`));
     }
   }
 

@@ -43,7 +43,7 @@ export class TaskContext implements KernelContext {
 
   callGuestFromUser(signal: InterruptSignal | undefined, fn: number, ...args: number[]): Promise<number> {
     const task = this.kernel.spawn(this.kernel.userComm, fn >>> 0, args);
-    const off = signal?.onInterrupt(() => task.raiseSignal());
+    const off = signal?.onInterrupt(() => this.kernel.signal(task));
     return task.done.finally(() => off?.());
   }
 

@@ -215,7 +215,8 @@ export class Faults {
       let best: [string, number] | undefined;
       let next = sec.addr + sec.size;
       for (const [name, v] of m.symbols) {
-        if (v <= a && v >= sec.addr && (!best || v > best[1])) best = [name, v];
+        const alias = name === 'init_module' || name === 'cleanup_module'; // module_init's aliases: the driver's name reads better
+        if (v <= a && v >= sec.addr && (!best || v > best[1] || (v === best[1] && !alias))) best = [name, v];
       }
       if (!best) return `${sec.name}+0x${(a - sec.addr).toString(16)} [${m.name}]`;
       for (const v of m.symbols.values()) if (v > best[1] && v < next) next = v;

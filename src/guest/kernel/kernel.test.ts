@@ -80,6 +80,23 @@ describe('tasks', () => {
   }, 60_000);
 });
 
+describe('signals', () => {
+  it('Ctrl-C ends a read that sleeps in the driver: the task sees signal_pending, the shell prints ^C', async () => {
+    const { sys, out } = guest([bad('slow_read')]);
+    await sys.boot();
+    const cat = sys.drive(sys.shell.execute('cat /sys/kernel/debug/slow_read/value'));
+    await sys.drive(sys.shellKernel.sleep(3_000_000_000n, { interrupted: false, onInterrupt: () => () => {} }));
+    expect(sys.shellKernel.ps().some((p) => p.state === 'S' && p.pid > 1)).toBe(true);
+    sys.shell.interrupt();
+    expect(await cat).toBe(130);
+    expect(out.stdout).toContain('^C');
+    expect(await sys.execute('sleep 0.01')).toBe(0); // the reader's task winds down meanwhile
+    expect(out.console).toContain('slow_read: interrupted by a signal');
+    expect(Number(sys.board.clock.nowNs())).toBeLessThan(10e9);
+    expect(await sys.execute('rmmod slow_read')).toBe(0);
+  }, 60_000);
+});
+
 describe('module references', () => {
   it('refuses rmmod while a file of the module is open, and allows it after the close', async () => {
     const { sys, out } = guest([STOPWATCH]);
@@ -106,6 +123,14 @@ describe('bad drivers: the system survives, with Linux messages', () => {
     expect(out.stdout).toBe('still here\n');
   }, 60_000);
 
+  it('a loop with interrupts off: the watchdog still fires, and interrupts work again afterwards', async () => {
+    const { sys, out } = guest([bad('irqs_off_loop'), STOPWATCH], 20_000_000);
+    await sys.boot();
+    expect(out.console).toMatch(/soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]/);
+    expect(await sys.execute('sh /guest_fs/stopwatch_ctrl.sh timeout 1; sleep 2; sh /guest_fs/stopwatch_ctrl.sh timeout')).toBe(0);
+    expect(out.stdout).toBe('Number of IRQ ticks: 1\n');
+  }, 60_000);
+
   it('a NULL dereference in read: an Oops with registers and a call trace, cat fails, the kernel is tainted', async () => {
     const { sys, out } = guest([bad('null_read')]);
     await sys.boot();
@@ -129,6 +154,16 @@ describe('bad drivers: the system survives, with Linux messages', () => {
     expect(out.console).toMatch(/epc : bad_handler_irq\+0x[0-9a-f]+\/0x[0-9a-f]+ \[bad_handler\]/);
     expect(out.console).toContain('Disabling IRQ #3');
     expect(out.console.match(/Oops \[#/g)).toHaveLength(1);
+  }, 60_000);
+
+  it('an illegal instruction in init: Oops - illegal instruction, insmod fails, the system goes on', async () => {
+    const { sys, out } = guest([]);
+    await sys.boot();
+    expect(await sys.drive(sys.shellKernel.insmod('illegal.ko', bad('illegal').object, []))).toBeLessThan(0);
+    expect(out.console).toContain('Oops - illegal instruction [#1]');
+    expect(out.console).toMatch(/epc : illegal_init\+0x[0-9a-f]+\/0x[0-9a-f]+ \[illegal\]/);
+    expect(out.console).toMatch(/badaddr: ffffffff cause: 00000002/);
+    expect(await sys.execute('echo ok')).toBe(0);
   }, 60_000);
 
   it('a stack overflow in a recursive function: caught in the guard, insmod fails', async () => {

@@ -20,7 +20,7 @@ import {
   EXCEPTION_SLOT, PLIC_CLAIM_CTX1, PLIC_ENABLE_CTX1, HEAP_BASE, HEAP_END_MARGIN, IRQ_SLOT, MODULE_AREA, MODULE_AREA_SIZE, MTRAP_SLOT, RET_SLOT,
   STACK_GUARD, START_KERNEL_SLOT, TASK_EXIT_SLOT, THREAD_SIZE, WINDOW_BASE,
 } from './layout.ts';
-import { copyContext, Task, TASK_STRUCT, type CpuContext } from './task.ts';
+import { copyContext, Task, TASK_STRUCT, TIF_SIGPENDING, type CpuContext } from './task.ts';
 import { ServiceWindow } from './service-window.ts';
 import { TaskContext } from './context.ts';
 import { KernelTimers } from './timers.ts';
@@ -403,6 +403,13 @@ export class GuestKernel {
     this.tasks.delete(task.pid);
     this.heap.free(task.stackBlock);
     this.heap.free(task.taskStruct);
+  }
+
+  /** A signal for `task` (Ctrl-C, kill): TIF_SIGPENDING in its thread_info, and its waits end. */
+  signal(task: Task): void {
+    if (task.state === 'dead') return;
+    this.ram.setU32(task.taskStruct + TASK_STRUCT.tiFlags, this.ram.u32(task.taskStruct + TASK_STRUCT.tiFlags) | (1 << TIF_SIGPENDING));
+    task.raiseSignal();
   }
 
   /** Ends a task that faulted or locked up: every guest call on it fails with `why`. */

@@ -74,7 +74,7 @@ export class ShellKernel implements Kernel {
     const t = this.k.tasks.get(pid);
     if (pid === 1) return 0;
     if (!t || pid === 0) return -ESRCH;
-    t.raiseSignal();
+    this.k.signal(t);
     return 0;
   }
 
