@@ -35,11 +35,12 @@ export function numericLabelName(n: number, instance: number): string {
 export function parseAsm(file: string, text: string, diags: Diagnostic[]): Statement[] {
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
+  const simple = new Map<string, SimpleLine | null>();
   let offset = 0;
   let lineNo = 0;
   for (const line of text.split('\n')) {
     lineNo++;
-    if (parseSimpleLine(file, line, lineNo, offset, out)) {
+    if (parseSimpleLine(file, line, lineNo, offset, out, simple)) {
       offset += line.length + 1;
       continue;
     }
@@ -60,31 +61,79 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
 
 const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$-]*))?\s*$/;
 const SIMPLE_LABEL = /^([A-Za-z_.$][A-Za-z0-9_.$]*):\s*$/;
+const SIMPLE_LOC = /^(\s*)\.loc\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
+const SIMPLE_DATA = /^(\s*)(\.byte|\.half|\.word)\s+(-?\d+(?:,\s*-?\d+)*)\s*$/;
 const INT = /^-?(?:0|[1-9][0-9]*)$/;
 const MEM = /^(-?(?:0|[1-9][0-9]*))?\(([a-z0-9]+)\)$/;
 
-/** Fast path for the lines compilers emit most (`label:`, `op reg, reg, 12`, `op reg, 8(reg)`):
- * no tokens, no expression trees. Returns false to let the general parser take the line. */
-function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[]): boolean {
+/** What a simple line parses to, apart from its place: compilers repeat the same
+ * lines (`lw a0, -12(s0)`) thousands of times, so each distinct one is parsed once
+ * and its (never modified) operands are shared by the statements. */
+type SimpleLine =
+  | { kind: 'insn'; mnemonic: string; ops: Operand[]; col: number }
+  | { kind: 'directive'; name: string; args: AsmTok[][]; col: number; endCol: number };
+
+/** Fast path for the lines compilers emit most (`label:`, `op reg, reg, 12`, `op reg, 8(reg)`,
+ * `.loc 1 2 3`, `.byte 1, 2`): no lexer, no expression trees. Returns false to let the
+ * general parser take the line. */
+function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[], cache: Map<string, SimpleLine | null>): boolean {
   const label = SIMPLE_LABEL.exec(line);
   if (label) {
     if (/^[0-9]/.test(label[1])) return false;
     out.push({ kind: 'label', name: label[1], loc: { file, line: lineNo, col: 1, offset } });
     return true;
   }
+  let parsed = cache.get(line);
+  if (parsed === undefined) {
+    parsed = simpleLoc(line) ?? simpleData(line) ?? simpleInsn(line);
+    // .loc lines are nearly all different: remembering them would only cost memory.
+    if (parsed?.kind !== 'directive' || parsed.name !== '.loc') cache.set(line, parsed);
+  }
+  if (parsed === null) return false;
+  const loc = { file, line: lineNo, col: parsed.col, offset: offset + parsed.col - 1 };
+  if (parsed.kind === 'insn') out.push({ kind: 'insn', mnemonic: parsed.mnemonic, ops: parsed.ops, loc });
+  else out.push({ kind: 'directive', name: parsed.name, args: parsed.args, loc, endCol: parsed.endCol });
+  return true;
+}
+
+function simpleInsn(line: string): SimpleLine | null {
   const m = SIMPLE_INSN.exec(line);
-  if (!m) return false;
+  if (!m) return null;
   const ops: Operand[] = [];
   if (m[3] !== undefined && m[3] !== '') {
     for (const raw of m[3].split(',')) {
       const op = simpleOperand(raw.trim());
-      if (!op) return false;
+      if (!op) return null;
       ops.push(op);
     }
   }
+  return { kind: 'insn', mnemonic: m[2], ops, col: m[1].length + 1 };
+}
+
+/** `.loc FILE LINE COL`, one group of three numbers as the lexer would give. */
+function simpleLoc(line: string): SimpleLine | null {
+  const m = SIMPLE_LOC.exec(line);
+  if (!m) return null;
   const col = m[1].length + 1;
-  out.push({ kind: 'insn', mnemonic: m[2], ops, loc: { file, line: lineNo, col, offset: offset + col - 1 } });
-  return true;
+  const nums = [m[2], m[3], m[4]].map((text) => ({ kind: 'num' as const, text, col: line.indexOf(text, col + 4) + 1, value: Number(text) }));
+  return { kind: 'directive', name: '.loc', args: [nums], col, endCol: line.length + 1 };
+}
+
+/** `.byte 1, 0, -3`: plain decimal numbers, one per group. */
+function simpleData(line: string): SimpleLine | null {
+  const m = SIMPLE_DATA.exec(line);
+  if (!m || /(^|\D)0\d/.test(m[3])) return null; // a leading 0 is octal: the lexer's business
+  const col = m[1].length + 1;
+  const args: AsmTok[][] = [];
+  let at = line.indexOf(m[3], col + m[2].length - 1);
+  for (const raw of m[3].split(',')) {
+    const text = raw.trim();
+    const start = line.indexOf(text, at);
+    args.push(text[0] === '-' ? [{ kind: 'punct', text: '-', col: start + 1 }, { kind: 'num', text: text.slice(1), col: start + 2, value: Number(text.slice(1)) }]
+      : [{ kind: 'num', text, col: start + 1, value: Number(text) }]);
+    at = start + text.length;
+  }
+  return { kind: 'directive', name: m[2], args, col, endCol: line.length + 1 };
 }
 
 function simpleOperand(text: string): Operand | undefined {

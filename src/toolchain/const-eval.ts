@@ -18,7 +18,7 @@ export function evalConst(e: Expr): ConstValue | undefined {
   try {
     return evalNode(e);
   } catch (err) {
-    if (err instanceof NotConstant) return undefined;
+    if (err === NOT_CONSTANT) return undefined;
     throw err;
   }
 }
@@ -32,8 +32,10 @@ export function evalConstFolding(e: Expr): ConstValue | undefined {
 
 let foldLocals = false;
 
-class NotConstant extends Error {}
-const fail = (): never => { throw new NotConstant(); };
+/** Thrown to leave a non-constant subtree: one shared object, not an Error, since
+ * conditions of every `if` are tried and capturing a stack trace each time is costly. */
+const NOT_CONSTANT = { notConstant: true } as const;
+const fail = (): never => { throw NOT_CONSTANT; };
 
 function int(e: Expr): bigint {
   const v = evalNode(e);
