@@ -12,10 +12,18 @@ export type Operand =
   | { kind: 'expr'; e: Expr; text: string }
   | { kind: 'mem'; offset: Expr; base: number; text: string };
 
+/** Where a statement starts in the assembly text (its file is the assembler's): plain numbers,
+ * not a SourceLoc object each, since a megabyte of C makes a few hundred thousand statements. */
+export interface Place { line: number; col: number; offset: number }
+
 export type Statement =
-  | { kind: 'label'; name: string; loc: SourceLoc }
-  | { kind: 'directive'; name: string; args: AsmTok[][]; loc: SourceLoc; endCol: number }
-  | { kind: 'insn'; mnemonic: string; ops: Operand[]; loc: SourceLoc };
+  | ({ kind: 'label'; name: string } & Place)
+  | ({ kind: 'directive'; name: string; args: AsmTok[][]; endCol: number } & Place)
+  | ({ kind: 'insn'; mnemonic: string; ops: Operand[] } & Place);
+
+export function statementLoc(file: string, s: Place): SourceLoc {
+  return { file, line: s.line, col: s.col, offset: s.offset };
+}
 
 const ABI_NAMES = ['zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
   'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6'];
@@ -80,7 +88,7 @@ function parseSimpleLine(file: string, line: string, lineNo: number, offset: num
   const label = SIMPLE_LABEL.exec(line);
   if (label) {
     if (/^[0-9]/.test(label[1])) return false;
-    out.push({ kind: 'label', name: label[1], loc: { file, line: lineNo, col: 1, offset } });
+    out.push({ kind: 'label', name: label[1], line: lineNo, col: 1, offset });
     return true;
   }
   let parsed = cache.get(line);
@@ -90,9 +98,9 @@ function parseSimpleLine(file: string, line: string, lineNo: number, offset: num
     if (parsed?.kind !== 'directive' || parsed.name !== '.loc') cache.set(line, parsed);
   }
   if (parsed === null) return false;
-  const loc = { file, line: lineNo, col: parsed.col, offset: offset + parsed.col - 1 };
-  if (parsed.kind === 'insn') out.push({ kind: 'insn', mnemonic: parsed.mnemonic, ops: parsed.ops, loc });
-  else out.push({ kind: 'directive', name: parsed.name, args: parsed.args, loc, endCol: parsed.endCol });
+  const col = parsed.col, at = offset + parsed.col - 1;
+  if (parsed.kind === 'insn') out.push({ kind: 'insn', mnemonic: parsed.mnemonic, ops: parsed.ops, line: lineNo, col, offset: at });
+  else out.push({ kind: 'directive', name: parsed.name, args: parsed.args, endCol: parsed.endCol, line: lineNo, col, offset: at });
   return true;
 }
 
@@ -154,7 +162,10 @@ function simpleOperand(text: string): Operand | undefined {
 class LocMaker {
   constructor(readonly file: string, readonly line: number, readonly colBase: number, readonly lineOffset: number) {}
   loc(col: number): SourceLoc {
-    return { file: this.file, line: this.line, col: this.colBase + col, offset: this.lineOffset + this.colBase + col - 1 };
+    return { file: this.file, ...this.place(col) };
+  }
+  place(col: number): Place {
+    return { line: this.line, col: this.colBase + col, offset: this.lineOffset + this.colBase + col - 1 };
   }
 }
 
@@ -170,7 +181,7 @@ function parseStatement(toks: AsmTok[], endCol: number, at: LocMaker,
       name = numericLabelName(t.value!, n);
       numericCount.set(t.value!, n + 1);
     }
-    out.push({ kind: 'label', name, loc: at.loc(t.col) });
+    out.push({ kind: 'label', name, ...at.place(t.col) });
     i += 2;
   }
   if (i >= toks.length) return;
@@ -179,16 +190,16 @@ function parseStatement(toks: AsmTok[], endCol: number, at: LocMaker,
   const rest = toks.length > i + 1 ? renameNumericRefs(toks.slice(i + 1), numericCount) : [];
   if (rest.length >= 1 && rest[0].text === '=' ) {
     // `sym = expr` is `.set sym, expr`.
-    out.push({ kind: 'directive', name: '.set', args: [[head], rest.slice(1)], loc: at.loc(head.col), endCol });
+    out.push({ kind: 'directive', name: '.set', args: [[head], rest.slice(1)], ...at.place(head.col), endCol });
     return;
   }
   const groups = splitOperands(rest);
   if (head.text.startsWith('.')) {
-    out.push({ kind: 'directive', name: head.text, args: groups, loc: at.loc(head.col), endCol });
+    out.push({ kind: 'directive', name: head.text, args: groups, ...at.place(head.col), endCol });
     return;
   }
   const ops = groups.map((g) => parseOperand(g, endCol));
-  out.push({ kind: 'insn', mnemonic: head.text.toLowerCase(), ops, loc: at.loc(head.col) });
+  out.push({ kind: 'insn', mnemonic: head.text.toLowerCase(), ops, ...at.place(head.col) });
 }
 
 function renameNumericRefs(toks: AsmTok[], numericCount: Map<number, number>): AsmTok[] {
