@@ -23,8 +23,7 @@ function report<T>(diags: Diagnostic[], t: Token, lit: Literal<T>): T {
   return lit.value;
 }
 
-/** The parser's token, made in one allocation with every field present, so that all
- * tokens share one object shape (a megabyte of source makes a few hundred thousand). */
+/** The parser's token for a keyword or a constant, made in one allocation with every field present. */
 function token(t: PPToken, kind: Token['kind'], value?: bigint, intType?: Token['intType'], bytes?: Uint8Array): Token {
   return { kind, text: t.text, loc: t.loc, length: t.length, hasSpace: t.hasSpace, atLineStart: t.atLineStart, value, intType, bytes, expandedFrom: t.expandedFrom };
 }
@@ -36,8 +35,10 @@ export function convertToken(t: PPToken, diags: Diagnostic[]): Token | undefined
     return undefined;
   }
   switch (t.kind) {
+    // A plain identifier or punctuator is already what the parser reads: it is passed on,
+    // not copied (tokens are never modified after lexing, so sharing them is safe).
     case 'ident':
-      return token(t, KEYWORDS.has(t.text) ? 'keyword' : 'ident');
+      return KEYWORDS.has(t.text) ? token(t, 'keyword') : t;
     case 'number':
       if (isFloatingNumber(t.text)) {
         diagnoseAt(diags, t, 'error', 'floating point is not available in kernel code: use integers (for example, count in milliseconds instead of seconds)');
@@ -52,7 +53,7 @@ export function convertToken(t: PPToken, diags: Diagnostic[]): Token | undefined
     case 'string':
       return token(t, 'string', undefined, undefined, report(diags, t, parseStringLiteral(t.text)));
     default:
-      return token(t, t.kind);
+      return t;
   }
 }
 
