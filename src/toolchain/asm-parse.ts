@@ -44,6 +44,7 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
   const simple = new Map<string, SimpleLine | null>();
+  const general = new Map<string, Statement[]>();
   let offset = 0;
   let lineNo = 0;
   for (const line of text.split('\n')) {
@@ -52,19 +53,39 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
       offset += line.length + 1;
       continue;
     }
-    const parts = line.includes(';') ? splitStatements(line) : [{ text: line, colBase: 0 }];
-    for (const part of parts) {
-      const at = new LocMaker(file, lineNo, part.colBase, offset);
-      try {
-        parseStatement(lexLine(part.text), part.text.length + 1, at, numericCount, out);
-      } catch (err) {
-        if (!(err instanceof AsmLexError || err instanceof AsmSyntaxError)) throw err;
-        diags.push({ severity: 'error', message: err.message, loc: at.loc(err.col), length: 1 });
-      }
+    const seen = general.get(line);
+    if (seen !== undefined) {
+      for (const t of seen) out.push({ ...t, line: lineNo, offset: t.offset + offset });
+    } else {
+      const first = out.length;
+      const reusable = parseGeneralLine(file, line, lineNo, offset, numericCount, out, diags);
+      // Directives like `.section .sdata,"aw"` or `.balign 4` repeat: parsed once, places made relative.
+      if (reusable) general.set(line, out.slice(first).map((t) => ({ ...t, line: 0, offset: t.offset - offset })));
     }
     offset += line.length + 1;
   }
   return out;
+}
+
+/** Parses a line the fast path does not take; returns whether its statements can be reused for
+ * the same text elsewhere (no error, and no numeric local label, whose meaning depends on place). */
+function parseGeneralLine(file: string, line: string, lineNo: number, offset: number,
+  numericCount: Map<number, number>, out: Statement[], diags: Diagnostic[]): boolean {
+  let reusable = true;
+  const parts = line.includes(';') ? splitStatements(line) : [{ text: line, colBase: 0 }];
+  for (const part of parts) {
+    const at = new LocMaker(file, lineNo, part.colBase, offset);
+    try {
+      const toks = lexLine(part.text);
+      if (toks.some((t, i) => t.kind === 'numlabel' || (t.kind === 'num' && toks[i + 1]?.text === ':'))) reusable = false;
+      parseStatement(toks, part.text.length + 1, at, numericCount, out);
+    } catch (err) {
+      if (!(err instanceof AsmLexError || err instanceof AsmSyntaxError)) throw err;
+      diags.push({ severity: 'error', message: err.message, loc: at.loc(err.col), length: 1 });
+      reusable = false;
+    }
+  }
+  return reusable;
 }
 
 const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$-]*))?\s*$/;
