@@ -19,14 +19,13 @@ const CHAIN_ITEMS = 4;
 const TABLE_LOOKAHEAD = 64;
 
 /** A case (one value or a range), or a jump table over [lo, hi], in the switch's value order. */
-type Item =
-  | { kind: 'case'; lo: number; hi: number; label: string }
-  | { kind: 'table'; lo: number; hi: number; cases: Item[] };
+type CaseItem = { kind: 'case'; lo: number; hi: number; label: string };
+type Item = CaseItem | { kind: 'table'; lo: number; hi: number; cases: CaseItem[] };
 
 /** Emits the jumps to the case labels for the value in a0; falls to `otherwise` when none matches. */
 export function genSwitchDispatch(g: Gen, cases: readonly SwitchCase[], unsigned: boolean, otherwise: string): void {
   const key = (v: bigint): number => Number(unsigned ? BigInt.asUintN(32, v) : BigInt.asIntN(32, v));
-  const sorted: Item[] = [];
+  const sorted: CaseItem[] = [];
   for (const c of cases) {
     const lo = key(c.lo), hi = key(c.hi);
     if (lo <= hi) sorted.push({ kind: 'case', lo, hi, label: c.label }); // an empty range (5 ... 1) matches nothing
@@ -37,7 +36,7 @@ export function genSwitchDispatch(g: Gen, cases: readonly SwitchCase[], unsigned
 }
 
 /** Replaces each dense run of cases (at least TABLE_MIN_CASES, span at most TABLE_RATIO per case) by a table. */
-function withTables(sorted: Item[]): Item[] {
+function withTables(sorted: CaseItem[]): Item[] {
   const out: Item[] = [];
   for (let i = 0; i < sorted.length;) {
     let best = i;
@@ -103,7 +102,7 @@ function jumpTable(g: Gen, t: Extract<Item, { kind: 'table' }>, otherwise: strin
   let next = t.lo;
   for (const c of t.cases) {
     for (; next < c.lo; next++) g.emit(`.word ${otherwise}`);
-    for (; next <= c.hi; next++) g.emit(`.word ${(c as Extract<Item, { kind: 'case' }>).label}`);
+    for (; next <= c.hi; next++) g.emit(`.word ${c.label}`);
   }
   const fn = g.fn;
   g.emit(fn?.section ? userSection(fn.section, true, 'x') : '.text');
