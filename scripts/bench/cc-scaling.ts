@@ -10,7 +10,7 @@ import { CONSTRUCTS, programOfSize, type Construct } from '../../tests/cc/pathol
 const args = process.argv.slice(2);
 const maxKbAt = args.indexOf('--max-kb');
 const maxKb = maxKbAt >= 0 ? Number(args[maxKbAt + 1]) : 1024;
-const names = args.filter((a, i) => !a.startsWith('--') && i !== maxKbAt + 1);
+const names = args.filter((a, i) => !a.startsWith('--') && (maxKbAt < 0 || i !== maxKbAt + 1));
 const SIZES_KB = [64, 128, 256, 512, 1024].filter((k) => k <= maxKb);
 /** A size that takes longer than this is the last one tried: the trend is already clear. */
 const GIVE_UP_MS = 8000;

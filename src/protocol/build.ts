@@ -16,8 +16,11 @@ export interface BuildDiagnostic {
   col: number;
   /** Characters to underline from col (at least 1). */
   length: number;
-  /** The source line the diagnostic points into, when the compiler had its text. */
+  /** The source line the diagnostic points into, when the compiler had its text; a very
+   * long line (a 1 MB string literal) only as a window around the caret, '…' where cut. */
   sourceLine: string | null;
+  /** 1-based column of the caret within `sourceLine`: `col`, unless the line was cut to a window. */
+  sourceCol?: number;
   /** The whole diagnostic as gcc prints it: head line, source line, caret range. */
   text: string;
 }

@@ -52,13 +52,25 @@ describe('building C in a session', () => {
     expect(build.ok).toBe(false);
     expect(build.entry).toBeNull();
     const [first] = build.diagnostics;
-    expect(first).toMatchObject({ severity: 'error', file: 'bad.c', line: 3, col: 9, length: 5, sourceLine: '\treturn count + 1;' });
+    expect(first).toMatchObject({ severity: 'error', file: 'bad.c', line: 3, col: 9, length: 5, sourceLine: '\treturn count + 1;', sourceCol: 9 });
     expect(first.message).toContain("'count'");
     expect(first.text).toMatch(/^bad\.c:3:9: error: .*'count'.*\n +3 \| \treturn count \+ 1;\n +\| \t {7}\^~~~~$/);
     // The Build pane draws its caret with the protocol's helper: the same as the compiler's own text.
     expect(first.text.split('\n')[2]).toBe(`      | ${caretLine(first.sourceLine!, first.col, first.length)}`);
     expect(session.programName).toBe('ok.c');
     expect(runToPowerOff(session).exitCode).toBe(7);
+  });
+
+  it('sends a window of a 1 MB line, not the line, with the caret on the offending token', () => {
+    const session = new Session(() => createVirtBoard());
+    const bad = `int main(void) { int a = 1;${' '.repeat(1 << 20)}return b; }\n`;
+    const [first] = buildAndLoad(session, 'wide.c', bad).diagnostics;
+    expect(first).toMatchObject({ severity: 'error', line: 1, col: bad.indexOf('b;') + 1 });
+    expect(first.sourceLine!.length).toBeLessThan(300);
+    expect(first.sourceLine!.startsWith('…')).toBe(true);
+    expect(first.sourceLine![first.sourceCol! - 1]).toBe('b');
+    // The pane's caret, drawn with the protocol's helper, is the compiler's own caret line.
+    expect(first.text.split('\n')[2]).toBe(`      | ${caretLine(first.sourceLine!, first.sourceCol!, first.length)}`);
   });
 
   it('keeps warnings when the build succeeds', () => {

@@ -5,7 +5,7 @@
 
 import type { BuildDiagnostic, BuildOutput } from '../protocol/build.ts';
 import { compile } from '../toolchain/compile.ts';
-import { formatDiagnostic, sourceLine, type Diagnostic } from '../toolchain/diagnostics.ts';
+import { formatDiagnostic, lineExcerpt, sourceLine, type Diagnostic } from '../toolchain/diagnostics.ts';
 import type { Session } from './session.ts';
 
 export interface BuildResult {
@@ -45,6 +45,8 @@ function flatten(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagno
 function toPlain(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagnostic {
   const text = texts.get(d.loc.file);
   const line = text === undefined ? undefined : sourceLine(text, d.loc.line);
+  // The worker posts this to the page: a window of a megabyte-long line, not all of it.
+  const shown = line === undefined ? undefined : lineExcerpt(line.replace(/\r$/, ''), d.loc.col, d.length);
   return {
     severity: d.severity,
     message: d.message,
@@ -52,7 +54,8 @@ function toPlain(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagno
     line: d.loc.line,
     col: d.loc.col,
     length: Math.max(1, d.length),
-    sourceLine: line?.replace(/\r$/, '') ?? null,
+    sourceLine: shown?.text ?? null,
+    sourceCol: shown?.col ?? d.loc.col,
     text: formatDiagnostic({ ...d, notes: undefined }, text),
   };
 }

@@ -51,8 +51,11 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
     const asm = compileToAsm(input, diagnostics);
     if (asm === undefined) return;
     result.asm = asm;
-    result.listing = asmListing(asm, input.source, input.file);
-    if (opts.output === 'asm') return;
+    // Only `-S` shows the listing; building it for every compile would cost as much as assembling.
+    if (opts.output === 'asm') {
+      result.listing = asmListing(asm, input.source, input.file);
+      return;
+    }
     const asmDiags: Diagnostic[] = [];
     const object = assemble(`${input.file}.s`, asm, asmDiags);
     diagnostics.push(...asmDiags.map((d) => atCSource(d, `${input.file}.s`, asm)));

@@ -40,13 +40,10 @@ export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
   const lines = [head];
   const line = sourceText === undefined ? undefined : sourceLine(sourceText, d.loc.line);
   if (line !== undefined) {
-    const from = line.length > SHOWN_LINE ? Math.max(0, Math.min(d.loc.col - 1 - SHOWN_LINE / 2, line.length - SHOWN_LINE)) : 0;
-    const to = Math.min(line.length, from + SHOWN_LINE);
-    const before = from > 0 ? '…' : '';
-    lines.push(` ${String(d.loc.line).padStart(4)} | ${before}${line.slice(from, to)}${to < line.length ? '…' : ''}`);
-    const pad = before.replace('…', ' ') + line.slice(from, Math.max(from, d.loc.col - 1)).replace(/[^\t]/g, ' ');
-    const len = Math.max(1, Math.min(d.length, to - (d.loc.col - 1)));
-    lines.push(`      | ${pad}^${'~'.repeat(len - 1)}`);
+    const shown = lineExcerpt(line, d.loc.col, d.length);
+    lines.push(` ${String(d.loc.line).padStart(4)} | ${shown.text}`);
+    const pad = shown.text.slice(0, shown.col - 1).replace(/[^\t]/g, ' ');
+    lines.push(`      | ${pad}^${'~'.repeat(shown.length - 1)}`);
   }
   for (const n of d.notes ?? []) lines.push(formatDiagnostic(n));
   return lines.join('\n');
@@ -54,6 +51,19 @@ export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
 
 /** Characters of a source line shown under a diagnostic. */
 const SHOWN_LINE = 160;
+
+/** What is shown of a source line under a diagnostic, with the caret's 1-based column and
+ * length within that text: a normal line whole; a very long one (a 1 MB string literal on
+ * one line) as SHOWN_LINE characters around the caret, with '…' where it was cut. */
+export interface LineExcerpt { text: string; col: number; length: number }
+
+export function lineExcerpt(line: string, col: number, length: number): LineExcerpt {
+  const from = line.length > SHOWN_LINE ? Math.max(0, Math.min(col - 1 - SHOWN_LINE / 2, line.length - SHOWN_LINE)) : 0;
+  const to = Math.min(line.length, from + SHOWN_LINE);
+  const before = from > 0 ? '…' : '';
+  const text = `${before}${line.slice(from, to)}${to < line.length ? '…' : ''}`;
+  return { text, col: Math.max(1, col - from + before.length), length: Math.max(1, Math.min(length, to - (col - 1))) };
+}
 
 /** Line `n` (from 1) of `text`, found without splitting the whole text (called once per
  * diagnostic, on sources of a megabyte). */

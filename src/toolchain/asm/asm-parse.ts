@@ -12,10 +12,18 @@ export type Operand =
   | { kind: 'expr'; e: Expr; text: string }
   | { kind: 'mem'; offset: Expr; base: number; text: string };
 
+/** Where a statement starts in the assembly text (its file is the assembler's): plain numbers,
+ * not a SourceLoc object each, since a megabyte of C makes a few hundred thousand statements. */
+export interface Place { line: number; col: number; offset: number }
+
 export type Statement =
-  | { kind: 'label'; name: string; loc: SourceLoc }
-  | { kind: 'directive'; name: string; args: AsmTok[][]; loc: SourceLoc; endCol: number }
-  | { kind: 'insn'; mnemonic: string; ops: Operand[]; loc: SourceLoc };
+  | ({ kind: 'label'; name: string } & Place)
+  | ({ kind: 'directive'; name: string; args: AsmTok[][]; endCol: number } & Place)
+  | ({ kind: 'insn'; mnemonic: string; ops: Operand[] } & Place);
+
+export function statementLoc(file: string, s: Place): SourceLoc {
+  return { file, line: s.line, col: s.col, offset: s.offset };
+}
 
 const ABI_NAMES = ['zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
   'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6'];
@@ -35,56 +43,126 @@ export function numericLabelName(n: number, instance: number): string {
 export function parseAsm(file: string, text: string, diags: Diagnostic[]): Statement[] {
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
+  const simple = new Map<string, SimpleLine | null>();
+  const general = new Map<string, Statement[]>();
   let offset = 0;
   let lineNo = 0;
   for (const line of text.split('\n')) {
     lineNo++;
-    if (parseSimpleLine(file, line, lineNo, offset, out)) {
+    if (parseSimpleLine(file, line, lineNo, offset, out, simple)) {
       offset += line.length + 1;
       continue;
     }
-    const parts = line.includes(';') ? splitStatements(line) : [{ text: line, colBase: 0 }];
-    for (const part of parts) {
-      const at = new LocMaker(file, lineNo, part.colBase, offset);
-      try {
-        parseStatement(lexLine(part.text), part.text.length + 1, at, numericCount, out);
-      } catch (err) {
-        if (!(err instanceof AsmLexError || err instanceof AsmSyntaxError)) throw err;
-        diags.push({ severity: 'error', message: err.message, loc: at.loc(err.col), length: 1 });
-      }
+    const seen = general.get(line);
+    if (seen !== undefined) {
+      for (const t of seen) out.push({ ...t, line: lineNo, offset: t.offset + offset });
+    } else {
+      const first = out.length;
+      const reusable = parseGeneralLine(file, line, lineNo, offset, numericCount, out, diags);
+      // Directives like `.section .sdata,"aw"` or `.balign 4` repeat: parsed once, places made relative.
+      if (reusable) general.set(line, out.slice(first).map((t) => ({ ...t, line: 0, offset: t.offset - offset })));
     }
     offset += line.length + 1;
   }
   return out;
 }
 
+/** Parses a line the fast path does not take; returns whether its statements can be reused for
+ * the same text elsewhere (no error, and no numeric local label, whose meaning depends on place). */
+function parseGeneralLine(file: string, line: string, lineNo: number, offset: number,
+  numericCount: Map<number, number>, out: Statement[], diags: Diagnostic[]): boolean {
+  let reusable = true;
+  const parts = line.includes(';') ? splitStatements(line) : [{ text: line, colBase: 0 }];
+  for (const part of parts) {
+    const at = new LocMaker(file, lineNo, part.colBase, offset);
+    try {
+      const toks = lexLine(part.text);
+      if (toks.some((t, i) => t.kind === 'numlabel' || (t.kind === 'num' && toks[i + 1]?.text === ':'))) reusable = false;
+      parseStatement(toks, part.text.length + 1, at, numericCount, out);
+    } catch (err) {
+      if (!(err instanceof AsmLexError || err instanceof AsmSyntaxError)) throw err;
+      diags.push({ severity: 'error', message: err.message, loc: at.loc(err.col), length: 1 });
+      reusable = false;
+    }
+  }
+  return reusable;
+}
+
 const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$-]*))?\s*$/;
 const SIMPLE_LABEL = /^([A-Za-z_.$][A-Za-z0-9_.$]*):\s*$/;
+const SIMPLE_LOC = /^(\s*)\.loc\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
+const SIMPLE_DATA = /^(\s*)(\.byte|\.half|\.word)\s+(-?\d+(?:,\s*-?\d+)*)\s*$/;
 const INT = /^-?(?:0|[1-9][0-9]*)$/;
 const MEM = /^(-?(?:0|[1-9][0-9]*))?\(([a-z0-9]+)\)$/;
 
-/** Fast path for the lines compilers emit most (`label:`, `op reg, reg, 12`, `op reg, 8(reg)`):
- * no tokens, no expression trees. Returns false to let the general parser take the line. */
-function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[]): boolean {
+/** What a simple line parses to, apart from its place: compilers repeat the same
+ * lines (`lw a0, -12(s0)`) thousands of times, so each distinct one is parsed once
+ * and its (never modified) operands are shared by the statements. */
+type SimpleLine =
+  | { kind: 'insn'; mnemonic: string; ops: Operand[]; col: number }
+  | { kind: 'directive'; name: string; args: AsmTok[][]; col: number; endCol: number };
+
+/** Fast path for the lines compilers emit most (`label:`, `op reg, reg, 12`, `op reg, 8(reg)`,
+ * `.loc 1 2 3`, `.byte 1, 2`): no lexer, no expression trees. Returns false to let the
+ * general parser take the line. */
+function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[], cache: Map<string, SimpleLine | null>): boolean {
   const label = SIMPLE_LABEL.exec(line);
   if (label) {
     if (/^[0-9]/.test(label[1])) return false;
-    out.push({ kind: 'label', name: label[1], loc: { file, line: lineNo, col: 1, offset } });
+    out.push({ kind: 'label', name: label[1], line: lineNo, col: 1, offset });
     return true;
   }
+  let parsed = cache.get(line);
+  if (parsed === undefined) {
+    parsed = simpleLoc(line) ?? simpleData(line) ?? simpleInsn(line);
+    // .loc lines are nearly all different: remembering them would only cost memory.
+    if (parsed?.kind !== 'directive' || parsed.name !== '.loc') cache.set(line, parsed);
+  }
+  if (parsed === null) return false;
+  const col = parsed.col, at = offset + parsed.col - 1;
+  if (parsed.kind === 'insn') out.push({ kind: 'insn', mnemonic: parsed.mnemonic, ops: parsed.ops, line: lineNo, col, offset: at });
+  else out.push({ kind: 'directive', name: parsed.name, args: parsed.args, endCol: parsed.endCol, line: lineNo, col, offset: at });
+  return true;
+}
+
+function simpleInsn(line: string): SimpleLine | null {
   const m = SIMPLE_INSN.exec(line);
-  if (!m) return false;
+  if (!m) return null;
   const ops: Operand[] = [];
   if (m[3] !== undefined && m[3] !== '') {
     for (const raw of m[3].split(',')) {
       const op = simpleOperand(raw.trim());
-      if (!op) return false;
+      if (!op) return null;
       ops.push(op);
     }
   }
+  return { kind: 'insn', mnemonic: m[2], ops, col: m[1].length + 1 };
+}
+
+/** `.loc FILE LINE COL`, one group of three numbers as the lexer would give. */
+function simpleLoc(line: string): SimpleLine | null {
+  const m = SIMPLE_LOC.exec(line);
+  if (!m) return null;
   const col = m[1].length + 1;
-  out.push({ kind: 'insn', mnemonic: m[2], ops, loc: { file, line: lineNo, col, offset: offset + col - 1 } });
-  return true;
+  const nums = [m[2], m[3], m[4]].map((text) => ({ kind: 'num' as const, text, col: line.indexOf(text, col + 4) + 1, value: Number(text) }));
+  return { kind: 'directive', name: '.loc', args: [nums], col, endCol: line.length + 1 };
+}
+
+/** `.byte 1, 0, -3`: plain decimal numbers, one per group. */
+function simpleData(line: string): SimpleLine | null {
+  const m = SIMPLE_DATA.exec(line);
+  if (!m || /(^|\D)0\d/.test(m[3])) return null; // a leading 0 is octal: the lexer's business
+  const col = m[1].length + 1;
+  const args: AsmTok[][] = [];
+  let at = line.indexOf(m[3], col + m[2].length - 1);
+  for (const raw of m[3].split(',')) {
+    const text = raw.trim();
+    const start = line.indexOf(text, at);
+    args.push(text[0] === '-' ? [{ kind: 'punct', text: '-', col: start + 1 }, { kind: 'num', text: text.slice(1), col: start + 2, value: Number(text.slice(1)) }]
+      : [{ kind: 'num', text, col: start + 1, value: Number(text) }]);
+    at = start + text.length;
+  }
+  return { kind: 'directive', name: m[2], args, col, endCol: line.length + 1 };
 }
 
 function simpleOperand(text: string): Operand | undefined {
@@ -105,7 +183,10 @@ function simpleOperand(text: string): Operand | undefined {
 class LocMaker {
   constructor(readonly file: string, readonly line: number, readonly colBase: number, readonly lineOffset: number) {}
   loc(col: number): SourceLoc {
-    return { file: this.file, line: this.line, col: this.colBase + col, offset: this.lineOffset + this.colBase + col - 1 };
+    return { file: this.file, ...this.place(col) };
+  }
+  place(col: number): Place {
+    return { line: this.line, col: this.colBase + col, offset: this.lineOffset + this.colBase + col - 1 };
   }
 }
 
@@ -121,7 +202,7 @@ function parseStatement(toks: AsmTok[], endCol: number, at: LocMaker,
       name = numericLabelName(t.value!, n);
       numericCount.set(t.value!, n + 1);
     }
-    out.push({ kind: 'label', name, loc: at.loc(t.col) });
+    out.push({ kind: 'label', name, ...at.place(t.col) });
     i += 2;
   }
   if (i >= toks.length) return;
@@ -130,16 +211,16 @@ function parseStatement(toks: AsmTok[], endCol: number, at: LocMaker,
   const rest = toks.length > i + 1 ? renameNumericRefs(toks.slice(i + 1), numericCount) : [];
   if (rest.length >= 1 && rest[0].text === '=' ) {
     // `sym = expr` is `.set sym, expr`.
-    out.push({ kind: 'directive', name: '.set', args: [[head], rest.slice(1)], loc: at.loc(head.col), endCol });
+    out.push({ kind: 'directive', name: '.set', args: [[head], rest.slice(1)], ...at.place(head.col), endCol });
     return;
   }
   const groups = splitOperands(rest);
   if (head.text.startsWith('.')) {
-    out.push({ kind: 'directive', name: head.text, args: groups, loc: at.loc(head.col), endCol });
+    out.push({ kind: 'directive', name: head.text, args: groups, ...at.place(head.col), endCol });
     return;
   }
   const ops = groups.map((g) => parseOperand(g, endCol));
-  out.push({ kind: 'insn', mnemonic: head.text.toLowerCase(), ops, loc: at.loc(head.col) });
+  out.push({ kind: 'insn', mnemonic: head.text.toLowerCase(), ops, ...at.place(head.col) });
 }
 
 function renameNumericRefs(toks: AsmTok[], numericCount: Map<number, number>): AsmTok[] {

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { SourceLoc } from '../preprocess/token.ts';
 import type { ObjectFile, ObjSymbol, Section, RelocType, SectionKind, SymbolBinding, SymbolType, LineEntry } from './object.ts';
 import { sectionKind } from './object.ts';
-import { parseAsm, type Statement, type Operand } from './asm-parse.ts';
+import { parseAsm, statementLoc, type Statement, type Operand } from './asm-parse.ts';
 import { evaluate, AsmSyntaxError, type Expr, type Value, type SymbolLookup } from './asm-expr.ts';
 import { encodeBase, isBaseMnemonic, EncodeError, type EncodeContext } from './encode.ts';
 import { expandPseudo, type Expansion } from './pseudo.ts';
@@ -42,7 +42,10 @@ export class AsmState implements SymbolLookup {
   previous?: AsmSection;
   fileNames = new Map<number, string>();
   lines: LineEntry[] = [];
-  loc!: SourceLoc;
+  /** Where the statement being assembled is, made only when a message or reference needs it. */
+  get loc(): SourceLoc {
+    return this.statement ? statementLoc(this.file, this.statement) : { file: this.file, line: 1, col: 1, offset: 0 };
+  }
   /** The C source place of the last .loc, so link errors can point at the C line. */
   sourceLoc?: SourceLoc;
   private labelCounter = 0;
@@ -203,7 +206,6 @@ function checkSizes(st: AsmState, diags: Diagnostic[]): void {
 }
 
 function runStatement(st: AsmState, s: Statement): void {
-  st.loc = s.loc;
   st.statement = s;
   try {
     if (s.kind === 'label') st.defineLabel(s.name);
@@ -211,7 +213,7 @@ function runStatement(st: AsmState, s: Statement): void {
     else runInstruction(st, s.mnemonic, s.ops);
   } catch (err) {
     if (!(err instanceof EncodeError || err instanceof AsmSyntaxError)) throw err;
-    if (st.pass === 2 || /already defined/.test(err.message)) st.diags.push({ severity: 'error', message: err.message, loc: s.loc, length: s.kind === 'insn' ? s.mnemonic.length : 1 });
+    if (st.pass === 2 || /already defined/.test(err.message)) st.diags.push({ severity: 'error', message: err.message, loc: statementLoc(st.file, s), length: s.kind === 'insn' ? s.mnemonic.length : 1 });
   }
 }
 

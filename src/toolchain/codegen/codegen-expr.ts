@@ -76,9 +76,20 @@ export function genExpr(g: Gen, e: Expr): void {
 /** Evaluates `e` for its side effects only (expression statements, comma lhs):
  * the pure arithmetic wrapped around them, like the '- 1' of a post-increment, is skipped. */
 export function genDiscard(g: Gen, e: Expr): void {
-  if (e.kind === 'cast' && e.ty.kind !== 'struct') return genDiscard(g, e.operand);
-  if (e.kind === 'binary' && e.rhs.kind === 'num') return genDiscard(g, e.lhs);
-  if (e.kind === 'comma') { genDiscard(g, e.lhs); genDiscard(g, e.rhs); return; }
+  for (;;) {
+    if (e.kind === 'cast' && e.ty.kind !== 'struct') { e = e.operand; continue; }
+    if (e.kind === 'binary' && e.rhs.kind === 'num') { e = e.lhs; continue; }
+    break;
+  }
+  if (e.kind === 'comma') {
+    // (a, b, c, ...) nests on the left: discard its operands in order, in a loop.
+    const rights: Expr[] = [];
+    let x: Expr = e;
+    while (x.kind === 'comma') { rights.push(x.rhs); x = x.lhs; }
+    genDiscard(g, x);
+    for (let i = rights.length - 1; i >= 0; i--) genDiscard(g, rights[i]);
+    return;
+  }
   if (e.kind === 'num' || (e.kind === 'var' && !e.ty.isVolatile)) return;
   genExpr(g, e);
 }
@@ -297,16 +308,34 @@ export function genBranchIfZero(g: Gen, e: Expr, label: string): void {
   genBranch(g, e, label, false);
 }
 
-function genLogical(g: Gen, e: Extract<Expr, { kind: 'logand' | 'logor' }>): void {
-  const left = hasSideEffects(e.lhs) ? undefined : constCondition(e.lhs);
-  if (left !== undefined && left !== (e.kind === 'logand')) { genNum(g, left ? 1n : 0n, e.ty); return; } // 0 && x, 1 || x
-  const done = g.newLabel(), short = g.newLabel();
+type Logical = Extract<Expr, { kind: 'logand' | 'logor' }>;
+
+/** a && b && ... as 0/1. A chain nests on the left: its operators are walked in a loop
+ * (labels taken outermost first, as one recursive call per operator would take them). */
+function genLogical(g: Gen, e: Logical): void {
+  const spine: { e: Logical; done: string; short: string }[] = [];
+  let x: Expr = e;
+  while (x.kind === 'logand' || x.kind === 'logor') {
+    const left = hasSideEffects(x.lhs) ? undefined : constCondition(x.lhs);
+    if (left !== undefined && left !== (x.kind === 'logand')) break; // 0 && x, 1 || x
+    const done = g.newLabel(), short = g.newLabel();
+    spine.push({ e: x, done, short });
+    x = x.lhs;
+  }
+  if (x.kind === 'logand' || x.kind === 'logor') genNum(g, x.kind === 'logor' ? 1n : 0n, x.ty);
+  else genExpr(g, x);
+  for (let i = spine.length - 1; i >= 0; i--) logicalAfterLeft(g, spine[i].e, spine[i].done, spine[i].short);
+}
+
+function logicalAfterLeft(g: Gen, e: Logical, done: string, short: string): void {
   const isAnd = e.kind === 'logand';
-  for (const side of [e.lhs, e.rhs]) {
-    genExpr(g, side);
+  const branch = (side: Expr): void => {
     if (is64(side.ty)) g.emit('or a0, a0, a1');
     g.emit(`${isAnd ? 'beqz' : 'bnez'} a0, ${short}`);
-  }
+  };
+  branch(e.lhs);
+  genExpr(g, e.rhs);
+  branch(e.rhs);
   g.emit(`li a0, ${isAnd ? 1 : 0}`);
   g.emit(`j ${done}`);
   g.label(short);
@@ -381,10 +410,34 @@ export function simpleInto(g: Gen, e: Expr, reg: string): boolean {
   return true;
 }
 
-function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
-  const wide = is64(e.lhs.ty);
-  if (wide) {
-    genExpr(g, e.lhs);
+type Binary = Extract<Expr, { kind: 'binary' }>;
+
+/** A left-nested chain (a + b + ... + z) is generated in a loop: down its left side to the
+ * innermost operand, then each operator on the way back up, so 10^5 terms need no
+ * 10^5-deep recursion. The code is what one recursive call per operator would give. */
+function genBinary(g: Gen, e: Binary): void {
+  if (!evaluatesLeftFirst(e)) {
+    operands32(g, e);
+    op32(g, e.op, isUnsigned(e.lhs.ty));
+    return;
+  }
+  const spine: Binary[] = [];
+  let x: Expr = e;
+  while (x.kind === 'binary' && evaluatesLeftFirst(x)) { spine.push(x); x = x.lhs; }
+  genExpr(g, x);
+  for (let i = spine.length - 1; i >= 0; i--) afterLeft(g, spine[i]);
+}
+
+/** Whether the code of `e` starts with that of its left operand. */
+function evaluatesLeftFirst(e: Binary): boolean {
+  if (is64(e.lhs.ty)) return true;
+  if (e.rhs.kind === 'num' && immediatePlan(e, e.rhs.value) !== undefined) return true;
+  return !(isSimpleLeaf(e.lhs) && !isSimpleLeaf(e.rhs));
+}
+
+/** The rest of a binary operation once its left operand is in a0 (a0:a1). */
+function afterLeft(g: Gen, e: Binary): void {
+  if (is64(e.lhs.ty)) {
     g.pushTemp64();
     genExpr(g, e.rhs);
     if (is64(e.rhs.ty)) { g.emit('mv a2, a0'); g.emit('mv a3, a1'); } else g.emit('mv a2, a0');
@@ -394,13 +447,17 @@ function genBinary(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
     } else genBinary64(g, e.op, isUnsigned(e.lhs.ty));
     return;
   }
-  if (e.rhs.kind === 'num' && immediateOp(g, e, e.rhs.value)) return;
-  operands32(g, e);
+  const plan = e.rhs.kind === 'num' ? immediatePlan(e, e.rhs.value) : undefined;
+  if (plan !== undefined) {
+    if (plan.ins !== '') g.emit(`${plan.ins} a0, a0, ${plan.imm}`);
+    return;
+  }
+  rightOperand(g, e);
   op32(g, e.op, isUnsigned(e.lhs.ty));
 }
 
 /** lhs → a0, rhs → a1 (32-bit operands). */
-function operands32(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
+function operands32(g: Gen, e: Binary): void {
   if (isSimpleLeaf(e.lhs) && !isSimpleLeaf(e.rhs)) {
     // C leaves the order of operand evaluation unspecified: do the complex side first.
     genExpr(g, e.rhs);
@@ -409,6 +466,11 @@ function operands32(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
     return;
   }
   genExpr(g, e.lhs);
+  rightOperand(g, e);
+}
+
+/** rhs → a1, with the left operand kept in a0. */
+function rightOperand(g: Gen, e: Binary): void {
   if (simpleInto(g, e.rhs, 'a1')) return;
   g.pushTemp();
   genExpr(g, e.rhs);
@@ -418,8 +480,9 @@ function operands32(g: Gen, e: Extract<Expr, { kind: 'binary' }>): void {
 
 const IMM_OPS: Partial<Record<string, string>> = { '+': 'addi', '&': 'andi', '|': 'ori', '^': 'xori', '<<': 'slli' };
 
-/** x op constant with RV32I's immediate forms (addi, andi, slli, ...), as gcc emits them. */
-function immediateOp(g: Gen, e: Extract<Expr, { kind: 'binary' }>, v: bigint): boolean {
+/** x op constant with RV32I's immediate forms (addi, andi, slli, ...), as gcc emits them:
+ * the instruction (empty for x + 0, x << 0: nothing to compute), or undefined when none fits. */
+function immediatePlan(e: Binary, v: bigint): { ins: string; imm: number } | undefined {
   const n = Number(BigInt.asIntN(32, v));
   const u = isUnsigned(e.lhs.ty);
   let ins: string | undefined;
@@ -429,16 +492,11 @@ function immediateOp(g: Gen, e: Extract<Expr, { kind: 'binary' }>, v: bigint): b
   else if (e.op === '>>' ) ins = u ? 'srli' : 'srai';
   else if (e.op === '<' && n >= -2048 && n <= 2047) ins = u ? 'sltiu' : 'slti';
   else ins = IMM_OPS[e.op];
-  if (!ins) return false;
-  if (imm === 0 && (ins === 'addi' || ins === 'ori' || ins === 'xori' || ins === 'slli' || ins === 'srli' || ins === 'srai')) {
-    genExpr(g, e.lhs); // x + 0, x << 0, ...: nothing to compute
-    return true;
-  }
+  if (!ins) return undefined;
+  if (imm === 0 && (ins === 'addi' || ins === 'ori' || ins === 'xori' || ins === 'slli' || ins === 'srli' || ins === 'srai')) return { ins: '', imm };
   if (e.op === '<<' || e.op === '>>') imm = n & 31;
-  else if (imm < -2048 || imm > 2047) return false;
-  genExpr(g, e.lhs);
-  g.emit(`${ins} a0, a0, ${imm}`);
-  return true;
+  else if (imm < -2048 || imm > 2047) return undefined;
+  return { ins, imm };
 }
 
 const BRANCHES: Record<string, [string, string, boolean]> = {

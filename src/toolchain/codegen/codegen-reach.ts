@@ -29,52 +29,56 @@ export function reachableInlines(globals: Obj[]): Set<Obj> {
 }
 
 function walkStmt(s: Stmt, visit: (o: Obj) => void): void {
-  const e = (x: Expr | undefined): void => { if (x) walkExpr(x, visit); };
-  const st = (x: Stmt | undefined): void => { if (x) walkStmt(x, visit); };
   switch (s.kind) {
-    case 'expr': e(s.expr); return;
-    case 'return': e(s.expr); return;
+    case 'expr': case 'return': walkOptional(s.expr, visit); return;
     case 'if': {
-      e(s.cond);
+      walkExpr(s.cond, visit);
       const fold = liveBranch(s.cond, s.then, s.els); // code gen leaves the other branch out
-      if (fold) st(fold.live); else { st(s.then); st(s.els); }
+      if (fold) { if (fold.live) walkStmt(fold.live, visit); } else { walkStmt(s.then, visit); if (s.els) walkStmt(s.els, visit); }
       return;
     }
-    case 'for': st(s.init); e(s.cond); e(s.inc); st(s.body); return;
-    case 'do': st(s.body); e(s.cond); return;
-    case 'switch': e(s.cond); st(s.body); return;
-    case 'case': case 'label': st(s.body); return;
-    case 'block': liveStatements(s.stmts).forEach(st); return;
-    case 'asm': [...s.outputs, ...s.inputs].forEach((op) => e(op.expr)); return;
-    case 'igoto': e(s.target); return;
+    case 'for': if (s.init) walkStmt(s.init, visit); walkOptional(s.cond, visit); walkOptional(s.inc, visit); walkStmt(s.body, visit); return;
+    case 'do': walkStmt(s.body, visit); walkExpr(s.cond, visit); return;
+    case 'switch': walkExpr(s.cond, visit); walkStmt(s.body, visit); return;
+    case 'case': case 'label': if (s.body) walkStmt(s.body, visit); return;
+    case 'block': for (const x of liveStatements(s.stmts)) walkStmt(x, visit); return;
+    case 'asm': for (const op of s.outputs) walkExpr(op.expr, visit); for (const op of s.inputs) walkExpr(op.expr, visit); return;
+    case 'igoto': walkExpr(s.target, visit); return;
     case 'goto': case 'null': return;
   }
 }
 
+function walkOptional(x: Expr | undefined, visit: (o: Obj) => void): void {
+  if (x) walkExpr(x, visit);
+}
+
+/** Walks an expression; the left operand of a binary-operator chain (a+a+...+a) is
+ * followed in a loop, so a 10^5-term chain does not nest 10^5 calls deep. */
 function walkExpr(x: Expr, visit: (o: Obj) => void): void {
-  const e = (y: Expr): void => walkExpr(y, visit);
-  switch (x.kind) {
-    case 'var': if (!x.obj.isLocal) visit(x.obj); return;
-    case 'num': case 'nop': case 'memzero': case 'labeladdr': return;
-    case 'binary': case 'assign': case 'comma': e(x.lhs); e(x.rhs); return;
-    case 'logand': case 'logor': {
-      e(x.lhs);
-      const c = constCondition(x.lhs);
-      if (c === undefined || c === (x.kind === 'logand')) e(x.rhs);
-      return;
+  for (;;) {
+    switch (x.kind) {
+      case 'var': if (!x.obj.isLocal) visit(x.obj); return;
+      case 'num': case 'nop': case 'memzero': case 'labeladdr': return;
+      case 'binary': case 'assign': case 'comma': walkExpr(x.rhs, visit); x = x.lhs; continue;
+      case 'logand': case 'logor': {
+        const c = constCondition(x.lhs);
+        if (c === undefined || c === (x.kind === 'logand')) walkExpr(x.rhs, visit);
+        x = x.lhs;
+        continue;
+      }
+      case 'cond': {
+        const c = constCondition(x.cond);
+        if (c !== false) walkExpr(x.then, visit);
+        if (c !== true) walkExpr(x.els, visit);
+        x = x.cond;
+        continue;
+      }
+      case 'neg': case 'not': case 'bitnot': case 'deref': case 'addr': case 'cast': x = x.operand; continue;
+      case 'member': x = x.base; continue;
+      case 'call': for (const a of x.args) walkExpr(a, visit); x = x.callee; continue;
+      case 'stmtexpr': for (const s of x.body) walkStmt(s, visit); return;
+      case 'vastart': x = x.ap; continue;
+      case 'atomic': for (const a of x.args) walkExpr(a, visit); return;
     }
-    case 'cond': {
-      e(x.cond);
-      const c = constCondition(x.cond);
-      if (c !== false) e(x.then);
-      if (c !== true) e(x.els);
-      return;
-    }
-    case 'neg': case 'not': case 'bitnot': case 'deref': case 'addr': case 'cast': e(x.operand); return;
-    case 'member': e(x.base); return;
-    case 'call': e(x.callee); x.args.forEach(e); return;
-    case 'stmtexpr': x.body.forEach((s) => walkStmt(s, visit)); return;
-    case 'vastart': e(x.ap); return;
-    case 'atomic': x.args.forEach(e); return;
   }
 }

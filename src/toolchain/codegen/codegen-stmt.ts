@@ -1,14 +1,16 @@
 // Statement code, each preceded by `.loc` so the assembler's line table maps C
-// lines to instructions; switch is a compare chain (ranges included).
+// lines to instructions; a switch dispatches through jump tables and a compare tree
+// (codegen-switch.ts), a 64-bit one through a compare chain.
 
-import type { Stmt } from '../parse/ast.ts';
+import type { Stmt, SwitchCase } from '../parse/ast.ts';
 import type { Gen } from './codegen-state.ts';
 import { genExpr, genBranch, genBranchIfZero, genDiscard } from './codegen-expr.ts';
 import { genAsm } from './codegen-asm.ts';
 import { liveBranch, constCondition, hasLabel, hasSideEffects, liveStatements } from '../parse/fold-branch.ts';
 import { returnsInMemory } from './codegen-call.ts';
 import { alignFor } from './codegen-state.ts';
-import { is64, sizeOf, type FuncType } from '../parse/types.ts';
+import { is64, isUnsigned, sizeOf, type FuncType } from '../parse/types.ts';
+import { genSwitchDispatch } from './codegen-switch.ts';
 
 export function genStmt(g: Gen, s: Stmt): void {
   if (s.kind !== 'block' && s.kind !== 'null' && s.kind !== 'label' && s.kind !== 'case') g.loc(s.loc);
@@ -104,33 +106,26 @@ function loadSmallStruct(g: Gen, size: number, align: number): void {
 
 function genSwitch(g: Gen, s: Extract<Stmt, { kind: 'switch' }>): void {
   genExpr(g, s.cond);
-  const wide = is64(s.cond.ty);
-  for (const c of s.cases) {
-    if (wide) {
-      const skip = g.newLabel();
-      if (c.lo !== c.hi) { rangeCase64(g, c.lo, c.hi, c.label); continue; }
-      const v = BigInt.asUintN(64, c.lo);
-      g.emit(`li t0, ${Number(BigInt.asIntN(32, v))}`);
-      g.emit(`li t1, ${Number(BigInt.asIntN(32, v >> 32n))}`);
-      g.emit(`bne a0, t0, ${skip}`);
-      g.emit(`beq a1, t1, ${c.label}`);
-      g.label(skip);
-      continue;
-    }
-    const lo = Number(BigInt.asIntN(32, c.lo));
-    if (c.lo === c.hi) {
-      g.emit(`li t0, ${lo}`);
-      g.emit(`beq a0, t0, ${c.label}`);
-    } else {
-      g.emit(`li t0, ${lo}`);
-      g.emit('sub t1, a0, t0');
-      g.emit(`li t2, ${Number(BigInt.asIntN(32, c.hi - c.lo))}`);
-      g.emit(`bgeu t2, t1, ${c.label}`);
-    }
-  }
-  g.emit(`j ${s.defaultLabel ?? s.brk}`);
+  const otherwise = s.defaultLabel ?? s.brk;
+  if (is64(s.cond.ty)) switch64(g, s.cases, otherwise);
+  else genSwitchDispatch(g, s.cases, isUnsigned(s.cond.ty), otherwise);
   genStmt(g, s.body);
   g.label(s.brk);
+}
+
+/** A 64-bit switch (rare): a compare chain on both halves. */
+function switch64(g: Gen, cases: readonly SwitchCase[], otherwise: string): void {
+  for (const c of cases) {
+    const skip = g.newLabel();
+    if (c.lo !== c.hi) { rangeCase64(g, c.lo, c.hi, c.label); continue; }
+    const v = BigInt.asUintN(64, c.lo);
+    g.emit(`li t0, ${Number(BigInt.asIntN(32, v))}`);
+    g.emit(`li t1, ${Number(BigInt.asIntN(32, v >> 32n))}`);
+    g.emit(`bne a0, t0, ${skip}`);
+    g.emit(`beq a1, t1, ${c.label}`);
+    g.label(skip);
+  }
+  g.emit(`j ${otherwise}`);
 }
 
 function rangeCase64(g: Gen, lo: bigint, hi: bigint, label: string): void {

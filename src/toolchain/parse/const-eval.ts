@@ -18,7 +18,7 @@ export function evalConst(e: Expr): ConstValue | undefined {
   try {
     return evalNode(e);
   } catch (err) {
-    if (err instanceof NotConstant) return undefined;
+    if (err === NOT_CONSTANT) return undefined;
     throw err;
   }
 }
@@ -32,8 +32,10 @@ export function evalConstFolding(e: Expr): ConstValue | undefined {
 
 let foldLocals = false;
 
-class NotConstant extends Error {}
-const fail = (): never => { throw new NotConstant(); };
+/** Thrown to leave a non-constant subtree: one shared object, not an Error, since
+ * conditions of every `if` are tried and capturing a stack trace each time is costly. */
+const NOT_CONSTANT = { notConstant: true } as const;
+const fail = (): never => { throw NOT_CONSTANT; };
 
 function int(e: Expr): bigint {
   const v = evalNode(e);
@@ -47,8 +49,7 @@ function evalNode(e: Expr): ConstValue {
   switch (e.kind) {
     case 'num': return { label: undefined, value: e.value };
     case 'binary': return evalBinary(e);
-    case 'logand': return k(int(e.lhs) !== 0n && int(e.rhs) !== 0n ? 1n : 0n);
-    case 'logor': return k(int(e.lhs) !== 0n || int(e.rhs) !== 0n ? 1n : 0n);
+    case 'logand': case 'logor': return evalBinary(e);
     case 'cond': return int(e.cond) !== 0n ? evalNode(e.then) : evalNode(e.els);
     case 'comma': return evalNode(e.rhs);
     case 'neg': return k(wrapInt(-int(e.operand), e.ty));
@@ -81,9 +82,27 @@ function evalNode(e: Expr): ConstValue {
 
 function k(value: bigint): ConstValue { return { label: undefined, value }; }
 
-function evalBinary(e: Extract<Expr, { kind: 'binary' }>): ConstValue {
-  const l = evalNode(e.lhs);
-  const r = evalNode(e.rhs);
+/** A left-nested chain (1 + 2 + ... + n) is folded in a loop from its innermost operand, so
+ * 10^5 terms need no 10^5-deep recursion; only right operands recurse. */
+function evalBinary(top: Chained): ConstValue {
+  const spine: Chained[] = [];
+  let x: Expr = top;
+  while (x.kind === 'binary' || x.kind === 'logand' || x.kind === 'logor') { spine.push(x); x = x.lhs; }
+  let acc = evalNode(x);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const e = spine[i];
+    if (e.kind === 'binary') { acc = foldBinary(e, acc, evalNode(e.rhs)); continue; }
+    // && and || do not evaluate the right side once the left decides: `0 && f()` is a constant.
+    if (acc.label !== undefined) fail();
+    const decided = (acc.value !== 0n) === (e.kind === 'logor');
+    acc = k(decided ? (e.kind === 'logor' ? 1n : 0n) : int(e.rhs) !== 0n ? 1n : 0n);
+  }
+  return acc;
+}
+
+type Chained = Extract<Expr, { kind: 'binary' | 'logand' | 'logor' }>;
+
+function foldBinary(e: Extract<Expr, { kind: 'binary' }>, l: ConstValue, r: ConstValue): ConstValue {
   // Plain numbers wrap at their type's width (64 bits for long long); only an address
   // plus or minus an offset wraps at the 32 bits of a pointer.
   if (l.label === undefined && r.label === undefined && (e.op === '+' || e.op === '-')) {

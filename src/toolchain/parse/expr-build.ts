@@ -7,7 +7,7 @@ import type { Parser } from './parse-state.ts';
 import { evalInt } from './const-eval.ts';
 import {
   commonIntType, isInteger, isPointerLike, isScalar, pointee, pointerTo, promote, sameType, sizeOf, typeName,
-  tyInt, tyLong, tyUInt, unqual, type Type,
+  tyInt, tyLong, tyUInt, unqual, type StructDef, type Type,
 } from './types.ts';
 
 type Span = { loc: SourceLoc; length: number };
@@ -260,9 +260,17 @@ export function constReason(e: Expr): string | undefined {
     return `the target has type '${typeName(e.ty)}', which is const`;
   }
   if (e.kind === 'member') return constReason(e.base) ? `'${e.member.name}' is a member of a const struct` : undefined;
-  if (e.ty.kind === 'struct') {
-    const hasConst = e.ty.def.members.some((m) => m.ty.isConst);
-    if (hasConst) return 'the struct has a const member';
-  }
+  if (e.ty.kind === 'struct' && hasConstMember(e.ty.def)) return 'the struct has a const member';
   return undefined;
 }
+
+/** Asked at every assignment to a struct member's base: remembered per definition (and its member count). */
+function hasConstMember(def: StructDef): boolean {
+  const known = constMembers.get(def);
+  if (known && known.count === def.members.length) return known.has;
+  const has = def.members.some((m) => m.ty.isConst);
+  constMembers.set(def, { count: def.members.length, has });
+  return has;
+}
+
+const constMembers = new WeakMap<StructDef, { count: number; has: boolean }>();

@@ -10,6 +10,7 @@ import { evalConstFolding } from './const-eval.ts';
 export function constCondition(e: Expr): boolean | undefined {
   if (e.kind === 'call' || e.kind === 'assign') return undefined;
   if (folded.has(e)) return folded.get(e);
+  warmLeftChain(e, logicalOperand, (x) => folded.has(x), (x) => folded.set(x, foldCondition(x)));
   const c = foldCondition(e);
   folded.set(e, c);
   return c;
@@ -99,8 +100,34 @@ export function hasLabel(s: Stmt): boolean {
 /** Could evaluating `e` change anything (a call, an assignment, a volatile access)? */
 export function hasSideEffects(e: Expr): boolean {
   let r = effects.get(e);
-  if (r === undefined) { r = computeSideEffects(e); effects.set(e, r); }
+  if (r === undefined) {
+    warmLeftChain(e, leftOperand, (x) => effects.has(x), (x) => effects.set(x, computeSideEffects(x)));
+    r = computeSideEffects(e);
+    effects.set(e, r);
+  }
   return r;
+}
+
+/** Runs `remember` on the operands down the left side of a chain (a + b + ... or a && b && ...),
+ * innermost first, so that the memoized recursion on `e` itself then stays shallow:
+ * a 10^5-term chain must not nest 10^5 calls deep. */
+function warmLeftChain(e: Expr, operand: (x: Expr) => Expr | undefined, known: (x: Expr) => boolean, remember: (x: Expr) => void): void {
+  const chain: Expr[] = [];
+  for (let x = operand(e); x !== undefined && !known(x); x = operand(x)) chain.push(x);
+  for (let i = chain.length - 1; i >= 0; i--) remember(chain[i]);
+}
+
+/** The operand constCondition recurses into first. */
+function logicalOperand(e: Expr): Expr | undefined {
+  return e.kind === 'not' ? e.operand : e.kind === 'logand' || e.kind === 'logor' ? e.lhs : undefined;
+}
+
+function leftOperand(e: Expr): Expr | undefined {
+  switch (e.kind) {
+    case 'binary': case 'logand': case 'logor': case 'comma': return e.lhs;
+    case 'not': case 'neg': case 'bitnot': case 'cast': return e.operand;
+    default: return undefined;
+  }
 }
 
 function computeSideEffects(e: Expr): boolean {

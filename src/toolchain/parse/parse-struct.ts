@@ -166,15 +166,25 @@ function fitsInt(v: bigint): boolean { return v >= -0x80000000n && v <= 0x7fffff
 /** Finds a member by name, looking into anonymous struct/union members; returns the path. */
 export function findMember(ty: Type, name: string): Member[] | undefined {
   if (ty.kind !== 'struct') return undefined;
-  for (const m of ty.def.members) {
-    if (m.name === name) return [m];
-    if (m.name === undefined && m.ty.kind === 'struct') {
-      const inner = findMember(m.ty, name);
-      if (inner) return [m, ...inner];
-    }
-  }
-  return undefined;
+  return memberIndex(ty.def).get(name);
 }
+
+/** Member paths by name (through anonymous structs and unions), made once per definition:
+ * a struct of 10^4 members accessed 10^4 times must not search its list each time. */
+function memberIndex(def: StructDef): Map<string, Member[]> {
+  const known = memberIndexes.get(def);
+  if (known && known.count === def.members.length) return known.index;
+  const index = new Map<string, Member[]>();
+  for (const m of def.members) {
+    if (m.name !== undefined) { if (!index.has(m.name)) index.set(m.name, [m]); continue; }
+    if (m.ty.kind !== 'struct') continue;
+    for (const [inner, path] of memberIndex(m.ty.def)) if (!index.has(inner)) index.set(inner, [m, ...path]);
+  }
+  memberIndexes.set(def, { count: def.members.length, index });
+  return index;
+}
+
+const memberIndexes = new WeakMap<StructDef, { count: number; index: Map<string, Member[]> }>();
 
 export function memberNames(ty: Type): string[] {
   if (ty.kind !== 'struct') return [];

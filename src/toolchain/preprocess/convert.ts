@@ -23,10 +23,9 @@ function report<T>(diags: Diagnostic[], t: Token, lit: Literal<T>): T {
   return lit.value;
 }
 
-function clean(t: PPToken): Token {
-  const out: Token = { kind: t.kind, text: t.text, loc: t.loc, length: t.length, hasSpace: t.hasSpace, atLineStart: t.atLineStart };
-  if (t.expandedFrom !== undefined) out.expandedFrom = t.expandedFrom;
-  return out;
+/** The parser's token for a keyword or a constant, made in one allocation with every field present. */
+function token(t: PPToken, kind: Token['kind'], value?: bigint, intType?: Token['intType'], bytes?: Uint8Array): Token {
+  return { kind, text: t.text, loc: t.loc, length: t.length, hasSpace: t.hasSpace, atLineStart: t.atLineStart, value, intType, bytes, expandedFrom: t.expandedFrom };
 }
 
 /** The parser's token for a preprocessing token; undefined for one already reported as malformed. */
@@ -35,26 +34,26 @@ export function convertToken(t: PPToken, diags: Diagnostic[]): Token | undefined
     if (t.stray === true) diagnoseAt(diags, t, 'error', t.problem);
     return undefined;
   }
-  const out = clean(t);
   switch (t.kind) {
+    // A plain identifier or punctuator is already what the parser reads: it is passed on,
+    // not copied (tokens are never modified after lexing, so sharing them is safe).
     case 'ident':
-      if (KEYWORDS.has(t.text)) out.kind = 'keyword';
-      return out;
+      return KEYWORDS.has(t.text) ? token(t, 'keyword') : t;
     case 'number':
       if (isFloatingNumber(t.text)) {
         diagnoseAt(diags, t, 'error', 'floating point is not available in kernel code: use integers (for example, count in milliseconds instead of seconds)');
-        return { ...out, value: 0n, intType: 'int' };
+        return token(t, 'number', 0n, 'int');
       }
       {
         const { value, type } = report(diags, t, parseIntegerConstant(t.text));
-        return { ...out, value, intType: type };
+        return token(t, 'number', value, type);
       }
     case 'char':
-      return { ...out, value: report(diags, t, parseCharConstant(t.text)), intType: 'int' };
+      return token(t, 'char', report(diags, t, parseCharConstant(t.text)), 'int');
     case 'string':
-      return { ...out, bytes: report(diags, t, parseStringLiteral(t.text)) };
+      return token(t, 'string', undefined, undefined, report(diags, t, parseStringLiteral(t.text)));
     default:
-      return out;
+      return t;
   }
 }
 

@@ -27,6 +27,8 @@ export interface PreprocessOptions {
 const MAX_INCLUDE_DEPTH = 200;
 /** Output size at which we stop: a runaway expansion, not a driver. */
 const MAX_OUTPUT_TOKENS = 1_000_000;
+/** ...or this many per token of the main file, so a long file of ordinary macro calls still builds. */
+const OUTPUT_TOKENS_PER_SOURCE_TOKEN = 8;
 const BUILTIN_DIR = '<builtin>';
 /** Feature tests answered "no" (0): code then takes its portable path, which we compile. */
 const HAS_FEATURE = ['__has_attribute', '__has_c_attribute', '__has_builtin', '__has_feature', '__has_extension'];
@@ -62,6 +64,7 @@ export class Preprocessor extends MacroEngine {
   private readonly lexed = new Map<string, PPToken[]>();
   private readonly fileTexts = new Map<string, string | undefined>();
   private counter = 0;
+  private outputLimit = MAX_OUTPUT_TOKENS;
   private includeDepth = 0;
   private baseFile = '';
 
@@ -79,6 +82,8 @@ export class Preprocessor extends MacroEngine {
   /** Begins a translation unit whose main file is lexed already: -D/-include first, then the file. */
   start(file: string, main: PPToken[]): void {
     this.baseFile = file;
+    this.budgetFor(main.length);
+    this.outputLimit = Math.max(MAX_OUTPUT_TOKENS, OUTPUT_TOKENS_PER_SOURCE_TOKEN * main.length);
     this.pushSource(main, { path: file, conds: [], dirIndex: -1 });
     const forced = (this.opts.includes ?? []).map((f) => `#include ${JSON.stringify(f)}\n`).join('');
     const predefined = lexCached('<command-line>', predefinedSource(this.opts.defines) + forced, this.diags);
@@ -111,6 +116,8 @@ export class Preprocessor extends MacroEngine {
     for (const [k, v] of s.fileTexts) this.fileTexts.set(k, v);
     this.counter = s.counter;
     this.expansions = s.expansions;
+    this.budgetFor(main.length);
+    this.outputLimit = Math.max(MAX_OUTPUT_TOKENS, OUTPUT_TOKENS_PER_SOURCE_TOKEN * main.length);
     this.pushSource(main, { path: file, conds: [], dirIndex: -1 });
     this.top.pos = at;
   }
@@ -136,8 +143,8 @@ export class Preprocessor extends MacroEngine {
       if (this.expandMacro(t)) return;
     }
     this.out.push(t);
-    if (this.out.length > MAX_OUTPUT_TOKENS) {
-      this.error(t, `the preprocessed program is too large (over ${MAX_OUTPUT_TOKENS} tokens); is a macro expanding without end?`);
+    if (this.out.length > this.outputLimit) {
+      this.error(t, `the preprocessed program is too large (over ${this.outputLimit} tokens); is a macro expanding without end?`);
       this.sources.length = 0;
     }
   }

@@ -36,8 +36,10 @@ interface Source {
   file?: FileContext;
 }
 
-/** Stops a runaway expansion (exponential macros) before it eats the student's tab. */
+/** Stops a runaway expansion (exponential macros) before it eats the student's tab; a long
+ * source gets more (a few per token of it), so a megabyte of ordinary macro calls still builds. */
 const EXPANSION_BUDGET = 300_000;
+const EXPANSIONS_PER_SOURCE_TOKEN = 4;
 /** A hide set this large means a chain of that many macros: stop before memory runs out. */
 const MAX_HIDE_SET = 1000;
 /** Arguments are expanded recursively; deeper nesting would overflow the stack. */
@@ -49,6 +51,7 @@ export class MacroEngine {
   /** Whether the last token from next() came from a file (only those can start directives). */
   protected fromFile = false;
   protected expansions = 0;
+  private expansionBudget = EXPANSION_BUDGET;
   private listDepth = 0;
 
   constructor(readonly diags: Diagnostic[]) {}
@@ -59,6 +62,11 @@ export class MacroEngine {
 
   protected warning(t: { loc: SourceLoc; length: number }, message: string): void {
     this.diags.push({ severity: 'warning', message, loc: t.loc, length: t.length });
+  }
+
+  /** Scales the expansion budget to the size of the translation unit's main file. */
+  protected budgetFor(sourceTokens: number): void {
+    this.expansionBudget = Math.max(EXPANSION_BUDGET, EXPANSIONS_PER_SOURCE_TOKEN * sourceTokens);
   }
 
   protected pushSource(toks: PPToken[], file?: FileContext): void {
@@ -156,9 +164,9 @@ export class MacroEngine {
       this.error(t, `macro '${m.name}' is expanded inside more than ${MAX_HIDE_SET} other macro expansions; is there a chain of macros without end?`);
       return false;
     }
-    if (++this.expansions <= EXPANSION_BUDGET) return true;
-    if (this.expansions === EXPANSION_BUDGET + 1) {
-      this.error(t, `too many macro expansions (over ${EXPANSION_BUDGET}); is a macro expanding to itself many times?`);
+    if (++this.expansions <= this.expansionBudget) return true;
+    if (this.expansions === this.expansionBudget + 1) {
+      this.error(t, `too many macro expansions (over ${this.expansionBudget}); is a macro expanding to itself many times?`);
     }
     return false;
   }

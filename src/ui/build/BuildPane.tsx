@@ -59,7 +59,8 @@ function DiagnosticRow({ d }: { d: BuildDiagnostic }) {
 
 /** The source line with the offending token marked, and gcc's caret line under it. */
 function SourceExcerpt({ d, line }: { d: BuildDiagnostic; line: string }) {
-  const start = Math.min(d.col - 1, line.length);
+  const col = d.sourceCol ?? d.col;
+  const start = Math.min(col - 1, line.length);
   const end = Math.min(line.length, start + d.length);
   const gutter = String(d.line).padStart(5);
   return (
@@ -68,7 +69,7 @@ function SourceExcerpt({ d, line }: { d: BuildDiagnostic; line: string }) {
       <span data-testid="diagnostic-source">{line.slice(0, start)}<mark className="diag-token" data-testid="diagnostic-token">{line.slice(start, end)}</mark>{line.slice(end)}</span>
       {'\n'}
       <span className="diag-gutter">{' '.repeat(5)} | </span>
-      <span className="diag-caret" data-testid="diagnostic-caret">{caretLine(line, d.col, d.length)}</span>
+      <span className="diag-caret" data-testid="diagnostic-caret">{caretLine(line, col, d.length)}</span>
     </pre>
   );
 }
