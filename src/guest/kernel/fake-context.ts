@@ -1,5 +1,5 @@
 // A KernelContext without a CPU, for the services' unit tests: guest RAM is
-// a byte array, the heap a first-fit allocator over part of it, time moves
+// a byte array (the engine's BoardRam without a bus), the heap a first-fit allocator over part of it, time moves
 // only when the test says so, and "guest functions" are TypeScript functions
 // registered at made-up addresses. The real engine runs the same services
 // with driver code on the vCPU (the guest kernel's own tests cover that).
@@ -8,49 +8,11 @@ import { createRootFs } from '../fs/rootfs.ts';
 import type { Vfs } from '../fs/vfs.ts';
 import { FirstFitHeap } from '../mm/heap.ts';
 import { GuestFault, type CallArgs, type GuestRam, type KernelContext, type LogLevel, type TaskInfo, type VarArgs } from './api.ts';
+import { BoardRam } from './board-ram.ts';
 
 export const FAKE_RAM_BASE = 0x8000_0000;
 
 type FakeGuestFn = (k: FakeKernelContext, ...args: number[]) => number | Promise<number>;
-
-export class ArrayGuestRam implements GuestRam {
-  readonly bytesArray: Uint8Array;
-  private readonly view: DataView;
-  constructor(readonly base: number, size: number) {
-    this.bytesArray = new Uint8Array(size);
-    this.view = new DataView(this.bytesArray.buffer);
-  }
-  private at(addr: number, size: number, access: 'load' | 'store'): number {
-    const off = (addr >>> 0) - this.base;
-    if (off < 0 || off + size > this.bytesArray.length) throw new GuestFault(addr >>> 0, access, size);
-    return off;
-  }
-  u8(a: number) { return this.view.getUint8(this.at(a, 1, 'load')); }
-  u16(a: number) { return this.view.getUint16(this.at(a, 2, 'load'), true); }
-  u32(a: number) { return this.view.getUint32(this.at(a, 4, 'load'), true); }
-  i32(a: number) { return this.view.getInt32(this.at(a, 4, 'load'), true); }
-  u64(a: number) { return this.view.getBigUint64(this.at(a, 8, 'load'), true); }
-  setU8(a: number, v: number) { this.view.setUint8(this.at(a, 1, 'store'), v); }
-  setU16(a: number, v: number) { this.view.setUint16(this.at(a, 2, 'store'), v, true); }
-  setU32(a: number, v: number) { this.view.setUint32(this.at(a, 4, 'store'), v >>> 0, true); }
-  setU64(a: number, v: bigint) { this.view.setBigUint64(this.at(a, 8, 'store'), BigInt.asUintN(64, v), true); }
-  bytes(a: number, n: number) { const o = this.at(a, n, 'load'); return this.bytesArray.slice(o, o + n); }
-  setBytes(a: number, b: Uint8Array) { this.bytesArray.set(b, this.at(a, b.length, 'store')); }
-  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); }
-  cString(a: number, max = 4096) {
-    let s = '';
-    for (let i = 0; i < max; i++) {
-      const c = this.u8(a + i);
-      if (c === 0) break;
-      s += String.fromCharCode(c);
-    }
-    return s;
-  }
-  setCString(a: number, text: string) {
-    for (let i = 0; i < text.length; i++) this.setU8(a + i, text.charCodeAt(i) & 0xff);
-    this.setU8(a + text.length, 0);
-  }
-}
 
 /** Arguments for calling a service directly in a test: word slots, 64-bit values as two slots. */
 export function fakeArgs(ram: GuestRam, slots: number[], stackAddr = 0): CallArgs {
@@ -75,7 +37,7 @@ function fakeTask(pid: number, comm: string): TaskInfo {
 }
 
 export class FakeKernelContext implements KernelContext {
-  readonly ram: ArrayGuestRam;
+  readonly ram: BoardRam;
   readonly vfs: Vfs = createRootFs();
   readonly hz = 250;
   readonly log: Array<{ level: LogLevel; text: string }> = [];
@@ -86,6 +48,7 @@ export class FakeKernelContext implements KernelContext {
   sieEnabled = true;
   private now = 0n;
   private readonly heap: FirstFitHeap;
+  readonly ramSize: number;
   private readonly timers: Array<{ at: bigint; fn: () => void; live: boolean }> = [];
   private readonly guestFns = new Map<number, FakeGuestFn>();
   private readonly symbols = new Map<number, string>();
@@ -94,7 +57,8 @@ export class FakeKernelContext implements KernelContext {
   private nextPid = 100;
 
   constructor(ramSize = 4 << 20) {
-    this.ram = new ArrayGuestRam(FAKE_RAM_BASE, ramSize);
+    this.ram = new BoardRam(FAKE_RAM_BASE, new Uint8Array(ramSize));
+    this.ramSize = ramSize;
     this.heap = new FirstFitHeap(FAKE_RAM_BASE + 0x1000, ramSize - 0x1000);
   }
 

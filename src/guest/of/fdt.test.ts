@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { printDts } from '../../machine/fdt/dts.ts';
 import { FdtNode, FdtTree } from '../../machine/fdt/fdt.ts';
 import { dtc, qemuDumpDtb } from '../../../tests/support/oracles.ts';
-import { ArrayGuestRam } from '../kernel/fake-context.ts';
+import { BoardRam } from '../kernel/board-ram.ts';
 import { FdtError, ofFindPath, ofInterruptParent, ofRegs, ofStrings, parseFdt, readFdtFromRam, type OfNode } from './fdt.ts';
 import { virtBoardDtb } from './test-dtb.ts';
 
@@ -46,7 +46,7 @@ describe('guest FDT reader', () => {
 
   it('reads the DTB from guest RAM where the boot ROM left it', () => {
     const { dtb } = virtBoardDtb();
-    const ram = new ArrayGuestRam(0x8000_0000, 1 << 20);
+    const ram = new BoardRam(0x8000_0000, new Uint8Array(1 << 20));
     ram.setBytes(0x8008_0000, dtb);
     const root = readFdtFromRam(ram, 0x8008_0000).root;
     expect(ofStrings(ofFindPath(root, '/soc/serial@10000000')!, 'compatible')).toEqual(['ns16550a']);

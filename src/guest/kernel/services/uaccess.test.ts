@@ -7,7 +7,7 @@ import { callInt, callU32, cstr } from './testing.ts';
 
 let k: FakeKernelContext;
 let ramEnd: number;
-beforeEach(() => { k = new FakeKernelContext(); ramEnd = FAKE_RAM_BASE + k.ram.bytesArray.length; });
+beforeEach(() => { k = new FakeKernelContext(); ramEnd = FAKE_RAM_BASE + k.ramSize; });
 
 describe('uaccess', () => {
   it('copy_to_user returns 0 when all went, else how many bytes did not', async () => {
