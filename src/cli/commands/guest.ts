@@ -12,7 +12,7 @@ import { GuestSystem, type GuestModuleObject } from '../../guest/system.ts';
 import { Shell } from '../../guest/shell/shell.ts';
 import { TraceCollector } from './trace-collector.ts';
 
-const USAGE = `usage: paravirt guest [--driver FILE.c]... [--no-default-driver] [--script FILE.sh | -c 'COMMANDS'] [--realtime]
+const USAGE = `usage: paravirt guest [--driver FILE.c]... [--no-default-driver] [--script FILE.sh | -c 'COMMANDS'] [--realtime] [--trace FILE.json]
 
 Boots the guest (a Linux-like kernel with the stopwatch driver) and runs its shell.
   --driver FILE.c       compile FILE.c with kernel-C and insmod it at boot (module name: FILE)
