@@ -24,12 +24,12 @@ const MISC = build(join(HERE, '../drivers/stopwatch-misc/stopwatch_misc.c'));
 const bad = (name: string) => build(join(HERE, 'testdata', `${name}.c`));
 
 function guest(modules: GuestModuleObject[]) {
-  const out = { stdout: '', stderr: '', console: '' };
+  const out = { stdout: '', stderr: '', console: '', guestErrors: [] as string[] };
   const dec = new TextDecoder();
   const sys = new GuestSystem({
     modules,
     stdout: (b) => { out.stdout += dec.decode(b); }, stderr: (b) => { out.stderr += dec.decode(b); },
-    console: (l) => { out.console += l; },
+    console: (l) => { out.console += l; }, guestError: (m) => { out.guestErrors.push(m); },
   });
   return { sys, out };
 }
@@ -61,5 +61,52 @@ describe('the second driver: stopwatch_misc, a misc device with a blocking read'
     out.stdout = '';
     expect(await sys.execute('cat /sys/kernel/debug/stopwatch/state; grep stopwatch /proc/interrupts')).toBe(0);
     expect(out.stdout).toMatch(/timeout pending: no\ntimeouts: 1\n\s*3:\s+1\s/);
+  }, 60_000);
+});
+
+describe('more bad drivers: the system survives, with the messages Linux prints', () => {
+  it('a handler that never ACKs but says IRQ_HANDLED: a storm report naming it, the IRQ disabled, the shell goes on', async () => {
+    const { sys, out } = guest([{ ...bad('never_ack'), args: 'claim=1' }]);
+    await sys.boot();
+    expect(await sys.execute('sleep 2; echo alive')).toBe(0);
+    expect(out.stdout).toBe('alive\n');
+    expect(out.console).toMatch(/irq 3: interrupt storm[^\n]*\n[^\n]*CPU: 0 PID: \d+ Comm: \S+\n[^\n]*handlers:\n[^\n]*\[<[0-9a-f]{8}>\] never_ack_irq \[never_ack\]\n[^\n]*Disabling IRQ #3\n/);
+  }, 60_000);
+
+  it('a handler that never ACKs and says IRQ_NONE: "nobody cared", the IRQ disabled, the shell goes on', async () => {
+    const { sys, out } = guest([{ ...bad('never_ack'), args: 'claim=0' }]);
+    await sys.boot();
+    expect(await sys.execute('sleep 2; echo alive')).toBe(0);
+    expect(out.stdout).toBe('alive\n');
+    expect(out.console).toContain('irq 3: nobody cared (try booting with the "irqpoll" option)');
+    expect(out.console).toMatch(/never_ack_irq \[never_ack\]\n[^\n]*Disabling IRQ #3\n/);
+  }, 60_000);
+
+  it('a writel to the wrong register: the stopwatch logs a guest error, the access is ignored, the system goes on', async () => {
+    const { sys, out } = guest([bad('bad_write')]);
+    await sys.boot();
+    expect(out.guestErrors).toEqual([expect.stringMatching(/^stopwatch: write of 0x0*1 to status \(offset 0x0*8\): status is read-only/)]);
+    expect(out.console).toContain('bad_write 4000000.stopwatch: wrote START to offset 0x8');
+    expect(await sys.execute('lsmod; echo ok')).toBe(0);
+    expect(out.stdout).toMatch(/bad_write +\d+ +0\nok\n$/);
+  }, 60_000);
+
+  it('a double free_irq: WARN "Trying to free already-free IRQ 3" in the prober, the module loads, the shell goes on', async () => {
+    const { sys, out } = guest([bad('double_free_irq')]);
+    await sys.boot();
+    expect(out.console).toMatch(/-{12}\[ cut here \]-{12}\n[^\n]*Trying to free already-free IRQ 3\n[^\n]*WARNING: CPU: 0 PID: \d+ at kernel\/irq\/manage\.c:\d+ __free_irq\n[^\n]*Comm: insmod\n/);
+    expect(await sys.execute('grep double /proc/interrupts; echo ok')).toBe(0);
+    expect(out.stdout).toBe('ok\n');
+  }, 60_000);
+
+  it('rmmod while /dev/stopwatch of the misc driver is open: refused, then allowed after the close', async () => {
+    const { sys, out } = guest([MISC]);
+    await sys.boot();
+    const file = await sys.drive(sys.vfs.open('/dev/stopwatch', { read: true }));
+    expect(await sys.execute('rmmod stopwatch_misc')).not.toBe(0);
+    expect(out.stderr).toMatch(/^rmmod: can't unload module 'stopwatch_misc': /);
+    await sys.drive(file.close());
+    expect(await sys.execute('rmmod stopwatch_misc; ls /dev')).toBe(0);
+    expect(out.stdout).not.toContain('stopwatch');
   }, 60_000);
 });
