@@ -2,8 +2,9 @@
 // written driver (misc device, spinlocks, devm_*, debugfs, a read blocking on a
 // completion), the remaining bad drivers, and Linux-shaped boot/interrupt output.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from '../../toolchain/compile.ts';
 import { GuestSystem, type GuestModuleObject } from '../system.ts';
@@ -109,4 +110,45 @@ describe('more bad drivers: the system survives, with the messages Linux prints'
     expect(await sys.execute('rmmod stopwatch_misc; ls /dev')).toBe(0);
     expect(out.stdout).not.toContain('stopwatch');
   }, 60_000);
+});
+
+describe("paravirt guest -c 'cat /proc/interrupts; dmesg | head -20': Linux 6.1's shape for this board", () => {
+  // One regex per line, in Linux 6.1's words (riscv, QEMU virt); the facts are
+  // this board's DTB: 128 MiB at 0x80000000, riscv,isa rv32ima, a PLIC with
+  // riscv,ndev 96 and 2 contexts, timebase 10 MHz, the ns16550a at 0x10000000.
+  const EXPECTED = [
+    /^ {11}CPU0 {7}$/,
+    /^ {2}3: {10}0 {2}SiFive PLIC {2}64 Edge {6}stopwatch timeout$/,
+    /^\[ {4}0\.000000\] Linux version 6\.1\.0\S* \(.+\) #1 SMP/,
+    /^\[ {4}0\.000000\] Machine model: riscv-virtio,qemu$/,
+    /^\[ {4}0\.000000\] earlycon: ns16550a0 at MMIO 0x10000000 \(options ''\)$/,
+    /^\[ {4}0\.000000\] printk: bootconsole \[ns16550a0\] enabled$/,
+    /^\[ {4}0\.000000\] Zone ranges:$/,
+    /^\[ {4}0\.000000\] {3}Normal {3}\[mem 0x0000000080000000-0x0000000087ffffff\]$/,
+    /^\[ {4}0\.000000\] Movable zone start for each node$/,
+    /^\[ {4}0\.000000\] Early memory node ranges$/,
+    /^\[ {4}0\.000000\] {3}node {3}0: \[mem 0x0000000080000000-0x0000000087ffffff\]$/,
+    /^\[ {4}0\.000000\] Initmem setup node 0 \[mem 0x0000000080000000-0x0000000087ffffff\]$/,
+    /^\[ {4}0\.000000\] riscv: base ISA extensions aim$/,
+    /^\[ {4}0\.000000\] riscv: ELF capabilities aim$/,
+    /^\[ {4}0\.000000\] riscv-intc: 32 local interrupts mapped$/,
+    /^\[ {4}0\.000000\] plic: plic@c000000: mapped 96 interrupts with 1 handlers for 2 contexts\.$/,
+    /^\[ {4}0\.000000\] riscv-timer: riscv_timer_init_dt: Registering clocksource cpuid \[0\] hartid \[0\]$/,
+    // The figures Linux prints for a 10 MHz timebase (clocks_calc_mult_shift / clocks_calc_max_nsecs).
+    /^\[ {4}0\.000000\] clocksource: riscv_clocksource: mask: 0xffffffffffffffff max_cycles: 0x24e6a1710, max_idle_ns: 440795202120 ns$/,
+    /^\[ {4}0\.000000\] sched_clock: 64 bits at 10MHz, resolution 100ns, wraps every 4398046511100ns$/,
+    /^\[ {4}0\.\d{6}\] Run \/bin\/sh as init process$/,
+    /^\[ {4}0\.\d{6}\] stopwatch: loading out-of-tree module taints kernel\.$/,
+    /^\[ {4}0\.\d{6}\] stopwatch 4000000\.stopwatch: stopwatch ready: irq 3, status 0$/,
+  ];
+
+  it('prints /proc/interrupts and the boot log line by line as Linux does', () => {
+    const bin = resolve(HERE, '../../../bin/paravirt.mjs');
+    const r = spawnSync(process.execPath, [bin, 'guest', '-c', 'cat /proc/interrupts; dmesg | head -20'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+    const lines = r.stdout.replace(/\n$/, '').split('\n');
+    expect(lines).toHaveLength(EXPECTED.length);
+    lines.forEach((line, i) => expect(line).toMatch(EXPECTED[i]));
+  }, 120_000);
 });
