@@ -39,6 +39,8 @@ export interface GuestSystemOptions {
   services?: readonly ServiceModule[];
   /** false: the CPU interprets everything, no translation into JavaScript (docs/jit.md). */
   jit?: boolean;
+  /** A guest error the stopwatch logged (on_error=log): QEMU's -d guest_errors line. */
+  guestError?: (message: string) => void;
   /** Called after each run of slices (a trace collector drains the board's tracer there). */
   onSlices?: () => void;
 }
@@ -69,6 +71,7 @@ export class GuestSystem {
 
   constructor(private readonly opts: GuestSystemOptions = {}) {
     this.board = new VirtBoard({ stopwatch: { startAtBoot: true, onError: 'log' }, jit: opts.jit });
+    if (this.board.stopwatch && opts.guestError) this.board.stopwatch.onGuestError = opts.guestError;
     this.vfs = createRootFs();
     this.kernel = new GuestKernel(this.board, {
       vfs: this.vfs, services: opts.services ?? SERVICE_MODULES, softLockupNs: opts.softLockupNs,

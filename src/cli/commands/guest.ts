@@ -91,6 +91,7 @@ export async function main(args: string[]): Promise<number> {
     modules, realtime: parsed.realtime, onSlices: () => trace?.collect(),
     stdout: (b) => { process.stdout.write(b); }, stderr: (b) => { process.stdout.write(b); },
     console: (line) => { process.stderr.write(line); },
+    guestError: (message) => { process.stderr.write(`${message}\n`); },
   });
   if (parsed.trace) {
     const tracer = sys.board.tracer;

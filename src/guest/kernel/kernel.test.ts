@@ -104,7 +104,7 @@ describe('module references', () => {
     const file = await sys.drive(sys.vfs.open('/sys/kernel/debug/stopwatch/stopwatch', { read: true }));
     expect(sys.shellKernel.lsmod()[0].refcount).toBe(1);
     expect(await sys.execute('rmmod stopwatch')).not.toBe(0);
-    expect(out.stderr).toBe("rmmod: can't unload module 'stopwatch': Device or resource busy\n");
+    expect(out.stderr).toBe("rmmod: can't unload module 'stopwatch': Resource temporarily unavailable\n");
     expect(new TextDecoder().decode(await sys.drive(file.read(100)))).toMatch(/^\d+\.\d\d seconds\n$/);
     await sys.drive(file.close());
     expect(await sys.execute('rmmod stopwatch')).toBe(0);

@@ -29,6 +29,8 @@ import type { Module } from '../module/module.ts';
 import { ENGINE_STATE } from './services/engine.ts';
 import { useModuleRefs, type ModuleRefs } from './services/module-refs.ts';
 import { addProcFiles, KERNEL_VERSION } from './proc-files.ts';
+import { bootBannerLines } from './boot-banner.ts';
+import { readFdtFromRam } from '../of/fdt.ts';
 
 /** sstatus bits a task owns. */
 const SSTATUS_TASK_BITS = (1 << 1) | (1 << 5) | (1 << 8) | (1 << 18) | (1 << 19);
@@ -498,7 +500,7 @@ export class GuestKernel {
     this.log.write(5, KERNEL_VERSION);
     addProcFiles(this);
     useModuleRefs(k, this.moduleRefs());
-    this.log.write(6, `Machine model: riscv-virtio,qemu`);
+    for (const line of bootBannerLines(readFdtFromRam(this.ram, this.dtbAddr).root)) this.log.write(6, line);
     for (const m of this.opts.services) {
       try {
         await m.boot?.(k);
@@ -506,6 +508,7 @@ export class GuestKernel {
         this.log.write(3, `a kernel service failed to start: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    this.log.write(6, 'Run /bin/sh as init process');
     this.bootDone = true;
     for (const w of this.bootWaiters.splice(0)) w();
   }

@@ -60,8 +60,9 @@ export class ModuleManager {
     const mod = k.modules.find((m) => m.name === name);
     if (!mod) return -ENOENT;
     if (mod.usedBy.length) return -EWOULDBLOCK;
-    if (mod.refcount > 0) return -EBUSY;
     if (mod.initFn && !mod.exitFn) return -EBUSY;
+    // As delete_module's try_stop_module: a module still in use is -EWOULDBLOCK.
+    if (mod.refcount > 0) return -EWOULDBLOCK;
     setModuleState(mod, 'GOING', k.ram);
     if (mod.exitFn) {
       try {
