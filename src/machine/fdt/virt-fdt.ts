@@ -11,7 +11,7 @@ import { cells64, FdtTree, type FdtNode } from './fdt.ts';
 import { flattenFdt } from './fdt-flatten.ts';
 
 /** The ISA string our hart implements (QEMU's says rv32imafdch_…). */
-export const VIRT_RISCV_ISA = 'rv32ima_zicsr_zifencei';
+export const VIRT_RISCV_ISA = 'rv32imac_zicsr_zifencei';
 /** ns16550a input clock, as QEMU's virt (3.6864 MHz). */
 const UART_CLOCK_HZ = 3_686_400;
 /** riscv,cpu-intc interrupt numbers (mip bits). */
