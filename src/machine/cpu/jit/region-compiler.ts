@@ -43,7 +43,13 @@ function registersUsed(blocks: readonly Block[]): number {
 /** Where control goes to `target`: inside the region, or out through the exit. */
 function goTo(index: ReadonlyMap<number, number>, target: number): string {
   const b = index.get(target);
-  return b === undefined ? `pc = ${hex(target)}; break out;` : `b = ${b}; continue;`;
+  return b === undefined ? `pc = ${hex(target)}; break out;` : `b = ${b}; continue out;`;
+}
+
+/** A jump to `target` as the last statement of a case: nothing when `target` is the case emitted next
+ * (falling through into it saves a round through the switch's jump table). */
+function tailTo(index: ReadonlyMap<number, number>, target: number, following: number): string {
+  return target === following && index.has(target) ? '' : goTo(index, target);
 }
 
 /** Blocks a `jalr` may land on without leaving the region: all of a small region, else the return points after calls. */
@@ -57,28 +63,35 @@ function jalrTargets(blocks: readonly Block[], index: ReadonlyMap<number, number
   return out;
 }
 
-function blockEnd(block: Block, index: ReadonlyMap<number, number>, returns: readonly [number, number][]): string {
+/** The block's last instruction and its edges; `following` is the start of the case emitted after it. */
+function blockEnd(block: Block, index: ReadonlyMap<number, number>, returns: readonly [number, number][], following: number): string {
   const last = block.insns[block.insns.length - 1];
   switch (block.end) {
-    case END_BRANCH:
-      return `if (${branchCondition(last.insn)}) { ${goTo(index, branchTarget(last))} } ${goTo(index, block.next)}`;
+    case END_BRANCH: {
+      const taken = branchTarget(last);
+      if (taken === following && taken !== block.next && index.has(taken)) {
+        return `if (!(${branchCondition(last.insn)})) { ${goTo(index, block.next)} }`;
+      }
+      return `if (${branchCondition(last.insn)}) { ${goTo(index, taken)} } ${tailTo(index, block.next, following)}`;
+    }
     case END_JAL: {
       const rd = (last.insn >>> 7) & 31;
-      return `${rd === 0 ? '' : `r${rd} = ${hex((last.pc + last.len) | 0)};`} ${goTo(index, jalTarget(last))}`;
+      return `${rd === 0 ? '' : `r${rd} = ${hex((last.pc + last.len) | 0)};`} ${tailTo(index, jalTarget(last), following)}`;
     }
     case END_JALR: {
       const rd = (last.insn >>> 7) & 31;
       const t = `t = (${reg((last.insn >>> 15) & 31)} + ${last.insn >> 20}) & -2;`;
       const link = rd === 0 ? '' : `r${rd} = ${hex((last.pc + last.len) | 0)};`;
-      const cases = returns.map(([pc, b]) => `case ${hex(pc)}: b = ${b}; continue;`).join(' ');
+      const cases = returns.map(([pc, b]) => `case ${hex(pc)}: b = ${b}; continue out;`).join(' ');
       return `${t} ${link} switch (t) { ${cases} } pc = t; break out;`;
     }
     default:
-      return goTo(index, block.next);
+      return tailTo(index, block.next, following);
   }
 }
 
-function blockSource(ctx: EmitContext, block: Block, i: number, index: ReadonlyMap<number, number>, returns: readonly [number, number][]): string {
+/** The block's budget test and instructions, up to (not including) its branch or jump. */
+function blockBody(ctx: EmitContext, block: Block): string {
   const len = block.insns.length;
   const lines = [`if (n + ${len} > budget) { pc = ${hex(block.start)}; break out; }`];
   const straight = block.end >= END_FALLTHROUGH ? len : len - 1;
@@ -87,12 +100,51 @@ function blockSource(ctx: EmitContext, block: Block, i: number, index: ReadonlyM
     lines.push(emitInsn(ctx, d, k, `n += ${k + 1}; pc = ${hex((d.pc + d.len) | 0)}; break out;`));
   }
   lines.push(`n += ${len};`);
-  const last = block.insns[len - 1];
-  if (block.end === END_BRANCH && branchTarget(last) === block.start) {
-    // A loop of one block (the hottest shape gcc emits) loops in place, without the switch.
-    return `case ${i}: for (;;) {\n${lines.join('\n')}\nif (!(${branchCondition(last.insn)})) break; }\n${goTo(index, block.next)}`;
+  return lines.join('\n');
+}
+
+/** Loops of up to this many blocks, laid out one after the other, loop in place. */
+const LOOP_BLOCKS = 4;
+
+/**
+ * The position of the last block of a loop that starts at sorted[k]: blocks
+ * sorted[k..m] follow each other in the page (each falls through into the
+ * next when its branch is not taken) and sorted[m] branches back to sorted[k];
+ * -1 if there is none.
+ */
+function loopEnd(sorted: readonly Block[], k: number): number {
+  for (let m = k; m < k + LOOP_BLOCKS && m < sorted.length; m++) {
+    const b = sorted[m];
+    if (b.end === END_BRANCH && branchTarget(b.insns[b.insns.length - 1]) === sorted[k].start) return m;
+    if ((b.end !== END_BRANCH && b.end !== END_FALLTHROUGH) || m + 1 >= sorted.length || b.next !== sorted[m + 1].start) return -1;
   }
-  return `case ${i}: ${lines.join('\n')}\n${blockEnd(block, index, returns)}`;
+  return -1;
+}
+
+/**
+ * A loop sorted[k..m] as a `for` inside the case of its head: its iterations
+ * run without going through the switch. Every block keeps its budget test and
+ * count; the blocks after the head also keep their own cases (the loop's code
+ * is emitted twice) for the edges and entries that reach them directly.
+ */
+function loopSource(ctx: EmitContext, sorted: readonly Block[], k: number, m: number, index: ReadonlyMap<number, number>, following: number): string {
+  const head = sorted[k].start;
+  const parts: string[] = [];
+  for (let p = k; p <= m; p++) {
+    const b = sorted[p], last = b.insns[b.insns.length - 1];
+    parts.push(blockBody(ctx, b));
+    if (p === m) parts.push(`if (!(${branchCondition(last.insn)})) break;`);
+    else if (b.end === END_BRANCH) parts.push(`if (${branchCondition(last.insn)}) { ${goTo(index, branchTarget(last))} }`);
+  }
+  return `case ${index.get(head)!}: for (;;) {\n${parts.join('\n')}\n}\n${tailTo(index, sorted[m].next, following)}`;
+}
+
+function blockSource(ctx: EmitContext, sorted: readonly Block[], k: number, index: ReadonlyMap<number, number>, returns: readonly [number, number][]): string {
+  const block = sorted[k];
+  const following = k + 1 < sorted.length ? sorted[k + 1].start : NaN;
+  const m = loopEnd(sorted, k);
+  if (m >= 0) return loopSource(ctx, sorted, k, m, index, following);
+  return `case ${index.get(block.start)!}: ${blockBody(ctx, block)}\n${blockEnd(block, index, returns, following)}`;
 }
 
 /** JavaScript source of the region's body. */
@@ -103,7 +155,9 @@ export function regionSource(blocks: readonly Block[], ramBase: number): string 
   const mask = registersUsed(blocks);
   for (let r = 1; r < 32; r++) if (((mask >>> r) & 1) !== 0) used.push(r);
   const returns = jalrTargets(blocks, index);
-  const cases = blocks.map((b, i) => blockSource(ctx, b, i, index, returns)).join('\n');
+  // Cases in address order, so a block's fall-through successor is usually the case after it.
+  const sorted = [...blocks].sort((a, b) => (a.start >>> 0) - (b.start >>> 0));
+  const cases = sorted.map((_, k) => blockSource(ctx, sorted, k, index, returns)).join('\n');
   return [
     'const x = cpu.x, LS = cpu.ramWindows.load, SS = cpu.ramWindows.store;',
     used.length ? `let ${used.map((r) => `r${r} = x[${r}]`).join(', ')};` : '',

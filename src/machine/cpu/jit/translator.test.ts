@@ -60,6 +60,27 @@ describe('translated code runs as the interpreter does', () => {
   });
 });
 
+/** A loop of three blocks (the shape of an insertion sort's inner loop): the head leaves it, the middle
+ * block branches back to the head, the last one branches back too. Ends at `j .`. */
+const THREE_BLOCK_LOOP = [
+  ...li(5, 3000), ...li(8, RAM_BASE + 0x4000), ...li(9, 5), ...li(13, 1),
+  asm.lw(11, 8, 0), BLT(5, 9, 28), // head: leaves the loop once x5 < 5
+  asm.addi(5, 5, -1), asm.op(7, 0, 12, 5, 13), asm.beq(12, 0, -16), // back to the head on even x5
+  asm.sw(5, 8, 0), asm.addi(8, 8, 4), asm.bne(5, 0, -28), // back to the head
+  asm.jal(0, 0),
+];
+
+describe('a loop of several blocks runs in place as the interpreter runs it', () => {
+  it('gives the same registers, memory and instret, whatever the slice sizes', () => {
+    const ms = pair(THREE_BLOCK_LOOP);
+    ms[1].cpu.translator.hotThreshold = 3; // every block of the loop has run when its region is compiled
+    const budgets = [1, 2, 3, 5, 7, 11, 64, 65, 100, 1, 1, 999, 3, 4096];
+    runBoth(ms, [...budgets, ...budgets, 100_000]);
+    expect(ms[1].ram).toEqual(ms[0].ram);
+    expect(ms[1].cpu.translator.executed).toBeGreaterThan(ms[1].cpu.instret * 0.9);
+  });
+});
+
 describe('a write into translated code drops it, from every writer', () => {
   /** A loop adding with the `addi x7, x7, 1` at +24 (translated) 400 times; at the 200th time `write` rewrites it to add 100. */
   function selfModifying(write: number[]): number[] {
