@@ -41,6 +41,9 @@ export interface GuestSystemOptions {
   jit?: boolean;
   /** A guest error the stopwatch logged (on_error=log): QEMU's -d guest_errors line. */
   guestError?: (message: string) => void;
+  /** Called when the hart stops at one of board.cpu.breakpoints while `drive` runs; the run
+   * goes on when it returns. Without it, a breakpoint ends `drive` with an error. */
+  onBreakpoint?: (pc: number) => void | Promise<void>;
   /** Called after each run of slices (a trace collector drains the board's tracer there). */
   onSlices?: () => void;
 }
@@ -117,7 +120,14 @@ export class GuestSystem {
     while (!settled) {
       const r = this.runBusy();
       this.opts.onSlices?.();
-      if (r.kind === 'breakpoint') throw new Error(`the guest stopped at a breakpoint at 0x${r.pc.toString(16)}`);
+      if (r.kind === 'breakpoint') {
+        // A debugger's stop in the middle of a guest call: the host looks and
+        // steps, then the run goes on from the instruction under the breakpoint.
+        if (!this.opts.onBreakpoint) throw new Error(`the guest stopped at a breakpoint at 0x${r.pc.toString(16)}`);
+        await this.opts.onBreakpoint(r.pc);
+        this.board.cpu.resumeOverBreakpoint();
+        continue;
+      }
       if (r.kind === 'halted') {
         await turn();
         if (!settled) throw new Error(`the guest machine stopped: ${r.why}`);
