@@ -4,23 +4,12 @@
 // time, and the article's script then goes on to the same results as a run
 // without the debugger.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compile } from '../../toolchain/compile.ts';
+import { guestDriver } from '../../../tests/support/guest-modules.ts';
 import { GuestSystem } from '../system.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DRIVER = join(HERE, '../drivers/stopwatch/stopwatch.c');
 const RESULTS = '\nResults:\n1) after 1s: 1.00 seconds\n2) after 5s: 5.00 seconds\n3) after irq: Number of IRQ ticks: 2\n4) after reset: 0.00 seconds\n';
 
-function stopwatchModule() {
-  const readFile = (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } };
-  const r = compile({ file: DRIVER, source: readFileSync(DRIVER, 'utf8'), includeDirs: [dirname(DRIVER), join(HERE, '../include')], readFile,
-    defines: { __KERNEL__: '1', MODULE: '1', KBUILD_MODNAME: '"stopwatch"' } }, { output: 'object' });
-  if (!r.objectBytes) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return { name: 'stopwatch', object: r.objectBytes };
-}
+const stopwatchModule = () => guestDriver('stopwatch/stopwatch.c');
 
 describe('breakpoints and single steps inside a guest call', () => {
   it('stops in the IRQ handler in S-mode, steps through it, and the script still gets its results', async () => {

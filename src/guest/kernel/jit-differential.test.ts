@@ -3,23 +3,12 @@
 // off, give the same shell output, the same kernel log and the same trace,
 // event for event (virtual time, pc, value).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compile } from '../../toolchain/compile.ts';
+import { guestDriver } from '../../../tests/support/guest-modules.ts';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import { GuestSystem } from '../system.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DRIVER = join(HERE, '../drivers/stopwatch/stopwatch.c');
 
-function stopwatchModule() {
-  const readFile = (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } };
-  const r = compile({ file: DRIVER, source: readFileSync(DRIVER, 'utf8'), includeDirs: [dirname(DRIVER), join(HERE, '../include')], readFile,
-    defines: { __KERNEL__: '1', MODULE: '1', KBUILD_MODNAME: '"stopwatch"' } }, { output: 'object' });
-  if (!r.objectBytes) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return { name: 'stopwatch', object: r.objectBytes };
-}
+const stopwatchModule = () => guestDriver('stopwatch/stopwatch.c');
 
 async function runArticleScript(jit: boolean) {
   const out = { stdout: '', console: '', trace: [] as TraceEvent[], dropped: 0 };

@@ -3,26 +3,15 @@
 // completion), the remaining bad drivers, and Linux-shaped boot/interrupt output.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile } from '../../toolchain/compile.ts';
+import { badDriver, guestDriver } from '../../../tests/support/guest-modules.ts';
 import { GuestSystem, type GuestModuleObject } from '../system.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const INCLUDE = join(HERE, '../include');
 
-function build(file: string): GuestModuleObject {
-  const name = file.replace(/^.*\//, '').replace(/\.c$/, '');
-  const readFile = (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } };
-  const r = compile({ file, source: readFileSync(file, 'utf8'), includeDirs: [dirname(file), INCLUDE], readFile,
-    defines: { __KERNEL__: '1', MODULE: '1', KBUILD_MODNAME: `"${name}"` } }, { output: 'object' });
-  if (!r.objectBytes) throw new Error(r.diagnostics.map((d) => `${d.loc.line}: ${d.message}`).join('\n'));
-  return { name, object: r.objectBytes };
-}
-
-const MISC = build(join(HERE, '../drivers/stopwatch-misc/stopwatch_misc.c'));
-const bad = (name: string) => build(join(HERE, 'testdata', `${name}.c`));
+const MISC = guestDriver('stopwatch-misc/stopwatch_misc.c');
+const bad = badDriver;
 
 function guest(modules: GuestModuleObject[]) {
   const out = { stdout: '', stderr: '', console: '', guestErrors: [] as string[] };
