@@ -19,7 +19,7 @@ export interface BuildDiagnostic {
   /** The source line the diagnostic points into, when the compiler had its text; a very
    * long line (a 1 MB string literal) only as a window around the caret, '…' where cut. */
   sourceLine: string | null;
-  /** 1-based column of the caret within `sourceLine`: `col`, unless the line was cut to a window. */
+  /** 1-based column of the caret within `sourceLine`: `col`, unless the line was cut around the caret. */
   sourceCol?: number;
   /** The whole diagnostic as gcc prints it: head line, source line, caret range. */
   text: string;

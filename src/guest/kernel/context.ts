@@ -86,7 +86,7 @@ export class TaskContext implements KernelContext {
   }
 
   symbolAddress(name: string): number {
-    return this.kernel.window.lookup(name)?.address ?? 0;
+    return this.kernel.serviceWindow.lookup(name)?.address ?? 0;
   }
 
   irqSave(): number {

@@ -198,14 +198,14 @@ export class Faults {
   private isText(addr: number): boolean {
     const a = addr >>> 0;
     if (a === RET_SLOT || a === TASK_EXIT_SLOT) return false;
-    if (a >= WINDOW_BASE && a < this.k.window.end) return true;
+    if (a >= WINDOW_BASE && a < this.k.serviceWindow.end) return true;
     return this.k.modules.some((m) => m.sections.some((s) => s.name.includes('text') && a >= s.addr && a < s.addr + s.size));
   }
 
   /** "stopwatch_read+0x1c/0x60 [stopwatch]", "printk+0x0/0x4", or the address in hex. */
   symbolize(addr: number): string {
     const a = addr >>> 0;
-    const w = this.k.window.describe(a);
+    const w = this.k.serviceWindow.describe(a);
     if (w) return w;
     if (a === RET_SLOT) return 'ret_from_kernel_call+0x0/0x4';
     if (a === TASK_EXIT_SLOT) return 'ret_from_kernel_thread+0x0/0x4';

@@ -1,6 +1,6 @@
 // The guest kernel's engine: driver code runs as real RV32 in S-mode on the
 // board's hart, kernel services run in TypeScript when the hart fetches from
-// their slot in the service window. Every guest call is a task with its own
+// their slot in the service table. Every guest call is a task with its own
 // kernel stack; a service that waits parks its task and the scheduler puts
 // another on the hart (or the idle task's wfi loop, so interrupts come in).
 // Non-preemptive, as a Linux kernel without CONFIG_PREEMPT: a task keeps the
@@ -21,7 +21,7 @@ import {
   STACK_GUARD, START_KERNEL_SLOT, TASK_EXIT_SLOT, THREAD_SIZE, WINDOW_BASE,
 } from './layout.ts';
 import { copyContext, Task, TASK_STRUCT, TIF_SIGPENDING, type CpuContext } from './task.ts';
-import { ServiceWindow } from './service-window.ts';
+import { ServiceWindow } from './service-table.ts';
 import { TaskContext } from './context.ts';
 import { KernelTimers } from './timers.ts';
 import { Faults } from './faults.ts';
@@ -58,7 +58,7 @@ export class GuestKernel {
   readonly cpu: Cpu;
   readonly ram: BoardRam;
   readonly log: KernelLog;
-  readonly window: ServiceWindow;
+  readonly serviceWindow: ServiceWindow;
   readonly image: KernelImage;
   readonly heap: FirstFitHeap;
   readonly moduleHeap: FirstFitHeap;
@@ -96,7 +96,7 @@ export class GuestKernel {
     this.cpu = board.cpu;
     this.ram = new BoardRam(board.cpu.ramBase >>> 0, board.ram.bytes, board.bus);
     this.log = new KernelLog(() => this.nowNs());
-    this.window = new ServiceWindow(opts.services);
+    this.serviceWindow = new ServiceWindow(opts.services);
     this.image = kernelImage();
     const ramEnd = (board.cpu.ramBase >>> 0) + board.cpu.ramSize;
     this.heap = new FirstFitHeap(HEAP_BASE, ramEnd - HEAP_END_MARGIN - HEAP_BASE);
@@ -264,7 +264,7 @@ export class GuestKernel {
       case EXCEPTION_SLOT: this.faults.exception(task, this.cpu.x[10] >>> 0); return true;
       case IRQ_SLOT: return this.callService(task, pc, 'handle_irq', (k) => this.dispatchIrq(task, k, this.cpu.x[10] >>> 0));
       default: {
-        const slot = this.window.serviceAt(pc);
+        const slot = this.serviceWindow.serviceAt(pc);
         if (!slot) return false;
         return this.callService(task, pc, slot.name, (k) => slot.service(k, callArgs(this.ram, this.cpu.x.subarray(10, 18), this.cpu.x[2])));
       }
@@ -475,7 +475,7 @@ export class GuestKernel {
     this.putOn(this.idle);
     this.board.yieldToHost();
     const k = this.contextOf(this.idle);
-    for (const v of this.window.variables) v.variable.init?.(k, v.address);
+    for (const v of this.serviceWindow.variables) v.variable.init?.(k, v.address);
     void this.runBootSteps(k);
     return true;
   }

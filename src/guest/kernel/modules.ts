@@ -20,7 +20,7 @@ export class ModuleManager {
   async insmod(name: string, object: Uint8Array, args: string): Promise<number> {
     const k = this.k;
     const res = loadModule({ name, object, args }, {
-      memory: k.ram, heap: k.moduleHeap, kernel: k.window, modules: k.modules, kernelTaints: k.taints,
+      memory: k.ram, heap: k.moduleHeap, kernel: k.serviceWindow, modules: k.modules, kernelTaints: k.taints,
     });
     for (const line of res.log) k.log.write(res.ok ? 4 : 3, line);
     if (!res.ok) return res.errno;

@@ -50,11 +50,11 @@ export class KernelTimers {
   }
 
   /** Writes jiffies and jiffies_64 where the kernel variables live, if the kernel has them. */
-  syncJiffies(k: { jiffies(): number; window: { lookup(n: string): { address: number } | undefined }; ram: { setU32(a: number, v: number): void } }): void {
+  syncJiffies(k: { jiffies(): number; serviceWindow: { lookup(n: string): { address: number } | undefined }; ram: { setU32(a: number, v: number): void } }): void {
     const j = k.jiffies();
-    const a = k.window.lookup('jiffies')?.address;
+    const a = k.serviceWindow.lookup('jiffies')?.address;
     if (a) k.ram.setU32(a, j);
-    const a64 = k.window.lookup('jiffies_64')?.address;
+    const a64 = k.serviceWindow.lookup('jiffies_64')?.address;
     if (a64) { k.ram.setU32(a64, j); k.ram.setU32(a64 + 4, 0); }
   }
 }

@@ -1,7 +1,7 @@
 // The kernel's symbol table: one window slot per service, variables in the
 // data area, the first file to define a symbol owning it.
 import { describe, expect, it } from 'vitest';
-import { ServiceWindow } from './service-window.ts';
+import { ServiceWindow } from './service-table.ts';
 import { FIRST_SERVICE_SLOT, KERNEL_DATA, WINDOW_SLOT } from './layout.ts';
 
 describe('the service window', () => {
