@@ -6,13 +6,15 @@ import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
     ...createNoticeSlice(...a),
     ...createMachineSlice(send)(...a),
     ...createBuildSlice(send)(...a),
+    ...createWorkspaceSlice(...a),
   });
 }
