@@ -20,8 +20,9 @@ export const MAX_GUEST_ERRORS_PER_BATCH = 8;
 /** UI → worker. */
 export type MachineCommand =
   | { type: 'load-elf'; name: string; image: ArrayBuffer }
-  /** Compiles a C source in the worker; if it builds, its program is loaded like an ELF. */
-  | { type: 'compile'; name: string; source: string; output: BuildOutput }
+  /** Compiles a C source in the worker; if it builds, its program is loaded like an ELF.
+   * `files`: the other files of its project by name (headers for #include "…", C files linked in). */
+  | { type: 'compile'; name: string; source: string; output: BuildOutput; files?: Record<string, string> }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step'; count: number }

@@ -73,7 +73,7 @@ export class MachineHost {
         return;
       }
       case 'compile':
-        return this.build(command.name, command.source, command.output);
+        return this.build(command.name, command.source, command.output, command.files);
       case 'run':
         s.start(this.nowMs());
         return this.scheduler.after(0);
@@ -122,11 +122,11 @@ export class MachineHost {
   }
 
   /** Compiles in this worker (the page never waits on it) and loads the program if it built. */
-  private build(name: string, source: string, output: BuildOutput): void {
+  private build(name: string, source: string, output: BuildOutput, files: Record<string, string> = {}): void {
     const t0 = this.nowMs();
     let r: ReturnType<typeof buildAndLoad>;
     try {
-      r = buildAndLoad(this.session, name, source, output);
+      r = buildAndLoad(this.session, name, source, output, files);
     } catch (err) {
       // It built but would not load: the build panel must not wait forever; the error banner says why.
       this.send({ type: 'compiled', name, ok: false, diagnostics: [], buildMs: this.nowMs() - t0 });
