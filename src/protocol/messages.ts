@@ -3,6 +3,7 @@
 // direction; byte buffers are transferred, never copied.
 
 import type { BuildDiagnostic, BuildOutput } from './build.ts';
+import type { Example } from './examples.ts';
 import type { RegisterSnapshot } from './registers.ts';
 import type { StopReason } from './stop-reason.ts';
 import type { TraceEvent } from './trace-events.ts';
@@ -47,6 +48,8 @@ export type RunState = 'empty' | 'paused' | 'running' | 'halted';
 /** Worker → UI. */
 export type MachineEvent =
   | { type: 'ready' }
+  /** The example menu's contents, sent once after 'ready' (the page bundles no sources of its own). */
+  | { type: 'examples'; examples: Example[] }
   | { type: 'loaded'; name: string; entry: number }
   /** A compile finished. ok: it built and was loaded (a 'loaded' event follows);
    * otherwise the program loaded before, if any, stays. buildMs: wall time of the build. */

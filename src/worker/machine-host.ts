@@ -8,6 +8,7 @@ import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { transferablesOf } from '../protocol/messages.ts';
 import { buildAndLoad } from '../session/build.ts';
 import { Session, SessionError } from '../session/session.ts';
+import { exampleCatalog } from './examples.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
 
 export interface HostPort {
@@ -44,6 +45,7 @@ export class MachineHost {
   /** Says hello, so the UI knows the worker's module loaded. */
   start(): void {
     this.send({ type: 'ready' });
+    this.send({ type: 'examples', examples: exampleCatalog() });
     this.sendStatus();
   }
 
