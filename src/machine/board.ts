@@ -3,6 +3,7 @@
 // IRQ lines, plus the run loop that keeps timer interrupts exact by never
 // running past the next virtual-clock deadline.
 
+import type { WatchHit } from '../protocol/watchpoints.ts';
 import { Bus, DEFAULT_EXIT_PRICE_NS } from './bus.ts';
 import { Cpu, STEP_BREAKPOINT, STEP_WFI } from './cpu/cpu.ts';
 import { BootRom, fdtLoadAddress } from './devices/boot-rom.ts';
@@ -43,6 +44,8 @@ export type RunStop =
   | { reason: 'budget' }
   | { reason: 'wfi'; wakeAtNs: number }
   | { reason: 'breakpoint'; pc: number }
+  /** A data watchpoint: the access has been made, pc is at the next instruction. */
+  | { reason: 'watchpoint'; hit: WatchHit }
   | { reason: 'poweroff'; exitCode: number }
   | { reason: 'reset' }
   | { reason: 'device-error'; device: string; message: string };
@@ -238,6 +241,11 @@ export class VirtBoard {
       insns += this.cpu.instret - before;
       const stop = this.takeRequested();
       if (stop) return { ...stop, insns };
+      const hit = this.cpu.watchpoints.hit;
+      if (hit) {
+        this.cpu.watchpoints.hit = null;
+        return { reason: 'watchpoint', hit, insns };
+      }
       if (this.hostYield) {
         this.hostYield = false;
         return { reason: 'budget', insns };

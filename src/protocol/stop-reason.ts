@@ -3,10 +3,13 @@
 // Pause, the end of a Step); a guest-requested reset is no stop: the board
 // reboots and runs on, as QEMU does without -no-reboot.
 
+import { describeWatchHit, type WatchHit } from './watchpoints.ts';
+
 export type StopReason =
   | { reason: 'pause' }                                    // the user pressed Pause
   | { reason: 'step'; count: number; waiting: boolean }    // a Step ran `count` instructions; waiting: the hart sleeps in wfi
   | { reason: 'breakpoint'; pc: number }
+  | { reason: 'watchpoint'; hit: WatchHit }
   | { reason: 'poweroff'; exitCode: number }
   | { reason: 'device-error'; device: string; message: string };
 
@@ -19,6 +22,8 @@ export function describeStop(stop: StopReason): string {
       return describeStep(stop.count, stop.waiting);
     case 'breakpoint':
       return `Stopped at the breakpoint at pc 0x${(stop.pc >>> 0).toString(16).padStart(8, '0')}.`;
+    case 'watchpoint':
+      return `Stopped by the watchpoint at 0x${(stop.hit.watchpoint.addr >>> 0).toString(16)}: ${describeWatchHit(stop.hit)}.`;
     case 'poweroff':
       return stop.exitCode === 0
         ? 'The guest powered the machine off (exit status 0). Press Reset to boot it again.'

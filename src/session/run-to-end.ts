@@ -4,6 +4,7 @@
 // guest powers off, a device error or a breakpoint stops it, the instruction
 // limit is reached, or the idle hart can never wake up.
 
+import type { WatchHit } from '../protocol/watchpoints.ts';
 import type { Session } from './session.ts';
 
 /** Why a run to the end ended; `insns` is the instructions retired in it. */
@@ -11,6 +12,7 @@ export type RunEnd = { insns: number } & (
   | { reason: 'poweroff'; exitCode: number }
   | { reason: 'device-error'; device: string; message: string }
   | { reason: 'breakpoint'; pc: number }
+  | { reason: 'watchpoint'; hit: WatchHit }
   /** The instruction limit was reached first. */
   | { reason: 'limit' }
   /** The hart waits in wfi with no timer armed, and no input will come. */

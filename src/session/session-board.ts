@@ -1,6 +1,7 @@
 // The part of the board (src/machine/board.ts, VirtBoard) that a session
 // drives, written out so a session can be built on any board that has it.
 
+import type { Watchpoint } from '../protocol/watchpoints.ts';
 import type { RunStop } from '../machine/board.ts';
 import type { CpuRegisters } from '../protocol/cpu-state.ts';
 import type { StopwatchProps } from '../machine/devices/stopwatch/stopwatch.ts';
@@ -26,6 +27,7 @@ export interface SessionBoard {
     readonly x: Int32Array;
     instret: number;
     readonly breakpoints: Set<number>;
+    readonly watchpoints: { set(watchpoints: readonly Watchpoint[]): void };
     resumeOverBreakpoint(): void;
     /** false: the interpreter runs every instruction (no translation of hot code). */
     useTranslator: boolean;

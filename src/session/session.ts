@@ -3,6 +3,7 @@
 // forward or real time. The caller passes wall time in, so the same code runs
 // in the Web Worker and in Node tests.
 
+import type { Watchpoint } from '../protocol/watchpoints.ts';
 import { MAX_GUEST_ERRORS_PER_BATCH, type RunState, type SpeedMode, type StopwatchOnError } from '../protocol/messages.ts';
 import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
@@ -52,6 +53,7 @@ export class Session {
   /** Machine notices (cpu.onNotice) since the last takeNotices. */
   private notices: string[] = [];
   private breakpoints = new Set<number>();
+  private watchpoints: Watchpoint[] = [];
   private traceEnabled = false;
   /** Execute the instruction under a breakpoint instead of stopping on it
    * again: set when the user resumes (Run, Step) from where it stopped. */
@@ -202,6 +204,12 @@ export class Session {
     this.applyBreakpoints();
   }
 
+  /** Data watchpoints: the run stops (paused) right after a watched access; they survive reset and reload. */
+  setWatchpoints(watchpoints: readonly Watchpoint[]): void {
+    this.watchpoints = watchpoints.map((w) => ({ ...w }));
+    this.applyBreakpoints();
+  }
+
   /** Translation of hot code on or off, from the next slice on (the run is the same either way). */
   setJit(enabled: boolean): void {
     this.jit = enabled;
@@ -240,7 +248,7 @@ export class Session {
   private afterRun(r: RunResult): SliceResult {
     this.idle = false;
     const stop = this.toStop(r);
-    if (stop) this.settle(stop.reason === 'breakpoint' ? 'paused' : 'halted', stop);
+    if (stop) this.settle(stop.reason === 'breakpoint' || stop.reason === 'watchpoint' ? 'paused' : 'halted', stop);
     if (r.reason === 'reset') this.applyBreakpoints();
     return { insns: r.insns, waitMs: stop ? Infinity : 0 };
   }
@@ -253,6 +261,8 @@ export class Session {
         return null;
       case 'breakpoint':
         return { reason: 'breakpoint', pc: r.pc >>> 0 };
+      case 'watchpoint':
+        return { reason: 'watchpoint', hit: r.hit };
       case 'poweroff':
         return { reason: 'poweroff', exitCode: r.exitCode };
       case 'device-error':
@@ -281,10 +291,11 @@ export class Session {
   }
 
   private applyBreakpoints(): void {
-    const set = this.board?.cpu.breakpoints;
-    if (!set) return;
-    set.clear();
-    for (const pc of this.breakpoints) set.add(pc);
+    const cpu = this.board?.cpu;
+    if (!cpu) return;
+    cpu.breakpoints.clear();
+    for (const pc of this.breakpoints) cpu.breakpoints.add(pc);
+    cpu.watchpoints.set(this.watchpoints);
   }
 
   private settle(state: RunState, stop: StopReason | null): void {

@@ -4,6 +4,7 @@
 // receiver, and the finisher's exit code becomes the process's exit status.
 // The run is a Session's (runToEnd), the run loop the worker drives too.
 
+import { describeWatchHit } from '../../protocol/watchpoints.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DeviceOptionError, parseDeviceOption } from '../../machine/devices/stopwatch/stopwatch-option.ts';
 import type { StopwatchProps } from '../../machine/devices/stopwatch/stopwatch.ts';
@@ -197,6 +198,8 @@ function exitStatus(end: RunEnd, opts: RunElfArgs, host: { readerGone: boolean; 
       return host.readerGone ? EXIT_BROKEN_PIPE : 0;
     case 'breakpoint':
       throw new Error(`run-elf set no breakpoint, yet the machine stopped at pc 0x${end.pc.toString(16)}`);
+    case 'watchpoint':
+      throw new Error(`run-elf set no watchpoint, yet the machine stopped at one: ${describeWatchHit(end.hit)}`);
   }
 }
 

@@ -17,6 +17,7 @@ import { enterTrap, pendingInterrupt } from './trap.ts';
 import { isFloatingPointInstruction, NO_FPU_NOTICE } from './no-fpu.ts';
 import { pmpAllows, PMP_X } from './pmp.ts';
 import { RamWindows } from './ram-windows.ts';
+import { Watchpoints } from './watchpoints.ts';
 import { disassemble } from './disasm.ts';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './muldiv.ts';
 import { executeAmo, executeSystem, loadSlow, storeSlow } from './slow-path.ts';
@@ -39,6 +40,8 @@ export class Cpu implements InstructionCounter, CsrHost {
   /** CLINT mtime in ticks; the board sets it. */
   timeSource: () => number = () => 0;
   readonly breakpoints = new Set<number>();
+  /** Data watchpoints: the hart stops after an access to a watched range (watchpoints.hit says which). */
+  readonly watchpoints = new Watchpoints();
   /** LR/SC reservation (QEMU's load_res/load_val): SC succeeds if the word still holds loadVal. */
   reserved = false;
   reservedAddr = 0;

@@ -31,15 +31,16 @@ export class RamWindows {
   update(): boolean {
     const cpu = this.cpu, c = cpu.csr;
     const toS = cpu.priv !== 3 && (c.medeleg | c.mideleg) !== 0;
-    const key = c.pmpVersion * 256 + cpu.priv * 32 + (c.mstatus & (MSTATUS_MPRV | MSTATUS_MPP)) / 2048 * 2 + (toS ? 1 : 0);
+    const key = (cpu.watchpoints.version * 65536 + c.pmpVersion) * 256 + cpu.priv * 32 + (c.mstatus & (MSTATUS_MPRV | MSTATUS_MPP)) / 2048 * 2 + (toS ? 1 : 0);
     if (key === this.key) return false;
     this.key = key;
     const reachable = (1 << cpu.priv) | M | (toS ? S : 0);
     const mprv = (c.mstatus & MSTATUS_MPRV) !== 0;
     const data = reachable | (1 << dataPrivilege(cpu)) | (mprv ? (1 << cpu.priv) : 0);
     this.fetch = this.windowFor(reachable, PMP_X);
-    this.load = this.windowFor(data, PMP_R);
-    this.store = this.windowFor(data, PMP_W);
+    // A watched access must reach the slow path, where watchpoints are checked.
+    this.load = cpu.watchpoints.watchReads ? 0 : this.windowFor(data, PMP_R);
+    this.store = cpu.watchpoints.watchWrites ? 0 : this.windowFor(data, PMP_W);
     return true;
   }
 

@@ -49,6 +49,7 @@ export function loadSlow(cpu: Cpu, pc: number, insn: number, addr: number): numb
     raise(cpu, pc, CAUSE_LOAD_ACCESS, addr);
     return 0;
   }
+  if (cpu.watchpoints.watchReads) watchAccess(cpu, pc, addr, size, 'read', v);
   if (f3 === 0) return (v << 24) >> 24;
   if (f3 === 1) return (v << 16) >> 16;
   return v | 0;
@@ -69,9 +70,29 @@ export function storeSlow(cpu: Cpu, pc: number, insn: number, addr: number, valu
   }
   const bus = cpu.bus;
   bus.pc = pc >>> 0;
+  const old = cpu.watchpoints.watchWrites ? peekRam(cpu, addr, size) : undefined;
   if (misaligned) writeBytewise(cpu, addr, value, size);
   else checkedWrite(cpu, addr, value, size);
   if (failed(cpu)) raise(cpu, pc, CAUSE_STORE_ACCESS, addr);
+  else if (cpu.watchpoints.watchWrites) watchAccess(cpu, pc, addr, size, 'write', value, old);
+}
+
+/** Records a watched access and ends the run after this instruction (the board reports it). */
+function watchAccess(cpu: Cpu, pc: number, addr: number, size: number, access: 'read' | 'write', value: number, old?: number): void {
+  const watchpoint = cpu.watchpoints.find(addr, size, access);
+  if (!watchpoint || cpu.watchpoints.hit) return;
+  const mask = size === 4 ? 0xffffffff : (1 << (size * 8)) - 1;
+  cpu.watchpoints.hit = { pc: pc >>> 0, addr: addr >>> 0, size, access, value: (value & mask) >>> 0, old, watchpoint };
+  cpu.requestExit();
+}
+
+/** RAM's bytes at addr, little-endian, without a bus access (a device register is never read twice); undefined outside RAM. */
+function peekRam(cpu: Cpu, addr: number, size: number): number | undefined {
+  const off = (addr - cpu.ramBase) >>> 0;
+  if (off + size > cpu.ramSize) return undefined;
+  let v = 0;
+  for (let i = size - 1; i >= 0; i--) v = (v << 8) | cpu.u8[off + i];
+  return v >>> 0;
 }
 
 /** The privilege loads and stores are checked at: MPP when M mode sets mstatus.MPRV. */
@@ -180,8 +201,11 @@ export function executeAmo(cpu: Cpu, pc: number, insn: number): void {
   if (!atomicMayWrite(cpu, pc, addr)) return; // QEMU probes an AMO's write permission first
   const old = atomicRead(cpu, pc, addr, CAUSE_LOAD_ACCESS);
   if (old === undefined) return;
-  if (!atomicWrite(cpu, pc, addr, amoResult(funct5, old, src)!)) return;
+  const result = amoResult(funct5, old, src)!;
+  if (!atomicWrite(cpu, pc, addr, result)) return;
   cpu.x[rd] = old;
+  if (cpu.watchpoints.watchWrites) watchAccess(cpu, pc, addr, 4, 'write', result, old >>> 0);
+  if (cpu.watchpoints.watchReads) watchAccess(cpu, pc, addr, 4, 'read', old);
 }
 
 function loadReserved(cpu: Cpu, pc: number, rd: number, addr: number): void {
@@ -192,6 +216,7 @@ function loadReserved(cpu: Cpu, pc: number, rd: number, addr: number): void {
   cpu.reserved = true;
   cpu.reservedAddr = addr;
   cpu.reservedValue = v;
+  if (cpu.watchpoints.watchReads) watchAccess(cpu, pc, addr, 4, 'read', v);
 }
 
 /** QEMU's sc.w: succeeds when the address is the reserved one and memory still holds the loaded value. */
@@ -209,7 +234,9 @@ function storeConditional(cpu: Cpu, pc: number, rd: number, addr: number, src: n
     cpu.x[rd] = 1;
     return;
   }
-  if (atomicWrite(cpu, pc, addr, src)) cpu.x[rd] = 0;
+  if (!atomicWrite(cpu, pc, addr, src)) return;
+  cpu.x[rd] = 0;
+  if (cpu.watchpoints.watchWrites) watchAccess(cpu, pc, addr, 4, 'write', src, current >>> 0);
 }
 
 /**

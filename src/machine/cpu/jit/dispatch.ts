@@ -18,6 +18,7 @@ export interface DispatchHost extends RegionHost {
   /** pc the next interpreted instruction runs even with a breakpoint on it (a debugger's "continue"). */
   breakpointResumePc: number;
   readonly breakpoints: ReadonlySet<number>;
+  readonly watchpoints: { readonly watchReads: boolean; readonly watchWrites: boolean };
   readonly ramWindows: { fetch: number; load: number; store: number; invalidate(): void; update(): boolean };
   pollInterrupts(pc: number): number;
   /** The interpreter for at most `budget` instructions; `hostMayHaveChanged` recomputes the RAM windows first. */
@@ -38,7 +39,8 @@ export function runTranslated(cpu: DispatchHost, translator: Translator, budget:
   translator.syncBreakpoints(cpu.breakpoints);
   let left = budget;
   while (left > 0) {
-    if (windows.fetch === 0) return cpu.interpret(left, false); // PMP checks every fetch: no translation
+    // PMP checks every fetch, or watchpoints every data access: no translation.
+    if (windows.fetch === 0 || cpu.watchpoints.watchReads || cpu.watchpoints.watchWrites) return cpu.interpret(left, false);
     const pc = cpu.pcI;
     const entry = translator.lookup(pc);
     if (entry !== undefined && pc !== cpu.breakpointResumePc) {
