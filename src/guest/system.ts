@@ -46,6 +46,10 @@ export interface GuestSystemOptions {
   onBreakpoint?: (pc: number) => void | Promise<void>;
   /** Called after each run of slices (a trace collector drains the board's tracer there). */
   onSlices?: () => void;
+  /** The host runs the machine itself, slice after slice, whether or not a command waits
+   * (the page's worker: timers and interrupts go on at the prompt). `drive` then only
+   * waits for the work, and boot/execute/runScript settle as the host's slices run. */
+  hostDriven?: boolean;
 }
 
 /** Instructions per slice when the machine has work. */
@@ -114,6 +118,7 @@ export class GuestSystem {
 
   /** Runs the machine until `work` settles; its result. */
   async drive<T>(work: Promise<T>): Promise<T> {
+    if (this.opts.hostDriven) return work;
     let settled = false;
     const done = work.finally(() => { settled = true; });
     done.catch(() => {});
