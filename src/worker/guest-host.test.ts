@@ -117,6 +117,19 @@ describe('the guest in the worker', () => {
     expect(await page.command('lsmod')).toMatch(/\r\nstopwatch\s+\d+/);
   });
 
+  it('Build & load waits for the prompt: while a command runs it says so and changes nothing', async () => {
+    page = new Page();
+    page.host.sendShippedDrivers();
+    await page.boot();
+    page.type('sleep 100\r');
+    await page.until(() => page!.screen.endsWith('sleep 100\r\n'), 'the command to start');
+    page.send({ type: 'build-driver', driver: stopwatchDriver() });
+    await page.until(() => page!.events.filter((e) => e.type === 'driver-built').length === 2, 'the build');
+    expect(page.last('driver-built')).toMatchObject({ ok: true, loaded: false });
+    expect(page.last('driver-built')!.message).toContain('a command is still running in the terminal');
+    expect(page.screen).not.toContain('rmmod');
+  });
+
   it('Ctrl-C ends a running command and gives the prompt back; half-typed lines are dropped', async () => {
     page = new Page();
     await page.boot();
@@ -138,6 +151,19 @@ describe('the guest in the worker', () => {
     page.send({ type: 'run' });
     await page.until(() => page!.last('registers')!.registers.timeNs > atPrompt + 50_000_000, 'virtual time to move on');
     expect(page.last('status')).toMatchObject({ state: 'running' });
+  });
+
+  it('fast-forward jumps over a command\'s idle time: sleep 100 ends in a moment of wall time', async () => {
+    page = new Page();
+    await page.boot();
+    page.send({ type: 'set-speed', mode: 'fast' });
+    page.send({ type: 'pause' });
+    const before = page.last('registers')!.registers.timeNs;
+    page.send({ type: 'run' });
+    expect(await page.command('sleep 100')).toBe('sleep 100\r\n/ # ');
+    page.send({ type: 'pause' });
+    expect(page.last('registers')!.registers.timeNs - before).toBeGreaterThanOrEqual(100e9);
+    expect(page.last('status')).toMatchObject({ speed: 'fast' });
   });
 
   it('stops at a breakpoint in the driver, shows the task, and goes on with Run', async () => {
