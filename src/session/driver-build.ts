@@ -9,6 +9,7 @@ import type { BuildDiagnostic } from '../protocol/build.ts';
 import type { DriverSources } from '../protocol/driver.ts';
 import { compile, type CompileResult } from '../toolchain/compile.ts';
 import type { Diagnostic } from '../toolchain/diagnostics.ts';
+import { normalizePath } from '../toolchain/preprocess/paths.ts';
 import { internalError, toBuildDiagnostics } from './build.ts';
 
 /** Where the headers appear to the compiler (and in a diagnostic inside one), as Kbuild's -I include. */
@@ -40,21 +41,35 @@ export function moduleNameOf(name: string): string {
   return name.replace(/\.(c|ko)$/, '').replace(/-/g, '_');
 }
 
+export interface DriverBuildOptions {
+  /** The folder the driver's files are in, as diagnostics name them ('' for the page's
+   * editor: "stopwatch.c:12:3"; the CLI gives the folder on disk: "/home/me/drv/foo.c:12:3"). */
+  dir?: string;
+}
+
 /** Compiles `driver.main` against `headers` (include path → text). Never throws:
  * a missing main file or a crash in the compiler is an error diagnostic. */
-export function buildDriverSources(driver: DriverSources, headers: ReadonlyMap<string, string>): DriverBuildResult {
+export function buildDriverSources(driver: DriverSources, headers: ReadonlyMap<string, string>, options: DriverBuildOptions = {}): DriverBuildResult {
   const module = moduleNameOf(driver.module);
+  const dir = options.dir ?? '';
+  const pathOf = (name: string): string => (dir === '' ? name : `${dir.replace(/\/$/, '')}/${name}`);
+  const mainPath = pathOf(driver.main);
   const source = driver.files[driver.main];
   if (source === undefined) {
     const missing: Diagnostic = {
       severity: 'error',
       message: `the driver has no file '${driver.main}' to compile; add it or choose another main file`,
-      loc: { file: driver.main, line: 1, col: 1, offset: 0 }, length: 1,
+      loc: { file: mainPath, line: 1, col: 1, offset: 0 }, length: 1,
     };
     return { ok: false, module, diagnostics: toBuildDiagnostics([missing], new Map()), lines: [] };
   }
-  const texts = new Map<string, string>();
-  for (const [name, text] of Object.entries(driver.files)) texts.set(name, text);
+  // The preprocessor folds '.' and '..' in the paths it asks for: the driver's files are found by their folded path.
+  const own = new Map<string, string>();
+  const texts = new Map<string, string>([[mainPath, source]]);
+  for (const [name, text] of Object.entries(driver.files)) {
+    own.set(normalizePath(pathOf(name)), text);
+    texts.set(pathOf(name), text);
+  }
   const headerPrefix = `${HEADER_DIR}/`;
   const readFile = (path: string): string | undefined => {
     if (path.startsWith(headerPrefix)) {
@@ -62,16 +77,18 @@ export function buildDriverSources(driver: DriverSources, headers: ReadonlyMap<s
       if (text !== undefined) texts.set(path, text);
       return text;
     }
-    return Object.hasOwn(driver.files, path) ? driver.files[path] : undefined;
+    const text = own.get(normalizePath(path));
+    if (text !== undefined) texts.set(path, text);
+    return text;
   };
   let result: CompileResult;
   try {
     result = compile({
-      file: driver.main, source, includeDirs: ['', HEADER_DIR], readFile,
+      file: mainPath, source, includeDirs: [dir, HEADER_DIR], readFile,
       defines: { __KERNEL__: '1', MODULE: '1', KBUILD_MODNAME: JSON.stringify(module) },
     }, { output: 'object' });
   } catch (err) {
-    result = { ok: false, diagnostics: [internalError(driver.main, err)] };
+    result = { ok: false, diagnostics: [internalError(mainPath, err)] };
   }
   const diagnostics = toBuildDiagnostics(result.diagnostics, texts);
   if (!result.ok || !result.objectBytes) return { ok: false, module, diagnostics, lines: [] };
