@@ -5,8 +5,16 @@
 // driver stops it until Run.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
-import { GUEST_DRIVER_FILES, GUEST_HEADERS } from './guest-files.ts';
+import type { DriverSources } from '../protocol/driver.ts';
+import { exampleCatalog } from './examples.ts';
+import { GUEST_HEADERS } from './guest-files.ts';
 import { GuestHost } from './guest-host.ts';
+
+/** The shipped stopwatch driver, as the page's editor opens it. */
+function stopwatchDriver(): DriverSources {
+  const e = exampleCatalog().find((x) => x.id === 'stopwatch')!;
+  return { module: e.name, main: e.main, files: { ...e.files } };
+}
 
 type Event<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
 
@@ -26,7 +34,7 @@ class Page {
           queueMicrotask(() => this.host.handle({ type: 'uart-ack', bytes: event.bytes.length }));
         }
       },
-    }, { headers: GUEST_HEADERS, driverFiles: GUEST_DRIVER_FILES });
+    }, { headers: GUEST_HEADERS, defaultDriver: stopwatchDriver() });
   }
 
   send(command: MachineCommand): void {
@@ -70,12 +78,9 @@ afterEach(() => {
   page = null;
 });
 
-const stopwatchDriver = () => page!.events.flatMap((e) => (e.type === 'guest-files' ? e.drivers : [])).find((d) => d.module === 'stopwatch')!;
-
 describe('the guest in the worker', () => {
   it('boots to the prompt with the stopwatch inserted, and runs what is typed', async () => {
     page = new Page();
-    page.host.sendShippedDrivers();
     await page.boot();
     expect(page.last('guest-booted')).toBeDefined();
     expect(page.last('driver-built')).toMatchObject({ module: 'stopwatch', ok: true, loaded: true });
@@ -89,7 +94,6 @@ describe('the guest in the worker', () => {
 
   it('Build & load replaces the module by typing rmmod and insmod at the prompt', async () => {
     page = new Page();
-    page.host.sendShippedDrivers();
     await page.boot();
     const from = page.screen.length;
     page.send({ type: 'build-driver', driver: stopwatchDriver() });
@@ -104,7 +108,6 @@ describe('the guest in the worker', () => {
 
   it('a driver that does not compile changes nothing in the guest', async () => {
     page = new Page();
-    page.host.sendShippedDrivers();
     await page.boot();
     const good = stopwatchDriver();
     const from = page.screen.length;
@@ -119,7 +122,6 @@ describe('the guest in the worker', () => {
 
   it('Build & load waits for the prompt: while a command runs it says so and changes nothing', async () => {
     page = new Page();
-    page.host.sendShippedDrivers();
     await page.boot();
     page.type('sleep 100\r');
     await page.until(() => page!.screen.endsWith('sleep 100\r\n'), 'the command to start');

@@ -22,7 +22,6 @@ import { buildDriverSources, type DriverLine } from '../session/driver-build.ts'
 import { RealTimePacer } from '../session/real-time.ts';
 import type { HostPort } from './machine-host.ts';
 import { UART_WINDOW_BYTES } from './machine-host.ts';
-import { shippedDrivers } from './shipped-drivers.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
 
 /** Wall time one turn of the loop aims at: short enough for a responsive Pause. */
@@ -39,8 +38,8 @@ const MODULE_DIR = '/root';
 export interface GuestHostOptions {
   /** The guest's Linux headers by include path ("linux/module.h"). */
   headers: ReadonlyMap<string, string>;
-  /** The shipped drivers' files by path below src/guest/drivers ("stopwatch/stopwatch.c"). */
-  driverFiles: ReadonlyMap<string, string>;
+  /** The driver boot-guest inserts when it is given none (the shipped stopwatch driver). */
+  defaultDriver: DriverSources | null;
   nowMs?: () => number;
 }
 
@@ -95,11 +94,6 @@ export class GuestHost {
   /** The guest running now (tests, and the seam for the source-level debugger). */
   get system(): GuestSystem | null {
     return this.sys;
-  }
-
-  /** The shipped drivers, for the page to open as the student's project. */
-  sendShippedDrivers(): void {
-    this.send({ type: 'guest-files', drivers: shippedDrivers(this.opts.driverFiles) });
   }
 
   handle(command: MachineCommand): void {
@@ -214,7 +208,7 @@ export class GuestHost {
   // ---- power, boot and the shell ----
 
   private bootGuest(driver: DriverSources | null): void {
-    const sources = driver ?? shippedDrivers(this.opts.driverFiles).find((d) => d.module === 'stopwatch') ?? null;
+    const sources = driver ?? this.opts.defaultDriver;
     if (!sources) {
       this.powerOn(null);
       return;

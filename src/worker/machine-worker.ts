@@ -8,7 +8,9 @@
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { createSessionBoard } from '../session/create-board.ts';
 import { Session } from '../session/session.ts';
-import { GUEST_DRIVER_FILES, GUEST_HEADERS } from './guest-files.ts';
+import { DEFAULT_EXAMPLE_ID } from '../protocol/examples.ts';
+import { exampleCatalog } from './examples.ts';
+import { GUEST_HEADERS } from './guest-files.ts';
 import { GuestHost } from './guest-host.ts';
 import { MachineHost } from './machine-host.ts';
 
@@ -16,7 +18,11 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const port = { post: (event: MachineEvent, transfer: Transferable[]) => self.postMessage(event, transfer) };
 let mode: 'bare-metal' | 'guest' = 'bare-metal';
-const guest = new GuestHost(port, { headers: GUEST_HEADERS, driverFiles: GUEST_DRIVER_FILES });
+const stopwatch = exampleCatalog().find((e) => e.id === DEFAULT_EXAMPLE_ID && e.kind === 'driver');
+const guest = new GuestHost(port, {
+  headers: GUEST_HEADERS,
+  defaultDriver: stopwatch ? { module: stopwatch.name, main: stopwatch.main, files: stopwatch.files } : null,
+});
 const bareMetal = new MachineHost(new Session(createSessionBoard), {
   post(event, transfer) {
     if (mode === 'guest') {
@@ -43,4 +49,3 @@ self.onmessage = (e: MessageEvent<MachineCommand>) => {
   (toBareMetal ? bareMetal : guest).handle(command);
 };
 bareMetal.start();
-guest.sendShippedDrivers();

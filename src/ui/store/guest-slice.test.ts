@@ -1,11 +1,11 @@
-// The page and the guest: it boots as soon as the worker is ready, the shipped
-// stopwatch driver becomes the project when there is none, and Build & load
-// sends the project's driver; the worker's answer is what the Build pane shows.
+// The page and the guest: it boots as soon as the worker is ready (with the
+// student's driver if one is open), and Build & load sends the project's
+// driver; the worker's answer is what the Build pane shows.
 // The worker is replaced by the list of commands it would receive.
 
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
-import type { DriverSources } from '../../protocol/driver.ts';
+import type { Example } from '../../protocol/examples.ts';
 import type { MachineCommand } from '../../protocol/messages.ts';
 import { playgroundState, type PlaygroundState } from './playground-state.ts';
 
@@ -15,15 +15,18 @@ function storeWithFakeWorker() {
   return { store, sent };
 }
 
-const stopwatch: DriverSources = { module: 'stopwatch', main: 'stopwatch.c', files: { 'stopwatch.c': '/* driver */', 'stopwatch_hw-sw.h': '/* registers */' } };
+const stopwatch: Example = {
+  id: 'stopwatch', title: 'Stopwatch driver', summary: 'the driver', kind: 'driver', name: 'stopwatch', main: 'stopwatch.c',
+  files: { 'stopwatch.c': '/* driver */', 'stopwatch_hw-sw.h': '/* registers */' },
+};
 
 describe('guest slice', () => {
-  it('boots the guest when the worker is ready, and opens the shipped stopwatch driver as the project', () => {
+  it('boots the guest with the shipped driver when the worker is ready and no project is open', () => {
     const { store, sent } = storeWithFakeWorker();
     store.getState().receive({ type: 'ready' });
     expect(sent).toEqual([{ type: 'boot-guest', driver: null }]);
     expect(store.getState().guestMode).toBe(true);
-    store.getState().receive({ type: 'guest-files', drivers: [stopwatch] });
+    store.getState().receive({ type: 'examples', examples: [stopwatch] });
     expect(store.getState().project).toEqual({ kind: 'driver', example: 'stopwatch', name: 'stopwatch', main: 'stopwatch.c', files: stopwatch.files });
     expect(store.getState().activeFile).toBe('stopwatch.c');
     store.getState().receive({ type: 'guest-booted' });
@@ -36,17 +39,17 @@ describe('guest slice', () => {
     store.getState().openProject(mine);
     store.getState().receive({ type: 'ready' });
     expect(sent).toEqual([{ type: 'boot-guest', driver: { module: 'stopwatch', main: 'stopwatch.c', files: { 'stopwatch.c': '/* mine */' } } }]);
-    store.getState().receive({ type: 'guest-files', drivers: [stopwatch] });
+    store.getState().receive({ type: 'examples', examples: [stopwatch] });
     expect(store.getState().project).toEqual(mine);
   });
 
   it('Build & load sends the edited driver, and shows the worker\'s answer in the Build pane', () => {
     const { store, sent } = storeWithFakeWorker();
     store.getState().receive({ type: 'ready' });
-    store.getState().receive({ type: 'guest-files', drivers: [stopwatch] });
+    store.getState().receive({ type: 'examples', examples: [stopwatch] });
     store.getState().editFile('stopwatch.c', '/* edited */');
     store.getState().buildAndLoad();
-    expect(sent.at(-1)).toEqual({ type: 'build-driver', driver: { ...stopwatch, files: { ...stopwatch.files, 'stopwatch.c': '/* edited */' } } });
+    expect(sent.at(-1)).toEqual({ type: 'build-driver', driver: { module: 'stopwatch', main: 'stopwatch.c', files: { ...stopwatch.files, 'stopwatch.c': '/* edited */' } } });
     expect(store.getState()).toMatchObject({ buildingDriver: true, building: 'stopwatch.c' });
     const message = 'Built stopwatch.c and loaded it: the module stopwatch now runs in the guest.';
     store.getState().receive({ type: 'driver-built', module: 'stopwatch', ok: true, loaded: true, diagnostics: [], buildMs: 40, message });

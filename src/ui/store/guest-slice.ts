@@ -1,28 +1,22 @@
 // The Linux-like guest as the page knows it: the page boots it as soon as the
-// worker is ready (no click), opens the shipped stopwatch driver as the
-// student's project when there is none, and Build & load sends the project's
+// worker is ready (no click), with the student's driver if one is open (else
+// the worker's shipped stopwatch driver), and Build & load sends the project's
 // driver to the worker, which compiles it and swaps the module in the running
 // guest. The driver build's result goes to the Build pane like a program's.
 
 import type { StateCreator } from 'zustand';
-import type { DriverSources } from '../../protocol/driver.ts';
 import type { MachineEvent } from '../../protocol/messages.ts';
 import type { CommandSender } from './machine-slice.ts';
 import type { PlaygroundState } from './playground-state.ts';
 import { driverSources } from './workspace-slice.ts';
 
-/** The driver the page opens when the student has none yet. */
-const DEFAULT_DRIVER = 'stopwatch';
-
-export type GuestEvent = Extract<MachineEvent, { type: 'guest-files' | 'guest-booted' | 'driver-built' }>;
+export type GuestEvent = Extract<MachineEvent, { type: 'guest-booted' | 'driver-built' }>;
 
 export interface GuestSlice {
   /** The machine is the guest (not a bare-metal program): the terminal is its shell's tty. */
   guestMode: boolean;
   /** The guest reached its shell prompt since the last boot-guest or reset. */
   guestBooted: boolean;
-  /** The drivers that ship with the guest, as the worker sent them. */
-  shippedDrivers: DriverSources[];
   /** The last Build & load (or the boot's build): loaded = the module runs in the guest now. */
   driverBuild: { module: string; ok: boolean; loaded: boolean; message: string } | null;
   /** A Build & load is under way. */
@@ -37,7 +31,6 @@ export interface GuestSlice {
 export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundState, [], [], GuestSlice> => (set, get) => ({
   guestMode: false,
   guestBooted: false,
-  shippedDrivers: [],
   driverBuild: null,
   buildingDriver: false,
 
@@ -64,14 +57,6 @@ export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundSt
 
   receiveGuest(event) {
     switch (event.type) {
-      case 'guest-files': {
-        set({ shippedDrivers: event.drivers });
-        const shipped = event.drivers.find((d) => d.module === DEFAULT_DRIVER);
-        if (!get().project && shipped) {
-          get().openProject({ kind: 'driver', example: shipped.module, name: shipped.module, main: shipped.main, files: { ...shipped.files } });
-        }
-        return;
-      }
       case 'guest-booted':
         return set({ guestBooted: true });
       case 'driver-built': {

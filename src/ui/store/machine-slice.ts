@@ -131,9 +131,10 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
       case 'ready':
         set({ workerReady: true });
         return get().bootGuest(); // the page opens to the guest's shell, with no click
+      case 'examples':
+        return get().receiveExamples(event.examples);
       case 'loaded':
         return set({ programName: event.name, entry: event.entry, guestErrors: [], guestErrorCount: 0, notices: [], guestMode: false, guestBooted: false });
-      case 'guest-files':
       case 'guest-booted':
       case 'driver-built':
         return get().receiveGuest(event);
