@@ -192,6 +192,21 @@ describe('the guest in the worker', () => {
     expect(page.screen.slice(from)).toMatch(/\r\n\d+\.\d\d seconds\r\n\/ # $/);
   });
 
+  it('poweroff stops the machine for good until Reset; reboot boots again by itself', async () => {
+    page = new Page();
+    await page.boot();
+    page.type('poweroff\r');
+    await page.until(() => page!.last('status')?.state === 'halted', 'the power-off');
+    expect(page.last('status')!.stop).toEqual({ reason: 'poweroff', exitCode: 0 });
+    page.send({ type: 'run' });
+    expect(page.last('error')!.message).toContain('press Reset');
+    page.send({ type: 'reset' });
+    await page.until(() => page!.events.filter((e) => e.type === 'guest-booted').length === 2, 'the boot after Reset');
+    page.type('reboot\r');
+    await page.until(() => page!.events.filter((e) => e.type === 'guest-booted').length === 3, 'the boot after reboot');
+    expect(page.last('status')).toMatchObject({ state: 'running' });
+  });
+
   it('reset boots the guest again with the driver', async () => {
     page = new Page();
     await page.boot();
