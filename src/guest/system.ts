@@ -50,6 +50,8 @@ export interface GuestSystemOptions {
    * (the page's worker: timers and interrupts go on at the prompt). `drive` then only
    * waits for the work, and boot/execute/runScript settle as the host's slices run. */
   hostDriven?: boolean;
+  /** The shell's output goes to a terminal (the page's xterm): `ls` prints its names on one line, as on a tty. */
+  terminal?: boolean;
 }
 
 /** Instructions per slice when the machine has work. */
@@ -89,7 +91,7 @@ export class GuestSystem {
     this.shell = new Shell({
       vfs: this.vfs, kernel: this.shellKernel,
       stdout: opts.stdout ?? (() => {}), stderr: opts.stderr ?? (() => {}),
-      env: { HOME: '/root' },
+      env: { HOME: '/root' }, terminal: opts.terminal,
     });
   }
 

@@ -248,7 +248,7 @@ export class GuestHost {
     const modules: GuestModuleObject[] = driver ? [{ name: driver.module, object: driver.object }] : [];
     const toTerminal = (bytes: Uint8Array): void | Promise<void> => this.shellOutput(generation, outputDecoder.decode(bytes, { stream: true }));
     const sys = new GuestSystem({
-      hostDriven: true, jit: this.jit, modules, stdout: toTerminal, stderr: toTerminal,
+      hostDriven: true, terminal: true, jit: this.jit, modules, stdout: toTerminal, stderr: toTerminal,
       console: (line) => { if (generation === this.generation) tty.console(line); },
       guestError: (message) => this.noteGuestError(message),
     });
