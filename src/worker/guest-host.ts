@@ -68,7 +68,7 @@ export class GuestHost {
   private readonly encoder = new TextEncoder();
   /** Keys typed while the guest is paused: the guest takes them when it runs again. */
   private heldInput = '';
-  private keyDecoder = new TextDecoder();
+  private readonly keyDecoder = new TextDecoder();
   private readonly pacer = new RealTimePacer();
   /** Fast-forward jumps over idle time only while a command runs; at the prompt the guest follows the wall clock. */
   private fastForwarding = false;
