@@ -38,9 +38,10 @@ export class PlaygroundPage {
     this.guestErrorCount = page.getByTestId('guest-error-count');
   }
 
+  /** Opens the page, which boots the guest (kernel and shell) by itself; a program opened later replaces it. */
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.runState).toHaveText('No program');
+    await expect(this.page.getByRole('button', { name: 'Build & load', exact: true })).toBeVisible();
   }
 
   button(name: 'Open program…' | 'Run' | 'Pause' | 'Step' | 'Reset' | 'Dismiss'): Locator {

@@ -1,15 +1,16 @@
 // Builds a guest driver (a C file) into a module object with kernel-C, against
 // the guest's Linux headers (src/guest/include), as Kbuild would: -D__KERNEL__
-// -DMODULE -DKBUILD_MODNAME. Builds are cached on disk by the hash of every
-// input, so the default driver costs a compile only once per change.
+// -DMODULE -DKBUILD_MODNAME. The compile is the page's (src/session/driver-build.ts):
+// here the driver's folder and the headers are read from disk first. Builds are
+// cached on disk by the hash of every input, so the default driver costs a compile
+// only once per change.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile } from '../toolchain/compile.ts';
-import { formatDiagnostic } from '../toolchain/diagnostics.ts';
+import { buildDriverSources, moduleNameOf } from '../session/driver-build.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository's src/ (this file is src/cli/..., or dist-cli/... in the bundle). */
@@ -26,6 +27,34 @@ export const DEFAULT_DRIVER = (): string => join(srcDir(), 'guest/drivers/stopwa
 export type DriverBuild = { ok: true; name: string; object: Uint8Array } | { ok: false; name: string; diagnostics: string };
 
 let headerHash: string | undefined;
+let headerTexts: Map<string, string> | undefined;
+
+/** Every header below the guest's include folder, by include path ("linux/module.h"). */
+function guestHeaders(include: string): Map<string, string> {
+  if (headerTexts) return headerTexts;
+  const found = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir)) {
+      const p = join(dir, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else found.set(relative(include, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(include);
+  headerTexts = found;
+  return found;
+}
+
+/** The driver's own files: the C and header files beside it (Kbuild's folder of one module). */
+function driverFiles(file: string, source: string): Record<string, string> {
+  const dir = dirname(file);
+  const files: Record<string, string> = {};
+  for (const e of readdirSync(dir).sort()) {
+    if (/\.[ch]$/.test(e) && statSync(join(dir, e)).isFile()) files[e] = readFileSync(join(dir, e), 'utf8');
+  }
+  files[basename(file)] = source;
+  return files;
+}
 
 function hashTree(dir: string, h: ReturnType<typeof createHash>): void {
   for (const e of readdirSync(dir).sort()) {
@@ -37,7 +66,7 @@ function hashTree(dir: string, h: ReturnType<typeof createHash>): void {
 
 /** Module name = the file's base name, as Kbuild names foo.c's module foo. */
 export function buildDriver(file: string): DriverBuild {
-  const name = basename(file).replace(/\.c$/, '').replace(/-/g, '_');
+  const name = moduleNameOf(basename(file));
   const source = readFileSync(file, 'utf8');
   const include = GUEST_INCLUDE();
   if (!headerHash) { const h = createHash('sha256'); hashTree(include, h); headerHash = h.digest('hex'); }
@@ -47,16 +76,12 @@ export function buildDriver(file: string): DriverBuild {
   const cacheDir = join(tmpdir(), 'paravirt-guest-builds');
   const cached = join(cacheDir, `${name}-${key}.o`);
   if (existsSync(cached)) return { ok: true, name, object: new Uint8Array(readFileSync(cached)) };
-  const readFile = (p: string) => (existsSync(p) && statSync(p).isFile() ? readFileSync(p, 'utf8') : undefined);
-  const r = compile({
-    file, source, includeDirs: [dirname(file), include], readFile,
-    defines: { __KERNEL__: '1', MODULE: '1', KBUILD_MODNAME: `"${name}"` },
-  }, { output: 'object' });
-  const errors = r.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length || !r.objectBytes) {
-    return { ok: false, name, diagnostics: r.diagnostics.map((d) => formatDiagnostic(d, d.loc.file === file ? source : readFile(d.loc.file))).join('\n') };
-  }
+  // The folder as the file was named, so diagnostics name the file as the student typed it.
+  const slash = file.lastIndexOf('/');
+  const r = buildDriverSources({ module: name, main: basename(file), files: driverFiles(file, source) }, guestHeaders(include),
+    { dir: slash < 0 ? '' : file.slice(0, slash) || '/' });
+  if (!r.ok || !r.object) return { ok: false, name, diagnostics: r.diagnostics.map((d) => d.text).join('\n') };
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cached, r.objectBytes);
-  return { ok: true, name, object: r.objectBytes };
+  writeFileSync(cached, r.object);
+  return { ok: true, name, object: r.object };
 }

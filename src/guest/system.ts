@@ -46,6 +46,12 @@ export interface GuestSystemOptions {
   onBreakpoint?: (pc: number) => void | Promise<void>;
   /** Called after each run of slices (a trace collector drains the board's tracer there). */
   onSlices?: () => void;
+  /** The host runs the machine itself, slice after slice, whether or not a command waits
+   * (the page's worker: timers and interrupts go on at the prompt). `drive` then only
+   * waits for the work, and boot/execute/runScript settle as the host's slices run. */
+  hostDriven?: boolean;
+  /** The shell's output goes to a terminal (the page's xterm): `ls` prints its names on one line, as on a tty. */
+  terminal?: boolean;
 }
 
 /** Instructions per slice when the machine has work. */
@@ -85,7 +91,7 @@ export class GuestSystem {
     this.shell = new Shell({
       vfs: this.vfs, kernel: this.shellKernel,
       stdout: opts.stdout ?? (() => {}), stderr: opts.stderr ?? (() => {}),
-      env: { HOME: '/root' },
+      env: { HOME: '/root' }, terminal: opts.terminal,
     });
   }
 
@@ -114,6 +120,7 @@ export class GuestSystem {
 
   /** Runs the machine until `work` settles; its result. */
   async drive<T>(work: Promise<T>): Promise<T> {
+    if (this.opts.hostDriven) return work;
     let settled = false;
     const done = work.finally(() => { settled = true; });
     done.catch(() => {});

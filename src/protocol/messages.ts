@@ -3,6 +3,7 @@
 // direction; byte buffers are transferred, never copied.
 
 import type { BuildDiagnostic, BuildOutput } from './build.ts';
+import type { DriverSources, SourceLocation } from './driver.ts';
 import type { Example } from './examples.ts';
 import type { RegisterSnapshot } from './registers.ts';
 import type { StopReason } from './stop-reason.ts';
@@ -39,7 +40,19 @@ export type MachineCommand =
   /** Translate hot guest code into JavaScript (the default), or interpret every instruction: the same run either way. */
   | { type: 'set-jit'; enabled: boolean }
   /** Sets the stopwatch's on_error property: the board is built again with it and the program reloaded. */
-  | { type: 'set-stopwatch-on-error'; onError: StopwatchOnError };
+  | { type: 'set-stopwatch-on-error'; onError: StopwatchOnError }
+  /** Boots the Linux-like guest to its shell with this driver inserted (null: the shipped
+   * stopwatch driver). A driver that does not build is left out and the guest boots anyway.
+   * From here on run/pause/step/reset/uart-in/set-breakpoints act on the guest (reset reboots it). */
+  | { type: 'boot-guest'; driver: DriverSources | null }
+  /** Builds a driver and, if it builds, replaces the loaded module of that name in the running
+   * guest: rmmod, then insmod, typed into the guest's terminal. A failed build changes nothing. */
+  | { type: 'build-driver'; driver: DriverSources }
+  /** Breakpoints on C lines of the loaded driver (replaces the ones of that file). */
+  | { type: 'set-source-breakpoints'; file: string; lines: number[] }
+  /** From a stop: to the next C line ('line'), into a call ('into'), or out of the function ('out'). */
+  | { type: 'step-source'; how: 'line' | 'into' | 'out' }
+  | { type: 'run-to-line'; file: string; line: number };
 
 /** What the machine is doing (`idle` in a status: running, but the hart sleeps in wfi). 'empty': no program loaded yet. 'halted': it
  * powered off or hit a device error, and only Reset or a new ELF goes on. */
@@ -63,7 +76,16 @@ export type MachineEvent =
   | { type: 'guest-errors'; messages: string[]; more: number }
   /** Something the machine tells the student that stops nothing (the first FP instruction on this FPU-less hart). */
   | { type: 'notice'; message: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The guest reached its shell prompt (after boot-guest or reset). */
+  | { type: 'guest-booted' }
+  /** A driver build finished. ok: it compiled; loaded: the module is now in the guest.
+   * message: one sentence for the student on what happened and what to do. */
+  | { type: 'driver-built'; module: string; ok: boolean; loaded: boolean; diagnostics: BuildDiagnostic[]; buildMs: number; message: string }
+  /** Which lines of `file` got a breakpoint (a line with no code moves to the next that has some). */
+  | { type: 'breakpoints-resolved'; file: string; lines: number[] }
+  /** Where the stopped hart is in C (null: in no code with line information). */
+  | { type: 'source-location'; location: SourceLocation | null };
 
 /** Which buffers to transfer along with a message (postMessage's transfer list). */
 export function transferablesOf(message: MachineCommand | MachineEvent): ArrayBuffer[] {

@@ -9,6 +9,8 @@ export interface RegisterSnapshot extends CpuRegisters {
   timeNs: number;
   /** The instructions around pc, disassembled, in address order. */
   code: CodeLine[];
+  /** In the guest: the name of the task on the hart (sh, swapper/0, a kernel thread, insmod). */
+  task?: string;
 }
 
 export interface CodeLine {

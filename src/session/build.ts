@@ -36,10 +36,15 @@ export function buildProgram(file: string, source: string, output: BuildOutput, 
   } catch (err) {
     result = { ok: false, diagnostics: [internalError(file, err)] };
   }
-  const texts = new Map([...Object.entries(files), [file, source]]);
-  const diagnostics = result.diagnostics.flatMap((d) => flatten(d, texts));
+  const diagnostics = toBuildDiagnostics(result.diagnostics, new Map([...Object.entries(files), [file, source]]));
   const elf = result.ok ? result.elf : undefined;
   return elf ? { ok: true, diagnostics, elf } : { ok: false, diagnostics };
+}
+
+/** The compiler's diagnostics as the protocol carries them, notes as rows of their own;
+ * `texts` (file name → its text) give each row its source line. */
+export function toBuildDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): BuildDiagnostic[] {
+  return diagnostics.flatMap((d) => flatten(d, texts));
 }
 
 function flatten(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagnostic[] {
@@ -64,7 +69,8 @@ function toPlain(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagno
   };
 }
 
-function internalError(file: string, err: unknown): Diagnostic {
+/** A crash inside the compiler, told as the one error of the build. */
+export function internalError(file: string, err: unknown): Diagnostic {
   const what = err instanceof Error ? err.message : String(err);
   return {
     severity: 'error',

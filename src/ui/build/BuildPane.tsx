@@ -11,12 +11,15 @@ import './build.css';
 export function BuildPane() {
   const build = usePlayground((s) => s.build);
   const building = usePlayground((s) => s.building);
+  const guestMode = usePlayground((s) => s.guestMode);
   if (!build && !building) return null;
   return (
     <section className="pane build-pane" aria-label="Build">
       <header className="pane-header">
         <h2>Build — kernel-C compiler, in your browser</h2>
-        <span className="pane-sub">C99 + GNU C → RV32IMA, linked bare-metal for the virt board at 0x80000000</span>
+        <span className="pane-sub">{guestMode
+          ? 'C99 + GNU C → an RV32 kernel module (.ko), inserted into the running guest'
+          : 'C99 + GNU C → RV32IMA, linked bare-metal for the virt board at 0x80000000'}</span>
         {build && !building && (
           <button type="button" className="btn btn-small build-copy" onClick={() => void copyText(build)}
             title="Copy the diagnostics as gcc prints them">Copy as text</button>
@@ -35,6 +38,7 @@ export function BuildPane() {
 }
 
 function summary(b: BuildReport): string {
+  if (b.message) return b.message;
   const took = `${Math.max(1, Math.round(b.buildMs))} ms`;
   const counted = b.diagnostics.some((d) => d.severity !== 'note') ? ` (${countDiagnostics(b.diagnostics)})` : '';
   if (b.ok) return `${b.name} compiled in ${took}${counted} and was loaded as the program.`;

@@ -1,16 +1,22 @@
 // The bar on top: open a program (an ELF, or a C file compiled in the worker), run it, pause it, step it, reset it, and
-// choose how virtual time runs. Buttons are enabled only when they can act.
+// choose how virtual time runs; with the guest, Build & load swaps the driver in it. Buttons are enabled only when they can act.
 
 import { useRef, useState } from 'react';
 import type { SpeedMode } from '../../protocol/messages.ts';
 import { usePlayground } from '../store/store.ts';
 import './controls.css';
 
+/** What runs in guest mode: the kernel and, once it is in, the driver's module. */
+function guestLabel(build: { module: string; loaded: boolean } | null): string {
+  return build?.loaded ? `guest: Linux-like kernel + ${build.module}.ko` : 'guest: Linux-like kernel';
+}
+
 export function ControlsBar() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [stepCount, setStepCount] = useState(1);
   const s = usePlayground();
-  const loaded = s.programName !== null;
+  const loaded = s.programName !== null || s.guestBooted;
+  const canBuildDriver = s.guestBooted && s.project?.kind === 'driver' && !s.buildingDriver;
   const paused = s.runState === 'paused';
 
   return (
@@ -29,8 +35,16 @@ export function ControlsBar() {
             e.target.value = '';
           }}
         />
-        <span className="program-name" title="The loaded program">{s.programName ?? 'no program loaded'}</span>
+        <span className="program-name" title="The loaded program">{s.programName ?? (s.guestMode ? guestLabel(s.driverBuild) : 'no program loaded')}</span>
       </div>
+      {s.guestMode && (
+        <div className="control-group">
+          <button type="button" className="btn btn-primary" disabled={!canBuildDriver} onClick={s.buildAndLoad}
+            title="Compile the driver in the editor and replace the module in the running guest (rmmod, then insmod)">
+            {s.buildingDriver ? 'Building…' : 'Build & load'}
+          </button>
+        </div>
+      )}
       <div className="control-group">
         <button type="button" className="btn btn-primary" disabled={!loaded || !paused} onClick={s.run} title="Run until a breakpoint, power-off or Pause">Run</button>
         <button type="button" className="btn" disabled={s.runState !== 'running'} onClick={s.pause} title="Stop after the current slice">Pause</button>

@@ -13,11 +13,13 @@ import './guest.css';
 export function TerminalPane() {
   const hostRef = useRef<HTMLDivElement>(null);
   const programName = usePlayground((s) => s.programName);
+  const guestMode = usePlayground((s) => s.guestMode);
 
   useEffect(() => {
     const host = hostRef.current!;
     const term = new Terminal({
-      convertEol: true, // bare-metal programs print "\n"; a tty's ONLCR would add the "\r"
+      // Bare-metal programs print "\n" and a tty's ONLCR would add the "\r"; the guest's tty sends "\r\n" itself.
+      convertEol: !usePlayground.getState().guestMode,
       cursorBlink: true,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 14,
@@ -36,6 +38,8 @@ export function TerminalPane() {
     // When the guest starts running, keys should go to it without a click first.
     const focusOnRun = usePlayground.subscribe((state, prev) => {
       if (state.runState === 'running' && prev.runState !== 'running') term.focus();
+      if (state.guestBooted && !prev.guestBooted) term.focus();
+      if (state.guestMode !== prev.guestMode) term.options.convertEol = !state.guestMode;
     });
     return () => {
       focusOnRun();
@@ -50,9 +54,11 @@ export function TerminalPane() {
     <section className="pane guest-pane" aria-label="Guest console">
       <header className="pane-header">
         <h2>Guest console</h2>
-        <span className="pane-sub">UART0 · ns16550a at 0x10000000 · click and type to send bytes to the guest</span>
+        <span className="pane-sub">{guestMode
+          ? 'the guest\'s shell on its serial console · type commands here (lsmod, dmesg, cat …)'
+          : 'UART0 · ns16550a at 0x10000000 · click and type to send bytes to the guest'}</span>
       </header>
-      {!programName && (
+      {!programName && !guestMode && (
         <p className="guest-hint">
           No program yet. Use <strong>Open program…</strong> for a RISC-V ELF, or a <code>.c</code> file that the kernel-C
           compiler builds right here (or drop either anywhere on the page), then press <strong>Run</strong>.

@@ -33,6 +33,7 @@ export function RegistersPane() {
             <dt>mode</dt><dd>{regs.priv === 'M' ? 'M (machine)' : regs.priv === 'S' ? 'S (supervisor)' : 'U (user)'}</dd>
             <dt>instret</dt><dd>{regs.instret.toLocaleString('en-US')}</dd>
             <dt>time</dt><dd title="virtual time since power-on">{formatTime(regs.timeNs)}</dd>
+            {regs.task !== undefined && <><dt>task</dt><dd title="the guest task whose registers these are" data-testid="task">{regs.task}</dd></>}
             {mips !== null && <><dt>speed</dt><dd title="instructions emulated per second of wall time" data-testid="mips">{mips.toFixed(0)} MIPS</dd></>}
           </dl>
           <div className="reg-grid" data-testid="registers">

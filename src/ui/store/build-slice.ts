@@ -19,6 +19,8 @@ export interface BuildReport {
   buildMs: number;
   /** After a failed build: the program still loaded from before (null: none). */
   keptProgram: string | null;
+  /** What happened, in the worker's words (a driver's Build & load); the pane's own summary otherwise. */
+  message?: string;
 }
 
 export interface BuildSlice {

@@ -129,11 +129,15 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   receive(event) {
     switch (event.type) {
       case 'ready':
-        return set({ workerReady: true });
+        set({ workerReady: true });
+        return get().bootGuest(); // the page opens to the guest's shell, with no click
       case 'examples':
         return get().receiveExamples(event.examples);
       case 'loaded':
-        return set({ programName: event.name, entry: event.entry, guestErrors: [], guestErrorCount: 0, notices: [] });
+        return set({ programName: event.name, entry: event.entry, guestErrors: [], guestErrorCount: 0, notices: [], guestMode: false, guestBooted: false });
+      case 'guest-booted':
+      case 'driver-built':
+        return get().receiveGuest(event);
       case 'compiled':
         return get().receiveBuild(event);
       case 'status':

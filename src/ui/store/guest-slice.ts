@@ -1,0 +1,73 @@
+// The Linux-like guest as the page knows it: the page boots it as soon as the
+// worker is ready (no click), with the student's driver if one is open (else
+// the worker's shipped stopwatch driver), and Build & load sends the project's
+// driver to the worker, which compiles it and swaps the module in the running
+// guest. The driver build's result goes to the Build pane like a program's.
+
+import type { StateCreator } from 'zustand';
+import type { MachineEvent } from '../../protocol/messages.ts';
+import type { CommandSender } from './machine-slice.ts';
+import type { PlaygroundState } from './playground-state.ts';
+import { driverSources } from './workspace-slice.ts';
+
+export type GuestEvent = Extract<MachineEvent, { type: 'guest-booted' | 'driver-built' }>;
+
+export interface GuestSlice {
+  /** The machine is the guest (not a bare-metal program): the terminal is its shell's tty. */
+  guestMode: boolean;
+  /** The guest reached its shell prompt since the last boot-guest or reset. */
+  guestBooted: boolean;
+  /** The last Build & load (or the boot's build): loaded = the module runs in the guest now. */
+  driverBuild: { module: string; ok: boolean; loaded: boolean; message: string } | null;
+  /** A Build & load is under way. */
+  buildingDriver: boolean;
+  /** Boots the guest with the project's driver (a driver project), else the shipped one. */
+  bootGuest(): void;
+  /** Build & load: compiles the project's driver and swaps it into the running guest. */
+  buildAndLoad(): void;
+  receiveGuest(event: GuestEvent): void;
+}
+
+export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundState, [], [], GuestSlice> => (set, get) => ({
+  guestMode: false,
+  guestBooted: false,
+  driverBuild: null,
+  buildingDriver: false,
+
+  bootGuest() {
+    const project = get().project;
+    set({ guestMode: true, guestBooted: false, programName: null, entry: null });
+    send({ type: 'boot-guest', driver: project?.kind === 'driver' ? driverSources(project) : null });
+  },
+
+  buildAndLoad() {
+    const project = get().project;
+    if (!project || project.kind !== 'driver') {
+      get().showError('Build & load builds a driver: open the stopwatch driver (or another driver) in the editor first.');
+      return;
+    }
+    if (!get().guestMode) {
+      get().showError('The guest is not running (a bare-metal program is loaded): reload the page to boot the guest, then Build & load.');
+      return;
+    }
+    get().clearError();
+    set({ buildingDriver: true, building: project.main });
+    send({ type: 'build-driver', driver: driverSources(project) });
+  },
+
+  receiveGuest(event) {
+    switch (event.type) {
+      case 'guest-booted':
+        return set({ guestBooted: true });
+      case 'driver-built': {
+        const main = get().project?.main ?? `${event.module}.c`;
+        return set({
+          buildingDriver: false,
+          building: null,
+          driverBuild: { module: event.module, ok: event.ok, loaded: event.loaded, message: event.message },
+          build: { name: main, ok: event.ok, diagnostics: event.diagnostics, buildMs: event.buildMs, keptProgram: null, message: event.message },
+        });
+      }
+    }
+  },
+});

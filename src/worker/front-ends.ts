@@ -1,0 +1,52 @@
+// The worker's two front ends over one machine, and which of them a command
+// goes to: the Linux-like guest once the page sends boot-guest, a bare-metal
+// program once one has really loaded (load-elf, or compile that built). A file
+// that is not a program, or C that does not compile, leaves the guest running.
+
+import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
+import type { GuestHost } from './guest-host.ts';
+import type { HostPort, MachineHost } from './machine-host.ts';
+
+export type FrontEnd = 'bare-metal' | 'guest';
+
+export class FrontEnds {
+  mode: FrontEnd = 'bare-metal';
+  readonly guest: GuestHost;
+  readonly bareMetal: MachineHost;
+
+  constructor(port: HostPort, make: { guest(port: HostPort): GuestHost; bareMetal(port: HostPort): MachineHost }) {
+    this.guest = make.guest(port);
+    this.bareMetal = make.bareMetal({
+      post: (event: MachineEvent, transfer: Transferable[]) => {
+        if (this.mode === 'guest') {
+          if (event.type === 'loaded') {
+            this.guest.shutdown();
+            this.mode = 'bare-metal';
+          } else if (event.type === 'status' || event.type === 'registers') {
+            return; // the page shows the guest's machine until a program has loaded
+          }
+        }
+        port.post(event, transfer);
+      },
+    });
+  }
+
+  /** Says hello (the bare-metal host's ready and its first status). */
+  start(): void {
+    this.bareMetal.start();
+  }
+
+  handle(command: MachineCommand): void {
+    if (command.type === 'boot-guest' && this.mode === 'bare-metal') {
+      this.bareMetal.handle({ type: 'pause' }); // one machine runs at a time
+      this.mode = 'guest';
+    }
+    const toBareMetal = this.mode === 'bare-metal' || command.type === 'load-elf' || command.type === 'compile';
+    (toBareMetal ? this.bareMetal : this.guest).handle(command);
+  }
+
+  dispose(): void {
+    this.guest.dispose();
+    this.bareMetal.dispose();
+  }
+}

@@ -1,0 +1,220 @@
+// The guest in the worker, driven through the protocol as the page drives it:
+// it boots to the prompt with the stopwatch driver, keys typed reach the
+// shell, Build & load swaps the module in the running guest, Ctrl-C ends a
+// command, the guest goes on running at the prompt, and a breakpoint in the
+// driver stops it until Run.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
+import type { DriverSources } from '../protocol/driver.ts';
+import { exampleCatalog } from './examples.ts';
+import { GUEST_HEADERS } from './guest-files.ts';
+import { GuestHost } from './guest-host.ts';
+
+/** The shipped stopwatch driver, as the page's editor opens it. */
+function stopwatchDriver(): DriverSources {
+  const e = exampleCatalog().find((x) => x.id === 'stopwatch')!;
+  return { module: e.name, main: e.main, files: { ...e.files } };
+}
+
+type Event<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
+
+class Page {
+  readonly events: MachineEvent[] = [];
+  screen = '';
+  readonly host: GuestHost;
+  private readonly decoder = new TextDecoder();
+
+  constructor() {
+    this.host = new GuestHost({
+      post: (event) => {
+        this.events.push(event);
+        if (event.type === 'uart-out') {
+          this.screen += this.decoder.decode(event.bytes, { stream: true });
+          // The terminal takes the bytes in at once and says so, as xterm does.
+          queueMicrotask(() => this.host.handle({ type: 'uart-ack', bytes: event.bytes.length }));
+        }
+      },
+    }, { headers: GUEST_HEADERS, defaultDriver: stopwatchDriver() });
+  }
+
+  send(command: MachineCommand): void {
+    this.host.handle(command);
+  }
+
+  type(text: string): void {
+    this.send({ type: 'uart-in', bytes: new TextEncoder().encode(text) });
+  }
+
+  last<T extends MachineEvent['type']>(type: T): Event<T> | undefined {
+    return this.events.filter((e): e is Event<T> => e.type === type).at(-1);
+  }
+
+  /** Waits (turning the event loop, the worker's slices run meanwhile) until `done` holds. */
+  async until(done: () => boolean, what: string, limitMs = 60_000): Promise<void> {
+    const t0 = Date.now();
+    while (!done()) {
+      if (Date.now() - t0 > limitMs) throw new Error(`timed out waiting for ${what}; the screen shows:\n${this.screen}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async boot(): Promise<void> {
+    this.send({ type: 'boot-guest', driver: null });
+    await this.until(() => this.screen.endsWith('/ # '), 'the first prompt');
+  }
+
+  /** Types a line and waits for the prompt after its output; the output. */
+  async command(line: string): Promise<string> {
+    const from = this.screen.length;
+    this.type(`${line}\r`);
+    await this.until(() => this.screen.length > from + line.length + 2 && this.screen.endsWith('/ # '), `the prompt after '${line}'`);
+    return this.screen.slice(from);
+  }
+}
+
+let page: Page | null = null;
+afterEach(() => {
+  page?.host.dispose();
+  page = null;
+});
+
+describe('the guest in the worker', () => {
+  it('boots to the prompt with the stopwatch inserted, and runs what is typed', async () => {
+    page = new Page();
+    await page.boot();
+    expect(page.last('guest-booted')).toBeDefined();
+    expect(page.last('driver-built')).toMatchObject({ module: 'stopwatch', ok: true, loaded: true });
+    expect(page.last('status')).toMatchObject({ state: 'running', speed: 'realtime' });
+    expect(stopwatchDriver().files['stopwatch_hw-sw.h']).toBeDefined();
+    const out = await page.command('lsmod');
+    expect(out).toMatch(/\r\nstopwatch\s+\d+/);
+    expect(out).not.toMatch(/[^\r]\n/); // the terminal gets "\r\n" line ends
+    expect(await page.command('cat /sys/kernel/debug/stopwatch/stopwatch')).toMatch(/\d/);
+  });
+
+  it('Build & load replaces the module by typing rmmod and insmod at the prompt', async () => {
+    page = new Page();
+    await page.boot();
+    const from = page.screen.length;
+    page.send({ type: 'build-driver', driver: stopwatchDriver() });
+    await page.until(() => page!.events.filter((e) => e.type === 'driver-built').length === 2, 'the build');
+    expect(page.last('driver-built')).toMatchObject({ ok: true, loaded: true });
+    await page.until(() => page!.screen.endsWith('/ # '), 'the prompt after insmod');
+    const shown = page.screen.slice(from);
+    expect(shown).toContain('/ # rmmod stopwatch\r\n');
+    expect(shown).toContain('/ # insmod /root/stopwatch.ko\r\n');
+    expect(await page.command('lsmod')).toMatch(/\r\nstopwatch\s+\d+/);
+  });
+
+  it('a driver that does not compile changes nothing in the guest', async () => {
+    page = new Page();
+    await page.boot();
+    const good = stopwatchDriver();
+    const from = page.screen.length;
+    page.send({ type: 'build-driver', driver: { ...good, files: { ...good.files, 'stopwatch.c': `${good.files['stopwatch.c']}\nint broken = ;\n` } } });
+    const built = page.last('driver-built')!;
+    expect(built).toMatchObject({ ok: false, loaded: false });
+    expect(built.diagnostics.some((d) => d.severity === 'error' && d.file === 'stopwatch.c')).toBe(true);
+    expect(built.message).toContain('nothing in the guest changed');
+    expect(page.screen.slice(from)).not.toContain('rmmod');
+    expect(await page.command('lsmod')).toMatch(/\r\nstopwatch\s+\d+/);
+  });
+
+  it('Build & load waits for the prompt: while a command runs it says so and changes nothing', async () => {
+    page = new Page();
+    await page.boot();
+    page.type('sleep 100\r');
+    await page.until(() => page!.screen.endsWith('sleep 100\r\n'), 'the command to start');
+    page.send({ type: 'build-driver', driver: stopwatchDriver() });
+    await page.until(() => page!.events.filter((e) => e.type === 'driver-built').length === 2, 'the build');
+    expect(page.last('driver-built')).toMatchObject({ ok: true, loaded: false });
+    expect(page.last('driver-built')!.message).toContain('a command is still running in the terminal');
+    expect(page.screen).not.toContain('rmmod');
+  });
+
+  it('Ctrl-C ends a running command and gives the prompt back; half-typed lines are dropped', async () => {
+    page = new Page();
+    await page.boot();
+    const from = page.screen.length;
+    page.type('sleep 100\r');
+    await page.until(() => page!.screen.endsWith('sleep 100\r\n'), 'the command to start');
+    page.type('\x03');
+    await page.until(() => page!.screen.endsWith('/ # '), 'the prompt after Ctrl-C');
+    expect(page.screen.slice(from)).toContain('^C');
+    page.type('echo "open\x03');
+    await page.until(() => page!.screen.endsWith('open^C\r\n/ # '), 'the line to be abandoned');
+  });
+
+  it('keeps running at the prompt: virtual time goes on while nothing is typed', async () => {
+    page = new Page();
+    await page.boot();
+    page.send({ type: 'pause' });
+    const atPrompt = page.last('registers')!.registers.timeNs;
+    page.send({ type: 'run' });
+    await page.until(() => page!.last('registers')!.registers.timeNs > atPrompt + 50_000_000, 'virtual time to move on');
+    expect(page.last('status')).toMatchObject({ state: 'running' });
+  });
+
+  it('fast-forward jumps over a command\'s idle time: sleep 100 ends in a moment of wall time', async () => {
+    page = new Page();
+    await page.boot();
+    page.send({ type: 'set-speed', mode: 'fast' });
+    page.send({ type: 'pause' });
+    const before = page.last('registers')!.registers.timeNs;
+    page.send({ type: 'run' });
+    expect(await page.command('sleep 100')).toBe('sleep 100\r\n/ # ');
+    page.send({ type: 'pause' });
+    expect(page.last('registers')!.registers.timeNs - before).toBeGreaterThanOrEqual(100e9);
+    expect(page.last('status')).toMatchObject({ speed: 'fast' });
+  });
+
+  it('stops at a breakpoint in the driver, shows the task, and goes on with Run', async () => {
+    page = new Page();
+    await page.boot();
+    const sys = page.host.system!;
+    const read = sys.kernel.modules.find((m) => m.name === 'stopwatch')!.symbols.get('stopwatch_time_read')!;
+    expect(read).toBeGreaterThan(0);
+    page.send({ type: 'set-breakpoints', pcs: [read] });
+    const from = page.screen.length;
+    page.type('cat /sys/kernel/debug/stopwatch/stopwatch\r');
+    await page.until(() => page!.last('status')?.state === 'paused', 'the breakpoint');
+    expect(page.last('status')!.stop).toEqual({ reason: 'breakpoint', pc: read });
+    const regs = page.last('registers')!.registers;
+    expect(regs.pc).toBe(read);
+    expect(regs.priv).toBe('S');
+    expect(regs.task).toBeTruthy();
+    page.send({ type: 'step', count: 1 });
+    expect(page.last('status')!.stop).toEqual({ reason: 'step', count: 1, waiting: false });
+    expect(page.last('registers')!.registers.pc).not.toBe(read);
+    page.send({ type: 'set-breakpoints', pcs: [] });
+    page.send({ type: 'run' });
+    await page.until(() => page!.screen.endsWith('/ # '), 'the command to finish');
+    expect(page.screen.slice(from)).toMatch(/\r\n\d+\.\d\d seconds\r\n\/ # $/);
+  });
+
+  it('poweroff stops the machine for good until Reset; reboot boots again by itself', async () => {
+    page = new Page();
+    await page.boot();
+    page.type('poweroff\r');
+    await page.until(() => page!.last('status')?.state === 'halted', 'the power-off');
+    expect(page.last('status')!.stop).toEqual({ reason: 'poweroff', exitCode: 0 });
+    page.send({ type: 'run' });
+    expect(page.last('error')!.message).toContain('press Reset');
+    page.send({ type: 'reset' });
+    await page.until(() => page!.events.filter((e) => e.type === 'guest-booted').length === 2, 'the boot after Reset');
+    page.type('reboot\r');
+    await page.until(() => page!.events.filter((e) => e.type === 'guest-booted').length === 3, 'the boot after reboot');
+    expect(page.last('status')).toMatchObject({ state: 'running' });
+  });
+
+  it('reset boots the guest again with the driver', async () => {
+    page = new Page();
+    await page.boot();
+    await page.command('echo before');
+    page.screen = '';
+    page.send({ type: 'reset' });
+    await page.until(() => page!.screen.endsWith('/ # '), 'the prompt after reset');
+    expect(page.events.filter((e) => e.type === 'guest-booted')).toHaveLength(2);
+    expect(await page.command('lsmod')).toMatch(/\r\nstopwatch\s+\d+/);
+  });
+});
