@@ -4,37 +4,16 @@
 // still prints the time afterwards.
 import { describe, expect, it } from 'vitest';
 import { guestDriver } from '../../tests/support/guest-modules.ts';
-import { GuestSystem } from '../guest/system.ts';
-import { GuestDebugger, type DebugCommand, type DebugStop } from './guest-debugger.ts';
-import { SourceMap } from './source-map.ts';
+import { bootWithDebugger, where } from '../../tests/support/guest-debug.ts';
+import { callerFrame } from './frame-unwind.ts';
 
 const TIME_FILE = '/sys/kernel/debug/stopwatch/stopwatch';
 
-async function bootWithDebugger(script: DebugCommand[], atStop: (sys: GuestSystem, stop: DebugStop) => void = () => {}) {
-  const module = guestDriver('stopwatch/stopwatch.c');
-  let stdout = '', console = '';
-  const stops: DebugStop[] = [];
-  const dbg: GuestDebugger = new GuestDebugger(() => sys, async (stop) => {
-    stops.push(stop);
-    atStop(sys, stop);
-    return script.shift() ?? { kind: 'continue' };
-  });
-  const sys: GuestSystem = new GuestSystem({
-    modules: [module], onBreakpoint: dbg.onBreakpoint,
-    stdout: (b) => { stdout += new TextDecoder().decode(b); },
-    console: (line) => { console += line; },
-  });
-  await sys.boot();
-  const map = SourceMap.forModule(sys, 'stopwatch', module.object)!;
-  dbg.setCode(map);
-  return { sys, dbg, map, stops, stdout: () => stdout, console: () => console };
-}
-
-const where = (s: DebugStop) => `${s.location?.function}:${s.location?.line}`;
+const stopwatch = () => guestDriver('stopwatch/stopwatch.c');
 
 describe('stepping through the stopwatch driver while cat reads its file', () => {
   it('stops on a line of the read function, steps line by line over calls, steps out to the kernel, and cat still prints the time', async () => {
-    const g = await bootWithDebugger([
+    const g = await bootWithDebugger(stopwatch(), [
       { kind: 'step', step: 'line' }, { kind: 'step', step: 'line' }, { kind: 'step', step: 'line' }, { kind: 'step', step: 'out' },
     ]);
     const bp = g.map.addressesOf('stopwatch.c', 213)!;
@@ -54,9 +33,17 @@ describe('stepping through the stopwatch driver while cat reads its file', () =>
   });
 
   it('steps into the update function and out of it, back in the read function where the call returns', async () => {
-    const g = await bootWithDebugger([
+    const callers: string[] = [];
+    const g = await bootWithDebugger(stopwatch(), [
       { kind: 'step', step: 'into' }, { kind: 'step', step: 'out' }, { kind: 'step', step: 'line' },
-    ]);
+    ], (h) => {
+      // Where the frame returns to, read from kernel-C's prologue (ra saved below the frame pointer).
+      const cpu = h.sys.board.cpu;
+      const fn = h.map.functionAt(cpu.pc);
+      const caller = fn && callerFrame({ pc: cpu.pc, x: cpu.x, readU32: (a) => h.sys.kernel.ram.u32(a) }, fn);
+      const at = caller && h.map.locate(caller.returnAddress);
+      callers.push(at ? `${at.function}:${at.line}` : 'kernel');
+    });
     g.dbg.addBreakpoint(g.map.addressesOf('stopwatch.c', 216)!.addresses[0]);
     expect(await g.sys.execute(`cat ${TIME_FILE}`)).toBe(0);
     expect(g.stdout()).toMatch(/^\d+\.\d\d seconds\n$/);
@@ -64,16 +51,17 @@ describe('stepping through the stopwatch driver while cat reads its file', () =>
     // (gdb's finish shows the same); a step from the last line leaves the function.
     expect(g.stops.map(where)).toEqual(['stopwatch_time_read:216', 'stopwatch_update_text:98', 'stopwatch_time_read:217']);
     expect(g.stops.map((s) => s.reason)).toEqual(['breakpoint', 'line', 'returned']);
+    expect(callers).toEqual(['kernel', 'stopwatch_time_read:217', 'kernel']);
     expect(g.dbg.lastFinished).toMatch(/returned to the kernel/);
   });
 
   it('lets the timeout interrupt that arrives during a step run its handler, and the step still ends on the next line', async () => {
     const consoleAtStops: string[] = [];
-    const g = await bootWithDebugger([{ kind: 'step', step: 'line' }], (sys) => {
-      consoleAtStops.push(g.console());
+    const g = await bootWithDebugger(stopwatch(), [{ kind: 'step', step: 'line' }], (h) => {
+      consoleAtStops.push(h.console());
       // The user looks for a while: virtual time passes the armed timeout, so the
       // device raises its interrupt and the first instruction of the step takes it.
-      if (consoleAtStops.length === 1) sys.kernel.skipTo(sys.board.clock.nowNs() + 2e9);
+      if (consoleAtStops.length === 1) h.sys.kernel.skipTo(h.sys.board.clock.nowNs() + 2e9);
     });
     expect(await g.sys.execute('echo 1 > /sys/module/stopwatch/parameters/stopwatch_timeout')).toBe(0);
     g.dbg.addBreakpoint(g.map.addressesOf('stopwatch.c', 215)!.addresses[0]);

@@ -1,0 +1,34 @@
+// The stepper on code that recurses: a step over a recursive call must pass
+// the temporary breakpoint at the return address in every inner frame and stop
+// only when its own frame's call returns.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildModule } from '../../tests/support/guest-modules.ts';
+import { bootWithDebugger, where } from '../../tests/support/guest-debug.ts';
+
+const sumModule = () => buildModule(join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'sumdbg.c'));
+
+describe('stepping over a recursive call', () => {
+  it('steps over sum_to(n - 1) in the outermost frame only, then returns to the read function, mid-line', async () => {
+    const ns: number[] = [];
+    const g = await bootWithDebugger(sumModule(), [
+      { kind: 'step', step: 'line' }, { kind: 'step', step: 'line' }, { kind: 'step', step: 'line' },
+    ], (h, stop) => {
+      ns.push(h.sys.kernel.ram.u32((h.sys.board.cpu.x[8] >>> 0) - 12)); // n, as kernel-C spills a0 below ra and s0
+      if (stop.reason === 'breakpoint') h.dbg.removeBreakpoint(stop.pc); // only the first call stops
+    });
+    const ifLine = g.map.addressesOf('sumdbg.c', 12)!; // 'int below;' has no code: the next line that has
+    expect(ifLine.line).toBe(14);
+    expect(ifLine.addresses).toHaveLength(1);
+    g.dbg.addBreakpoint(ifLine.addresses[0]);
+    expect(await g.sys.execute('cat /sys/kernel/debug/sum')).toBe(0);
+    expect(g.stdout()).toBe('10\n');
+    // The call returns in the middle of line 24 (the store to total is left), as gdb shows it.
+    expect(g.stops.map(where)).toEqual(['sum_to:14', 'sum_to:16', 'sum_to:17', 'sum_read:24']);
+    expect(g.stops.map((s) => s.reason)).toEqual(['breakpoint', 'line', 'line', 'returned']);
+    // After the step over `below = sum_to(n - 1)` the hart is still in the frame of sum_to(4),
+    // not in an inner one that passed the same return address first.
+    expect(ns.slice(0, 3)).toEqual([4, 4, 4]);
+  });
+});
