@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { guestDriver } from '../../tests/support/guest-modules.ts';
 import { bootWithDebugger, where } from '../../tests/support/guest-debug.ts';
+import type { DebugCommand } from './guest-debugger.ts';
 import { callerFrame } from './frame-unwind.ts';
 
 const TIME_FILE = '/sys/kernel/debug/stopwatch/stopwatch';
@@ -72,5 +73,19 @@ describe('stepping through the stopwatch driver while cat reads its file', () =>
     // The handler ran in the middle of the step (not before the first stop), and the step did not end in it.
     expect(consoleAtStops[0]).not.toMatch(/timeout interrupt 1/);
     expect(consoleAtStops[1]).toMatch(/stopwatch: timeout interrupt 1\n/);
+  });
+
+  it('runs to a line further down (run to cursor), then the guest goes on', async () => {
+    const script: DebugCommand[] = [];
+    const g = await bootWithDebugger(stopwatch(), script, (h) => {
+      if (h.stops.length === 1) script.push({ kind: 'run-to', addresses: h.map.addressesOf('stopwatch.c', 217)!.addresses });
+    });
+    g.dbg.addBreakpoint(g.map.addressesOf('stopwatch.c', 213)!.addresses[0]);
+    expect(await g.sys.execute(`cat ${TIME_FILE}`)).toBe(0);
+    expect(g.stdout()).toMatch(/^\d+\.\d\d seconds\n$/);
+    expect(g.stops.slice(0, 2).map(where)).toEqual(['stopwatch_time_read:213', 'stopwatch_time_read:217']);
+    expect(g.stops[1]).toMatchObject({ reason: 'line', message: expect.stringMatching(/^Ran to the line\. Now in stopwatch_time_read, stopwatch\.c:217\.$/) });
+    // The temporary breakpoint is gone: the second read (at EOF) stops only at the user's breakpoint.
+    expect(g.stops.slice(2).map(where)).toEqual(['stopwatch_time_read:213']);
   });
 });
