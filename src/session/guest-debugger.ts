@@ -8,6 +8,7 @@
 import type { GuestSystem } from '../guest/system.ts';
 import type { SourceLocation } from '../protocol/driver.ts';
 import type { SourceLookup } from './source-map.ts';
+import { frameArguments, prototypeParams, type ArgumentValue } from './frame-arguments.ts';
 import { SourceStepper, type HartView, type StepKind, type StepStop } from './source-stepper.ts';
 
 export type DebugCommand =
@@ -83,6 +84,17 @@ export class GuestDebugger {
       }
     }
   };
+
+  /** The arguments of the function the hart is stopped in, named from its C source
+   * (`sourceOf` gives a file's text by the name the line table uses); null without source. */
+  argumentsHere(sourceOf: (file: string) => string | undefined): ArgumentValue[] | null {
+    const hart = this.hart();
+    const fn = this.code?.functionAt(hart.pc);
+    const opening = fn ? this.code!.locate(fn.start) : null;
+    const text = opening ? sourceOf(opening.file) : undefined;
+    const params = fn && opening && text !== undefined ? prototypeParams(text, opening.line, fn.name) : null;
+    return fn && params ? frameArguments(hart, fn, this.code!.bodyStart(fn), params) : null;
+  }
 
   private userStop(pc: number): DebugStop {
     const location = this.code?.locate(pc) ?? null;

@@ -1,13 +1,15 @@
 // The stepper on code that recurses: a step over a recursive call must pass
 // the temporary breakpoint at the return address in every inner frame and stop
 // only when its own frame's call returns.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildModule } from '../../tests/support/guest-modules.ts';
 import { bootWithDebugger, where } from '../../tests/support/guest-debug.ts';
 
-const sumModule = () => buildModule(join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'sumdbg.c'));
+const SUM_C = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'sumdbg.c');
+const sumModule = () => buildModule(SUM_C);
 
 describe('stepping over a recursive call', () => {
   it('steps over sum_to(n - 1) in the outermost frame only, then returns to the read function, mid-line', async () => {
@@ -15,7 +17,8 @@ describe('stepping over a recursive call', () => {
     const g = await bootWithDebugger(sumModule(), [
       { kind: 'step', step: 'line' }, { kind: 'step', step: 'line' }, { kind: 'step', step: 'line' },
     ], (h, stop) => {
-      ns.push(h.sys.kernel.ram.u32((h.sys.board.cpu.x[8] >>> 0) - 12)); // n, as kernel-C spills a0 below ra and s0
+      const args = h.dbg.argumentsHere(() => readFileSync(SUM_C, 'utf8'));
+      ns.push(Number(args?.[0]?.value)); // sum_to's n (in sum_read, its first argument)
       if (stop.reason === 'breakpoint') h.dbg.removeBreakpoint(stop.pc); // only the first call stops
     });
     const ifLine = g.map.addressesOf('sumdbg.c', 12)!; // 'int below;' has no code: the next line that has
