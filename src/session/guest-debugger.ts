@@ -52,6 +52,17 @@ export class GuestDebugger {
     if (!this.temporary.includes(pc >>> 0)) this.system().board.cpu.breakpoints.delete(pc >>> 0);
   }
 
+  /** Whether a step is under way (its temporary breakpoints are set). */
+  get stepping(): boolean {
+    return this.stepper !== null;
+  }
+
+  /** Drops the step under way: its guest call ended (or oopsed) before the step did. */
+  cancelStep(): void {
+    this.stepper = null;
+    this.clearTemporary();
+  }
+
   /** GuestSystem's onBreakpoint: returns when the guest may run on. */
   readonly onBreakpoint = async (pc: number): Promise<void> => {
     const hart = this.hart();
@@ -129,6 +140,7 @@ export class GuestDebugger {
       get pc() { return cpu.pc >>> 0; },
       x: cpu.x,
       get trapVector() { return cpu.csr.stvec & ~3; },
+      get trapCause() { return cpu.csr.scause | 0; },
       readU32: (addr) => sys.kernel.ram.u32(addr),
     };
   }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildModule } from '../../tests/support/guest-modules.ts';
+import { badDriver, buildModule } from '../../tests/support/guest-modules.ts';
 import { bootWithDebugger, where } from '../../tests/support/guest-debug.ts';
 
 const SUM_C = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'sumdbg.c');
@@ -33,5 +33,18 @@ describe('stepping over a recursive call', () => {
     // After the step over `below = sum_to(n - 1)` the hart is still in the frame of sum_to(4),
     // not in an inner one that passed the same return address first.
     expect(ns.slice(0, 3)).toEqual([4, 4, 4]);
+  });
+});
+
+describe('stepping over a line that faults', () => {
+  it('ends the step with the fault, leaves no step behind, and the kernel reports its Oops', async () => {
+    const g = await bootWithDebugger(badDriver('null_read'), [{ kind: 'step', step: 'line' }]);
+    g.dbg.addBreakpoint(g.map.addressesOf('null_read.c', 12)!.addresses[0]); // return the_counter->value;
+    expect(await g.sys.execute('cat /sys/kernel/debug/null_read/value')).not.toBe(0);
+    expect(g.stops.map(where)).toEqual(['null_read_read:12']);
+    expect(g.dbg.lastFinished).toMatch(/^The instruction at 0x[0-9a-f]+ faulted: the kernel handles it/);
+    expect(g.dbg.stepping).toBe(false);
+    expect(g.console()).toContain('Unable to handle kernel NULL pointer dereference at virtual address 00000000');
+    expect(await g.sys.execute('echo ok')).toBe(0);
   });
 });

@@ -20,6 +20,8 @@ export interface HartView {
   x: ArrayLike<number>;
   /** The S-mode trap vector (stvec): an interrupt or exception enters there. */
   trapVector: number;
+  /** scause: why the last trap was taken (the top bit set for an interrupt). */
+  trapCause: number;
   /** A 32-bit word of guest memory (code or stack). */
   readU32(addr: number): number;
 }
@@ -64,6 +66,8 @@ function insnLength(hart: HartView, pc: number): number {
 }
 
 const u32 = (n: number): number => n >>> 0;
+/** jalr x0, 0(ra). */
+const RET = 0x00008067;
 
 export class SourceStepper {
   private fn: FunctionRange | null = null;
@@ -101,6 +105,10 @@ export class SourceStepper {
     // An interrupt (or exception) was taken instead of the instruction: let the trap
     // handler run and come back to the instruction, in this frame and task.
     if (pc - u32(hart.trapVector) < 8 && !this.code.functionAt(pc)) {
+      if (hart.trapCause >= 0) {
+        // An exception: the instruction faulted, and the kernel will not come back to it.
+        return { kind: 'finished', message: `The instruction at 0x${from.pc.toString(16)} faulted: the kernel handles it (see its log).` };
+      }
       this.trapReturn = true;
       return this.resume([{ pc: from.pc, sp: from.sp, tp: u32(x[4]) }]);
     }
@@ -164,13 +172,18 @@ export class SourceStepper {
   }
 
   private startOut(hart: HartView): StepAction {
-    const caller = callerFrame(hart, this.fn!);
-    // A return address in RAM gets a breakpoint; one into the kernel's service window
-    // (or a frame the prologue scan cannot read) is found by stepping to the return.
-    if (caller && this.code.locate(caller.returnAddress)) {
-      return this.resume([{ pc: caller.returnAddress, sp: caller.sp, tp: u32(hart.x[4]) }]);
+    const fn = this.fn!, tp = u32(hart.x[4]);
+    const caller = callerFrame(hart, fn);
+    // A return address in C code gets a breakpoint. One into the kernel (a guest call's
+    // return slot, where nothing is mapped) cannot: the function's `ret` instructions get
+    // them instead, and the last step is a single one. A frame the prologue scan cannot
+    // read is stepped through to its return.
+    if (caller && this.code.locate(caller.returnAddress)) return this.resume([{ pc: caller.returnAddress, sp: caller.sp, tp }]);
+    const rets: TemporaryBreakpoint[] = [];
+    for (let a = fn.start; a + 4 <= fn.end; a += 4) {
+      if (hart.readU32(a) >>> 0 === RET && a !== u32(hart.pc)) rets.push({ pc: a, sp: caller?.sp, tp });
     }
-    return this.singleStep(hart);
+    return rets.length ? this.resume(rets) : this.singleStep(hart);
   }
 
   private singleStep(hart: HartView): StepAction {
