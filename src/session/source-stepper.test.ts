@@ -36,6 +36,17 @@ describe('stepping over a recursive call', () => {
   });
 });
 
+describe('stepping into a line that calls only a kernel service', () => {
+  it('steps over snprintf (TypeScript, no source) and stops on the next line of the same function', async () => {
+    const g = await bootWithDebugger(sumModule(), [{ kind: 'step', step: 'into' }]);
+    g.dbg.addBreakpoint(g.map.addressesOf('sumdbg.c', 25)!.addresses[0]); // int len = snprintf(...);
+    expect(await g.sys.execute('cat /sys/kernel/debug/sum')).toBe(0);
+    expect(g.stdout()).toBe('10\n');
+    expect(g.stops.slice(0, 2).map(where)).toEqual(['sum_read:25', 'sum_read:27']);
+    expect(g.stops[1].reason).toBe('line');
+  });
+});
+
 describe('stepping over a line that faults', () => {
   it('ends the step with the fault, leaves no step behind, and the kernel reports its Oops', async () => {
     const g = await bootWithDebugger(badDriver('null_read'), [{ kind: 'step', step: 'line' }]);
