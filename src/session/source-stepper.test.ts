@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { badDriver, buildModule } from '../../tests/support/guest-modules.ts';
 import { bootWithDebugger, where } from '../../tests/support/guest-debug.ts';
+import { VirtBoard } from '../machine/board.ts';
+import { compile } from '../toolchain/compile.ts';
+import { SourceMap } from './source-map.ts';
+import { SourceStepper, type HartView, type StepAction, type StepKind } from './source-stepper.ts';
 
 const SUM_C = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'sumdbg.c');
 const sumModule = () => buildModule(SUM_C);
@@ -57,5 +61,49 @@ describe('stepping over a line that faults', () => {
     expect(g.dbg.stepping).toBe(false);
     expect(g.console()).toContain('Unable to handle kernel NULL pointer dereference at virtual address 00000000');
     expect(await g.sys.execute('echo ok')).toBe(0);
+  });
+});
+
+describe('the same stepper on a bare-metal program (M-mode, no kernel)', () => {
+  const PROGRAM = 'int twice(int x)\n{\n\tint y;\n\n\ty = x + x;\n\treturn y;\n}\n\nint main(void)\n{\n\tint a = twice(21);\n\treturn a - 42;\n}\n';
+
+  /** A host of its own: single steps and slices of board.run, breakpoints in cpu.breakpoints. */
+  function run(board: VirtBoard, stepper: SourceStepper, hart: HartView): StepAction {
+    let action = stepper.start(hart);
+    for (;;) {
+      if (action.kind === 'single-step') {
+        board.cpu.resumeOverBreakpoint();
+        board.run(1);
+        action = stepper.afterStep(hart);
+      } else if (action.kind === 'resume') {
+        for (const b of action.breakpoints) board.cpu.breakpoints.add(b.pc);
+        board.cpu.resumeOverBreakpoint();
+        const stop = board.run(1_000_000);
+        for (const b of action.breakpoints) board.cpu.breakpoints.delete(b.pc);
+        if (stop.reason !== 'breakpoint') throw new Error(`the program stopped: ${stop.reason}`);
+        action = stepper.atBreakpoint(hart, false);
+      } else return action;
+    }
+  }
+
+  it('steps into twice, out to main in the middle of its line, and on to the next line', () => {
+    const r = compile({ file: 'twice.c', source: PROGRAM }, { output: 'bare-metal-elf' });
+    const map = SourceMap.forProgram(r.elf!);
+    const board = new VirtBoard({});
+    board.loadElf(r.elf!);
+    const cpu = board.cpu;
+    const hart: HartView = {
+      get pc() { return cpu.pc >>> 0; }, x: cpu.x,
+      get trapVector() { return cpu.csr.mtvec & ~3; }, get trapCause() { return cpu.csr.mcause | 0; },
+      readU32: (a) => board.bus.read(a, 4) >>> 0,
+    };
+    cpu.breakpoints.add(map.addressesOf('twice.c', 11)!.addresses[0]);
+    expect(board.run(1_000_000).reason).toBe('breakpoint');
+    const stops = (['into', 'out', 'line'] as StepKind[]).map((kind) => {
+      const a = run(board, new SourceStepper(map, kind), hart);
+      return a.kind === 'stop' ? `${a.stop.reason} ${a.stop.location?.function}:${a.stop.location?.line}` : a.kind;
+    });
+    expect(stops).toEqual(['line twice:5', 'returned main:11', 'line main:12']);
+    expect(cpu.x[10]).toBe(42); // twice(21)'s result, just stored into a: line 12 has not run yet
   });
 });
