@@ -32,10 +32,15 @@ export function buildProgram(file: string, source: string, output: BuildOutput):
   } catch (err) {
     result = { ok: false, diagnostics: [internalError(file, err)] };
   }
-  const texts = new Map([[file, source]]);
-  const diagnostics = result.diagnostics.flatMap((d) => flatten(d, texts));
+  const diagnostics = plainDiagnostics(result.diagnostics, new Map([[file, source]]));
   const elf = result.ok ? result.elf : undefined;
   return elf ? { ok: true, diagnostics, elf } : { ok: false, diagnostics };
+}
+
+/** The compiler's diagnostics as the protocol's plain data (gcc's text, the source line from
+ * `texts`, by file name), each followed by its notes as 'note' rows. */
+export function plainDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): BuildDiagnostic[] {
+  return diagnostics.flatMap((d) => flatten(d, texts));
 }
 
 function flatten(d: Diagnostic, texts: ReadonlyMap<string, string>): BuildDiagnostic[] {
