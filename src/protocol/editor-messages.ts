@@ -41,7 +41,9 @@ export type EditorRequest =
   | { type: 'hover'; id: number; sources: DriverSources; at: EditorPosition }
   | { type: 'definition'; id: number; sources: DriverSources; at: EditorPosition }
   /** A guest header's text by include path, for a read-only tab. */
-  | { type: 'header'; id: number; path: string };
+  | { type: 'header'; id: number; path: string }
+  /** A driver that ships with the guest ("stopwatch"), to open as a project. */
+  | { type: 'example'; id: number; name: string };
 
 /** Editor worker → page. */
 export type EditorResponse =
@@ -51,6 +53,8 @@ export type EditorResponse =
   | { type: 'definition'; id: number; target: EditorLocation | null }
   /** text is null when the guest has no such header. */
   | { type: 'header'; id: number; path: string; text: string | null }
+  /** sources is null when no driver ships under that name. */
+  | { type: 'example'; id: number; name: string; sources: DriverSources | null }
   /** The worker failed on a request (a bug of ours); the message says so for the student. */
   | { type: 'failed'; id: number; message: string };
 

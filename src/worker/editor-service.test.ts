@@ -32,7 +32,7 @@ describe('the editor service on the stopwatch driver', () => {
     const { line } = find('sw->irq = platform_get_irq');
     const broken = C.replace('sw->irq = platform_get_irq(pdev, 0);', 'sw->irq = platform_get_irq(pdevv, 0);');
     const errors = service.check(withMain(broken)).filter((d) => d.severity === 'error');
-    expect(errors.length).toBeGreaterThan(0);
+    expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: 'stopwatch.c', line });
     expect(errors[0].message).toContain('pdevv');
     expect(errors[0].text).toContain(`stopwatch.c:${line}:`);
@@ -78,6 +78,15 @@ describe('the editor service on the stopwatch driver', () => {
   it('answers nothing for a blank or a keyword', () => {
     expect(service.hover(STOPWATCH, { file: 'stopwatch.c', line: 1, col: 1 })).toBeNull();
     expect(service.definition(STOPWATCH, { file: 'stopwatch.c', ...find('return') })).toBeNull();
+  });
+});
+
+describe('the shipped drivers', () => {
+  it('opens a shipped driver by its name, with its module named after its .c file', () => {
+    const service = new EditorService();
+    expect(service.example('stopwatch')).toEqual(STOPWATCH);
+    expect(service.example('stopwatch-misc')).toMatchObject({ module: 'stopwatch_misc', main: 'stopwatch_misc.c' });
+    expect(service.example('no-such-driver')).toBeNull();
   });
 });
 

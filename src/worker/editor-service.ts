@@ -10,7 +10,7 @@ import { plainDiagnostics } from '../session/build.ts';
 import { compile, type CompileInput } from '../toolchain/compile.ts';
 import type { SourceLoc } from '../toolchain/preprocess/token.ts';
 import { identifierAt, indexSymbols, lookupSymbol, type SymbolIndex } from '../toolchain/symbols.ts';
-import { GUEST_HEADERS } from './guest-files.ts';
+import { GUEST_DRIVER_FILES, GUEST_HEADERS } from './guest-files.ts';
 
 /** Where the headers seem to live for the compiler: `#include <linux/io.h>` reads include/linux/io.h. */
 const INCLUDE_DIR = 'include';
@@ -71,6 +71,15 @@ export class EditorService {
   /** A guest header's text by include path ("linux/interrupt.h"). */
   header(path: string): string | null {
     return GUEST_HEADERS.get(path) ?? null;
+  }
+
+  /** A driver shipped with the guest, by its folder ("stopwatch"): its files, its .c compiled,
+   * the module named after that file as Kbuild names it. */
+  example(name: string): DriverSources | null {
+    const files: Record<string, string> = {};
+    for (const [path, text] of GUEST_DRIVER_FILES) if (path.startsWith(`${name}/`)) files[path.slice(name.length + 1)] = text;
+    const main = Object.keys(files).find((f) => f.endsWith('.c'));
+    return main ? { module: main.replace(/\.c$/, '').replace(/-/g, '_'), main, files } : null;
   }
 
   private resolve(sources: DriverSources, at: EditorPosition) {

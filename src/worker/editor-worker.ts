@@ -44,6 +44,8 @@ function answer(r: EditorRequest): EditorResponse {
         return { type: 'definition', id: r.id, target: service.definition(r.sources, r.at) };
       case 'header':
         return { type: 'header', id: r.id, path: r.path, text: service.header(r.path) };
+      case 'example':
+        return { type: 'example', id: r.id, name: r.name, sources: service.example(r.name) };
     }
   } catch (err) {
     const what = err instanceof Error ? err.message : String(err);
