@@ -42,8 +42,8 @@ class EditorPane {
   /** The line numbers, in the gutter, of the lines that carry `selector` (a squiggle, a breakpoint dot). */
   linesWith(selector: string): Promise<number[]> {
     return this.editor.evaluate((root, sel) => {
-      const numbers = [...root.querySelectorAll<HTMLElement>('.line-numbers')];
-      return [...root.querySelectorAll<HTMLElement>(sel)].map((el) => {
+      const numbers = Array.from(root.querySelectorAll<HTMLElement>('.line-numbers'));
+      return Array.from(root.querySelectorAll<HTMLElement>(sel)).map((el) => {
         const top = el.getBoundingClientRect().top;
         const n = numbers.find((num) => Math.abs(num.getBoundingClientRect().top - top) < 4);
         return n ? Number(n.textContent) : -1;
