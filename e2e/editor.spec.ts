@@ -2,7 +2,7 @@
 // stopwatch driver opened from a link, a mistake typed into it marked on its
 // line as you type (and gone once fixed), hover showing a kernel function's
 // prototype, F12 opening the guest header read-only at the declaration, and
-// breakpoints set from the gutter and with F9.
+// breakpoints set from the gutter and with F9 that move with their line.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,7 +94,9 @@ test('a mistake is marked on its line as you type, and the mark goes once it is 
 test("hovering a kernel function shows its prototype from the guest's headers", async ({ page }) => {
   const editor = await openStopwatch(page);
   await editor.select('devm_request_irq(');
-  const match = await editor.editor.locator('.selected-text').first().boundingBox();
+  const selected = editor.editor.locator('.selected-text').first();
+  await expect(selected).toBeVisible();
+  const match = await selected.boundingBox();
   expect(match).not.toBeNull();
   await page.mouse.move(match!.x + 20, match!.y + match!.height / 2);
   const hover = page.locator('.monaco-hover').filter({ hasText: 'devm_request_irq' }).first();
@@ -142,4 +144,11 @@ test('breakpoints: F9 toggles one on the cursor line, a click in the gutter sets
   const margin = (await editor.editor.locator('.glyph-margin').boundingBox())!;
   await page.mouse.click(margin.x + margin.width / 2, box.y + box.height / 2);
   await expect.poll(() => editor.linesWith('.editor-breakpoint')).toEqual([line + 1]);
+
+  // A line typed above it: the breakpoint moves down with its line of code.
+  await editor.select('sw->irq = platform_get_irq');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editor.linesWith('.editor-breakpoint')).toEqual([line + 2]);
+  await expect(editor.editor.locator('.view-line').filter({ hasText: 'if (sw->irq < 0)' })).toHaveCount(1);
 });

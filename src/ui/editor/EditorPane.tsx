@@ -13,7 +13,7 @@ import type { SourceLocation } from '../../protocol/driver.ts';
 import { usePlayground } from '../store/store.ts';
 import { driverSources } from '../store/workspace-slice.ts';
 import { editorChecker } from './editor-checker.ts';
-import { lineDecorations, markersFor, MARKER_OWNER } from './editor-decorations.ts';
+import { breakpointDecorations, currentLineDecorations, linesOf, markersFor, MARKER_OWNER } from './editor-decorations.ts';
 import { EditorTabs } from './EditorTabs.tsx';
 import { modelFor, tabKey, tabOfUri, uriOf, type EditorTab } from './editor-tabs.ts';
 import { registerKernelC, type KernelCContext } from './kernel-c-features.ts';
@@ -65,8 +65,10 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     : activeFile !== null ? { file: activeFile, header: false } : null), [shownHeader, activeFile]);
 
   // What the editor's handlers need now, without registering them again on every render.
-  const latest = useRef({ active, onToggleBreakpoint });
-  useLayoutEffect(() => { latest.current = { active, onToggleBreakpoint }; });
+  const latest = useRef({ active, onToggleBreakpoint, breakpoints });
+  useLayoutEffect(() => { latest.current = { active, onToggleBreakpoint, breakpoints }; });
+  const breakpointDots = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
+  const currentLine = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
 
   const hasProject = project !== null;
   useEffect(() => {
@@ -100,8 +102,25 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
       id: 'paravirt.toggleBreakpoint', label: 'Toggle Breakpoint', keybindings: [monaco.KeyCode.F9],
       contextMenuGroupId: 'navigation', run: (e) => { const p = e.getPosition(); if (p) toggleAt(p.lineNumber); },
     });
+    breakpointDots.current = ed.createDecorationsCollection();
+    currentLine.current = ed.createDecorationsCollection();
+    // Lines typed or deleted above a breakpoint move its dot; the breakpoint follows it.
+    ed.onDidChangeModelContent((e) => {
+      const tab = latest.current.active;
+      if (e.isFlush || !tab || tab.header || !breakpointDots.current) return;
+      const before = latest.current.breakpoints[tab.file] ?? [];
+      const now = linesOf(breakpointDots.current.getRanges());
+      for (const line of before) if (!now.includes(line)) latest.current.onToggleBreakpoint(tab.file, line);
+      for (const line of now) if (!before.includes(line)) latest.current.onToggleBreakpoint(tab.file, line);
+    });
     setEditor(ed);
-    return () => { ed.dispose(); setEditor(null); shown.current = null; };
+    return () => {
+      ed.dispose();
+      setEditor(null);
+      shown.current = null;
+      breakpointDots.current = null;
+      currentLine.current = null;
+    };
   }, [monaco]);
 
   /** Shows `tab`'s model in the editor (its scroll and cursor as they were left). */
@@ -187,17 +206,13 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
   }, [monaco, project, check]);
 
   // Breakpoints and the current line, on the file shown.
-  const decorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
   const shownProjectFile = active && !active.header ? active.file : null;
   useEffect(() => {
     if (!monaco || !editor) return;
-    decorations.current ??= editor.createDecorationsCollection();
-    const lines = shownProjectFile ? breakpoints[shownProjectFile] ?? [] : [];
-    const current = shownProjectFile !== null && currentLocation?.file === shownProjectFile ? currentLocation.line : null;
-    decorations.current.set(lineDecorations(monaco, lines, current));
-    return undefined;
-  }, [monaco, editor, shownProjectFile, breakpoints, currentLocation]);
-  useEffect(() => () => { decorations.current = null; }, [editor]);
+    breakpointDots.current?.set(breakpointDecorations(monaco, shownProjectFile ? breakpoints[shownProjectFile] ?? [] : []));
+    const line = shownProjectFile !== null && currentLocation?.file === shownProjectFile ? currentLocation.line : null;
+    currentLine.current?.set(currentLineDecorations(monaco, line));
+  }, [monaco, editor, shownProjectFile, breakpoints, currentLocation, project]);
 
   // The hart stopped in another file of the driver: show it, and the line.
   useEffect(() => {

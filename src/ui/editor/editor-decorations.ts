@@ -28,20 +28,27 @@ export function markersFor(monaco: Monaco, diagnostics: readonly BuildDiagnostic
     }));
 }
 
-export function lineDecorations(monaco: Monaco, breakpoints: readonly number[], currentLine: number | null): editor.IModelDeltaDecoration[] {
-  const out: editor.IModelDeltaDecoration[] = breakpoints.map((line) => ({
+export function breakpointDecorations(monaco: Monaco, lines: readonly number[]): editor.IModelDeltaDecoration[] {
+  return lines.map((line) => ({
     range: new monaco.Range(line, 1, line, 1),
     options: {
       glyphMarginClassName: 'editor-breakpoint',
       glyphMarginHoverMessage: { value: 'Breakpoint: the hart stops before this line (click here or press F9 to clear it)' },
+      // The dot stays on its line as lines are typed above it.
       stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
     },
   }));
-  if (currentLine !== null) {
-    out.push({
-      range: new monaco.Range(currentLine, 1, currentLine, 1),
-      options: { isWholeLine: true, className: 'editor-current-line', linesDecorationsClassName: 'editor-current-arrow' },
-    });
-  }
-  return out;
+}
+
+export function currentLineDecorations(monaco: Monaco, line: number | null): editor.IModelDeltaDecoration[] {
+  if (line === null) return [];
+  return [{
+    range: new monaco.Range(line, 1, line, 1),
+    options: { isWholeLine: true, className: 'editor-current-line', linesDecorationsClassName: 'editor-current-arrow' },
+  }];
+}
+
+/** The lines a collection of breakpoint dots sits on now (after edits moved them), ascending, once each. */
+export function linesOf(ranges: readonly { startLineNumber: number }[]): number[] {
+  return [...new Set(ranges.map((r) => r.startLineNumber))].sort((a, b) => a - b);
 }
