@@ -111,7 +111,7 @@ test('F12 opens the guest header read-only at the declaration, in a tab that clo
   await page.keyboard.press('ArrowLeft'); // the cursor at the start of the name
   await page.keyboard.press('F12');
 
-  const headerTab = editor.tab('<linux/platform_device.h> (read-only)');
+  const headerTab = editor.tab('<linux/platform_device.h> read-only');
   await expect(headerTab).toHaveAttribute('aria-selected', 'true');
   const declaration = lineOf(HEADER, 'extern int platform_get_irq(');
   await expect.poll(() => editor.cursorLine()).toBe(declaration);

@@ -23,7 +23,7 @@ export function EditorTabs({ files, headers, active, onSelect, onClose }: Editor
               type="button" role="tab" aria-selected={selected} onClick={() => onSelect(tab)}
               title={tab.header ? `${tab.file}: a guest Linux header, read-only` : tab.file}
             >
-              {tab.header ? <><span className="editor-tab-lock" aria-hidden="true">🔒</span>&lt;{tab.file}&gt;<span className="visually-hidden"> (read-only)</span></> : tab.file}
+              {tab.header ? <>&lt;{tab.file}&gt; <span className="editor-tab-badge">read-only</span></> : tab.file}
             </button>
             {tab.header && (
               <button type="button" className="editor-tab-close" aria-label={`Close ${tab.file}`} title="Close this header" onClick={() => onClose(tab.file)}>×</button>
