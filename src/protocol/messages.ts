@@ -3,6 +3,7 @@
 // direction; byte buffers are transferred, never copied.
 
 import type { BuildDiagnostic, BuildOutput } from './build.ts';
+import type { Example } from './examples.ts';
 import type { RegisterSnapshot } from './registers.ts';
 import type { StopReason } from './stop-reason.ts';
 import type { TraceEvent } from './trace-events.ts';
@@ -20,8 +21,9 @@ export const MAX_GUEST_ERRORS_PER_BATCH = 8;
 /** UI → worker. */
 export type MachineCommand =
   | { type: 'load-elf'; name: string; image: ArrayBuffer }
-  /** Compiles a C source in the worker; if it builds, its program is loaded like an ELF. */
-  | { type: 'compile'; name: string; source: string; output: BuildOutput }
+  /** Compiles a C source in the worker; if it builds, its program is loaded like an ELF.
+   * `files`: the other files of its project by name (headers for #include "…", C files linked in). */
+  | { type: 'compile'; name: string; source: string; output: BuildOutput; files?: Record<string, string> }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
@@ -46,6 +48,8 @@ export type RunState = 'empty' | 'paused' | 'running' | 'halted';
 /** Worker → UI. */
 export type MachineEvent =
   | { type: 'ready' }
+  /** The example menu's contents, sent once after 'ready' (the page bundles no sources of its own). */
+  | { type: 'examples'; examples: Example[] }
   | { type: 'loaded'; name: string; entry: number }
   /** A compile finished. ok: it built and was loaded (a 'loaded' event follows);
    * otherwise the program loaded before, if any, stays. buildMs: wall time of the build. */

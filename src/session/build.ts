@@ -18,21 +18,26 @@ export interface BuildResult {
 
 /** Compiles a C source and, if it builds, loads its program into the session
  * as Session.loadElf does; if it does not, the old program stays loaded and untouched. */
-export function buildAndLoad(session: Session, name: string, source: string, output: BuildOutput = 'bare-metal-elf'): BuildResult & { entry: number | null } {
-  const build = buildProgram(name, source, output);
+export function buildAndLoad(session: Session, name: string, source: string, output: BuildOutput = 'bare-metal-elf', files: Readonly<Record<string, string>> = {}): BuildResult & { entry: number | null } {
+  const build = buildProgram(name, source, output, files);
   if (!build.elf) return { ...build, entry: null };
   return { ...build, entry: session.loadElf(name, build.elf).entry };
 }
 
-/** Compiles one C file. Never throws: even a crash of the compiler is a diagnostic. */
-export function buildProgram(file: string, source: string, output: BuildOutput): BuildResult {
+/** Compiles a C program: `file`, plus the other files of its project (`files`, by name): their
+ * headers are found by #include "…", their .c files compiled and linked in. Never throws:
+ * even a crash of the compiler is a diagnostic. */
+export function buildProgram(file: string, source: string, output: BuildOutput, files: Readonly<Record<string, string>> = {}): BuildResult {
   let result: { ok: boolean; diagnostics: Diagnostic[]; elf?: Uint8Array };
+  const units = Object.entries(files).filter(([name]) => name !== file && /\.c$/.test(name)).map(([name, text]) => ({ file: name, source: text }));
+  const readFile = (path: string) => (Object.hasOwn(files, path) ? files[path] : undefined);
   try {
-    result = compile({ file, source }, { output });
+    result = compile({ file, source, units, readFile, includeDirs: ['.'] }, { output });
   } catch (err) {
     result = { ok: false, diagnostics: [internalError(file, err)] };
   }
-  const diagnostics = plainDiagnostics(result.diagnostics, new Map([[file, source]]));
+  const texts = new Map([...Object.entries(files), [file, source]]);
+  const diagnostics = plainDiagnostics(result.diagnostics, texts);
   const elf = result.ok ? result.elf : undefined;
   return elf ? { ok: true, diagnostics, elf } : { ok: false, diagnostics };
 }

@@ -23,6 +23,9 @@ export interface CompileInput {
   readFile?: (path: string) => string | undefined;
   /** -include FILE: headers read before the source, as Kbuild's -include kconfig.h. */
   includes?: string[];
+  /** Other C files of the same program (bare-metal-elf only), compiled with the same
+   * include path and defines and linked in, as `gcc main.c uart.c` does. */
+  units?: { file: string; source: string }[];
 }
 
 export interface CompileOptions {
@@ -66,10 +69,12 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
       result.objectBytes = writeRelocatable(object);
       return;
     }
+    const others = compileUnits(input, diagnostics);
+    if (!others) return;
     const runtime = compileRuntime(diagnostics);
     if (!runtime) return;
     const startup = assemble('startup.s', STARTUP_ASM, diagnostics);
-    const image = linkImage([startup, object, runtime], { entry: '_start', textBase: BARE_METAL_TEXT_BASE }, diagnostics);
+    const image = linkImage([startup, object, ...others, runtime], { entry: '_start', textBase: BARE_METAL_TEXT_BASE }, diagnostics);
     if (!image) return;
     result.elf = image.elf;
     result.lineTable = image.lines.filter((l) => l.file === input.file || !l.file.startsWith('<'));
@@ -126,6 +131,22 @@ function compileToAsm(input: CompileInput, diags: Diagnostic[]): string | undefi
   if (hasErrors(diags)) return undefined;
   const asm = codegen(tu, diags);
   return hasErrors(diags) ? undefined : asm;
+}
+
+/** The program's other C files, each to an object; undefined if any has an error (all are compiled, so all errors show). */
+function compileUnits(input: CompileInput, diags: Diagnostic[]): ObjectFile[] | undefined {
+  const objects: ObjectFile[] = [];
+  for (const unit of input.units ?? []) {
+    const own: Diagnostic[] = [];
+    const asm = compileToAsm({ ...input, file: unit.file, source: unit.source, units: undefined }, own);
+    diags.push(...own);
+    if (asm === undefined) continue;
+    const asmDiags: Diagnostic[] = [];
+    const object = assemble(`${unit.file}.s`, asm, asmDiags);
+    diags.push(...asmDiags.map((d) => atCSource(d, `${unit.file}.s`, asm)));
+    objects.push(object);
+  }
+  return hasErrors(diags) ? undefined : objects;
 }
 
 /** RUNTIME_C compiled once by our own compiler (helpers like __divdi3, memcpy). */

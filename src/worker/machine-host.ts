@@ -8,6 +8,7 @@ import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { transferablesOf } from '../protocol/messages.ts';
 import { buildAndLoad } from '../session/build.ts';
 import { Session, SessionError } from '../session/session.ts';
+import { exampleCatalog } from './examples.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
 
 export interface HostPort {
@@ -44,6 +45,7 @@ export class MachineHost {
   /** Says hello, so the UI knows the worker's module loaded. */
   start(): void {
     this.send({ type: 'ready' });
+    this.send({ type: 'examples', examples: exampleCatalog() });
     this.sendStatus();
   }
 
@@ -73,7 +75,7 @@ export class MachineHost {
         return;
       }
       case 'compile':
-        return this.build(command.name, command.source, command.output);
+        return this.build(command.name, command.source, command.output, command.files);
       case 'run':
         s.start(this.nowMs());
         return this.scheduler.after(0);
@@ -122,11 +124,11 @@ export class MachineHost {
   }
 
   /** Compiles in this worker (the page never waits on it) and loads the program if it built. */
-  private build(name: string, source: string, output: BuildOutput): void {
+  private build(name: string, source: string, output: BuildOutput, files: Record<string, string> = {}): void {
     const t0 = this.nowMs();
     let r: ReturnType<typeof buildAndLoad>;
     try {
-      r = buildAndLoad(this.session, name, source, output);
+      r = buildAndLoad(this.session, name, source, output, files);
     } catch (err) {
       // It built but would not load: the build panel must not wait forever; the error banner says why.
       this.send({ type: 'compiled', name, ok: false, diagnostics: [], buildMs: this.nowMs() - t0 });

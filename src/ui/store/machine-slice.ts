@@ -130,6 +130,8 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
     switch (event.type) {
       case 'ready':
         return set({ workerReady: true });
+      case 'examples':
+        return get().receiveExamples(event.examples);
       case 'loaded':
         return set({ programName: event.name, entry: event.entry, guestErrors: [], guestErrorCount: 0, notices: [] });
       case 'compiled':

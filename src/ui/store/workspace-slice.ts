@@ -5,6 +5,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { DriverSources } from '../../protocol/driver.ts';
+import { DEFAULT_EXAMPLE_ID, type Example } from '../../protocol/examples.ts';
 import type { PlaygroundState } from './playground-state.ts';
 
 /** A guest driver (built into a module, insmod-ed into the running guest) or a bare-metal program (the whole machine). */
@@ -23,6 +24,8 @@ export interface Project {
 }
 
 export interface WorkspaceSlice {
+  /** The example menu (from the worker). */
+  examples: Example[];
   project: Project | null;
   /** The tab shown in the editor (a file of the project). */
   activeFile: string | null;
@@ -31,6 +34,15 @@ export interface WorkspaceSlice {
   setActiveFile(name: string): void;
   /** The student typed: the file's new text. */
   editFile(name: string, text: string): void;
+  /** The worker's example menu arrived; with no project open yet, the default example opens. */
+  receiveExamples(examples: Example[]): void;
+  /** Opens an example's files as the project (its original text). */
+  openExample(id: string): void;
+}
+
+/** An example's files as a fresh project. */
+export function projectOf(example: Example): Project {
+  return { kind: example.kind, example: example.id, name: example.name, main: example.main, files: { ...example.files } };
 }
 
 /** The driver as the worker's build command wants it. */
@@ -39,6 +51,7 @@ export function driverSources(project: Project): DriverSources {
 }
 
 export const createWorkspaceSlice: StateCreator<PlaygroundState, [], [], WorkspaceSlice> = (set, get) => ({
+  examples: [],
   project: null,
   activeFile: null,
   openProject: (project) => set({ project, activeFile: project.main }),
@@ -49,5 +62,13 @@ export const createWorkspaceSlice: StateCreator<PlaygroundState, [], [], Workspa
     const project = get().project;
     if (!project || project.files[name] === undefined || project.files[name] === text) return;
     set({ project: { ...project, files: { ...project.files, [name]: text } } });
+  },
+  receiveExamples: (examples) => {
+    set({ examples });
+    if (!get().project) get().openExample(DEFAULT_EXAMPLE_ID);
+  },
+  openExample: (id) => {
+    const example = get().examples.find((e) => e.id === id);
+    if (example) get().openProject(projectOf(example));
   },
 });

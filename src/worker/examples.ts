@@ -1,0 +1,56 @@
+// The example menu's contents: the guest's two shipped drivers and the
+// bare-metal programs of examples/ (each with the shared UART helpers of
+// examples/bare-metal/lib). Bundled as strings like the headers, so the
+// page offers them offline.
+
+import type { Example } from '../protocol/examples.ts';
+import { GUEST_DRIVER_FILES } from './guest-files.ts';
+
+const BARE_METAL: Record<string, string> = import.meta.glob<string>('../../examples/bare-metal/**/*.{c,h}', {
+  query: '?raw', import: 'default', eager: true,
+});
+
+function bareMetalFile(path: string): string {
+  const text = BARE_METAL[`../../examples/bare-metal/${path}`];
+  if (text === undefined) throw new Error(`example file examples/bare-metal/${path} is missing from the bundle`);
+  return text;
+}
+
+function driverFile(path: string): string {
+  const text = GUEST_DRIVER_FILES.get(path);
+  if (text === undefined) throw new Error(`driver file src/guest/drivers/${path} is missing from the bundle`);
+  return text;
+}
+
+const uartLib = (): Record<string, string> => ({ 'uart.h': bareMetalFile('lib/uart.h'), 'uart.c': bareMetalFile('lib/uart.c') });
+
+/** In menu order; the first is the page's default. */
+export function exampleCatalog(): Example[] {
+  return [
+    {
+      id: 'stopwatch', title: 'Stopwatch driver', kind: 'driver', name: 'stopwatch', main: 'stopwatch.c',
+      summary: "The article's platform driver: debugfs files, trapping registers, shared buffer, timeout IRQ",
+      files: { 'stopwatch.c': driverFile('stopwatch/stopwatch.c'), 'stopwatch_hw-sw.h': driverFile('stopwatch/stopwatch_hw-sw.h') },
+    },
+    {
+      id: 'stopwatch-misc', title: 'Stopwatch as a misc device', kind: 'driver', name: 'stopwatch_misc', main: 'stopwatch_misc.c',
+      summary: 'A second driver for the same device: one character device, /dev/stopwatch',
+      files: { 'stopwatch_misc.c': driverFile('stopwatch-misc/stopwatch_misc.c'), 'stopwatch_hw-sw.h': driverFile('stopwatch/stopwatch_hw-sw.h') },
+    },
+    {
+      id: 'hello', title: 'Bare-metal hello', kind: 'bare-metal', name: 'hello', main: 'hello.c',
+      summary: 'No kernel: main() prints on UART0 and powers the board off',
+      files: { 'hello.c': bareMetalFile('hello/hello.c'), ...uartLib() },
+    },
+    {
+      id: 'echo', title: 'Bare-metal echo', kind: 'bare-metal', name: 'echo', main: 'echo.c',
+      summary: 'Reads what you type by polling the UART and writes it back',
+      files: { 'echo.c': bareMetalFile('echo/echo.c'), ...uartLib() },
+    },
+    {
+      id: 'stopwatch-mmio', title: 'Stopwatch by MMIO', kind: 'bare-metal', name: 'stopwatch-demo', main: 'stopwatch-demo.c',
+      summary: 'Drives the stopwatch with no driver: trapping writes, pass-through reads',
+      files: { 'stopwatch-demo.c': bareMetalFile('stopwatch-mmio/stopwatch-demo.c'), 'stopwatch_hw-sw.h': driverFile('stopwatch/stopwatch_hw-sw.h'), ...uartLib() },
+    },
+  ];
+}
