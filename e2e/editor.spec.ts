@@ -1,5 +1,5 @@
 // The driver editor, end to end in Chromium on the production build: the
-// stopwatch driver opened from a link, a mistake typed into it marked on its
+// stopwatch driver the page opens with, a mistake typed into it marked on its
 // line as you type (and gone once fixed), hover showing a kernel function's
 // prototype, F12 opening the guest header read-only at the declaration, and
 // breakpoints set from the gutter and with F9 that move with their line.
@@ -58,7 +58,7 @@ class EditorPane {
 }
 
 async function openStopwatch(page: Page): Promise<EditorPane> {
-  await page.goto('/?example=stopwatch');
+  await page.goto('/'); // the page opens the stopwatch driver when nothing else is open
   const editor = new EditorPane(page);
   await expect(editor.tab('stopwatch.c')).toHaveAttribute('aria-selected', 'true');
   await expect(editor.tab('stopwatch_hw-sw.h')).toBeVisible();

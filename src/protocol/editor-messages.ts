@@ -1,5 +1,5 @@
 // The editor worker's protocol: the page asks, as the student types, whether the
-// driver compiles (diagnostics), what a name is (hover), where it is declared
+// driver (or bare-metal program) compiles (diagnostics), what a name is (hover), where it is declared
 // (definition) and the text of a guest header (a read-only tab). The editor
 // worker compiles in a thread of its own, so a check never stalls the machine.
 // Every request carries an id, and its answer the same id.
@@ -34,16 +34,18 @@ export interface EditorHover {
 /** Where in a file the question is about (a driver file, or a header's read-only tab). */
 export interface EditorPosition { file: string; line: number; col: number; header?: boolean }
 
-/** Page → editor worker. */
+/** What the project builds: a guest driver (a module, against the guest's Linux headers)
+ * or a bare-metal program (its own files only, linked into the machine's program). */
+export type ProgramKind = 'driver' | 'bare-metal';
+
+/** Page → editor worker. `sources` is the project: its name, the file compiled, all its files. */
 export type EditorRequest =
-  /** Compile the driver (as Kbuild would) and report its diagnostics; a newer check makes an older, unstarted one moot. */
-  | { type: 'check'; id: number; sources: DriverSources }
-  | { type: 'hover'; id: number; sources: DriverSources; at: EditorPosition }
-  | { type: 'definition'; id: number; sources: DriverSources; at: EditorPosition }
+  /** Compile the project as Build & load would and report its diagnostics; a newer check makes an older, unstarted one moot. */
+  | { type: 'check'; id: number; kind: ProgramKind; sources: DriverSources }
+  | { type: 'hover'; id: number; kind: ProgramKind; sources: DriverSources; at: EditorPosition }
+  | { type: 'definition'; id: number; kind: ProgramKind; sources: DriverSources; at: EditorPosition }
   /** A guest header's text by include path, for a read-only tab. */
-  | { type: 'header'; id: number; path: string }
-  /** A driver that ships with the guest ("stopwatch"), to open as a project. */
-  | { type: 'example'; id: number; name: string };
+  | { type: 'header'; id: number; path: string };
 
 /** Editor worker → page. */
 export type EditorResponse =
@@ -53,8 +55,6 @@ export type EditorResponse =
   | { type: 'definition'; id: number; target: EditorLocation | null }
   /** text is null when the guest has no such header. */
   | { type: 'header'; id: number; path: string; text: string | null }
-  /** sources is null when no driver ships under that name. */
-  | { type: 'example'; id: number; name: string; sources: DriverSources | null }
   /** The worker failed on a request (a bug of ours); the message says so for the student. */
   | { type: 'failed'; id: number; message: string };
 

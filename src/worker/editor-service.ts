@@ -1,16 +1,17 @@
 // The editor worker's answers, apart from its message loop so Node can test
 // them: a driver compiled the way Kbuild compiles it (against the guest's
-// headers, with __KERNEL__, MODULE and KBUILD_MODNAME), its diagnostics as the
-// Build pane shows them, and the symbol index behind hover and go-to-definition.
+// headers, with __KERNEL__, MODULE and KBUILD_MODNAME), or a bare-metal program
+// built as Build & load builds it; the diagnostics as the Build pane shows them,
+// and the symbol index behind hover and go-to-definition.
 
 import type { BuildDiagnostic } from '../protocol/build.ts';
 import type { DriverSources } from '../protocol/driver.ts';
-import type { EditorHover, EditorLocation, EditorPosition } from '../protocol/editor-messages.ts';
-import { plainDiagnostics } from '../session/build.ts';
+import type { EditorHover, EditorLocation, EditorPosition, ProgramKind } from '../protocol/editor-messages.ts';
+import { buildProgram, plainDiagnostics } from '../session/build.ts';
 import { compile, type CompileInput } from '../toolchain/compile.ts';
 import type { SourceLoc } from '../toolchain/preprocess/token.ts';
 import { identifierAt, indexSymbols, lookupSymbol, type SymbolIndex } from '../toolchain/symbols.ts';
-import { GUEST_DRIVER_FILES, GUEST_HEADERS } from './guest-files.ts';
+import { GUEST_HEADERS } from './guest-files.ts';
 
 /** Where the headers seem to live for the compiler: `#include <linux/io.h>` reads include/linux/io.h. */
 const INCLUDE_DIR = 'include';
@@ -26,6 +27,16 @@ export function driverInput(sources: DriverSources): CompileInput {
   };
 }
 
+/** A bare-metal program's main file as its build compiles it: its own headers only, found beside it. */
+function bareMetalInput(sources: DriverSources): CompileInput {
+  return {
+    file: sources.main,
+    source: sources.files[sources.main] ?? '',
+    includeDirs: ['.'],
+    readFile: (path) => (Object.hasOwn(sources.files, path) ? sources.files[path] : undefined),
+  };
+}
+
 function headerText(path: string): string | undefined {
   return path.startsWith(`${INCLUDE_DIR}/`) ? GUEST_HEADERS.get(path.slice(INCLUDE_DIR.length + 1)) : undefined;
 }
@@ -33,8 +44,12 @@ function headerText(path: string): string | undefined {
 export class EditorService {
   private indexed: { key: string; index: SymbolIndex } | null = null;
 
-  /** The driver's diagnostics, as a build would report them (never throws: a compiler crash is a diagnostic). */
-  check(sources: DriverSources): BuildDiagnostic[] {
+  /** The project's diagnostics, as Build & load would report them (never throws: a compiler crash is a diagnostic). */
+  check(kind: ProgramKind, sources: DriverSources): BuildDiagnostic[] {
+    if (kind === 'bare-metal') {
+      const main = sources.files[sources.main] ?? '';
+      return buildProgram(sources.main, main, 'bare-metal-elf', sources.files).diagnostics;
+    }
     const input = driverInput(sources);
     let diagnostics;
     try {
@@ -54,8 +69,8 @@ export class EditorService {
     return plainDiagnostics(diagnostics, texts);
   }
 
-  hover(sources: DriverSources, at: EditorPosition): EditorHover | null {
-    const found = this.resolve(sources, at);
+  hover(kind: ProgramKind, sources: DriverSources, at: EditorPosition): EditorHover | null {
+    const found = this.resolve(kind, sources, at);
     if (!found) return null;
     const { symbol, word } = found;
     const declaredAt = this.location(symbol.loc, sources);
@@ -63,8 +78,8 @@ export class EditorService {
     return { name: symbol.name, kind: symbol.kind, detail: symbol.detail, declaredAt, startCol: word.col, endCol: word.col + word.name.length };
   }
 
-  definition(sources: DriverSources, at: EditorPosition): EditorLocation | null {
-    const found = this.resolve(sources, at);
+  definition(kind: ProgramKind, sources: DriverSources, at: EditorPosition): EditorLocation | null {
+    const found = this.resolve(kind, sources, at);
     return found ? this.location(found.symbol.loc, sources) : null;
   }
 
@@ -73,28 +88,19 @@ export class EditorService {
     return GUEST_HEADERS.get(path) ?? null;
   }
 
-  /** A driver shipped with the guest, by its folder ("stopwatch"): its files, its .c compiled,
-   * the module named after that file as Kbuild names it. */
-  example(name: string): DriverSources | null {
-    const files: Record<string, string> = {};
-    for (const [path, text] of GUEST_DRIVER_FILES) if (path.startsWith(`${name}/`)) files[path.slice(name.length + 1)] = text;
-    const main = Object.keys(files).find((f) => f.endsWith('.c'));
-    return main ? { module: main.replace(/\.c$/, '').replace(/-/g, '_'), main, files } : null;
-  }
-
-  private resolve(sources: DriverSources, at: EditorPosition) {
+  private resolve(kind: ProgramKind, sources: DriverSources, at: EditorPosition) {
     const file = at.header ? `${INCLUDE_DIR}/${at.file}` : at.file;
     const text = at.header ? headerText(file) : sources.files[at.file];
     const word = text === undefined ? undefined : identifierAt(text, at.line, at.col);
     if (!word) return undefined;
-    const symbol = lookupSymbol(this.index(sources), word.name, { file, line: at.line, col: at.col });
+    const symbol = lookupSymbol(this.index(kind, sources), word.name, { file, line: at.line, col: at.col });
     return symbol ? { symbol, word } : undefined;
   }
 
-  /** The last driver's index, kept while the student hovers around the same text. */
-  private index(sources: DriverSources): SymbolIndex {
-    const key = JSON.stringify(sources);
-    if (this.indexed?.key !== key) this.indexed = { key, index: indexSymbols(driverInput(sources)) };
+  /** The last project's index, kept while the student hovers around the same text. */
+  private index(kind: ProgramKind, sources: DriverSources): SymbolIndex {
+    const key = JSON.stringify([kind, sources]);
+    if (this.indexed?.key !== key) this.indexed = { key, index: indexSymbols(kind === 'driver' ? driverInput(sources) : bareMetalInput(sources)) };
     return this.indexed.index;
   }
 

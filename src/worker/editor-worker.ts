@@ -35,17 +35,15 @@ function answer(r: EditorRequest): EditorResponse {
     switch (r.type) {
       case 'check': {
         const start = performance.now();
-        const diagnostics = service.check(r.sources);
+        const diagnostics = service.check(r.kind, r.sources);
         return { type: 'diagnostics', id: r.id, diagnostics, checkMs: performance.now() - start };
       }
       case 'hover':
-        return { type: 'hover', id: r.id, hover: service.hover(r.sources, r.at) };
+        return { type: 'hover', id: r.id, hover: service.hover(r.kind, r.sources, r.at) };
       case 'definition':
-        return { type: 'definition', id: r.id, target: service.definition(r.sources, r.at) };
+        return { type: 'definition', id: r.id, target: service.definition(r.kind, r.sources, r.at) };
       case 'header':
         return { type: 'header', id: r.id, path: r.path, text: service.header(r.path) };
-      case 'example':
-        return { type: 'example', id: r.id, name: r.name, sources: service.example(r.name) };
     }
   } catch (err) {
     const what = err instanceof Error ? err.message : String(err);

@@ -37,9 +37,9 @@ describe('the editor client', () => {
   });
 
   it('compiles once typing pauses, the newest text only', () => {
-    client.check(sources('a'));
+    client.check('driver', sources('a'));
     vi.advanceTimersByTime(CHECK_DEBOUNCE_MS - 1);
-    client.check(sources('ab'));
+    client.check('driver', sources('ab'));
     vi.advanceTimersByTime(CHECK_DEBOUNCE_MS - 1);
     expect(FakeWorker.last.posted).toEqual([]);
     vi.advanceTimersByTime(1);
@@ -47,9 +47,9 @@ describe('the editor client', () => {
   });
 
   it("drops the answer to a check once a newer one was sent", () => {
-    client.check(sources('old'));
+    client.check('driver', sources('old'));
     vi.advanceTimersByTime(CHECK_DEBOUNCE_MS);
-    client.check(sources('new'));
+    client.check('driver', sources('new'));
     vi.advanceTimersByTime(CHECK_DEBOUNCE_MS);
     const [older, newer] = FakeWorker.last.posted;
     FakeWorker.last.answer({ type: 'diagnostics', id: newer.id, diagnostics: [diag('of the new text')], checkMs: 5 });
@@ -59,8 +59,8 @@ describe('the editor client', () => {
 
   it('answers each hover by its id, and passes a failure on in words', async () => {
     const at = { file: 'm.c', line: 1, col: 1 };
-    const first = client.hover(sources('x'), at);
-    const second = client.definition(sources('x'), at);
+    const first = client.hover('driver', sources('x'), at);
+    const second = client.definition('driver', sources('x'), at);
     const [h, d] = FakeWorker.last.posted;
     FakeWorker.last.answer({ type: 'definition', id: d.id, target: { file: 'linux/io.h', line: 3, col: 1, header: true } });
     FakeWorker.last.answer({ type: 'failed', id: h.id, message: "The editor's checker failed" });

@@ -1,4 +1,4 @@
-// The page's end of the editor worker: the checker that compiles the driver as
+// The page's end of the editor worker: the checker that compiles the project as
 // the student types (its own thread, so the machine never waits for it).
 // Checks are debounced — one compile per pause in typing — and an answer to a
 // check older than the newest one is dropped; hover, definition and header
@@ -6,7 +6,7 @@
 
 import type { BuildDiagnostic } from '../../protocol/build.ts';
 import type { DriverSources } from '../../protocol/driver.ts';
-import type { EditorHover, EditorLocation, EditorPosition, EditorRequest, EditorResponse } from '../../protocol/editor-messages.ts';
+import type { EditorHover, EditorLocation, EditorPosition, EditorRequest, EditorResponse, ProgramKind } from '../../protocol/editor-messages.ts';
 
 /** How long typing must pause before the driver is compiled again. */
 export const CHECK_DEBOUNCE_MS = 300;
@@ -35,22 +35,22 @@ export class EditorClient {
   }
 
   /** Compiles `sources` once typing has paused for CHECK_DEBOUNCE_MS. */
-  check(sources: DriverSources): void {
+  check(kind: ProgramKind, sources: DriverSources): void {
     if (this.debounce !== null) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = null;
-      const id = this.send({ type: 'check', sources });
+      const id = this.send({ type: 'check', kind, sources });
       this.latestCheck = id;
     }, CHECK_DEBOUNCE_MS);
   }
 
-  async hover(sources: DriverSources, at: EditorPosition): Promise<EditorHover | null> {
-    const r = await this.ask({ type: 'hover', sources, at });
+  async hover(kind: ProgramKind, sources: DriverSources, at: EditorPosition): Promise<EditorHover | null> {
+    const r = await this.ask({ type: 'hover', kind, sources, at });
     return r.type === 'hover' ? r.hover : null;
   }
 
-  async definition(sources: DriverSources, at: EditorPosition): Promise<EditorLocation | null> {
-    const r = await this.ask({ type: 'definition', sources, at });
+  async definition(kind: ProgramKind, sources: DriverSources, at: EditorPosition): Promise<EditorLocation | null> {
+    const r = await this.ask({ type: 'definition', kind, sources, at });
     return r.type === 'definition' ? r.target : null;
   }
 
@@ -58,12 +58,6 @@ export class EditorClient {
   async header(path: string): Promise<string | null> {
     const r = await this.ask({ type: 'header', path });
     return r.type === 'header' ? r.text : null;
-  }
-
-  /** A driver that ships with the guest, by name; null when there is none. */
-  async example(name: string): Promise<DriverSources | null> {
-    const r = await this.ask({ type: 'example', name });
-    return r.type === 'example' ? r.sources : null;
   }
 
   private ask(body: RequestBody): Promise<EditorResponse> {

@@ -1,6 +1,6 @@
-// The driver's source in Monaco: one tab per project file (.c and .h), plus the
+// The project's source in Monaco: one tab per project file (.c and .h), plus the
 // guest headers go-to-definition opened (read-only, closeable). As the student
-// types, the editor worker compiles the driver and its diagnostics become
+// types, the editor worker compiles the project and its diagnostics become
 // squiggles on their lines; hovering a name shows its type, F12 goes to its
 // declaration. Clicking the glyph margin (or F9 on the cursor's line) sets a
 // breakpoint; the line the hart is stopped at is highlighted.
@@ -18,7 +18,6 @@ import { EditorTabs } from './EditorTabs.tsx';
 import { modelFor, tabKey, tabOfUri, uriOf, type EditorTab } from './editor-tabs.ts';
 import { registerKernelC, type KernelCContext } from './kernel-c-features.ts';
 import type { Monaco } from './monaco-setup.ts';
-import { useExampleFromLink } from './use-example-from-link.ts';
 import './editor.css';
 
 export interface EditorPaneProps {
@@ -49,7 +48,6 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
   const setActiveFile = usePlayground((s) => s.setActiveFile);
   const check = usePlayground((s) => s.editorCheck);
   const showError = usePlayground((s) => s.showError);
-  useExampleFromLink();
 
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -144,9 +142,9 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     if (!monaco || !editor) return;
     kernelCContext = {
       client: editorChecker(),
-      sources: () => {
+      project: () => {
         const p = usePlayground.getState().project;
-        return p?.kind === 'driver' ? driverSources(p) : null;
+        return p ? { kind: p.kind, sources: driverSources(p) } : null;
       },
       open: (tab, line, col) => {
         if (tab.header) {
@@ -193,7 +191,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
 
   // Compile as the student types (the client waits for a pause).
   useEffect(() => {
-    if (project?.kind === 'driver') editorChecker().check(driverSources(project));
+    if (project) editorChecker().check(project.kind, driverSources(project));
   }, [project]);
 
   // The newest check's diagnostics as markers on every project file.
@@ -226,7 +224,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     return (
       <section className="pane editor-pane editor-empty" aria-label="Editor">
         <header className="pane-header"><h2>Editor</h2></header>
-        <p className="pane-sub">No driver is open yet: open one and its files appear here.</p>
+        <p className="pane-sub">No project is open yet: open an example and its files appear here.</p>
       </section>
     );
   }
@@ -246,7 +244,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     <section className="pane editor-pane" aria-label="Editor">
       <header className="pane-header">
         <h2>Editor</h2>
-        <span className="pane-sub" data-testid="editor-check">{checkSummary(project.kind, check)}</span>
+        <span className="pane-sub" data-testid="editor-check">{checkSummary(check)}</span>
       </header>
       <EditorTabs files={Object.keys(project.files)} headers={headers} active={active} onSelect={selectTab} onClose={closeHeader} />
       <div className="editor-host" ref={host} data-testid="editor-host">
@@ -256,8 +254,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
   );
 }
 
-function checkSummary(kind: string, check: ReturnType<typeof usePlayground.getState>['editorCheck']): string {
-  if (kind !== 'driver') return 'hover a name for its type · F12 goes to its declaration';
-  if (!check) return 'checking the driver as you type…';
+function checkSummary(check: ReturnType<typeof usePlayground.getState>['editorCheck']): string {
+  if (!check) return 'checking your code as you type…';
   return `kernel-C: ${countDiagnostics(check.diagnostics)} (checked in ${Math.round(check.checkMs)} ms) · hover a name for its type · F12 goes to its declaration · F9 sets a breakpoint`;
 }

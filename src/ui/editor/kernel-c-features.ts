@@ -1,18 +1,18 @@
 // Hover and go-to-definition for kernel-C, answered by the editor worker: the
 // type of the name under the mouse (a prototype, a declaration, a #define) and
-// where it is declared, in the driver's files or in the guest's Linux headers.
+// where it is declared, in the project's files or in the guest's Linux headers.
 // A header target is opened as a read-only tab by whoever mounted the editor.
 
 import type { DriverSources } from '../../protocol/driver.ts';
-import type { EditorLocation } from '../../protocol/editor-messages.ts';
+import type { EditorLocation, ProgramKind } from '../../protocol/editor-messages.ts';
 import type { EditorClient } from '../connection/editor-client.ts';
 import { modelFor, tabOfUri, uriOf, type EditorTab } from './editor-tabs.ts';
 import type { Monaco } from './monaco-setup.ts';
 
 export interface KernelCContext {
   client: EditorClient;
-  /** The driver as it is now (null: none open, nothing to answer). */
-  sources(): DriverSources | null;
+  /** The project as it is now (null: none open, nothing to answer). */
+  project(): { kind: ProgramKind; sources: DriverSources } | null;
   /** Shows `tab` with the cursor at line:col (a header tab is opened first). */
   open(tab: EditorTab, line: number, col: number): void;
 }
@@ -27,9 +27,9 @@ export function registerKernelC(monaco: Monaco, context: () => KernelCContext | 
     async provideHover(model, position) {
       const ctx = context();
       const tab = tabOfUri(model.uri);
-      const sources = ctx?.sources();
-      if (!ctx || !tab || !sources) return null;
-      const hover = await ctx.client.hover(sources, { ...tab, line: position.lineNumber, col: position.column });
+      const project = ctx?.project();
+      if (!ctx || !tab || !project) return null;
+      const hover = await ctx.client.hover(project.kind, project.sources, { ...tab, line: position.lineNumber, col: position.column });
       if (!hover) return null;
       const where = `${hover.declaredAt.file}:${hover.declaredAt.line}`;
       return {
@@ -46,9 +46,9 @@ export function registerKernelC(monaco: Monaco, context: () => KernelCContext | 
     async provideDefinition(model, position) {
       const ctx = context();
       const tab = tabOfUri(model.uri);
-      const sources = ctx?.sources();
-      if (!ctx || !tab || !sources) return null;
-      const target = await ctx.client.definition(sources, { ...tab, line: position.lineNumber, col: position.column });
+      const project = ctx?.project();
+      if (!ctx || !tab || !project) return null;
+      const target = await ctx.client.definition(project.kind, project.sources, { ...tab, line: position.lineNumber, col: position.column });
       if (!target || !(await ensureModel(monaco, ctx, target))) return null;
       return { uri: uriOf(monaco, targetTab(target)), range: new monaco.Range(target.line, target.col, target.line, target.col) };
     },
