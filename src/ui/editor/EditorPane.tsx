@@ -212,13 +212,15 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     currentLine.current?.set(currentLineDecorations(monaco, line));
   }, [monaco, editor, shownProjectFile, breakpoints, currentLocation, project]);
 
-  // The hart stopped in another file of the driver: show it, and the line.
+  // The hart stopped in a file of the project: show it, and the line. Only when the
+  // stop changes, so typing in another tab afterwards does not pull the student back.
   useEffect(() => {
-    if (!currentLocation || !project || project.files[currentLocation.file] === undefined) return;
+    const files = usePlayground.getState().project?.files;
+    if (!currentLocation || files?.[currentLocation.file] === undefined) return;
     setShownHeader(null);
     setActiveFile(currentLocation.file);
     editor?.revealLineInCenterIfOutsideViewport(currentLocation.line);
-  }, [currentLocation, project, setActiveFile, editor]);
+  }, [currentLocation, setActiveFile, editor]);
 
   if (!project) {
     return (
