@@ -219,8 +219,11 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     if (!currentLocation || files?.[currentLocation.file] === undefined) return;
     setShownHeader(null);
     setActiveFile(currentLocation.file);
-    editor?.revealLineInCenterIfOutsideViewport(currentLocation.line);
-  }, [currentLocation, setActiveFile, editor]);
+  }, [currentLocation, setActiveFile]);
+  // ...and scroll to the line once that file is shown (after the model switch above).
+  useEffect(() => {
+    if (editor && currentLocation && currentLocation.file === shownProjectFile) editor.revealLineInCenterIfOutsideViewport(currentLocation.line);
+  }, [editor, currentLocation, shownProjectFile]);
 
   if (!project) {
     return (
