@@ -97,7 +97,7 @@ const uiUrls = {
   rules: {
     'no-restricted-syntax': ['error', {
       selector: urlToCode,
-      message: 'Only src/ui/connection/machine-client.ts creates a URL to code (the worker entry); the UI talks to the machine through it.',
+      message: 'Only src/ui/connection/machine-client.ts and editor-client.ts create a URL to code (a worker entry); the UI talks to the workers through them.',
     }],
   },
 };
@@ -107,6 +107,16 @@ const workerClient = {
     'no-restricted-syntax': ['error', {
       selector: `${urlToCode}:not([arguments.0.value='../../worker/machine-worker.ts'])`,
       message: "The UI may start only the worker's entry, src/worker/machine-worker.ts.",
+    }],
+  },
+};
+// The editor's checker is a worker of its own (a compile never stalls the machine).
+const editorWorkerClient = {
+  files: ['src/ui/connection/editor-client.ts'],
+  rules: {
+    'no-restricted-syntax': ['error', {
+      selector: `${urlToCode}:not([arguments.0.value='../../worker/editor-worker.ts'])`,
+      message: "The editor client may start only the editor worker's entry, src/worker/editor-worker.ts.",
     }],
   },
 };
@@ -130,4 +140,5 @@ export default tseslint.config(
   stageDirection,
   uiUrls,
   workerClient,
+  editorWorkerClient,
 );

@@ -25,7 +25,8 @@ export class PlaygroundPage {
     this.runState = page.getByTestId('run-state');
     this.stopReason = page.getByTestId('stop-reason');
     this.exitStatus = page.getByTestId('exit-status');
-    this.error = page.getByRole('alert');
+    // The page's error banner; Monaco keeps alert regions of its own for screen readers.
+    this.error = page.getByRole('alert').and(page.locator('.error-banner'));
     this.pc = page.getByTestId('pc');
     this.registers = page.getByRole('region', { name: 'CPU registers' });
     this.breakpoints = page.getByTestId('breakpoints');

@@ -93,6 +93,11 @@ describe('how the page starts the worker', () => {
     expect(await rulesBroken('src/ui/connection/machine-client.ts', start('../../cli/main.ts'))).toEqual(['no-restricted-syntax']);
   });
 
+  it("lets the editor client start the editor worker's entry, and nothing else", async () => {
+    expect(await rulesBroken('src/ui/connection/editor-client.ts', start('../../worker/editor-worker.ts'))).toEqual([]);
+    expect(await rulesBroken('src/ui/connection/editor-client.ts', start('../../worker/machine-worker.ts'))).toEqual(['no-restricted-syntax']);
+  });
+
   it('refuses a URL to code anywhere else in the UI', async () => {
     expect(await rulesBroken('src/ui/controls/probe.ts', start('../../worker/machine-worker.ts'))).toEqual(['no-restricted-syntax']);
   });

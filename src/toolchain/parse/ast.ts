@@ -117,4 +117,6 @@ export interface TranslationUnit {
   file: string;
   /** File-scope asm("...") statements. */
   topAsm?: string[];
+  /** The typedef names of file scope, where each was declared (read by the editor's hover). */
+  typedefs?: ReadonlyMap<string, { ty: Type; loc: SourceLoc }>;
 }

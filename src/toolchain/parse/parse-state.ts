@@ -213,6 +213,12 @@ export class Parser {
     try { return f(); } finally { this.scopes = saved; }
   }
   get atFileScope(): boolean { return this.scopes.length === 1; }
+  /** The typedefs declared at file scope, by name. */
+  fileScopeTypedefs(): Map<string, { ty: Type; loc: SourceLoc }> {
+    const out = new Map<string, { ty: Type; loc: SourceLoc }>();
+    for (const [name, e] of this.scopes[0].vars) if (e.kind === 'typedef') out.set(name, { ty: e.ty, loc: e.loc });
+    return out;
+  }
   declare(name: string, e: ScopeEntry): void { this.scopes[this.scopes.length - 1].vars.set(name, e); }
   declareGlobal(name: string, e: ScopeEntry): void { this.scopes[0].vars.set(name, e); }
   lookup(name: string): ScopeEntry | undefined {

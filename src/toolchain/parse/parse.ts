@@ -37,7 +37,7 @@ export function parse(tokens: Token[], diags: Diagnostic[]): TranslationUnit {
     }
   }
   // The eof token belongs to the main file (the first token may come from a header).
-  return { globals: p.globals, file: toks[toks.length - 1].loc.file, topAsm: p.topAsm };
+  return { globals: p.globals, file: toks[toks.length - 1].loc.file, topAsm: p.topAsm, typedefs: p.fileScopeTypedefs() };
 }
 
 function eofAfter(tokens: Token[]): Token {

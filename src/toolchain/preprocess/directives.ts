@@ -21,6 +21,9 @@ export interface PreprocessOptions {
   readFile: (path: string) => string | undefined;
   /** gcc's -include FILE: included before the first line of the main file. */
   includes?: string[];
+  /** Given the macro table as it stands at the end of the translation unit (for the
+   * editor's hover and go-to-definition); the table is the preprocessor's, only to be read. */
+  onMacros?: (macros: ReadonlyMap<string, Macro>) => void;
 }
 
 /** gcc's limit too: deeper than this is almost surely a header including itself. */

@@ -43,14 +43,14 @@ export function preprocessCached(file: string, text: string, opts: PreprocessOpt
   const pp = new Preprocessor(opts, diags);
   if (end === 0) {
     pp.start(file, main);
-    return withEof([], pp.finish(), diags);
+    return withEof([], finished(pp, opts), diags);
   }
   const key = JSON.stringify([file, text.slice(0, main[end].loc.offset), opts.defines, opts.includeDirs, opts.includes ?? []]);
   const hit = CACHE.get(key);
   if (hit !== undefined && unchanged(hit.state, opts)) {
     for (const d of hit.diags) diags.push({ ...d });
     pp.resume(file, main, end, hit.state);
-    return withEof(hit.toks, pp.finish(), diags);
+    return withEof(hit.toks, finished(pp, opts), diags);
   }
   const before = diags.length;
   pp.start(file, main);
@@ -60,7 +60,14 @@ export function preprocessCached(file: string, text: string, opts: PreprocessOpt
     if (CACHE.size >= CACHE_ENTRIES) CACHE.delete(CACHE.keys().next().value!);
     CACHE.set(key, { state: pp.snapshot(), toks, diags: own.map((d) => ({ ...d })) });
   }
-  return withEof(toks, pp.finish(), diags);
+  return withEof(toks, finished(pp, opts), diags);
+}
+
+/** The rest of the unit preprocessed; the caller who asked is shown the final macro table. */
+function finished(pp: Preprocessor, opts: PreprocessOptions): PPToken[] {
+  const rest = pp.finish();
+  opts.onMacros?.(pp.macros);
+  return rest;
 }
 
 /** The prefix's tokens, then the rest converted, then the 'eof' at the end of the main file. */

@@ -15,7 +15,7 @@ export type { PreprocessOptions } from './directives.ts';
 export function preprocess(file: string, text: string, opts: PreprocessOptions, diags: Diagnostic[]): Token[] {
   try {
     // Callers from plain JavaScript (the worker) may leave options out.
-    const full: PreprocessOptions = { includeDirs: opts.includeDirs ?? [], defines: opts.defines ?? {}, readFile: opts.readFile ?? (() => undefined), includes: opts.includes };
+    const full: PreprocessOptions = { includeDirs: opts.includeDirs ?? [], defines: opts.defines ?? {}, readFile: opts.readFile ?? (() => undefined), includes: opts.includes, onMacros: opts.onMacros };
     return preprocessCached(file, String(text ?? ''), full, diags);
   } catch (e) {
     // A bug of ours, not of the student's program: say so instead of crashing the page.

@@ -8,6 +8,7 @@ import { useState, type DragEvent } from 'react';
 import { BuildPane } from '../build/BuildPane.tsx';
 import { CodePane } from '../code-pane/CodePane.tsx';
 import { ControlsBar } from '../controls/ControlsBar.tsx';
+import { EditorPane } from '../editor/EditorPane.tsx';
 import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
@@ -22,6 +23,8 @@ function hasFiles(e: DragEvent): boolean {
 export function PlaygroundLayout() {
   const [dragging, setDragging] = useState(false);
   const openProgramFile = usePlayground((s) => s.openProgramFile);
+  const sourceBreakpoints = usePlayground((s) => s.sourceBreakpoints);
+  const toggleSourceBreakpoint = usePlayground((s) => s.toggleSourceBreakpoint);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -41,6 +44,7 @@ export function PlaygroundLayout() {
       <ErrorBanner />
       <main className="panes">
         <div className="area-guest">
+          <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={null} />
           <TerminalPane />
           <BuildPane />
           <CodePane />

@@ -5,11 +5,12 @@ import type { StateCreator } from 'zustand';
 import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
 import { createGuestSlice, type GuestSlice } from './guest-slice.ts';
+import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -18,5 +19,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createBuildSlice(send)(...a),
     ...createWorkspaceSlice(...a),
     ...createGuestSlice(send)(...a),
+    ...createEditorSlice(...a),
   });
 }
