@@ -4,11 +4,12 @@
 import type { StateCreator } from 'zustand';
 import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
+import { createDebugSlice, type DebugSlice } from './debug-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & DebugSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -16,5 +17,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createMachineSlice(send)(...a),
     ...createBuildSlice(send)(...a),
     ...createWorkspaceSlice(...a),
+    ...createDebugSlice(send)(...a),
   });
 }
