@@ -62,9 +62,10 @@ export function ControlsBar() {
   });
 
   useEffect(() => {
-    if (handOff.current === 'pause' && running) pauseRef.current?.focus();
-    if (handOff.current === 'run' && !running) runRef.current?.focus();
-    if (handOff.current === 'pause' ? running : !running) handOff.current = null;
+    const next = handOff.current === 'pause' && running ? pauseRef : handOff.current === 'run' && !running ? runRef : null;
+    if (!next) return;
+    handOff.current = null;
+    next.current?.focus();
   }, [running]);
 
   return (
