@@ -2,8 +2,8 @@
 // way out of the terminal. A native modal <dialog>: it keeps focus inside
 // while open, Escape closes it, and focus returns to the button that opened it.
 
-import { useEffect, useRef } from 'react';
-import { keysText, SHORTCUTS } from './shortcuts.ts';
+import { Fragment, useEffect, useRef } from 'react';
+import { chordTexts, SHORTCUTS } from './shortcuts.ts';
 import './keyboard.css';
 
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -22,7 +22,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.action}>
-              <td><kbd>{keysText(s.action)}</kbd></td>
+              <td>{chordTexts(s.action).map((keys, i) => <Fragment key={keys}>{i > 0 && ' or '}<kbd>{keys}</kbd></Fragment>)}</td>
               <td><strong>{s.label}</strong>: {s.description}</td>
             </tr>
           ))}

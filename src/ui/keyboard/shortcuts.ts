@@ -74,9 +74,14 @@ export function ariaKeyShortcuts(action: ShortcutAction): string {
   return shortcutFor(action).chords.map((c) => chordText(c, true)).join(' ');
 }
 
+/** For people: each chord ("F6", "Shift+F5"). */
+export function chordTexts(action: ShortcutAction): string[] {
+  return shortcutFor(action).chords.map((c) => chordText(c, false));
+}
+
 /** For people: the chords joined by "or" ("F6 or Shift+F5"). */
 export function keysText(action: ShortcutAction): string {
-  return shortcutFor(action).chords.map((c) => chordText(c, false)).join(' or ');
+  return chordTexts(action).join(' or ');
 }
 
 /** The first chord, as a button shows it ("F5"). */
