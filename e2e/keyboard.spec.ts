@@ -89,6 +89,8 @@ test('run, pause and step from the keyboard, hear it in the live region, and lea
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await expect(help).toContainText('Escape');
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.screenshot({ path: 'test-results/keyboard-help.png' });
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
