@@ -34,7 +34,8 @@ export type MachineCommand =
    * worker stops running while too much output is unacknowledged, as a UART
    * transmitter waits for a slow line, so a printing loop cannot flood the page. */
   | { type: 'uart-ack'; bytes: number }
-  | { type: 'set-speed'; mode: SpeedMode }
+  /** slowdown (real time only): slow motion, virtual time runs N times slower than the wall clock; absent or 1: real time. */
+  | { type: 'set-speed'; mode: SpeedMode; slowdown?: number }
   | { type: 'set-breakpoints'; pcs: number[] }
   | { type: 'set-trace'; enabled: boolean }
   /** Translate hot guest code into JavaScript (the default), or interpret every instruction: the same run either way. */
@@ -68,7 +69,8 @@ export type MachineEvent =
    * otherwise the program loaded before, if any, stays. buildMs: wall time of the build. */
   | { type: 'compiled'; name: string; ok: boolean; diagnostics: BuildDiagnostic[]; buildMs: number }
   | { type: 'uart-out'; bytes: Uint8Array }
-  | { type: 'status'; state: RunState; stop: StopReason | null; speed: SpeedMode; idle: boolean }
+  /** slowdown: the slow-motion factor in force (1 or absent: real time or fast-forward). */
+  | { type: 'status'; state: RunState; stop: StopReason | null; speed: SpeedMode; idle: boolean; slowdown?: number }
   | { type: 'registers'; registers: RegisterSnapshot }
   | { type: 'trace'; events: TraceEvent[]; dropped: number }
   /** Guest errors the stopwatch logged and ignored (on_error=log) since the last batch,

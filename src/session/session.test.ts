@@ -221,6 +221,23 @@ describe('Session', () => {
     expect(s.registers()!.timeNs).toBeLessThanOrEqual(11_000_000);
   });
 
+  it('in ×10 slow motion, the same 10 ms sleep takes 100 ms of wall time', () => {
+    const s = loaded(SLEEPER);
+    s.setSpeed('realtime', 1000, 10);
+    expect(s.slowdown).toBe(10);
+    s.start(1000);
+    for (let ms = 0; ms <= 95; ms += 5) {
+      s.runSlice(100_000, 1000 + ms);
+      expect(s.state, `still asleep after ${ms} wall ms`).toBe('running');
+      expect(s.registers()!.timeNs).toBeLessThanOrEqual(ms * 1e5 + 1e6 + 1);
+    }
+    s.runSlice(100_000, 1105);
+    s.runSlice(100_000, 1105);
+    expect(s.stop).toEqual({ reason: 'poweroff', exitCode: 0 });
+    s.setSpeed('fast', 1105, 10);
+    expect(s.slowdown, 'fast-forward has no slow motion').toBe(1);
+  });
+
   it('shows the code around pc as objdump disassembles it', () => {
     const s = loaded();
     s.setBreakpoints([COUNTDOWN.sym.loop]);

@@ -11,7 +11,7 @@ import type { TraceEvent } from '../protocol/trace-events.ts';
 import { DEFAULT_STOPWATCH_PROPS, type StopwatchProps } from '../machine/devices/stopwatch/stopwatch.ts';
 import type { BoardRunStop, SessionBoard, SessionBoardOptions } from './session-board.ts';
 import { codeWindow } from './code-listing.ts';
-import { RealTimePacer } from './real-time.ts';
+import { clampSlowdown, RealTimePacer } from './real-time.ts';
 
 export interface SliceResult {
   /** Instructions retired in the slice. */
@@ -41,6 +41,8 @@ export class Session {
   state: RunState = 'empty';
   stop: StopReason | null = null;
   speed: SpeedMode = 'fast';
+  /** Real time only: virtual time runs this many times slower than the wall clock (1: real time). */
+  slowdown = 1;
   /** Running, but the hart sleeps in wfi. */
   idle = false;
   programName: string | null = null;
@@ -149,8 +151,11 @@ export class Session {
     if (this.state === 'running') this.settle('paused', { reason: 'pause' });
   }
 
-  setSpeed(mode: SpeedMode, wallNowMs: number): void {
+  /** Fast-forward, or real time slowed down `slowdown` times (1: real time; ignored in fast-forward). */
+  setSpeed(mode: SpeedMode, wallNowMs: number, slowdown = 1): void {
     this.speed = mode;
+    this.slowdown = mode === 'realtime' ? clampSlowdown(slowdown) : 1;
+    this.pacer.setSlowdown(this.slowdown);
     if (this.board) this.pacer.anchor(wallNowMs, this.board.clock.nowNs());
   }
 

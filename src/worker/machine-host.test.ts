@@ -152,6 +152,15 @@ describe('MachineHost', () => {
     expect(wallMs - start, 'the guest woke before 200 ms of wall time had passed').toBeGreaterThanOrEqual(200);
   });
 
+  it('passes slow motion on to the session and reports the slowdown in force', () => {
+    const m = start();
+    m.host.handle({ type: 'load-elf', name: 'echo.elf', image: buildEcho() });
+    m.host.handle({ type: 'set-speed', mode: 'realtime', slowdown: 10 });
+    expect(m.lastStatus()).toMatchObject({ speed: 'realtime', slowdown: 10 });
+    m.host.handle({ type: 'set-speed', mode: 'fast' });
+    expect(m.lastStatus()).toMatchObject({ speed: 'fast', slowdown: 1 });
+  });
+
   it('sends the trace in batches, many events per message, only while tracing is on', async () => {
     const m = start();
     m.host.handle({ type: 'load-elf', name: 'echo.elf', image: buildEcho() });

@@ -103,7 +103,7 @@ export class MachineHost {
         }
         return;
       case 'set-speed':
-        s.setSpeed(command.mode, this.nowMs());
+        s.setSpeed(command.mode, this.nowMs(), command.slowdown);
         if (s.state === 'running') this.scheduler.after(0);
         return;
       case 'set-breakpoints':
@@ -199,7 +199,7 @@ export class MachineHost {
 
   private sendStatus(): void {
     const s = this.session;
-    const event: MachineEvent = { type: 'status', state: s.state, stop: s.stop, speed: s.speed, idle: s.idle };
+    const event: MachineEvent = { type: 'status', state: s.state, stop: s.stop, speed: s.speed, idle: s.idle, slowdown: s.slowdown };
     const key = JSON.stringify(event);
     if (key === this.lastStatus) return;
     this.lastStatus = key;

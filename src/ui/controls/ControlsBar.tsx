@@ -1,9 +1,17 @@
-// The bar on top: open a program (an ELF, or a C file compiled in the worker), run it, pause it, step it, reset it, and
-// choose how virtual time runs; with the guest, Build & load swaps the driver in it. Buttons are enabled only when they can act.
+// The bar on top: open a program (an ELF, or a C file compiled in the worker),
+// run it, pause it, step it by instruction or by C line, reset it, Build & load a driver into the guest, choose how
+// virtual time runs, the text size, and the keyboard shortcuts' help. Every
+// action has a key (src/ui/keyboard/shortcuts.ts); a key pressed when its
+// action cannot run says why in the live region instead of doing nothing.
 
-import { useRef, useState } from 'react';
-import type { SpeedMode } from '../../protocol/messages.ts';
+import { useEffect, useRef, useState } from 'react';
+import { ExamplesMenu } from '../examples/ExamplesMenu.tsx';
+import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
+import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { usePlayground } from '../store/store.ts';
+import { FontSizeControl } from './FontSizeControl.tsx';
+import { TimeModeSelect } from './TimeModeSelect.tsx';
+import { ToolbarButton } from './ToolbarButton.tsx';
 import './controls.css';
 
 /** What runs in guest mode: the kernel and, once it is in, the driver's module. */
@@ -13,11 +21,61 @@ function guestLabel(build: { module: string; loaded: boolean } | null): string {
 
 export function ControlsBar() {
   const fileRef = useRef<HTMLInputElement>(null);
+  const runRef = useRef<HTMLButtonElement>(null);
+  const pauseRef = useRef<HTMLButtonElement>(null);
+  /** Run or Pause pressed from the keyboard: focus moves to the other one once it can act. */
+  const handOff = useRef<'run' | 'pause' | null>(null);
   const [stepCount, setStepCount] = useState(1);
+  const [helpOpen, setHelpOpen] = useState(false);
   const s = usePlayground();
   const loaded = s.programName !== null || s.guestBooted;
-  const canBuildDriver = s.guestBooted && s.project?.kind === 'driver' && !s.buildingDriver;
+  // A driver goes into the booted guest; a bare-metal program can be built any time.
+  const canBuild = s.project !== null && !s.buildingDriver && s.building === null
+    && (s.project.kind === 'bare-metal' || s.guestBooted || !s.guestMode);
   const paused = s.runState === 'paused';
+  const running = s.runState === 'running';
+
+  /** Why an action cannot run now, for the live region (null: it can). */
+  const blocked = (action: string): string | null => {
+    if (!loaded) return `${action} needs a program: open one with "Open program…" first.`;
+    if (s.runState === 'halted') return `${action}: the machine has stopped. Press Reset to boot the program again.`;
+    return null;
+  };
+  const tryRun = () => {
+    const why = blocked('Run') ?? (running ? 'Run: the machine is already running. F6 pauses it.' : null);
+    if (why) return s.setActionNotice(why);
+    s.setActionNotice(null);
+    s.run();
+  };
+  const tryPause = () => {
+    if (!running) return s.setActionNotice('Pause: the machine is not running. F5 runs it.');
+    s.setActionNotice(null);
+    s.pause();
+  };
+  const tryStep = () => {
+    const why = blocked('Step') ?? (running ? 'Step works while the machine is paused: press F6 to pause first.' : null);
+    if (why) return s.setActionNotice(why);
+    s.setActionNotice(null);
+    s.step(stepCount);
+  };
+
+  useShortcuts({
+    run: tryRun,
+    pause: tryPause,
+    stepInstruction: tryStep,
+    stepLine: s.stepLine,
+    stepInto: s.stepInto,
+    stepOut: s.stepOut,
+    buildAndLoad: s.buildAndLoad,
+    help: () => setHelpOpen(true),
+  });
+
+  useEffect(() => {
+    const next = handOff.current === 'pause' && running ? pauseRef : handOff.current === 'run' && !running ? runRef : null;
+    if (!next) return;
+    handOff.current = null;
+    next.current?.focus();
+  }, [running]);
 
   return (
     <div className="controls" role="toolbar" aria-label="Machine controls">
@@ -28,7 +86,7 @@ export function ControlsBar() {
           Open program…
         </button>
         <input
-          ref={fileRef} type="file" className="visually-hidden" data-testid="program-input" aria-label="Program file (.elf or .c)"
+          ref={fileRef} type="file" className="visually-hidden" data-testid="program-input" aria-label="Program file (.elf or .c)" tabIndex={-1}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void s.openProgramFile(file);
@@ -37,18 +95,23 @@ export function ControlsBar() {
         />
         <span className="program-name" title="The loaded program">{s.programName ?? (s.guestMode ? guestLabel(s.driverBuild) : 'no program loaded')}</span>
       </div>
-      {s.guestMode && (
+      {s.project && (
         <div className="control-group">
-          <button type="button" className="btn btn-primary" disabled={!canBuildDriver} onClick={s.buildAndLoad}
-            title="Compile the driver in the editor and replace the module in the running guest (rmmod, then insmod)">
-            {s.buildingDriver ? 'Building…' : 'Build & load'}
+          <ExamplesMenu />
+          <button type="button" className="btn btn-primary" disabled={!canBuild} onClick={s.buildAndLoad} aria-keyshortcuts="Control+S Control+B"
+            title={s.project.kind === 'driver'
+              ? 'Compile the driver in the editor and replace the module in the running guest (rmmod, then insmod) — Ctrl+S'
+              : 'Compile the program in the editor and run it on the bare board (it replaces the guest; Build & load of a driver boots the guest again) — Ctrl+S'}>
+            {s.buildingDriver || s.building ? 'Building…' : 'Build & load'}
           </button>
         </div>
       )}
       <div className="control-group">
-        <button type="button" className="btn btn-primary" disabled={!loaded || !paused} onClick={s.run} title="Run until a breakpoint, power-off or Pause">Run</button>
-        <button type="button" className="btn" disabled={s.runState !== 'running'} onClick={s.pause} title="Stop after the current slice">Pause</button>
-        <button type="button" className="btn" disabled={!loaded || !paused} onClick={() => s.step(stepCount)} title="Execute this many instructions, then pause">Step</button>
+        <ToolbarButton ref={runRef} action="run" primary enabled={loaded && paused}
+          onActivate={({ keyboard }) => { if (keyboard) handOff.current = 'pause'; tryRun(); }} />
+        <ToolbarButton ref={pauseRef} action="pause" enabled={running}
+          onActivate={({ keyboard }) => { if (keyboard) handOff.current = 'run'; tryPause(); }} />
+        <ToolbarButton action="stepInstruction" enabled={loaded && paused} onActivate={tryStep} />
         <label className="step-count">
           <input type="number" min={1} max={1000000} value={stepCount} aria-label="Instructions per step"
             onChange={(e) => setStepCount(Math.max(1, Number(e.target.value) || 1))} />
@@ -56,19 +119,24 @@ export function ControlsBar() {
         </label>
         <button type="button" className="btn" disabled={!loaded} onClick={s.reset} title="Power-on reset: boot the program again from the start">Reset</button>
       </div>
+      <div className="control-group" role="group" aria-label="Step through C">
+        <ToolbarButton action="stepLine" enabled={loaded && paused} onActivate={s.stepLine} />
+        <ToolbarButton action="stepInto" enabled={loaded && paused} onActivate={s.stepInto} />
+        <ToolbarButton action="stepOut" enabled={loaded && paused} onActivate={s.stepOut} />
+      </div>
       <div className="control-group">
-        <label className="speed" title="Fast-forward: an idle CPU jumps to its next timer. Real time: it waits for the wall clock.">
-          <span>Time</span>
-          <select value={s.speed} aria-label="Virtual time" onChange={(e) => s.setSpeed(e.target.value as SpeedMode)}>
-            <option value="fast">fast-forward</option>
-            <option value="realtime">real time</option>
-          </select>
-        </label>
+        <TimeModeSelect />
         <label className="jit" title="Translate hot guest code into JavaScript (fast). Off: interpret every instruction. The run is the same either way.">
           <input type="checkbox" checked={s.jit} aria-label="Translate hot code (JIT)" onChange={(e) => s.setJit(e.target.checked)} />
           <span>JIT</span>
         </label>
       </div>
+      <div className="control-group control-group-end">
+        <FontSizeControl />
+        <button type="button" className="btn btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?"
+          aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+      </div>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

@@ -1,11 +1,16 @@
 // The guest's console: an xterm.js terminal on UART0. This component alone
 // owns the widget — it creates it in an effect and disposes it — and UART
 // bytes go straight from the machine client into it, never through React.
+// Keyboard: Escape, then Tab, leaves the terminal (Tab alone is the guest's);
+// page shortcuts (F5, F6, Ctrl+S, …) go to the page, not to the guest.
 
 import { useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
+import { useFontSize } from '../controls/font-size.ts';
+import { shouldFocusTerminalOnRun } from '../keyboard/focus-policy.ts';
+import { TerminalEscape } from '../keyboard/terminal-escape.ts';
 import { machineClient, usePlayground } from '../store/store.ts';
 import { TERMINAL_THEME } from './terminal-theme.ts';
 import './guest.css';
@@ -22,7 +27,7 @@ export function TerminalPane() {
       convertEol: !usePlayground.getState().guestMode,
       cursorBlink: true,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 14,
+      fontSize: useFontSize.getState().px,
       scrollback: 5000,
       theme: TERMINAL_THEME,
     });
@@ -30,19 +35,30 @@ export function TerminalPane() {
     term.loadAddon(fit);
     term.open(host);
     fit.fit();
+    // Screen readers read the way out when the console takes the focus.
+    term.textarea?.setAttribute('aria-describedby', 'terminal-escape-hint');
+    const escape = new TerminalEscape();
+    // false: xterm leaves the key alone, so the browser moves focus on (Tab) or the page's shortcut listener acts.
+    term.attachCustomKeyEventHandler((e) => escape.route(e) === 'guest');
+    const resizeFont = useFontSize.subscribe((state) => {
+      term.options.fontSize = state.px;
+      fit.fit();
+    });
     const encoder = new TextEncoder();
     const typed = term.onData((text) => usePlayground.getState().sendInput(encoder.encode(text)));
     const unsubscribe = machineClient().uart.subscribe({ data: (bytes, done) => term.write(bytes, done), clear: () => term.reset() });
     const resize = new ResizeObserver(() => fit.fit());
     resize.observe(host);
-    // When the guest starts running, keys should go to it without a click first.
+    // When the guest starts running, keys should go to it without a click first — unless the
+    // focus was put elsewhere from the keyboard (see focus-policy.ts).
     const focusOnRun = usePlayground.subscribe((state, prev) => {
-      if (state.runState === 'running' && prev.runState !== 'running') term.focus();
+      if (state.runState === 'running' && prev.runState !== 'running' && shouldFocusTerminalOnRun(document.activeElement, host)) term.focus();
       if (state.guestBooted && !prev.guestBooted) term.focus();
       if (state.guestMode !== prev.guestMode) term.options.convertEol = !state.guestMode;
     });
     return () => {
       focusOnRun();
+      resizeFont();
       resize.disconnect();
       unsubscribe();
       typed.dispose();
@@ -57,6 +73,9 @@ export function TerminalPane() {
         <span className="pane-sub">{guestMode
           ? 'the guest\'s shell on its serial console · type commands here (lsmod, dmesg, cat …)'
           : 'UART0 · ns16550a at 0x10000000 · click and type to send bytes to the guest'}</span>
+        <span className="pane-sub terminal-escape-hint" id="terminal-escape-hint">
+          Leave the console: <kbd>Esc</kbd> then <kbd>Tab</kbd>
+        </span>
       </header>
       {!programName && !guestMode && (
         <p className="guest-hint">

@@ -4,6 +4,7 @@
 import type { StopwatchOnError } from '../../protocol/messages.ts';
 import { describeStop } from '../../protocol/stop-reason.ts';
 import { usePlayground, type PlaygroundState } from '../store/store.ts';
+import { RunAnnouncer } from './RunAnnouncer.tsx';
 import './status.css';
 
 function stateLabel(s: Pick<PlaygroundState, 'runState' | 'idle' | 'workerReady'>): string {
@@ -23,10 +24,11 @@ export function StatusPanel() {
     ? describeStop(stop)
     : s.runState === 'running' && s.idle
       ? 'The CPU sleeps in wfi until an interrupt arrives (a timer, or a key you type).'
-      : s.runState === 'paused' ? 'Ready: press Run, or Step one instruction at a time.' : '';
+      : s.runState === 'paused' ? 'Ready: press Run (F5), or Step one instruction at a time (F7).' : '';
   return (
     <section className="pane status-pane" aria-label="Machine status">
       <header className="pane-header"><h2>Machine</h2></header>
+      <RunAnnouncer />
       <div className={`state-badge state-${s.runState}${s.idle ? ' state-idle' : ''}`} data-testid="run-state">{stateLabel(s)}</div>
       {detail && <p className="stop-detail" data-testid="stop-reason">{detail}</p>}
       {s.notices.map((notice) => <p key={notice} className="machine-notice" data-testid="machine-notice">{notice}</p>)}

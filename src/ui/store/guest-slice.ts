@@ -42,15 +42,22 @@ export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundSt
 
   buildAndLoad() {
     const project = get().project;
-    if (!project || project.kind !== 'driver') {
-      get().showError('Build & load builds a driver: open the stopwatch driver (or another driver) in the editor first.');
-      return;
-    }
-    if (!get().guestMode) {
-      get().showError('The guest is not running (a bare-metal program is loaded): reload the page to boot the guest, then Build & load.');
+    if (!project) {
+      get().showError('Nothing to build yet: pick an example in the Example menu, then press Build & load (Ctrl+S).');
       return;
     }
     get().clearError();
+    if (project.kind === 'bare-metal') {
+      // A bare-metal program is the whole machine: it replaces the guest until the guest is booted again.
+      set({ building: project.main });
+      send({ type: 'compile', name: project.main, source: project.files[project.main] ?? '', output: 'bare-metal-elf', files: project.files });
+      return;
+    }
+    if (!get().guestMode) {
+      // A bare-metal program ran last: boot the guest again, with this driver built and inserted at boot.
+      get().bootGuest();
+      return;
+    }
     set({ buildingDriver: true, building: project.main });
     send({ type: 'build-driver', driver: driverSources(project) });
   },

@@ -72,4 +72,31 @@ describe('machine slice', () => {
     store.getState().step(2.7);
     expect(sent).toEqual([{ type: 'step', count: 1 }, { type: 'step', count: 2 }]);
   });
+
+  it('marks the registers a new snapshot changed, however often the pane renders it', () => {
+    const { store } = storeWithFakeWorker();
+    const x = new Array<number>(32).fill(0);
+    const snap = (pc: number, a0: number, instret: number) =>
+      ({ pc, x: x.map((v, i) => (i === 10 ? a0 : v)), priv: 'M' as const, csr: { mcause: 0 }, instret, timeNs: instret, code: [] });
+    store.getState().receive({ type: 'registers', registers: snap(0x80000000, 0, 1) });
+    expect(store.getState().registerChanges).toEqual({ pc: false, x: [], csr: [] });
+    store.getState().receive({ type: 'registers', registers: snap(0x80000004, 42, 2) });
+    expect(store.getState().registerChanges).toEqual({ pc: true, x: [10], csr: [] });
+  });
+
+  it('asks for slow motion as a slowdown of real time, and shows the one the worker reports', () => {
+    const { store, sent } = storeWithFakeWorker();
+    store.getState().setSpeed('realtime', 10);
+    store.getState().setSpeed('realtime');
+    store.getState().setSpeed('fast');
+    expect(sent).toEqual([
+      { type: 'set-speed', mode: 'realtime', slowdown: 10 },
+      { type: 'set-speed', mode: 'realtime' },
+      { type: 'set-speed', mode: 'fast' },
+    ]);
+    store.getState().receive({ type: 'status', state: 'running', stop: null, speed: 'realtime', idle: false, slowdown: 100 });
+    expect(store.getState()).toMatchObject({ speed: 'realtime', slowdown: 100 });
+    store.getState().receive({ type: 'status', state: 'running', stop: null, speed: 'fast', idle: false });
+    expect(store.getState().slowdown).toBe(1);
+  });
 });

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { MachineCommand, MachineEvent, RunState, SpeedMode, StopwatchOnError } from '../../protocol/messages.ts';
 import type { RegisterSnapshot } from '../../protocol/registers.ts';
 import type { StopReason } from '../../protocol/stop-reason.ts';
+import { NO_CHANGES, registerChanges, type RegisterChanges } from '../registers/register-changes.ts';
 import type { PlaygroundState } from './playground-state.ts';
 
 /** A file bigger than this is not a program for a 128 MiB board. */
@@ -21,9 +22,13 @@ export interface MachineSlice {
   stop: StopReason | null;
   idle: boolean;
   speed: SpeedMode;
+  /** Real time only: slow motion, virtual time N times slower than the wall clock (1: real time). */
+  slowdown: number;
   /** Hot guest code translated into JavaScript (faster), or every instruction interpreted. */
   jit: boolean;
   registers: RegisterSnapshot | null;
+  /** What the last snapshot changed, against the one before it (derived here, once per snapshot). */
+  registerChanges: RegisterChanges;
   /** Emulation speed while running, in million instructions per wall second. */
   mips: number | null;
   /** Addresses the hart stops before executing. */
@@ -43,7 +48,8 @@ export interface MachineSlice {
   pause(): void;
   step(count: number): void;
   reset(): void;
-  setSpeed(mode: SpeedMode): void;
+  /** Fast-forward, or real time slowed down `slowdown` times (1, the default: real time). */
+  setSpeed(mode: SpeedMode, slowdown?: number): void;
   setJit(enabled: boolean): void;
   /** Rebuilds the board with this on_error; the loaded program boots again, paused. */
   setStopwatchOnError(onError: StopwatchOnError): void;
@@ -82,8 +88,10 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   stop: null,
   idle: false,
   speed: 'fast',
+  slowdown: 1,
   jit: true,
   registers: null,
+  registerChanges: NO_CHANGES,
   mips: null,
   breakpoints: [],
   traceDropped: 0,
@@ -112,7 +120,7 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
     set({ stopwatchOnError: onError, guestErrors: [], guestErrorCount: 0, notices: [] });
     send({ type: 'set-stopwatch-on-error', onError });
   },
-  setSpeed: (mode) => send({ type: 'set-speed', mode }),
+  setSpeed: (mode, slowdown = 1) => send(mode === 'realtime' && slowdown !== 1 ? { type: 'set-speed', mode, slowdown } : { type: 'set-speed', mode }),
   setJit(enabled) {
     set({ jit: enabled });
     send({ type: 'set-jit', enabled });
@@ -141,9 +149,13 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
       case 'compiled':
         return get().receiveBuild(event);
       case 'status':
-        return set({ runState: event.state, stop: event.stop, idle: event.idle, speed: event.speed });
+        return set({ runState: event.state, stop: event.stop, idle: event.idle, speed: event.speed, slowdown: event.slowdown ?? 1 });
       case 'registers':
-        return set({ registers: event.registers, mips: speedometer.update(event.registers.instret, get().runState === 'running' && !get().idle) });
+        return set({
+          registers: event.registers,
+          registerChanges: registerChanges(get().registers, event.registers, get().registerChanges),
+          mips: speedometer.update(event.registers.instret, get().runState === 'running' && !get().idle),
+        });
       case 'trace':
         return set({ traceDropped: event.dropped });
       case 'guest-errors': {

@@ -6,11 +6,12 @@ import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
 import { createGuestSlice, type GuestSlice } from './guest-slice.ts';
 import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
+import { createDebugSlice, type DebugSlice } from './debug-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -20,5 +21,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createWorkspaceSlice(...a),
     ...createGuestSlice(send)(...a),
     ...createEditorSlice(...a),
+    ...createDebugSlice(send)(...a),
   });
 }
