@@ -8,6 +8,7 @@ import { useState, type DragEvent } from 'react';
 import { BuildPane } from '../build/BuildPane.tsx';
 import { CodePane } from '../code-pane/CodePane.tsx';
 import { ControlsBar } from '../controls/ControlsBar.tsx';
+import { WorkBar } from '../controls/WorkBar.tsx';
 import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
@@ -38,6 +39,7 @@ export function PlaygroundLayout() {
       onDrop={onDrop}
     >
       <ControlsBar />
+      <WorkBar />
       <ErrorBanner />
       <main className="panes">
         <div className="area-guest">
