@@ -17,6 +17,7 @@ export default defineConfig({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
       injectRegister: false,
+      includeManifestIcons: false, // the icon is in the glob below already
       manifest: {
         name: 'Paravirt Playground',
         short_name: 'Paravirt',
@@ -27,7 +28,7 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{html,js,css,svg,ttf,woff,woff2,wasm,json,webmanifest}'],
+        globPatterns: ['**/*.{html,js,css,svg,ttf,woff,woff2,wasm,json}'],
         // The worker bundle (guest, compiler, headers) and Monaco's chunks are several MiB each.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         skipWaiting: true,
