@@ -2,10 +2,12 @@
 // else in the hash (cut short, edited by hand, from another version, far too
 // big) is refused with a message instead of reaching the store.
 
-import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { MAX_PROJECT_CHARS } from './project-check.ts';
 import { decodeShare, encodeShare, MAX_LINK_CHARS, SHARE_PREFIX, shareUrl, type SharedWork } from './share-link.ts';
+import * as lzModule from 'lz-string';
+
+const { compressToEncodedURIComponent } = lzModule;
 
 const work: SharedWork = {
   project: {

@@ -7,10 +7,14 @@
 // decompression, file count) and every field is checked before the page
 // takes it; a broken one gets a message that says what to do.
 
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import * as lzModule from 'lz-string';
 import type { SpeedMode, StopwatchOnError } from '../../protocol/messages.ts';
 import { checkProject, MAX_PROJECT_CHARS } from './project-check.ts';
 import type { Project } from './workspace-slice.ts';
+
+/** lz-string is a CommonJS module: bundlers give its functions as named exports, Node's own loader (the browser tests
+ * read links with this file) only as the default export. Either way, this is the object with the functions. */
+const lz: typeof lzModule = (lzModule as typeof lzModule & { default?: typeof lzModule }).default ?? lzModule;
 
 export const SHARE_PREFIX = '#share=';
 /** Chat programs and mail clients cut or refuse longer links; a driver compresses far below this. */
@@ -42,7 +46,7 @@ export type EncodedShare = { ok: true; hash: string } | { ok: false; message: st
 /** The hash part of a link that opens this work: "#share=…". */
 export function encodeShare(work: SharedWork): EncodedShare {
   const payload = { v: LINK_FORMAT, project: work.project, board: work.board };
-  const hash = SHARE_PREFIX + compressToEncodedURIComponent(JSON.stringify(payload));
+  const hash = SHARE_PREFIX + lz.compressToEncodedURIComponent(JSON.stringify(payload));
   if (hash.length > MAX_LINK_CHARS) {
     return { ok: false, message: `Your code is too big for a link (${Math.round(hash.length / 1024)} KiB compressed, at most ${MAX_LINK_CHARS / 1024} KiB). Remove files you do not need, or share the files themselves.` };
   }
@@ -66,7 +70,7 @@ export function decodeShare(hash: string): DecodedShare {
   if (!/^[A-Za-z0-9+\-$]+$/.test(packed)) return broken('it has characters a playground link never has');
   let json: string | null;
   try {
-    json = decompressFromEncodedURIComponent(packed);
+    json = lz.decompressFromEncodedURIComponent(packed);
   } catch {
     json = null;
   }
