@@ -57,7 +57,6 @@ test('saved work comes back after a reload, and Share copies a link that opens i
   const playground = new PlaygroundPage(page);
   const bar = workBar(page);
   await playground.open();
-  await expect(bar.share).toBeDisabled(); // nothing to share yet
   await leaveSavedRecord(page, savedRecord(mine));
   await page.reload();
   await expect(bar.message).toHaveText('Your saved work was restored (mydriver.c).');
@@ -144,11 +143,13 @@ test('Reset asks first in a modal dialog: focus stays inside, Escape cancels, th
   await expect(bar.reset).toBeFocused();
   await expect(bar.message).toHaveText('Your saved work was restored (mydriver.c).'); // nothing was reset
 
-  // Confirmed: the shipped driver replaces the code once the worker has sent it; until then the page says to wait.
+  // Confirmed: the shipped driver replaces the student's code, and is what a reload brings back.
   await bar.reset.click();
   await bar.dialog.getByRole('button', { name: 'Reset my code' }).click();
   await expect(bar.dialog).toBeHidden();
-  await expect(bar.message).toHaveText(/^(Your code was reset to the shipped stopwatch example\.|The shipped driver is not loaded yet)/);
+  await expect(bar.message).toHaveText('Your code was reset to the shipped stopwatch example. Your edits were discarded.');
+  await page.reload();
+  await expect(bar.message).toHaveText('Your saved work was restored (stopwatch.c).');
 });
 
 test('a machine that crashes is restarted, the page says the code is kept, and programs run again', async ({ page }) => {

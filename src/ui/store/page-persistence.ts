@@ -4,9 +4,9 @@
 
 import { createStore, get, set } from 'idb-keyval';
 import { decodeShare } from './share-link.ts';
-import { exampleDefault } from './example-defaults.ts';
 import { WorkspacePersistence, type KeyValueStore } from './persistence.ts';
 import { usePlayground } from './store.ts';
+import { projectOf, type Project } from './workspace-slice.ts';
 
 /** The page's own database, apart from anything else on the same origin. */
 function indexedDbStore(): KeyValueStore {
@@ -30,13 +30,19 @@ function dropShareLinkFromAddress(): void {
   history.replaceState(history.state, '', location.pathname + location.search);
 }
 
+/** The example as shipped, from the menu the worker sent (null until it has). */
+function shippedExample(id: string): Project | null {
+  const example = usePlayground.getState().examples.find((e) => e.id === id);
+  return example ? projectOf(example) : null;
+}
+
 let instance: WorkspacePersistence | null = null;
 
 /** The page's persistence (started by startPagePersistence). */
 export function pagePersistence(): WorkspacePersistence {
   instance ??= new WorkspacePersistence(usePlayground, {
     storage: indexedDbStore(),
-    defaultFor: exampleDefault,
+    defaultFor: shippedExample,
     onPageHide,
     onSharedEdited: dropShareLinkFromAddress,
   });

@@ -39,7 +39,7 @@ function page(idb: FakeIdb) {
   const sharedEdited = vi.fn();
   const persistence = new WorkspacePersistence(store, {
     storage: idb,
-    defaultFor: (example) => (example === 'stopwatch' ? shipped : null),
+    defaultFor: (example) => ({ stopwatch: shipped, hello: other })[example] ?? null,
     onPageHide: (flush) => { hide = flush; return () => { hide = null; }; },
     onSharedEdited: sharedEdited,
   });
@@ -68,6 +68,18 @@ describe('workspace persistence', () => {
     expect(idb.data.get(CURRENT_KEY)).toEqual(saved({ ...shipped, files: { ...shipped.files, 'stopwatch.c': 'int' } }));
     expect(idb.writes).toBe(2); // the current record and the example's copy, once
     expect(persistence.status.getState().save).toBe('saved');
+  });
+
+  it('does not write the example the page opens by itself, only what the student changes', async () => {
+    const idb = new FakeIdb();
+    const { store, persistence } = page(idb);
+    await persistence.start();
+    store.getState().openProject(shipped);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(idb.writes).toBe(0);
+    store.getState().editFile('stopwatch.c', 'changed');
+    await vi.advanceTimersByTimeAsync(400);
+    expect((idb.data.get(CURRENT_KEY) as { project: Project }).project.files['stopwatch.c']).toBe('changed');
   });
 
   it('saves at once when the page is hidden or closed', async () => {
@@ -124,15 +136,15 @@ describe('workspace persistence', () => {
     await persistence.start();
     store.getState().openProject(shipped);
     store.getState().editFile('stopwatch.c', 'edited stopwatch');
-    await persistence.openExample(other); // before the debounce: the stopwatch edits are written anyway
+    await persistence.openExample('hello'); // before the debounce: the stopwatch edits are written anyway
     await vi.advanceTimersByTimeAsync(400);
     expect(store.getState().project?.main).toBe('hello.c');
-    await persistence.openExample(shipped);
+    await persistence.openExample('stopwatch');
     expect(text(store)).toBe('edited stopwatch');
     expect((idb.data.get(exampleKey('hello')) as { project: Project }).project).toEqual(other);
   });
 
-  it('Reset puts the shipped driver back and saves it; without a shipped driver it says to wait', async () => {
+  it('Reset puts the shipped driver back and saves it; without the shipped example it says to wait', async () => {
     const idb = new FakeIdb();
     const { store, persistence } = page(idb);
     await persistence.start();
@@ -142,10 +154,11 @@ describe('workspace persistence', () => {
     expect((idb.data.get(CURRENT_KEY) as { project: Project }).project).toEqual(shipped);
     expect(persistence.status.getState().message).toBe('Your code was reset to the shipped stopwatch example. Your edits were discarded.');
 
-    store.getState().openProject(other);
+    const unknown = { ...other, example: 'from-a-newer-menu' };
+    store.getState().openProject(unknown);
     expect(await persistence.resetToDefault()).toBe(false);
-    expect(store.getState().project).toEqual(other);
-    expect(persistence.status.getState().message).toMatch(/not loaded yet/);
+    expect(store.getState().project).toEqual(unknown);
+    expect(persistence.status.getState().message).toMatch(/have not arrived from the machine yet/);
   });
 });
 

@@ -56,7 +56,7 @@ export interface PersistenceStatus {
 
 export interface PersistenceOptions {
   storage: KeyValueStore;
-  /** The pristine project of an example (the shipped driver), for Reset; null while it is not known yet. */
+  /** An example as shipped (from the worker's example menu), for Reset and the menu; null while it has not arrived. */
   defaultFor(example: string): Project | null;
   /** Calls `flush` when the page is hidden or unloaded; returns how to stop. */
   onPageHide?(flush: () => void): () => void;
@@ -122,15 +122,17 @@ export class WorkspacePersistence {
     return this.writes;
   }
 
-  /** Opens an example: the student's saved copy of it if there is one, else the example as shipped. */
-  async openExample(shipped: Project): Promise<void> {
+  /** Opens an example from the menu: the student's saved copy of it if there is one, else the example as shipped. */
+  async openExample(id: string): Promise<void> {
     let saved: Check<SavedWorkspace> = { ok: false, problem: 'none' };
     try {
-      saved = readSavedWorkspace(await this.options.storage.get(exampleKey(shipped.example)));
+      saved = readSavedWorkspace(await this.options.storage.get(exampleKey(id)));
     } catch {
       // No storage in this browser: the shipped example is all there is.
     }
-    this.open(saved.ok ? saved.value.project : shipped, saved.ok ? saved.value.activeFile : null);
+    if (saved.ok && saved.value.project.example === id) return this.open(saved.value.project, saved.value.activeFile);
+    const shipped = this.options.defaultFor(id);
+    if (shipped) this.open(shipped, null);
   }
 
   /** Throws the edits away: the example as shipped replaces the project, and is saved. The page asks the student first. */
@@ -138,7 +140,7 @@ export class WorkspacePersistence {
     const example = this.store.getState().project?.example;
     const shipped = example ? this.options.defaultFor(example) : null;
     if (!example || !shipped) {
-      this.announce('The shipped driver is not loaded yet, so there is nothing to reset to. Wait until the guest has booted, then try again.');
+      this.announce('The shipped examples have not arrived from the machine yet, so there is nothing to reset to. Wait a moment, then try again.');
       return false;
     }
     this.open(shipped, null);
@@ -195,6 +197,8 @@ export class WorkspacePersistence {
   private changed(state: PlaygroundState, prev: PlaygroundState): void {
     if (state.project === prev.project && state.activeFile === prev.activeFile) return;
     if (!state.project) return;
+    // The page opening the default example by itself is not the student's work: nothing to write yet.
+    if (!prev.project && this.isShipped(state.project)) return;
     if (this.status.getState().viewingShared) {
       if (state.project === prev.project) return; // only looking around the shared files
       this.status.setState({ viewingShared: false });
@@ -209,6 +213,11 @@ export class WorkspacePersistence {
     this.status.setState({ save: 'pending' });
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+  }
+
+  private isShipped(project: Project): boolean {
+    const shipped = this.options.defaultFor(project.example);
+    return shipped !== null && JSON.stringify(shipped) === JSON.stringify(project);
   }
 
   private async write(record: SavedWorkspace): Promise<void> {
