@@ -190,7 +190,7 @@ export class WorkspacePersistence {
       return;
     }
     this.open(saved.value.project, saved.value.activeFile);
-    this.status.setState({ origin: 'restored' });
+    this.status.setState({ origin: 'restored', save: 'saved' });
     this.announce(`${before}Your saved work was restored (${saved.value.project.main}).`);
   }
 
