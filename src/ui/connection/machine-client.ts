@@ -1,6 +1,8 @@
 // The UI's end of the worker protocol: starts the machine worker, sends it
 // MachineCommands and routes its MachineEvents — UART bytes to the terminal
 // channel, register snapshots once per animation frame, the rest to the store.
+// A worker that crashes after it started is replaced by a fresh one; the page
+// says so, and whoever listens with onRestart sets the new machine up again.
 
 import { transferablesOf, type MachineCommand, type MachineEvent } from '../../protocol/messages.ts';
 import type { RegisterSnapshot } from '../../protocol/registers.ts';
@@ -10,18 +12,24 @@ export interface MachineEventSink {
   receive(event: Exclude<MachineEvent, { type: 'uart-out' }>): void;
 }
 
+/** Starts the real machine worker (tests pass a fake instead). */
+function startMachineWorker(): Worker {
+  return new Worker(new URL('../../worker/machine-worker.ts', import.meta.url), { type: 'module' });
+}
+
+export const RESTARTED_MESSAGE = 'The machine stopped unexpectedly and was restarted; your code is kept. Build or open your program again to run it.';
+
 export class MachineClient {
   readonly uart = new UartChannel();
-  private readonly worker: Worker;
+  private worker: Worker;
+  /** The current worker said it is ready: a crash after that is worth a restart, one before it would only repeat. */
+  private started = false;
+  private readonly restartListeners = new Set<() => void>();
   private pendingRegisters: RegisterSnapshot | null = null;
   private frameRequested = false;
 
-  constructor(private readonly sink: MachineEventSink) {
-    this.worker = new Worker(new URL('../../worker/machine-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (e: MessageEvent<MachineEvent>) => this.dispatch(e.data);
-    this.worker.onerror = (e) => {
-      sink.receive({ type: 'error', message: `The machine worker failed to start or crashed: ${e.message || 'unknown error'}. Reload the page.` });
-    };
+  constructor(private readonly sink: MachineEventSink, private readonly startWorker: () => Worker = startMachineWorker) {
+    this.worker = this.connect();
   }
 
   send(command: MachineCommand): void {
@@ -29,11 +37,46 @@ export class MachineClient {
     this.worker.postMessage(command, transferablesOf(command));
   }
 
+  /** Runs after a crashed worker was replaced by a fresh one, which has nothing loaded yet. Returns how to stop listening. */
+  onRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
+  private connect(): Worker {
+    const worker = this.startWorker();
+    this.started = false;
+    worker.onmessage = (e: MessageEvent<MachineEvent>) => {
+      if (worker !== this.worker) return; // a late message from the worker that crashed
+      if (e.data.type === 'ready') this.started = true;
+      this.dispatch(e.data);
+    };
+    worker.onerror = (e) => this.crashed(worker, e.message);
+    return worker;
+  }
+
+  private crashed(worker: Worker, detail: string | undefined): void {
+    if (worker !== this.worker) return;
+    if (!this.started) {
+      this.sink.receive({ type: 'error', message: `The machine worker failed to start: ${detail || 'unknown error'}. Reload the page; if it happens again, try another browser.` });
+      return;
+    }
+    console.error('machine worker crashed:', detail);
+    worker.terminate();
+    this.pendingRegisters = null;
+    this.uart.clear();
+    this.worker = this.connect();
+    this.sink.receive({ type: 'error', message: RESTARTED_MESSAGE });
+    for (const listener of this.restartListeners) listener();
+  }
+
   private dispatch(event: MachineEvent): void {
     switch (event.type) {
       case 'uart-out': {
         const bytes = event.bytes.length;
-        return this.uart.write(event.bytes, () => this.send({ type: 'uart-ack', bytes }));
+        const from = this.worker;
+        // The ack goes to the worker that sent the bytes, never to its replacement.
+        return this.uart.write(event.bytes, () => { if (from === this.worker) this.send({ type: 'uart-ack', bytes }); });
       }
       case 'registers':
         return this.queueRegisters(event.registers);

@@ -9,6 +9,7 @@ import { BuildPane } from '../build/BuildPane.tsx';
 import { CodePane } from '../code-pane/CodePane.tsx';
 import { ControlsBar } from '../controls/ControlsBar.tsx';
 import { EditorPane } from '../editor/EditorPane.tsx';
+import { WorkBar } from '../controls/WorkBar.tsx';
 import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
@@ -41,6 +42,7 @@ export function PlaygroundLayout() {
       onDrop={onDrop}
     >
       <ControlsBar />
+      <WorkBar />
       <ErrorBanner />
       <main className="panes">
         <div className="area-guest">
