@@ -62,7 +62,7 @@ describe('guest slice', () => {
     store.getState().receive({ type: 'ready' });
     store.getState().buildAndLoad();
     expect(sent).toHaveLength(1);
-    expect(store.getState().error).toMatch(/open the stopwatch driver/);
+    expect(store.getState().error).toMatch(/pick an example in the Example menu/);
     store.getState().receive({ type: 'loaded', name: 'prog.elf', entry: 0x80000000 });
     expect(store.getState()).toMatchObject({ guestMode: false, programName: 'prog.elf' });
   });
