@@ -217,4 +217,28 @@ describe('the guest in the worker', () => {
     expect(page.events.filter((e) => e.type === 'guest-booted')).toHaveLength(2);
     expect(await page.command('lsmod')).toMatch(/\r\nstopwatch\s+\d+/);
   });
+
+  it('a breakpoint on a C line of the driver stops cat in its read function; Step line goes to the next line; Run finishes the cat', async () => {
+    page = new Page();
+    await page.boot();
+    page.send({ type: 'set-source-breakpoints', file: 'stopwatch.c', lines: [215] });
+    expect(page.last('breakpoints-resolved')).toEqual({ type: 'breakpoints-resolved', file: 'stopwatch.c', lines: [215] });
+    const p = page;
+    p.type('cat /sys/kernel/debug/stopwatch/stopwatch\r');
+    await p.until(() => p.last('source-location')?.location !== undefined && p.last('status')?.state === 'paused', 'the stop at line 215');
+    expect(p.last('source-location')!.location).toMatchObject({ file: 'stopwatch.c', line: 215, function: 'stopwatch_time_read' });
+    const pcAtStop = p.last('registers')!.registers.pc;
+    p.send({ type: 'step-source', how: 'line' });
+    await p.until(() => p.last('source-location')?.location?.line === 216 && p.last('status')?.state === 'paused', 'the stop at line 216');
+    expect(p.last('registers')!.registers.pc).not.toBe(pcAtStop);
+    // Continue: the first read returns the time; the second read (EOF) stops at 215 again.
+    p.send({ type: 'run' });
+    await p.until(() => p.last('status')?.state === 'paused' && p.last('source-location')?.location?.line === 215, 'the second read');
+    p.send({ type: 'set-source-breakpoints', file: 'stopwatch.c', lines: [] });
+    p.send({ type: 'run' });
+    await p.until(() => p.screen.endsWith('/ # ') && /\d+\.\d+ seconds/.test(p.screen), 'the prompt after cat');
+    // A line with no code (a blank line) takes the next line that has code, as gdb does.
+    p.send({ type: 'set-source-breakpoints', file: 'stopwatch.c', lines: [214] });
+    expect(p.last('breakpoints-resolved')!.lines).toEqual([215]); // gdb's rule: the next line with code
+  });
 });

@@ -22,6 +22,7 @@ import { buildDriverSources, type DriverLine } from '../session/driver-build.ts'
 import { RealTimePacer } from '../session/real-time.ts';
 import type { HostPort } from './machine-host.ts';
 import { UART_WINDOW_BYTES } from './machine-host.ts';
+import { GuestSourceDebug } from './guest-source-debug.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
 
 /** Wall time one turn of the loop aims at: short enough for a responsive Pause. */
@@ -59,6 +60,7 @@ export class GuestHost {
   idle = false;
   private sys: GuestSystem | null = null;
   private tty: LineDiscipline | null = null;
+  private sourceDebug: GuestSourceDebug | null = null;
   /** Counts power-ons: the work of an older guest (its output, its boot) is dropped. */
   private generation = 0;
   private booted = false;
@@ -176,33 +178,61 @@ export class GuestHost {
     }
   }
 
-  // ---- the seam for the source-level debugger (source-map.ts, source-stepper.ts) ----
-  // Each source command arrives here. The driver's line table is `this.driver.lines`
-  // (section-relative), and the module's sections are where the kernel loaded them
-  // (`this.system.kernel.modules`, LoadedSection.addr). The answers go out as
-  // 'breakpoints-resolved' and 'source-location' events.
+  // ---- the source-level debugger (guest-source-debug.ts) ----
+  // Breakpoints on C lines survive a reboot and a Build & load: they are kept by
+  // file and line and placed again each time the driver's module is inserted.
+  private sourceBreakpoints = new Map<string, number[]>();
 
   /** Breakpoints on C lines of the loaded driver. */
   setSourceBreakpoints(file: string, lines: number[]): void {
-    void file;
-    void lines;
-    this.sourceDebuggerMissing('Breakpoints on C lines');
+    this.sourceBreakpoints.set(file, lines);
+    this.sourceDebug?.setBreakpoints(file, lines);
+    this.applyBreakpoints();
   }
 
   /** One C line, into a call, or out of the function, from a stop. */
   stepSource(how: 'line' | 'into' | 'out'): void {
-    void how;
-    this.sourceDebuggerMissing('Stepping by C lines');
+    if (this.sourceDebug?.waiting) this.settle('running', null);
+    this.sourceDebug?.step(how);
   }
 
   runToLine(file: string, line: number): void {
-    void file;
-    void line;
-    this.sourceDebuggerMissing('Run to a C line');
+    if (this.sourceDebug?.waiting) this.settle('running', null);
+    this.sourceDebug?.runToLine(file, line);
   }
 
-  private sourceDebuggerMissing(what: string): void {
-    this.notices.push(`${what} is not available in this version yet: set breakpoints on instruction addresses and use Step instead.`);
+  private newSourceDebug(sys: GuestSystem, generation: number): GuestSourceDebug {
+    const mine = () => generation === this.generation;
+    const debug = new GuestSourceDebug(sys, {
+      stopped: (stop) => {
+        if (!mine()) return;
+        this.scheduler.cancel();
+        this.settle('paused', { reason: 'breakpoint', pc: stop.pc });
+        this.send({ type: 'source-location', location: stop.location });
+        if (stop.reason !== 'breakpoint') this.notices.push(stop.message);
+        this.flush(true);
+      },
+      resumed: (finished) => {
+        if (!mine()) return;
+        this.send({ type: 'source-location', location: null });
+        if (finished) this.notices.push(finished);
+        sys.board.cpu.resumeOverBreakpoint();
+        this.pacer.anchor(this.nowMs(), sys.board.clock.nowNs());
+        this.settle('running', null);
+        this.scheduler.after(0);
+      },
+      resolved: (file, lines) => { if (mine()) this.send({ type: 'breakpoints-resolved', file, lines }); },
+      notice: (message) => { if (mine()) this.notices.push(message); this.flush(false); },
+      failed: (err) => this.guestFailed(generation, err),
+    });
+    for (const [file, lines] of this.sourceBreakpoints) debug.setBreakpoints(file, lines);
+    return debug;
+  }
+
+  /** The driver module is in the guest (at boot or after Build & load): its C lines get addresses. */
+  private driverInserted(): void {
+    if (this.driver && this.sourceDebug) this.sourceDebug.moduleLoaded(this.driver.module, this.driver.object);
+    this.applyBreakpoints();
   }
 
   // ---- power, boot and the shell ----
@@ -263,12 +293,14 @@ export class GuestHost {
     sys.board.tracer.enabled = this.traceEnabled;
     this.sys = sys;
     this.tty = tty;
+    this.sourceDebug = this.newSourceDebug(sys, generation);
     this.applyBreakpoints();
     this.pacer.anchor(this.nowMs(), sys.board.clock.nowNs());
     this.settle('running', null);
     sys.boot().then(() => {
       if (generation !== this.generation) return;
       this.booted = true;
+      this.driverInserted();
       tty.start();
       this.send({ type: 'guest-booted' });
       afterBoot?.();
@@ -338,6 +370,11 @@ export class GuestHost {
     const sys = this.requireGuest();
     if (this.state === 'halted') throw new Error('The guest has stopped for good (powered off or failed): press Reset to boot it again.');
     if (this.state === 'running') return;
+    if (this.sourceDebug?.waiting) {
+      this.settle('running', null);
+      this.sourceDebug.continue(); // the hook returns; `resumed` runs the loop again
+      return;
+    }
     sys.board.cpu.resumeOverBreakpoint();
     this.pacer.anchor(this.nowMs(), sys.board.clock.nowNs());
     this.settle('running', null);
@@ -373,7 +410,7 @@ export class GuestHost {
   /** One turn of the loop: slices for about SLICE_TARGET_MS, then the message loop gets a turn. */
   private tick(): void {
     const sys = this.sys;
-    if (!sys || this.state !== 'running') return;
+    if (!sys || this.state !== 'running' || this.sourceDebug?.inHook && !this.sourceDebug.waiting) return;
     let waitMs: number;
     try {
       waitMs = this.runFor(sys, this.nowMs());
@@ -405,7 +442,9 @@ export class GuestHost {
       this.idle = r.kind === 'idle';
       switch (r.kind) {
         case 'breakpoint':
-          this.settle('paused', { reason: 'breakpoint', pc: r.pc >>> 0 });
+          // The debugger's hook decides: a stop for the student, or a step that runs on.
+          if (this.sourceDebug) this.sourceDebug.hitBreakpoint(r.pc >>> 0);
+          else this.settle('paused', { reason: 'breakpoint', pc: r.pc >>> 0 });
           return Infinity;
         case 'halted':
           this.halted(r.why);
@@ -478,6 +517,7 @@ export class GuestHost {
     if (generation !== this.generation) return;
     this.driver = { sources: driver, module, object: b.object, lines: b.lines };
     const loaded = inserted === 0;
+    if (loaded) this.driverInserted();
     this.sendBuilt(module, true, loaded, b.diagnostics, buildMs, loaded
       ? `Built ${driver.main} and loaded it: the module ${module} now runs in the guest.`
       : `Built ${driver.main}, but insmod failed (the terminal shows the kernel's reason). Fix the driver and press Build & load again.`);
@@ -543,6 +583,7 @@ export class GuestHost {
     if (!set) return;
     set.clear();
     for (const pc of this.breakpoints) set.add(pc);
+    for (const pc of this.sourceDebug?.addresses ?? []) set.add(pc);
   }
 
   private settle(state: RunState, stop: StopReason | null): void {
