@@ -5,6 +5,7 @@
 import type { BuildDiagnostic, BuildOutput } from './build.ts';
 import type { DriverSources, SourceLocation } from './driver.ts';
 import type { Example } from './examples.ts';
+import type { Watchpoint } from './watchpoints.ts';
 import type { RegisterSnapshot } from './registers.ts';
 import type { StopReason } from './stop-reason.ts';
 import type { TraceEvent } from './trace-events.ts';
@@ -37,6 +38,8 @@ export type MachineCommand =
   /** slowdown (real time only): slow motion, virtual time runs N times slower than the wall clock; absent or 1: real time. */
   | { type: 'set-speed'; mode: SpeedMode; slowdown?: number }
   | { type: 'set-breakpoints'; pcs: number[] }
+  /** Data watchpoints: the machine pauses right after a watched access (stop reason 'watchpoint'). */
+  | { type: 'set-watchpoints'; watchpoints: Watchpoint[] }
   | { type: 'set-trace'; enabled: boolean }
   /** Translate hot guest code into JavaScript (the default), or interpret every instruction: the same run either way. */
   | { type: 'set-jit'; enabled: boolean }

@@ -14,6 +14,7 @@ import type { MachineCommand, MachineEvent, RunState, SpeedMode } from '../proto
 import { MAX_GUEST_ERRORS_PER_BATCH, transferablesOf } from '../protocol/messages.ts';
 import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
+import type { Watchpoint } from '../protocol/watchpoints.ts';
 import { GuestSystem, type GuestModuleObject } from '../guest/system.ts';
 import { LineDiscipline } from '../guest/shell/line-discipline.ts';
 import { Shell } from '../guest/shell/shell.ts';
@@ -75,6 +76,7 @@ export class GuestHost {
   /** Fast-forward jumps over idle time only while a command runs; at the prompt the guest follows the wall clock. */
   private fastForwarding = false;
   private breakpoints = new Set<number>();
+  private watchpoints: Watchpoint[] = [];
   private traceEnabled = false;
   private jit = true;
   private guestErrors: string[] = [];
@@ -154,6 +156,9 @@ export class GuestHost {
         return;
       case 'set-breakpoints':
         this.breakpoints = new Set(command.pcs.map((pc) => pc >>> 0));
+        return this.applyBreakpoints();
+      case 'set-watchpoints':
+        this.watchpoints = command.watchpoints.map((w) => ({ ...w }));
         return this.applyBreakpoints();
       case 'set-trace':
         this.traceEnabled = command.enabled;
@@ -398,6 +403,7 @@ export class GuestHost {
       ran += r.insns;
       left -= r.insns;
       if (r.kind === 'breakpoint') return this.settle('paused', { reason: 'breakpoint', pc: r.pc >>> 0 });
+      if (r.kind === 'watchpoint') return this.settle('paused', { reason: 'watchpoint', hit: r.hit });
       if (r.kind === 'halted') return this.halted(r.why);
       if (r.kind === 'idle') {
         if (r.wakeAtNs === Infinity) { waiting = true; break; }
@@ -445,6 +451,9 @@ export class GuestHost {
           // The debugger's hook decides: a stop for the student, or a step that runs on.
           if (this.sourceDebug) this.sourceDebug.hitBreakpoint(r.pc >>> 0);
           else this.settle('paused', { reason: 'breakpoint', pc: r.pc >>> 0 });
+          return Infinity;
+        case 'watchpoint':
+          this.settle('paused', { reason: 'watchpoint', hit: r.hit });
           return Infinity;
         case 'halted':
           this.halted(r.why);
@@ -584,6 +593,7 @@ export class GuestHost {
     set.clear();
     for (const pc of this.breakpoints) set.add(pc);
     for (const pc of this.sourceDebug?.addresses ?? []) set.add(pc);
+    this.sys?.board.cpu.watchpoints.set(this.watchpoints);
   }
 
   private settle(state: RunState, stop: StopReason | null): void {

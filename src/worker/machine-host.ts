@@ -108,6 +108,8 @@ export class MachineHost {
         return;
       case 'set-breakpoints':
         return s.setBreakpoints(command.pcs);
+      case 'set-watchpoints':
+        return s.setWatchpoints(command.watchpoints);
       case 'set-trace':
         return s.setTrace(command.enabled);
       case 'set-jit':
@@ -120,6 +122,17 @@ export class MachineHost {
         this.send({ type: 'loaded', ...reloaded });
         return;
       }
+      case 'set-source-breakpoints':
+      case 'step-source':
+      case 'run-to-line':
+        // The page sends these for the open file; only the guest's driver has a stepper wired in yet.
+        if (command.type !== 'set-source-breakpoints') {
+          this.send({ type: 'notice', message: 'Stepping by C lines works in a guest driver (pick a driver in the Example menu). For a bare-metal program, use Step (instructions) and the Code pane.' });
+        }
+        return;
+      case 'boot-guest':
+      case 'build-driver':
+        return; // the worker's router gives these to the guest
     }
   }
 

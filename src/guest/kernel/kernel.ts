@@ -6,6 +6,7 @@
 // Non-preemptive, as a Linux kernel without CONFIG_PREEMPT: a task keeps the
 // hart until it sleeps, returns or faults. Time is the board's virtual clock.
 
+import type { WatchHit } from '../../protocol/watchpoints.ts';
 import type { VirtBoard } from '../../machine/board.ts';
 import type { Cpu } from '../../machine/cpu/cpu.ts';
 import { MSTATUS_SIE } from '../../machine/cpu/csr.ts';
@@ -52,7 +53,9 @@ export type SliceResult =
   | { kind: 'idle'; insns: number; wakeAtNs: number }
   | { kind: 'halted'; insns: number; why: string }
   /** The hart stopped before an instruction with a breakpoint (in any guest call). */
-  | { kind: 'breakpoint'; insns: number; pc: number };
+  | { kind: 'breakpoint'; insns: number; pc: number }
+  /** A data watchpoint: the access was made (a debugger shows it; a plain run goes on). */
+  | { kind: 'watchpoint'; insns: number; hit: WatchHit };
 
 export class GuestKernel {
   readonly cpu: Cpu;
@@ -166,6 +169,7 @@ export class GuestKernel {
       return { kind: 'halted', insns: stop.insns, why: this.halted };
     }
     if (stop.reason === 'breakpoint') return { kind: 'breakpoint', insns: stop.insns, pc: stop.pc };
+    if (stop.reason === 'watchpoint') return { kind: 'watchpoint', insns: stop.insns, hit: stop.hit };
     if (this.live && this.live.state === 'running') this.faults.watch(this.live);
     if (stop.reason === 'wfi' && !this.hasRunnable) return this.idleResult(stop.insns);
     return { kind: 'ran', insns: stop.insns };

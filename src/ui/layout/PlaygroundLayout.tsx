@@ -26,6 +26,7 @@ export function PlaygroundLayout() {
   const openProgramFile = usePlayground((s) => s.openProgramFile);
   const sourceBreakpoints = usePlayground((s) => s.sourceBreakpoints);
   const toggleSourceBreakpoint = usePlayground((s) => s.toggleSourceBreakpoint);
+  const sourceLocation = usePlayground((s) => (s.runState === 'paused' ? s.sourceLocation : null));
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -46,7 +47,7 @@ export function PlaygroundLayout() {
       <ErrorBanner />
       <main className="panes">
         <div className="area-guest">
-          <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={null} />
+          <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={sourceLocation} />
           <TerminalPane />
           <BuildPane />
           <CodePane />

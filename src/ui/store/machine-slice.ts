@@ -139,6 +139,10 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
       case 'ready':
         set({ workerReady: true });
         return get().bootGuest(); // the page opens to the guest's shell, with no click
+      case 'source-location':
+        return get().setSourceLocation(event.location);
+      case 'breakpoints-resolved':
+        return get().breakpointsResolved(event.file, event.lines);
       case 'examples':
         return get().receiveExamples(event.examples);
       case 'loaded':

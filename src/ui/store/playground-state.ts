@@ -20,7 +20,7 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createBuildSlice(send)(...a),
     ...createWorkspaceSlice(...a),
     ...createGuestSlice(send)(...a),
-    ...createEditorSlice(...a),
+    ...createEditorSlice(send)(...a),
     ...createDebugSlice(send)(...a),
   });
 }
