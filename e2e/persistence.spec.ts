@@ -66,7 +66,7 @@ test('saved work comes back after a reload, and Share copies a link that opens i
   await expect(page.getByText('Link copied.')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link.startsWith(`${new URL(page.url()).origin}/${SHARE_PREFIX}`)).toBe(true);
-  expect(decodeShare(link.slice(link.indexOf('#')))).toEqual({ kind: 'ok', work: { project: mine, board: { speed: 'fast', jit: false, stopwatchOnError: 'stop' } } });
+  expect(decodeShare(link.slice(link.indexOf('#')))).toEqual({ kind: 'ok', work: { project: mine, board: { speed: 'realtime', jit: false, stopwatchOnError: 'stop' } } });
 });
 
 test('when the browser refuses the clipboard, the link is shown selected to copy by hand', async ({ page }) => {
@@ -104,8 +104,11 @@ test('a share link shows its code and board settings, runs nothing, and leaves t
   await expect(page.getByTestId('save-state')).toHaveText('Shared code: not saved until you edit it');
   await expect(page.getByLabel('Translate hot code (JIT)')).not.toBeChecked();
   await expect(page.getByLabel('Stopwatch on a device error')).toHaveValue('log');
-  await expect(playground.runState).toHaveText('No program'); // nothing was built or loaded
-  await expect(playground.buildPane).toHaveCount(0);
+  // Nothing of the link was built or loaded: the guest runs with the shipped driver only.
+  await playground.expectTerminalToContain('/ # ');
+  await expect(playground.runState).toContainText('Running');
+  await expect(playground.buildPane).not.toContainText('friend.c');
+  expect(await playground.terminalText()).not.toContain('friend');
 
   await page.goto('/');
   await page.reload(); // a fresh start without the link: the student's own work is back
@@ -157,7 +160,7 @@ test('a machine that crashes is restarted, the page says the code is kept, and p
   await playground.open();
   await leaveSavedRecord(page, savedRecord(mine));
   await page.reload();
-  await expect(playground.runState).toHaveText('No program');
+  await playground.expectTerminalToContain('/ # ');
   const [machine] = page.workers();
   await machine.evaluate(() => { setTimeout(() => { throw new Error('simulated crash in the machine'); }); });
 

@@ -7,6 +7,9 @@ import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import type { GuestHost } from './guest-host.ts';
 import type { HostPort, MachineHost } from './machine-host.ts';
 
+/** Commands that set an option of the board rather than act on the running machine. */
+const SETTINGS = new Set<MachineCommand['type']>(['set-speed', 'set-jit', 'set-trace', 'set-stopwatch-on-error']);
+
 export type FrontEnd = 'bare-metal' | 'guest';
 
 export class FrontEnds {
@@ -40,6 +43,12 @@ export class FrontEnds {
     if (command.type === 'boot-guest' && this.mode === 'bare-metal') {
       this.bareMetal.handle({ type: 'pause' }); // one machine runs at a time
       this.mode = 'guest';
+    }
+    if (SETTINGS.has(command.type)) {
+      // Board settings belong to the page, not to one machine: both keep them, so a
+      // program loaded after the guest (or the guest booted after one) starts with them.
+      const other = this.mode === 'bare-metal' ? this.guest : this.bareMetal;
+      if (command.type !== 'set-stopwatch-on-error' || this.mode === 'guest') other.handle(command);
     }
     const toBareMetal = this.mode === 'bare-metal' || command.type === 'load-elf' || command.type === 'compile';
     (toBareMetal ? this.bareMetal : this.guest).handle(command);

@@ -35,9 +35,10 @@ export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundSt
   buildingDriver: false,
 
   bootGuest() {
-    const project = get().project;
+    const { project, projectFromLink } = get();
     set({ guestMode: true, guestBooted: false, programName: null, entry: null });
-    send({ type: 'boot-guest', driver: project?.kind === 'driver' ? driverSources(project) : null });
+    // Code from a share link is shown, not run: the guest boots with the shipped driver until it is built.
+    send({ type: 'boot-guest', driver: project?.kind === 'driver' && !projectFromLink ? driverSources(project) : null });
   },
 
   buildAndLoad() {
@@ -58,7 +59,7 @@ export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundSt
       get().bootGuest();
       return;
     }
-    set({ buildingDriver: true, building: project.main });
+    set({ buildingDriver: true, building: project.main, projectFromLink: false });
     send({ type: 'build-driver', driver: driverSources(project) });
   },
 

@@ -159,6 +159,7 @@ export class WorkspacePersistence {
   private openShared(work: SharedWork): void {
     this.open(work.project, null);
     const s = this.store.getState();
+    s.markProjectFromLink();
     s.setSpeed(work.board.speed);
     s.setJit(work.board.jit);
     s.setStopwatchOnError(work.board.stopwatchOnError);

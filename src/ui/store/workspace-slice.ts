@@ -27,6 +27,11 @@ export interface WorkspaceSlice {
   /** The example menu (from the worker). */
   examples: Example[];
   project: Project | null;
+  /** The project came from a share link and was neither edited nor built: the guest boots
+   * without it (opening a link runs nothing by itself). */
+  projectFromLink: boolean;
+  /** Persistence opened a share link's project. */
+  markProjectFromLink(): void;
   /** The tab shown in the editor (a file of the project). */
   activeFile: string | null;
   /** Replaces the project (an example opened, a share link, a restore). */
@@ -53,15 +58,17 @@ export function driverSources(project: Project): DriverSources {
 export const createWorkspaceSlice: StateCreator<PlaygroundState, [], [], WorkspaceSlice> = (set, get) => ({
   examples: [],
   project: null,
+  projectFromLink: false,
+  markProjectFromLink: () => set({ projectFromLink: true }),
   activeFile: null,
-  openProject: (project) => set({ project, activeFile: project.main }),
+  openProject: (project) => set({ project, activeFile: project.main, projectFromLink: false }),
   setActiveFile: (name) => {
     if (get().project?.files[name] !== undefined) set({ activeFile: name });
   },
   editFile: (name, text) => {
     const project = get().project;
     if (!project || project.files[name] === undefined || project.files[name] === text) return;
-    set({ project: { ...project, files: { ...project.files, [name]: text } } });
+    set({ project: { ...project, files: { ...project.files, [name]: text } }, projectFromLink: false });
   },
   receiveExamples: (examples) => {
     set({ examples });

@@ -1,0 +1,100 @@
+// The page as the driver's workbench, end to end in Chromium on the production
+// build: a mistake is marked in the editor and Build & load refuses it while
+// the old module keeps running; fixed, Build & load swaps the new module in;
+// a breakpoint on a line of the read function stops `cat` there, Step line
+// moves one C line with the registers changing; and the edit survives a reload.
+
+import { expect, test, type Page } from '@playwright/test';
+import { PlaygroundPage } from './pages/playground-page.ts';
+
+const editorOf = (page: Page) => page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor');
+
+/** Finds `text` with Monaco's find widget and leaves the cursor on it. */
+async function findInEditor(page: Page, text: string): Promise<void> {
+  const editor = editorOf(page);
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+F');
+  const input = page.getByRole('region', { name: 'Editor' }).getByRole('textbox', { name: 'Find' });
+  await input.fill(text);
+  await input.press('Enter');
+  await input.press('Escape');
+}
+
+/** Gutter line numbers of the lines that carry `selector`. */
+function linesWith(page: Page, selector: string): Promise<number[]> {
+  return editorOf(page).evaluate((root, sel) => {
+    const numbers = Array.from(root.querySelectorAll<HTMLElement>('.line-numbers'));
+    return Array.from(root.querySelectorAll<HTMLElement>(sel)).map((el) => {
+      const top = el.getBoundingClientRect().top;
+      const n = numbers.find((num) => Math.abs(num.getBoundingClientRect().top - top) < 4);
+      return n ? Number(n.textContent) : -1;
+    });
+  }, selector);
+}
+
+async function atPrompt(playground: PlaygroundPage): Promise<void> {
+  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);
+}
+
+test('edit, refuse a broken build, load a fixed one, stop on a C line and step, keep the edit across a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const playground = new PlaygroundPage(page);
+  await page.goto('/');
+  await atPrompt(playground);
+  const check = page.getByTestId('editor-check');
+  await expect(check).toContainText('kernel-C:');
+
+  // A mistake: the marker sits on its line, and Build & load loads nothing.
+  await findInEditor(page, 'return simple_read_from_buffer');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' oops');
+  const brokenLine = Number(await editorOf(page).locator('.line-numbers.active-line-number').textContent());
+  await expect.poll(() => linesWith(page, '.squiggly-error')).toContain(brokenLine);
+  await page.keyboard.press('Control+s');
+  await expect(playground.buildSummary).toContainText('does not compile');
+  await playground.typeInTerminal('lsmod\n');
+  await expect.poll(() => playground.terminalText()).toMatch(/lsmod\s*\n.*\nstopwatch\s+\d+/);
+
+  // Fixed, with a change the student can see: the new module says so when it probes.
+  await findInEditor(page, ' oops');
+  await page.keyboard.press('Backspace');
+  await findInEditor(page, '"stopwatch ready: irq');
+  await page.keyboard.press('Home');
+  await findInEditor(page, 'stopwatch ready');
+  await page.keyboard.type('my stopwatch ready');
+  await page.keyboard.press('Delete');
+  await expect.poll(() => linesWith(page, '.squiggly-error')).toEqual([]);
+  await page.getByRole('button', { name: 'Build & load', exact: true }).click();
+  await expect(playground.buildSummary).toContainText('now runs in the guest');
+  await playground.expectTerminalToContain('my stopwatch ready');
+  await playground.typeInTerminal('lsmod\n');
+  await playground.expectTerminalToContain('/ # lsmod');
+
+  // A breakpoint on the read function's first line, then cat: the hart stops there.
+  await findInEditor(page, 'if (*ppos == 0)');
+  const line = Number(await editorOf(page).locator('.line-numbers.active-line-number').textContent());
+  await page.keyboard.press('F9');
+  await expect.poll(() => linesWith(page, '.editor-breakpoint')).toEqual([line]);
+  await playground.typeInTerminal('cat /sys/kernel/debug/stopwatch/stopwatch\n');
+  await expect(playground.runState).toContainText('Paused', { timeout: 30_000 });
+  await expect.poll(() => linesWith(page, '.editor-current-line')).toEqual([line]);
+  const pcAtStop = await playground.pc.innerText();
+  await page.screenshot({ path: 'test-results/workbench-stopped.png' });
+
+  // Step line: the next C line of the same function, and the pc moved.
+  await page.keyboard.press('F10');
+  await expect.poll(() => linesWith(page, '.editor-current-line')).toEqual([line + 1]);
+  await expect(playground.pc).not.toHaveText(pcAtStop);
+
+  // Remove the breakpoint and run on: cat finishes.
+  await findInEditor(page, 'if (*ppos == 0)');
+  await page.keyboard.press('F9');
+  await page.keyboard.press('F5');
+  await expect.poll(() => playground.terminalText()).toMatch(/\d+\.\d\d seconds\s*\n\/ #\s*$/);
+
+  // Reload: the edit is still in the editor.
+  await page.reload();
+  await expect(editorOf(page).locator('.view-lines')).toContainText('my stopwatch ready');
+});
