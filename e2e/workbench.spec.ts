@@ -96,5 +96,7 @@ test('edit, refuse a broken build, load a fixed one, stop on a C line and step, 
 
   // Reload: the edit is still in the editor.
   await page.reload();
+  await expect(page.getByTestId('editor-check')).toContainText('kernel-C:');
+  await findInEditor(page, 'my stopwatch ready'); // Monaco draws only the lines in view: find scrolls there
   await expect(editorOf(page).locator('.view-lines')).toContainText('my stopwatch ready');
 });

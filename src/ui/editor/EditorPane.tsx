@@ -100,6 +100,18 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
       id: 'paravirt.toggleBreakpoint', label: 'Toggle Breakpoint', keybindings: [monaco.KeyCode.F9],
       contextMenuGroupId: 'navigation', run: (e) => { const p = e.getPosition(); if (p) toggleAt(p.lineNumber); },
     });
+    // Tab indents in a code editor; Escape then Tab (or Shift+Tab) leaves it, as in the terminal.
+    let escaped = false;
+    ed.onKeyDown((e) => {
+      if (e.keyCode === monaco.KeyCode.Escape) { escaped = true; return; }
+      if (escaped && e.keyCode === monaco.KeyCode.Tab) {
+        e.preventDefault();
+        e.stopPropagation();
+        const root = ed.getDomNode();
+        if (root) focusBeside(root, e.shiftKey ? -1 : 1);
+      }
+      escaped = false;
+    });
     breakpointDots.current = ed.createDecorationsCollection();
     currentLine.current = ed.createDecorationsCollection();
     // Lines typed or deleted above a breakpoint move its dot; the breakpoint follows it.
@@ -262,4 +274,13 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
 function checkSummary(check: ReturnType<typeof usePlayground.getState>['editorCheck']): string {
   if (!check) return 'checking your code as you type…';
   return `kernel-C: ${countDiagnostics(check.diagnostics)} (checked in ${Math.round(check.checkMs)} ms) · hover a name for its type · F12 goes to its declaration · F9 sets a breakpoint`;
+}
+
+/** Moves the focus to the next (1) or previous (-1) focusable element outside `root`, in page order. */
+function focusBeside(root: HTMLElement, direction: 1 | -1): void {
+  const all = Array.from(document.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'))
+    .filter((el) => !root.contains(el) && !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+  const after = (el: HTMLElement) => (root.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const target = direction === 1 ? all.find(after) : all.filter((el) => !after(el)).at(-1);
+  target?.focus();
 }
