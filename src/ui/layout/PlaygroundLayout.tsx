@@ -1,10 +1,13 @@
-// The page: the controls bar on top, then the panes. The grid already has
-// places for the host (device model) and device panes that come later; for
-// now the guest console is central and the machine state sits at the side.
+// The page: the controls bar on top, then the workbench in resizable panes
+// (react-resizable-panels; each divider also moves with the arrow keys): the
+// driver's editor above the guest's console on the left, so the prompt is in
+// view at 1024×768, and the machine's state (status, CPU, build, code) in a
+// column of its own on the right. The host and device panes come later.
 // Dropping a file anywhere on the page opens it as the program (an ELF is
-// loaded, a .c file compiled first); the Build pane appears once a C file is opened.
+// loaded, a .c file compiled first).
 
 import { useState, type DragEvent } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
 import { BuildPane } from '../build/BuildPane.tsx';
 import { CodePane } from '../code-pane/CodePane.tsx';
 import { ControlsBar } from '../controls/ControlsBar.tsx';
@@ -46,16 +49,26 @@ export function PlaygroundLayout() {
       <WorkBar />
       <ErrorBanner />
       <main className="panes">
-        <div className="area-guest">
-          <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={sourceLocation} />
-          <TerminalPane />
-          <BuildPane />
-          <CodePane />
-        </div>
-        <aside className="area-side">
-          <StatusPanel />
-          <RegistersPane />
-        </aside>
+        <Group orientation="horizontal" className="panes-group">
+          <Panel id="work" defaultSize="62" minSize="40" className="area-work">
+            <Group orientation="vertical" className="work-group">
+              <Panel id="editor" defaultSize="56" minSize="20" className="area-editor">
+                <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={sourceLocation} />
+              </Panel>
+              <Separator className="split-handle split-handle-row" aria-label="Resize the editor and the console" />
+              <Panel id="console" minSize="20" className="area-console">
+                <TerminalPane />
+              </Panel>
+            </Group>
+          </Panel>
+          <Separator className="split-handle split-handle-column" aria-label="Resize the workbench and the machine column" />
+          <Panel id="machine" minSize="25" className="area-side">
+            <StatusPanel />
+            <RegistersPane />
+            <BuildPane />
+            <CodePane />
+          </Panel>
+        </Group>
       </main>
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop a RISC-V ELF file to load it, or a .c file to compile it</div>}
     </div>
