@@ -29,7 +29,7 @@ class EditorPane {
 
   /** Selects the first match of `text` after the cursor with Monaco's find widget, as a student would with Ctrl+F. */
   async select(text: string): Promise<void> {
-    await this.editor.locator('.view-lines').click();
+    await this.editor.click({ position: { x: 140, y: 12 } });
     await this.page.keyboard.press('Control+Home');
     await this.page.keyboard.press('Control+F');
     const input = this.pane.getByRole('textbox', { name: 'Find' });

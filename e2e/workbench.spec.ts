@@ -12,7 +12,7 @@ const editorOf = (page: Page) => page.getByRole('region', { name: 'Editor' }).lo
 /** Finds `text` with Monaco's find widget and leaves the cursor on it. */
 async function findInEditor(page: Page, text: string): Promise<void> {
   const editor = editorOf(page);
-  await editor.locator('.view-lines').click();
+  await editor.click({ position: { x: 140, y: 12 } });
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+F');
   const input = page.getByRole('region', { name: 'Editor' }).getByRole('textbox', { name: 'Find' });

@@ -18,14 +18,21 @@ export class FrontEnds {
   readonly bareMetal: MachineHost;
 
   constructor(port: HostPort, make: { guest(port: HostPort): GuestHost; bareMetal(port: HostPort): MachineHost }) {
-    this.guest = make.guest(port);
+    // The guest's events reach the page only while it is the machine shown: a board
+    // setting passed on to it while a bare-metal program runs must not repaint the page.
+    this.guest = make.guest({
+      post: (event: MachineEvent, transfer: Transferable[]) => {
+        if (this.mode === 'bare-metal' && (event.type === 'status' || event.type === 'registers' || event.type === 'notice')) return;
+        port.post(event, transfer);
+      },
+    });
     this.bareMetal = make.bareMetal({
       post: (event: MachineEvent, transfer: Transferable[]) => {
         if (this.mode === 'guest') {
           if (event.type === 'loaded') {
             this.guest.shutdown();
             this.mode = 'bare-metal';
-          } else if (event.type === 'status' || event.type === 'registers') {
+          } else if (event.type === 'status' || event.type === 'registers' || event.type === 'notice') {
             return; // the page shows the guest's machine until a program has loaded
           }
         }

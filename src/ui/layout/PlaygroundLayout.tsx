@@ -52,7 +52,7 @@ export function PlaygroundLayout() {
         <Group orientation="horizontal" className="panes-group">
           <Panel id="work" defaultSize="62" minSize="40" className="area-work">
             <Group orientation="vertical" className="work-group">
-              <Panel id="editor" defaultSize="56" minSize="20" className="area-editor">
+              <Panel id="editor" defaultSize="52" minSize="20" className="area-editor">
                 <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={sourceLocation} />
               </Panel>
               <Separator className="split-handle split-handle-row" aria-label="Resize the editor and the console" />

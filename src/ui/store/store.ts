@@ -28,6 +28,8 @@ function machineRestarted(): void {
   send({ type: 'set-jit', enabled: s.jit });
   send({ type: 'set-stopwatch-on-error', onError: s.stopwatchOnError });
   send({ type: 'set-breakpoints', pcs: s.breakpoints });
+  for (const [file, lines] of Object.entries(s.sourceBreakpoints)) send({ type: 'set-source-breakpoints', file, lines });
+  // The new worker says 'ready', and the store boots the guest again as when the page opened.
 }
 
 export const usePlayground = create<PlaygroundState>()(playgroundState((command) => machineClient().send(command)));
