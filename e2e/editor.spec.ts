@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { gutterLinesWith } from './support/monaco.ts';
 
 const DRIVER = readFileSync(join(import.meta.dirname, '../src/guest/drivers/stopwatch/stopwatch.c'), 'utf8');
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
@@ -41,14 +42,7 @@ class EditorPane {
 
   /** The line numbers, in the gutter, of the lines that carry `selector` (a squiggle, a breakpoint dot). */
   linesWith(selector: string): Promise<number[]> {
-    return this.editor.evaluate((root, sel) => {
-      const numbers = Array.from(root.querySelectorAll<HTMLElement>('.line-numbers'));
-      return Array.from(root.querySelectorAll<HTMLElement>(sel)).map((el) => {
-        const top = el.getBoundingClientRect().top;
-        const n = numbers.find((num) => Math.abs(num.getBoundingClientRect().top - top) < 4);
-        return n ? Number(n.textContent) : -1;
-      });
-    }, selector);
+    return gutterLinesWith(this.editor, selector);
   }
 
   /** The line number the cursor is on. */

@@ -6,6 +6,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { PlaygroundPage } from './pages/playground-page.ts';
+import { gutterLinesWith } from './support/monaco.ts';
 
 const editorOf = (page: Page) => page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor');
 
@@ -21,17 +22,7 @@ async function findInEditor(page: Page, text: string): Promise<void> {
   await input.press('Escape');
 }
 
-/** Gutter line numbers of the lines that carry `selector`. */
-function linesWith(page: Page, selector: string): Promise<number[]> {
-  return editorOf(page).evaluate((root, sel) => {
-    const numbers = Array.from(root.querySelectorAll<HTMLElement>('.line-numbers'));
-    return Array.from(root.querySelectorAll<HTMLElement>(sel)).map((el) => {
-      const top = el.getBoundingClientRect().top;
-      const n = numbers.find((num) => Math.abs(num.getBoundingClientRect().top - top) < 4);
-      return n ? Number(n.textContent) : -1;
-    });
-  }, selector);
-}
+const linesWith = (page: Page, selector: string) => gutterLinesWith(editorOf(page), selector);
 
 async function atPrompt(playground: PlaygroundPage): Promise<void> {
   await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);

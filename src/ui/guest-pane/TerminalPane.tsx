@@ -53,7 +53,8 @@ export function TerminalPane() {
     // focus was put elsewhere from the keyboard (see focus-policy.ts).
     const focusOnRun = usePlayground.subscribe((state, prev) => {
       if (state.runState === 'running' && prev.runState !== 'running' && shouldFocusTerminalOnRun(document.activeElement, host)) term.focus();
-      if (state.guestBooted && !prev.guestBooted) term.focus();
+      // At the prompt, keys go to the shell with no click, unless the student already put the focus somewhere.
+      if (state.guestBooted && !prev.guestBooted && (!document.activeElement || document.activeElement === document.body)) term.focus();
       if (state.guestMode !== prev.guestMode) term.options.convertEol = !state.guestMode;
     });
     return () => {
