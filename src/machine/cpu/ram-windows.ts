@@ -17,6 +17,8 @@ export class RamWindows {
   fetch = 0;
   load = 0;
   store = 0;
+  /** `fetch`, or 0 when translated code may not run (a watchpoint is set): the dispatcher's one test. */
+  translate = 0;
   /** The state the windows were computed for; NaN forces a recomputation. */
   private key = NaN;
 
@@ -41,6 +43,7 @@ export class RamWindows {
     // A watched access must reach the slow path, where watchpoints are checked.
     this.load = cpu.watchpoints.watchReads ? 0 : this.windowFor(data, PMP_R);
     this.store = cpu.watchpoints.watchWrites ? 0 : this.windowFor(data, PMP_W);
+    this.translate = cpu.watchpoints.watchReads || cpu.watchpoints.watchWrites ? 0 : this.fetch;
     return true;
   }
 

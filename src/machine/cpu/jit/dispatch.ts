@@ -18,8 +18,7 @@ export interface DispatchHost extends RegionHost {
   /** pc the next interpreted instruction runs even with a breakpoint on it (a debugger's "continue"). */
   breakpointResumePc: number;
   readonly breakpoints: ReadonlySet<number>;
-  readonly watchpoints: { readonly watchReads: boolean; readonly watchWrites: boolean };
-  readonly ramWindows: { fetch: number; load: number; store: number; invalidate(): void; update(): boolean };
+  readonly ramWindows: { fetch: number; load: number; store: number; translate: number; invalidate(): void; update(): boolean };
   pollInterrupts(pc: number): number;
   /** The interpreter for at most `budget` instructions; `hostMayHaveChanged` recomputes the RAM windows first. */
   interpret(budget: number, hostMayHaveChanged: boolean): StepResult;
@@ -40,7 +39,7 @@ export function runTranslated(cpu: DispatchHost, translator: Translator, budget:
   let left = budget;
   while (left > 0) {
     // PMP checks every fetch, or watchpoints every data access: no translation.
-    if (windows.fetch === 0 || cpu.watchpoints.watchReads || cpu.watchpoints.watchWrites) return cpu.interpret(left, false);
+    if (windows.translate === 0) return cpu.interpret(left, false);
     const pc = cpu.pcI;
     const entry = translator.lookup(pc);
     if (entry !== undefined && pc !== cpu.breakpointResumePc) {
