@@ -7,17 +7,18 @@
 import type { BuildDiagnostic } from '../protocol/build.ts';
 import type { DriverSources } from '../protocol/driver.ts';
 import type { EditorHover, EditorLocation, EditorPosition, ProgramKind } from '../protocol/editor-messages.ts';
-import { buildProgram, toBuildDiagnostics } from '../session/build.ts';
-import { compile, type CompileInput } from '../toolchain/compile.ts';
+import { buildProgram } from '../session/build.ts';
+import { buildDriverSources, HEADER_DIR } from '../session/driver-build.ts';
+import type { CompileInput } from '../toolchain/compile.ts';
 import type { SourceLoc } from '../toolchain/preprocess/token.ts';
 import { identifierAt, indexSymbols, lookupSymbol, type SymbolIndex } from '../toolchain/symbols.ts';
 import { GUEST_HEADERS } from './guest-files.ts';
 
-/** Where the headers seem to live for the compiler: `#include <linux/io.h>` reads include/linux/io.h. */
-const INCLUDE_DIR = 'include';
+/** Where the headers seem to live for the compiler (as in the build): `#include <linux/io.h>` reads include/linux/io.h. */
+const INCLUDE_DIR = HEADER_DIR;
 
-/** The compiler's input for a driver: its main file, its other files beside it, the guest's headers. */
-export function driverInput(sources: DriverSources): CompileInput {
+/** The symbol index's input for a driver: the build's (driver-build.ts) files, headers and defines. */
+function driverInput(sources: DriverSources): CompileInput {
   return {
     file: sources.main,
     source: sources.files[sources.main] ?? '',
@@ -50,23 +51,8 @@ export class EditorService {
       const main = sources.files[sources.main] ?? '';
       return buildProgram(sources.main, main, 'bare-metal-elf', sources.files).diagnostics;
     }
-    const input = driverInput(sources);
-    let diagnostics;
-    try {
-      diagnostics = compile(input, { output: 'object' }).diagnostics;
-    } catch (err) {
-      const what = err instanceof Error ? err.message : String(err);
-      diagnostics = [{
-        severity: 'error' as const, length: 1, loc: { file: sources.main, line: 1, col: 1, offset: 0 },
-        message: `internal compiler error: ${what} (this is a bug in the compiler, not in your driver; please report it)`,
-      }];
-    }
-    const texts = new Map(Object.entries(sources.files));
-    for (const d of diagnostics) {
-      const header = headerText(d.loc.file);
-      if (header !== undefined) texts.set(d.loc.file, header);
-    }
-    return toBuildDiagnostics(diagnostics, texts);
+    // The same build as Build & load's, so the markers and the Build pane always agree.
+    return buildDriverSources(sources, GUEST_HEADERS).diagnostics;
   }
 
   hover(kind: ProgramKind, sources: DriverSources, at: EditorPosition): EditorHover | null {
