@@ -10,6 +10,8 @@ export type StopReason =
   | { reason: 'step'; count: number; waiting: boolean }    // a Step ran `count` instructions; waiting: the hart sleeps in wfi
   | { reason: 'breakpoint'; pc: number }
   | { reason: 'watchpoint'; hit: WatchHit }
+  /** A step by C line (line, into, out, run to a line) ended; message: where, in words. */
+  | { reason: 'source-step'; pc: number; message: string }
   | { reason: 'poweroff'; exitCode: number }
   | { reason: 'device-error'; device: string; message: string };
 
@@ -24,6 +26,8 @@ export function describeStop(stop: StopReason): string {
       return `Stopped at the breakpoint at pc 0x${(stop.pc >>> 0).toString(16).padStart(8, '0')}.`;
     case 'watchpoint':
       return `Stopped by the watchpoint at 0x${(stop.hit.watchpoint.addr >>> 0).toString(16)}: ${describeWatchHit(stop.hit)}.`;
+    case 'source-step':
+      return stop.message;
     case 'poweroff':
       return stop.exitCode === 0
         ? 'The guest powered the machine off (exit status 0). Press Reset to boot it again.'

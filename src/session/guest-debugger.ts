@@ -52,6 +52,11 @@ export class GuestDebugger {
     if (!this.temporary.includes(pc >>> 0)) this.system().board.cpu.breakpoints.delete(pc >>> 0);
   }
 
+  /** The temporary breakpoints of the step under way (a host that rebuilds the CPU's set keeps them). */
+  get temporaryBreakpoints(): readonly number[] {
+    return this.temporary;
+  }
+
   /** Whether a step is under way (its temporary breakpoints are set). */
   get stepping(): boolean {
     return this.stepper !== null;

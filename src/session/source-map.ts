@@ -44,7 +44,7 @@ export interface SourceLookup {
 }
 
 /** The same file named two ways (a full path in the table, a base name from the page). */
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   if (a === b) return true;
   const base = (p: string) => p.replace(/^.*\//, '');
   return (!a.includes('/') || !b.includes('/')) && base(a) === base(b);

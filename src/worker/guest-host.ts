@@ -20,7 +20,7 @@ import { LineDiscipline } from '../guest/shell/line-discipline.ts';
 import { Shell } from '../guest/shell/shell.ts';
 import { codeWindow } from '../session/code-listing.ts';
 import { buildDriverSources, type DriverLine } from '../session/driver-build.ts';
-import { RealTimePacer } from '../session/real-time.ts';
+import { clampSlowdown, RealTimePacer } from '../session/real-time.ts';
 import type { HostPort } from './machine-host.ts';
 import { UART_WINDOW_BYTES } from './machine-host.ts';
 import { GuestSourceDebug } from './guest-source-debug.ts';
@@ -73,6 +73,8 @@ export class GuestHost {
   private heldInput = '';
   private readonly keyDecoder = new TextDecoder();
   private readonly pacer = new RealTimePacer();
+  /** Slow motion in real time (1: real time). */
+  private slowdown = 1;
   /** Fast-forward jumps over idle time only while a command runs; at the prompt the guest follows the wall clock. */
   private fastForwarding = false;
   private breakpoints = new Set<number>();
@@ -151,6 +153,8 @@ export class GuestHost {
         return;
       case 'set-speed':
         this.speed = command.mode;
+        this.slowdown = command.mode === 'realtime' ? clampSlowdown(command.slowdown) : 1;
+        this.pacer.setSlowdown(this.slowdown);
         if (this.sys) this.pacer.anchor(this.nowMs(), this.sys.board.clock.nowNs());
         if (this.state === 'running') this.scheduler.after(0);
         return;
@@ -212,9 +216,10 @@ export class GuestHost {
       stopped: (stop) => {
         if (!mine()) return;
         this.scheduler.cancel();
-        this.settle('paused', { reason: 'breakpoint', pc: stop.pc });
+        this.settle('paused', stop.reason === 'breakpoint'
+          ? { reason: 'breakpoint', pc: stop.pc }
+          : { reason: 'source-step', pc: stop.pc, message: stop.message });
         this.send({ type: 'source-location', location: stop.location });
-        if (stop.reason !== 'breakpoint') this.notices.push(stop.message);
         this.flush(true);
       },
       resumed: (finished) => {
@@ -575,7 +580,7 @@ export class GuestHost {
   }
 
   private sendStatus(): void {
-    const event: MachineEvent = { type: 'status', state: this.state, stop: this.stop, speed: this.speed, idle: this.idle };
+    const event: MachineEvent = { type: 'status', state: this.state, stop: this.stop, speed: this.speed, idle: this.idle, slowdown: this.slowdown };
     const key = JSON.stringify(event);
     if (key === this.lastStatus) return;
     this.lastStatus = key;

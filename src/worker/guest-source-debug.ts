@@ -4,10 +4,9 @@
 // stops, steps and run-to-cursor of GuestDebugger, whose breakpoint hook
 // waits here for the student's next button while the machine stays paused.
 
-import type { SourceLocation } from '../protocol/driver.ts';
 import type { GuestSystem } from '../guest/system.ts';
 import { GuestDebugger, type DebugCommand, type DebugStop } from '../session/guest-debugger.ts';
-import { SourceMap } from '../session/source-map.ts';
+import { sameFile, SourceMap } from '../session/source-map.ts';
 
 /** What the guest host does for the debugger. */
 export interface SourceDebugPort {
@@ -36,9 +35,9 @@ export class GuestSourceDebug {
     this.dbg = new GuestDebugger(() => sys, (stop) => this.atStop(stop));
   }
 
-  /** The user's breakpoints as addresses (the host keeps them in the CPU's set). */
-  get addresses(): ReadonlySet<number> {
-    return this.dbg.breakpoints;
+  /** Every address the CPU must stop at for the debugger: the user's breakpoints and a step's temporary ones. */
+  get addresses(): number[] {
+    return [...this.dbg.breakpoints, ...this.dbg.temporaryBreakpoints];
   }
 
   get waiting(): boolean {
@@ -92,11 +91,6 @@ export class GuestSourceDebug {
     if (!this.reply({ kind: 'run-to', addresses: target.addresses })) this.port.notice(`Run to cursor ${NOT_STOPPED}`);
   }
 
-  /** Where the hart is in C, if it is in the driver. */
-  locate(pc: number): SourceLocation | null {
-    return this.map?.locate(pc) ?? null;
-  }
-
   private reply(command: DebugCommand): boolean {
     const answer = this.answer;
     if (!answer) return false;
@@ -128,6 +122,3 @@ export class GuestSourceDebug {
   }
 }
 
-function sameFile(a: string, b: string): boolean {
-  return a === b || a.replace(/^.*\//, '') === b.replace(/^.*\//, '');
-}

@@ -20,6 +20,8 @@ function why(stop: StopReason | null): string {
   switch (stop.reason) {
     case 'pause': return ' (Pause pressed)';
     case 'breakpoint': return ' (breakpoint)';
+    case 'watchpoint': return ` (watchpoint: ${stop.hit.access} of ${stop.hit.size} byte${stop.hit.size === 1 ? '' : 's'} at 0x${(stop.hit.addr >>> 0).toString(16)})`;
+    case 'source-step': return ` (${stop.message})`;
     case 'step': return stop.waiting ? ` (stepped ${stop.count}; waiting in wfi for an interrupt)` : ` (stepped ${stop.count} instruction${stop.count === 1 ? '' : 's'})`;
     default: return '';
   }
