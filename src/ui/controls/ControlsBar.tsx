@@ -5,6 +5,9 @@
 // action cannot run says why in the live region instead of doing nothing.
 
 import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { canBuildNow } from '../store/guest-slice.ts';
+import type { PlaygroundState } from '../store/store.ts';
 import { ExamplesMenu } from '../examples/ExamplesMenu.tsx';
 import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
@@ -19,6 +22,13 @@ function guestLabel(build: { module: string; loaded: boolean } | null): string {
   return build?.loaded ? `guest: Linux-like kernel + ${build.module}.ko` : 'guest: Linux-like kernel';
 }
 
+const pickBar = (s: PlaygroundState) => ({
+  programName: s.programName, guestBooted: s.guestBooted, guestMode: s.guestMode, project: s.project,
+  building: s.building, buildingDriver: s.buildingDriver, runState: s.runState, driverBuild: s.driverBuild, jit: s.jit,
+  setJit: s.setJit, setActionNotice: s.setActionNotice, run: s.run, pause: s.pause, step: s.step, reset: s.reset,
+  stepLine: s.stepLine, stepInto: s.stepInto, stepOut: s.stepOut, buildAndLoad: s.buildAndLoad, openProgramFile: s.openProgramFile,
+});
+
 export function ControlsBar() {
   const fileRef = useRef<HTMLInputElement>(null);
   const runRef = useRef<HTMLButtonElement>(null);
@@ -27,11 +37,10 @@ export function ControlsBar() {
   const handOff = useRef<'run' | 'pause' | null>(null);
   const [stepCount, setStepCount] = useState(1);
   const [helpOpen, setHelpOpen] = useState(false);
-  const s = usePlayground();
+  // Only what the bar reads: a register snapshot (many a second while running) must not re-render it.
+  const s = usePlayground(useShallow(pickBar));
   const loaded = s.programName !== null || s.guestBooted;
-  // A driver goes into the booted guest; a bare-metal program can be built any time.
-  const canBuild = s.project !== null && !s.buildingDriver && s.building === null
-    && (s.project.kind === 'bare-metal' || s.guestBooted || !s.guestMode);
+  const canBuild = canBuildNow(s);
   const paused = s.runState === 'paused';
   const running = s.runState === 'running';
 
@@ -120,9 +129,9 @@ export function ControlsBar() {
         <button type="button" className="btn" disabled={!loaded} onClick={s.reset} title="Power-on reset: boot the program again from the start">Reset</button>
       </div>
       <div className="control-group" role="group" aria-label="Step through C">
-        <ToolbarButton action="stepLine" enabled={loaded && paused} onActivate={s.stepLine} />
-        <ToolbarButton action="stepInto" enabled={loaded && paused} onActivate={s.stepInto} />
-        <ToolbarButton action="stepOut" enabled={loaded && paused} onActivate={s.stepOut} />
+        <ToolbarButton action="stepLine" enabled={s.guestMode && paused} onActivate={s.stepLine} />
+        <ToolbarButton action="stepInto" enabled={s.guestMode && paused} onActivate={s.stepInto} />
+        <ToolbarButton action="stepOut" enabled={s.guestMode && paused} onActivate={s.stepOut} />
       </div>
       <div className="control-group">
         <TimeModeSelect />

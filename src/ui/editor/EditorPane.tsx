@@ -104,6 +104,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     let escaped = false;
     ed.onKeyDown((e) => {
       if (e.keyCode === monaco.KeyCode.Escape) { escaped = true; return; }
+      if (e.keyCode === monaco.KeyCode.Shift) return; // Shift on its way to Shift+Tab keeps the Escape
       if (escaped && e.keyCode === monaco.KeyCode.Tab) {
         e.preventDefault();
         e.stopPropagation();

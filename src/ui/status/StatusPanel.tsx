@@ -2,6 +2,7 @@
 // powered off with which exit status, or stopped by a device error.
 
 import type { StopwatchOnError } from '../../protocol/messages.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { describeStop } from '../../protocol/stop-reason.ts';
 import { usePlayground, type PlaygroundState } from '../store/store.ts';
 import { RunAnnouncer } from './RunAnnouncer.tsx';
@@ -17,8 +18,14 @@ function stateLabel(s: Pick<PlaygroundState, 'runState' | 'idle' | 'workerReady'
   }
 }
 
+const pickStatus = (s: PlaygroundState) => ({
+  entry: s.entry, guestErrorCount: s.guestErrorCount, guestErrors: s.guestErrors, idle: s.idle, notices: s.notices,
+  runState: s.runState, setStopwatchOnError: s.setStopwatchOnError, stop: s.stop, stopwatchOnError: s.stopwatchOnError, workerReady: s.workerReady,
+});
+
 export function StatusPanel() {
-  const s = usePlayground();
+  // Only what the panel reads: register snapshots arrive many times a second while running.
+  const s = usePlayground(useShallow(pickStatus));
   const stop = s.stop;
   const detail = stop
     ? describeStop(stop)

@@ -47,6 +47,7 @@ export function buildAnnouncement(build: BuildReport): string {
   const errors = count('error');
   const warnings = count('warning');
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (build.message) return build.message; // a driver's build says what happened in the guest
   if (build.ok) {
     const warned = warnings > 0 ? ` with ${plural(warnings, 'warning')} (see the Build pane)` : '';
     return `Build of ${build.name} succeeded${warned}; the program is loaded and paused. Press F5 to run it.`;

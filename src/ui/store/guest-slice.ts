@@ -28,6 +28,13 @@ export interface GuestSlice {
   receiveGuest(event: GuestEvent): void;
 }
 
+/** Whether Build & load can start now: nothing is building, and a driver has a booted guest
+ * to go into (or a bare-metal program ran, and the guest boots again with it). */
+export function canBuildNow(s: Pick<PlaygroundState, 'project' | 'building' | 'buildingDriver' | 'guestBooted' | 'guestMode'>): boolean {
+  return s.project !== null && !s.buildingDriver && s.building === null
+    && (s.project.kind === 'bare-metal' || s.guestBooted || !s.guestMode);
+}
+
 export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundState, [], [], GuestSlice> => (set, get) => ({
   guestMode: false,
   guestBooted: false,
@@ -47,6 +54,7 @@ export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundSt
       get().showError('Nothing to build yet: pick an example in the Example menu, then press Build & load (Ctrl+S).');
       return;
     }
+    if (get().buildingDriver || get().building !== null) return; // Ctrl+S again while a build is under way
     get().clearError();
     if (project.kind === 'bare-metal') {
       // A bare-metal program is the whole machine: it replaces the guest until the guest is booted again.
@@ -56,6 +64,7 @@ export const createGuestSlice = (send: CommandSender): StateCreator<PlaygroundSt
     }
     if (!get().guestMode) {
       // A bare-metal program ran last: boot the guest again, with this driver built and inserted at boot.
+      set({ projectFromLink: false }); // pressing Build & load is the student's choice to run the shown code
       get().bootGuest();
       return;
     }

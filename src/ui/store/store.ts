@@ -21,7 +21,10 @@ export function machineClient(): MachineClient {
 
 /** A fresh worker replaced one that crashed: it has no program, and the board options the student chose are sent again. */
 function machineRestarted(): void {
-  usePlayground.setState({ workerReady: false, programName: null, entry: null, runState: 'empty', stop: null, idle: false, registers: null, mips: null });
+  usePlayground.setState({
+    workerReady: false, programName: null, entry: null, runState: 'empty', stop: null, idle: false, registers: null, mips: null,
+    building: null, buildingDriver: false, guestBooted: false, sourceLocation: null, // a build in the dead worker never answers
+  });
   const s = usePlayground.getState();
   const send = (command: MachineCommand) => machineClient().send(command);
   send({ type: 'set-speed', mode: s.speed });
