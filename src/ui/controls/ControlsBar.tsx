@@ -13,6 +13,7 @@ import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { usePlayground } from '../store/store.ts';
 import { FontSizeControl } from './FontSizeControl.tsx';
+import { WorkBar } from './WorkBar.tsx';
 import { TimeModeSelect } from './TimeModeSelect.tsx';
 import { ToolbarButton } from './ToolbarButton.tsx';
 import './controls.css';
@@ -113,6 +114,7 @@ export function ControlsBar() {
               : 'Compile the program in the editor and run it on the bare board (it replaces the guest; Build & load of a driver boots the guest again) — Ctrl+S'}>
             {s.buildingDriver || s.building ? 'Building…' : 'Build & load'}
           </button>
+          <WorkBar />
         </div>
       )}
       <div className="control-group">

@@ -240,7 +240,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
 
   if (!project) {
     return (
-      <section className="pane editor-pane editor-empty" aria-label="Editor">
+      <section className="pane editor-pane editor-empty" aria-label="Driver source">
         <header className="pane-header"><h2>Editor</h2></header>
         <p className="pane-sub">No project is open yet: open an example and its files appear here.</p>
       </section>
@@ -259,7 +259,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
   };
 
   return (
-    <section className="pane editor-pane" aria-label="Editor">
+    <section className="pane editor-pane" aria-label="Driver source">
       <header className="pane-header">
         <h2>Editor</h2>
         <span className="pane-sub" data-testid="editor-check">{checkSummary(check)}</span>
