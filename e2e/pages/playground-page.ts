@@ -75,9 +75,14 @@ export class PlaygroundPage {
   }
 
   /** The terminal's visible text, rows joined by newlines. */
+  /** The terminal's text, with lines the terminal wrapped at its right edge joined again
+   * (a wrapped row fills every column, so it is as long as the longest row). */
   async terminalText(): Promise<string> {
-    const text = await this.terminal.locator('.xterm-rows').innerText();
-    return text.replace(/\u00a0/g, ' ');
+    const rows = await this.terminal.locator('.xterm-rows > div').evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ')));
+    const cols = Math.max(0, ...rows.map((r) => r.length));
+    let text = '';
+    rows.forEach((row, i) => { text += row + (row.length === cols && i + 1 < rows.length ? '' : '\n'); });
+    return text;
   }
 
   async expectTerminalToContain(text: string): Promise<void> {
