@@ -1,5 +1,5 @@
 // The bar on top: open a program (an ELF, or a C file compiled in the worker),
-// run it, pause it, step it by instruction or by C line, reset it, Build & load a driver into the guest, choose how
+// run it, pause it, step it by instruction or by C line (or run to the cursor's line), reset it, Build & load a driver into the guest, choose how
 // virtual time runs, the text size, and the keyboard shortcuts' help. Every
 // action has a key (src/ui/keyboard/shortcuts.ts); a key pressed when its
 // action cannot run says why in the live region instead of doing nothing.
@@ -13,6 +13,7 @@ import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { usePlayground } from '../store/store.ts';
 import { FontSizeControl } from './FontSizeControl.tsx';
+import { runToCursor, RunToCursorButton } from './RunToCursorButton.tsx';
 import { WorkBar } from './WorkBar.tsx';
 import { TimeModeSelect } from './TimeModeSelect.tsx';
 import { ToolbarButton } from './ToolbarButton.tsx';
@@ -76,6 +77,7 @@ export function ControlsBar() {
     stepLine: s.stepLine,
     stepInto: s.stepInto,
     stepOut: s.stepOut,
+    runToCursor,
     buildAndLoad: s.buildAndLoad,
     help: () => setHelpOpen(true),
   });
@@ -134,6 +136,7 @@ export function ControlsBar() {
         <ToolbarButton action="stepLine" enabled={s.guestMode && paused} onActivate={s.stepLine} />
         <ToolbarButton action="stepInto" enabled={s.guestMode && paused} onActivate={s.stepInto} />
         <ToolbarButton action="stepOut" enabled={s.guestMode && paused} onActivate={s.stepOut} />
+        <RunToCursorButton />
       </div>
       <div className="control-group">
         <TimeModeSelect />
