@@ -19,7 +19,7 @@ describe('Run to cursor', () => {
   });
 
   it('says how to stop at a C line when paused elsewhere (Pause, or a step by instructions)', () => {
-    expect(runToCursorBlocked({ ...stopped, sourceLocation: null }, cursor)).toMatch(/stopped at a C line: set a breakpoint on a line of your driver .* F9\)/);
+    expect(runToCursorBlocked({ ...stopped, sourceLocation: null }, cursor)).toMatch(/stopped at a C line: set a breakpoint on a line of your code .* F9\), then make it run that line/);
   });
 
   it('asks for a cursor in the code when the editor shows a guest header or nothing', () => {

@@ -31,7 +31,7 @@ export type RunToCursorState = Pick<PlaygroundState, 'runState' | 'sourceLocatio
 
 /** Why Run to cursor cannot run now (null: it can). */
 export function runToCursorBlocked(s: RunToCursorState, cursor: EditorCursor | null): string | null {
-  const stopAtLine = 'set a breakpoint on a line of your driver (click its gutter or press F9), then make the driver run it (for example, cat its file in the terminal)';
+  const stopAtLine = 'set a breakpoint on a line of your code (click the editor\'s gutter or press F9), then make it run that line (for a driver: cat its file in the terminal)';
   if (s.runState === 'running') return `Run to cursor works while the machine is stopped at a C line: pause it at a breakpoint first (${stopAtLine}).`;
   if (s.runState !== 'paused') return s.runState === 'halted'
     ? 'Run to cursor: the machine has stopped. Press Reset to boot it again.'
