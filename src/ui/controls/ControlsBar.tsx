@@ -119,6 +119,12 @@ export function ControlsBar() {
           <WorkBar />
         </div>
       )}
+      {/* Text size and help sit on the first row, at its right end, so the machine's controls keep the second row to themselves. */}
+      <div className="control-group control-group-end">
+        <FontSizeControl />
+        <button type="button" className="btn btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?"
+          aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+      </div>
       <div className="control-group">
         <ToolbarButton ref={runRef} action="run" primary enabled={loaded && paused}
           onActivate={({ keyboard }) => { if (keyboard) handOff.current = 'pause'; tryRun(); }} />
@@ -144,11 +150,6 @@ export function ControlsBar() {
           <input type="checkbox" checked={s.jit} aria-label="Translate hot code (JIT)" onChange={(e) => s.setJit(e.target.checked)} />
           <span>JIT</span>
         </label>
-      </div>
-      <div className="control-group control-group-end">
-        <FontSizeControl />
-        <button type="button" className="btn btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?"
-          aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       </div>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
