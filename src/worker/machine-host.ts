@@ -171,6 +171,7 @@ export class MachineHost {
 
   /** A program was loaded: where the page's C-line breakpoints are in it. */
   private sendSourceBreakpoints(): void {
+    this.lastLocation = ''; // the page may still show the guest's line: the next flush tells it this program's
     for (const r of this.session.sourceBreakpoints()) this.send({ type: 'breakpoints-resolved', file: r.file, lines: r.lines });
   }
 
