@@ -72,7 +72,7 @@ export class Session {
   private readonly maxGuestErrorsPerBatch: number;
   private jit: boolean;
   /** Stepping by C lines in the loaded program (its ELF's line table). */
-  private readonly debug = new SourceDebugger(() => bareMetalMachine(this.requireBoard()),
+  private readonly debug = new SourceDebugger(() => bareMetalMachine(this.boardForDebugger()),
     { outside: 'the start-up code', faultHandled: 'the hart took the trap' }, (pc) => this.breakpoints.has(pc));
   private readonly lineBreakpoints = new LineBreakpoints(this.debug);
   /** The loaded program's lines and functions (null: it has no line information). */
@@ -411,6 +411,12 @@ export class Session {
     this.state = state;
     this.stop = stop;
     this.idle = false;
+  }
+
+  /** The board, loaded or being loaded (the debugger places breakpoints while a program loads). */
+  private boardForDebugger(): SessionBoard {
+    if (!this.board) throw new Error('the source debugger has no board to work on (a bug: please report it)');
+    return this.board;
   }
 
   private requireBoard(): SessionBoard {
