@@ -195,6 +195,8 @@ export class Session {
       this.stop = null;
       return { insns: r.insns, waitMs: this.follow(this.debug.atBreakpoint(stop.pc), wallNowMs).waitMs };
     }
+    // A watchpoint, a power-off or a device error ended the run: a step under way ends with it.
+    if (this.state !== 'running') this.debug.cancelStep();
     return r;
   }
 

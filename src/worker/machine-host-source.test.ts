@@ -2,7 +2,8 @@
 // the page drives it: the editor's breakpoint on a line of uart.c (set before
 // the build) is placed once "hello" is built, the run stops there and the page
 // is told the line; Step out and Step line move through uart.c and hello.c;
-// and in "echo", Pause stops a step over uart_getc() that waits for a key.
+// in "stopwatch-mmio", Step into command() and Step line over its trapping
+// write; and in "echo", Pause stops a step over uart_getc() that waits for a key.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { createVirtBoard } from '../session/create-board.ts';
@@ -72,6 +73,21 @@ describe('stepping a bare-metal example by C lines in the worker', () => {
     expect(m.last('source-location')?.location).toBeNull();
     await until('the power-off', () => m.last('status')?.state === 'halted');
     expect(m.last('source-location')?.location).toMatchObject({ file: 'uart.c', function: 'power_off' });
+  });
+
+  it('steps into command() of stopwatch-mmio and over its trapping write to the device', async () => {
+    const m = start();
+    const demo = example('stopwatch-mmio');
+    const reset = demo.lineOf('stopwatch-demo.c', 'command(STOPWATCH_ACTION_RESET, "reset");');
+    const write = demo.lineOf('stopwatch-demo.c', 'STOPWATCH_REGS->command = action;');
+    m.send({ type: 'set-source-breakpoints', file: 'stopwatch-demo.c', lines: [reset] });
+    m.send(demo.compile);
+    m.send({ type: 'run' });
+    await until('the breakpoint', () => m.stoppedAt() === `stopwatch-demo.c:${reset} main`);
+    m.send({ type: 'step-source', how: 'into' });
+    await until('the first line of command()', () => m.stoppedAt() === `stopwatch-demo.c:${write} command`);
+    m.send({ type: 'step-source', how: 'line' });
+    await until('the line after the write', () => m.stoppedAt() === `stopwatch-demo.c:${write + 1} command`);
   });
 
   it('Pause stops a step over uart_getc() that waits for a key, in uart_getc, and says so', async () => {
