@@ -63,15 +63,12 @@ export class SourceDebugger {
     this.code = code;
   }
 
-  get hasCode(): boolean {
-    return this.code !== null;
-  }
-
   /** The C line of `pc` (null: no source there). */
   locate(pc: number): SourceLocation | null {
     return this.code?.locate(pc) ?? null;
   }
 
+  /** The code with source, as set. */
   get lookup(): SourceLookup | null {
     return this.code;
   }
@@ -89,11 +86,6 @@ export class SourceDebugger {
   /** Every address the CPU must stop at for the debugger (a host that rebuilds the CPU's set adds these). */
   get addresses(): number[] {
     return [...this.breakpoints, ...this.temporary];
-  }
-
-  /** The temporary breakpoints of the step under way. */
-  get temporaryBreakpoints(): readonly number[] {
-    return this.temporary;
   }
 
   /** A step is under way (single-stepping, or running to its temporary breakpoints). */
