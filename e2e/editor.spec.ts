@@ -19,7 +19,7 @@ class EditorPane {
   readonly editor;
 
   constructor(private readonly page: Page) {
-    this.pane = page.getByRole('region', { name: 'Editor' });
+    this.pane = page.getByRole('region', { name: 'Driver source' });
     this.check = page.getByTestId('editor-check');
     this.editor = this.pane.locator('.monaco-editor');
   }

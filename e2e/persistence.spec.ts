@@ -47,7 +47,7 @@ function workBar(page: Page) {
   return {
     message: page.getByTestId('persistence-message'),
     share: page.getByRole('button', { name: 'Share', exact: true }),
-    reset: page.getByRole('button', { name: 'Reset to the default driver…' }),
+    reset: page.getByRole('button', { name: 'Reset example…' }),
     dialog: page.getByRole('dialog', { name: 'Reset to the default driver?' }),
   };
 }

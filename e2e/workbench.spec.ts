@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 
-const editorOf = (page: Page) => page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor');
+const editorOf = (page: Page) => page.getByRole('region', { name: 'Driver source' }).locator('.monaco-editor');
 
 /** Finds `text` with Monaco's find widget and leaves the cursor on it. */
 async function findInEditor(page: Page, text: string): Promise<void> {
@@ -16,7 +16,7 @@ async function findInEditor(page: Page, text: string): Promise<void> {
   await editor.click({ position: { x: 140, y: 12 } });
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+F');
-  const input = page.getByRole('region', { name: 'Editor' }).getByRole('textbox', { name: 'Find' });
+  const input = page.getByRole('region', { name: 'Driver source' }).getByRole('textbox', { name: 'Find' });
   await input.fill(text);
   await input.press('Enter');
   await input.press('Escape');

@@ -18,7 +18,9 @@ import type { Watchpoint } from '../protocol/watchpoints.ts';
 import { GuestSystem, type GuestModuleObject } from '../guest/system.ts';
 import { LineDiscipline } from '../guest/shell/line-discipline.ts';
 import { Shell } from '../guest/shell/shell.ts';
+import { annotateCode } from '../session/code-annotation.ts';
 import { codeWindow } from '../session/code-listing.ts';
+import { GuestCodeNames } from '../session/code-names.ts';
 import { buildDriverSources, type DriverLine } from '../session/driver-build.ts';
 import { clampSlowdown, RealTimePacer } from '../session/real-time.ts';
 import type { HostPort } from './machine-host.ts';
@@ -91,6 +93,8 @@ export class GuestHost {
   private lastRegistersMs = -Infinity;
   private readonly scheduler: SliceScheduler;
   private readonly nowMs: () => number;
+  /** Names the Code pane's instructions: kernel labels, module symbols, the driver's C lines. */
+  private readonly codeNames = new GuestCodeNames();
 
   constructor(private readonly port: HostPort, private readonly opts: GuestHostOptions) {
     this.nowMs = opts.nowMs ?? (() => performance.now());
@@ -579,7 +583,9 @@ export class GuestHost {
     if (!sys) return null;
     const regs = sys.board.cpu.registers();
     const task = sys.kernel.live?.comm;
-    return { ...regs, timeNs: sys.board.clock.nowNs(), code: codeWindow(sys.board.bus, regs.pc), ...(task ? { task } : {}) };
+    const driver = this.driver && { module: this.driver.module, object: this.driver.object, files: this.driver.sources.files };
+    const code = annotateCode(codeWindow(sys.board.bus, regs.pc), this.codeNames.names(sys, driver));
+    return { ...regs, timeNs: sys.board.clock.nowNs(), code, ...(task ? { task } : {}) };
   }
 
   private sendStatus(): void {

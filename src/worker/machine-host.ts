@@ -10,6 +10,8 @@ import type { BuildOutput } from '../protocol/build.ts';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { transferablesOf } from '../protocol/messages.ts';
 import { buildAndLoad } from '../session/build.ts';
+import { annotateCode, type CodeNames } from '../session/code-annotation.ts';
+import { programCodeNames } from '../session/code-names.ts';
 import { Session, SessionError } from '../session/session.ts';
 import { exampleCatalog } from './examples.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
@@ -38,6 +40,8 @@ export class MachineHost {
   /** The slice loop waits for the terminal to catch up. */
   private blockedOnUart = false;
   private readonly scheduler: SliceScheduler;
+  /** The loaded program's function names and C lines, for the Code pane. */
+  private codeNames: CodeNames | null = null;
 
   constructor(
     private readonly session: Session,
@@ -73,7 +77,9 @@ export class MachineHost {
     const s = this.session;
     switch (command.type) {
       case 'load-elf': {
-        const { entry } = s.loadElf(command.name, new Uint8Array(command.image));
+        const image = new Uint8Array(command.image);
+        const { entry } = s.loadElf(command.name, image);
+        this.codeNames = programCodeNames(image);
         this.scheduler.cancel();
         this.forgetUartInFlight();
         this.send({ type: 'loaded', name: command.name, entry });
@@ -158,6 +164,7 @@ export class MachineHost {
     const buildMs = this.nowMs() - t0;
     this.send({ type: 'compiled', name, ok: r.entry !== null, diagnostics: r.diagnostics, buildMs });
     if (r.entry === null) return;
+    this.codeNames = r.elf ? programCodeNames(r.elf, { ...files, [name]: source }) : null;
     this.scheduler.cancel();
     this.forgetUartInFlight();
     this.send({ type: 'loaded', name, entry: r.entry });
@@ -225,7 +232,7 @@ export class MachineHost {
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.session.registers();
-      if (registers) this.send({ type: 'registers', registers });
+      if (registers) this.send({ type: 'registers', registers: this.codeNames ? { ...registers, code: annotateCode(registers.code, this.codeNames) } : registers });
       this.lastRegistersMs = now;
     }
     this.sendStatus(); // last: once the UI reads "Paused", the registers it shows are final

@@ -1,15 +1,17 @@
 // The UI's end of the worker protocol: starts the machine worker, sends it
 // MachineCommands and routes its MachineEvents — UART bytes to the terminal
-// channel, register snapshots once per animation frame, the rest to the store.
+// channel, trace events to the trace buffer, register snapshots once per
+// animation frame, the rest to the store.
 // A worker that crashes after it started is replaced by a fresh one; the page
 // says so, and whoever listens with onRestart sets the new machine up again.
 
 import { transferablesOf, type MachineCommand, type MachineEvent } from '../../protocol/messages.ts';
 import type { RegisterSnapshot } from '../../protocol/registers.ts';
+import { TraceBuffer } from '../trace/trace-buffer.ts';
 import { UartChannel } from './uart-channel.ts';
 
 export interface MachineEventSink {
-  receive(event: Exclude<MachineEvent, { type: 'uart-out' }>): void;
+  receive(event: Exclude<MachineEvent, { type: 'uart-out' | 'trace' }>): void;
 }
 
 /** Starts the real machine worker (tests pass a fake instead). */
@@ -21,6 +23,8 @@ export const RESTARTED_MESSAGE = 'The machine stopped unexpectedly and was resta
 
 export class MachineClient {
   readonly uart = new UartChannel();
+  /** The trace events, kept out of the store (a storm is tens of thousands a second). */
+  readonly trace = new TraceBuffer();
   private worker: Worker;
   /** The current worker said it is ready: a crash after that is worth a restart, one before it would only repeat. */
   private started = false;
@@ -34,6 +38,7 @@ export class MachineClient {
 
   send(command: MachineCommand): void {
     if (command.type === 'reset') this.uart.clear();
+    if (command.type === 'reset' || command.type === 'boot-guest') this.trace.clear();
     this.worker.postMessage(command, transferablesOf(command));
   }
 
@@ -65,6 +70,7 @@ export class MachineClient {
     worker.terminate();
     this.pendingRegisters = null;
     this.uart.clear();
+    this.trace.clear();
     this.worker = this.connect();
     this.sink.receive({ type: 'error', message: RESTARTED_MESSAGE });
     for (const listener of this.restartListeners) listener();
@@ -80,8 +86,11 @@ export class MachineClient {
       }
       case 'registers':
         return this.queueRegisters(event.registers);
+      case 'trace':
+        return this.trace.push(event.events, event.dropped);
       case 'loaded':
         this.uart.clear();
+        this.trace.clear();
         return this.sink.receive(event);
       case 'status':
         this.commitRegisters(); // the registers sent before a stop belong to it

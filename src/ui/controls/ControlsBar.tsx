@@ -1,5 +1,5 @@
 // The bar on top: open a program (an ELF, or a C file compiled in the worker),
-// run it, pause it, step it by instruction or by C line, reset it, Build & load a driver into the guest, choose how
+// run it, pause it, step it by instruction or by C line (or run to the cursor's line), reset it, Build & load a driver into the guest, choose how
 // virtual time runs, the text size, and the keyboard shortcuts' help. Every
 // action has a key (src/ui/keyboard/shortcuts.ts); a key pressed when its
 // action cannot run says why in the live region instead of doing nothing.
@@ -13,6 +13,8 @@ import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { usePlayground } from '../store/store.ts';
 import { FontSizeControl } from './FontSizeControl.tsx';
+import { runToCursor, RunToCursorButton } from './RunToCursorButton.tsx';
+import { WorkBar } from './WorkBar.tsx';
 import { TimeModeSelect } from './TimeModeSelect.tsx';
 import { ToolbarButton } from './ToolbarButton.tsx';
 import './controls.css';
@@ -77,6 +79,7 @@ export function ControlsBar() {
     stepLine: s.stepLine,
     stepInto: s.stepInto,
     stepOut: s.stepOut,
+    runToCursor,
     buildAndLoad: s.buildAndLoad,
     help: () => setHelpOpen(true),
   });
@@ -115,6 +118,7 @@ export function ControlsBar() {
               : 'Compile the program in the editor and run it on the bare board (it replaces the guest; Build & load of a driver boots the guest again) — Ctrl+S'}>
             {s.buildingDriver || s.building ? 'Building…' : 'Build & load'}
           </button>
+          <WorkBar />
         </div>
       )}
       <div className="control-group">
@@ -134,6 +138,7 @@ export function ControlsBar() {
         <ToolbarButton action="stepLine" enabled={cSteps} onActivate={s.stepLine} />
         <ToolbarButton action="stepInto" enabled={cSteps} onActivate={s.stepInto} />
         <ToolbarButton action="stepOut" enabled={cSteps} onActivate={s.stepOut} />
+        <RunToCursorButton />
       </div>
       <div className="control-group">
         <TimeModeSelect />

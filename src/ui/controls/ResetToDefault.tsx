@@ -36,7 +36,7 @@ export function ResetToDefault() {
     <>
       <button ref={opener} type="button" className="btn" disabled={example === null} onClick={ask}
         title="Replace your code with the example as shipped (asks first)">
-        Reset to the default driver…
+        Reset example…
       </button>
       <dialog ref={dialog} className="confirm-dialog" aria-labelledby="reset-title" aria-describedby="reset-what"
         onKeyDown={keepFocusInside} onClose={() => opener.current?.focus()}>

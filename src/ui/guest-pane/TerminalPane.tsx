@@ -68,14 +68,14 @@ export function TerminalPane() {
   }, []);
 
   return (
-    <section className="pane guest-pane" aria-label="Guest console">
+    <section className="pane guest-pane" aria-label="Guest terminal">
       <header className="pane-header">
-        <h2>Guest console</h2>
+        <h2>Guest terminal</h2>
         <span className="pane-sub">{guestMode
-          ? 'the guest\'s shell on its serial console · type commands here (lsmod, dmesg, cat …)'
+          ? 'the guest\'s shell on its serial console (try lsmod, dmesg, cat)'
           : 'UART0 · ns16550a at 0x10000000 · click and type to send bytes to the guest'}</span>
         <span className="pane-sub terminal-escape-hint" id="terminal-escape-hint">
-          Leave the console: <kbd>Esc</kbd> then <kbd>Tab</kbd>
+          · leave it: <kbd>Esc</kbd> then <kbd>Tab</kbd>
         </span>
       </header>
       {!programName && !guestMode && (

@@ -1,24 +1,35 @@
-// The page: the controls bar on top, then the workbench in resizable panes
-// (react-resizable-panels; each divider also moves with the arrow keys): the
-// driver's editor above the guest's console on the left, so the prompt is in
-// view at 1024×768, and the machine's state (status, CPU, build, code) in a
-// column of its own on the right. The host and device panes come later.
+// The page: the controls bar on top, then four regions in resizable,
+// collapsible panes (react-resizable-panels; each divider also moves with the
+// arrow keys, and the layout is remembered in localStorage):
+// - Guest: the driver's editor above the guest's terminal, so the prompt is in
+//   view at 1024×768, and the machine's state (status, CPU, build, code) in a
+//   column beside them;
+// - Device and Host, stacked in the right column: the hardware the guest sees
+//   and the hypervisor's device model behind it;
+// - Trace, across the bottom: every event, on a timeline and as a list.
 // Dropping a file anywhere on the page opens it as the program (an ELF is
 // loaded, a .c file compiled first).
 
 import { useState, type DragEvent } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { BuildPane } from '../build/BuildPane.tsx';
 import { CodePane } from '../code-pane/CodePane.tsx';
+import { DevicePane } from '../device-pane/DevicePane.tsx';
+import { HostPane } from '../host-pane/HostPane.tsx';
 import { ControlsBar } from '../controls/ControlsBar.tsx';
 import { EditorPane } from '../editor/EditorPane.tsx';
-import { WorkBar } from '../controls/WorkBar.tsx';
 import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
 import { StatusPanel } from '../status/StatusPanel.tsx';
 import { usePlayground } from '../store/store.ts';
+import { TracePane } from '../trace/TracePane.tsx';
 import './layout.css';
+
+/** A group's sizes, kept across reloads (the student's layout is theirs). */
+function useRememberedLayout(id: string) {
+  return useDefaultLayout({ id: `paravirt-layout-${id}`, storage: localStorage, onlySaveAfterUserInteractions: true });
+}
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer.types).includes('Files');
@@ -26,6 +37,11 @@ function hasFiles(e: DragEvent): boolean {
 
 export function PlaygroundLayout() {
   const [dragging, setDragging] = useState(false);
+  const rows = useRememberedLayout('rows');
+  const columns = useRememberedLayout('columns');
+  const guest = useRememberedLayout('guest');
+  const work = useRememberedLayout('work');
+  const hardware = useRememberedLayout('hardware');
   const openProgramFile = usePlayground((s) => s.openProgramFile);
   const sourceBreakpoints = usePlayground((s) => s.sourceBreakpoints);
   const toggleSourceBreakpoint = usePlayground((s) => s.toggleSourceBreakpoint);
@@ -46,27 +62,52 @@ export function PlaygroundLayout() {
       onDrop={onDrop}
     >
       <ControlsBar />
-      <WorkBar />
       <ErrorBanner />
       <main className="panes">
-        <Group orientation="horizontal" className="panes-group">
-          <Panel id="work" defaultSize="62" minSize="40" className="area-work">
-            <Group orientation="vertical" className="work-group">
-              <Panel id="editor" defaultSize="52" minSize="20" className="area-editor">
-                <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={sourceLocation} />
+        <Group orientation="vertical" className="rows-group" {...rows}>
+          <Panel id="top" defaultSize="75" minSize="35" className="area-top">
+            <Group orientation="horizontal" className="columns-group" {...columns}>
+              <Panel id="guest" defaultSize="64" minSize="35" className="area-guest">
+                <section className="region region-guest" aria-label="Guest">
+                  <Group orientation="horizontal" className="guest-group" {...guest}>
+                    <Panel id="work" defaultSize="62" minSize="40" className="area-work">
+                      <Group orientation="vertical" className="work-group" {...work}>
+                        <Panel id="editor" defaultSize="52" minSize="20" className="area-editor">
+                          <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={sourceLocation} />
+                        </Panel>
+                        <Separator className="split-handle split-handle-row" aria-label="Resize the editor and the terminal" />
+                        <Panel id="console" minSize="20" className="area-console">
+                          <TerminalPane />
+                        </Panel>
+                      </Group>
+                    </Panel>
+                    <Separator className="split-handle split-handle-column" aria-label="Resize the workbench and the machine column" />
+                    <Panel id="machine" minSize="25" className="area-side">
+                      <StatusPanel />
+                      <RegistersPane />
+                      <BuildPane />
+                      <CodePane />
+                    </Panel>
+                  </Group>
+                </section>
               </Panel>
-              <Separator className="split-handle split-handle-row" aria-label="Resize the editor and the console" />
-              <Panel id="console" minSize="20" className="area-console">
-                <TerminalPane />
+              <Separator className="split-handle split-handle-column" aria-label="Resize the guest and the hardware column" />
+              <Panel id="hardware" defaultSize="36" minSize="18" collapsible collapsedSize="0" className="area-hardware">
+                <Group orientation="vertical" className="hardware-group" {...hardware}>
+                  <Panel id="device" defaultSize="55" minSize="15" collapsible collapsedSize="0" className="area-device">
+                    <DevicePane />
+                  </Panel>
+                  <Separator className="split-handle split-handle-row" aria-label="Resize the device and the host" />
+                  <Panel id="host" minSize="15" collapsible collapsedSize="0" className="area-host">
+                    <HostPane />
+                  </Panel>
+                </Group>
               </Panel>
             </Group>
           </Panel>
-          <Separator className="split-handle split-handle-column" aria-label="Resize the workbench and the machine column" />
-          <Panel id="machine" minSize="25" className="area-side">
-            <StatusPanel />
-            <RegistersPane />
-            <BuildPane />
-            <CodePane />
+          <Separator className="split-handle split-handle-row" aria-label="Resize the panes and the trace" />
+          <Panel id="trace" defaultSize="25" minSize="12" collapsible collapsedSize="0" className="area-trace">
+            <TracePane />
           </Panel>
         </Group>
       </main>

@@ -24,7 +24,7 @@ describe('guest slice', () => {
   it('boots the guest with the shipped driver when the worker is ready and no project is open', () => {
     const { store, sent } = storeWithFakeWorker();
     store.getState().receive({ type: 'ready' });
-    expect(sent).toEqual([{ type: 'boot-guest', driver: null }]);
+    expect(sent).toEqual([{ type: 'set-trace', enabled: true }, { type: 'boot-guest', driver: null }]);
     expect(store.getState().guestMode).toBe(true);
     store.getState().receive({ type: 'examples', examples: [stopwatch] });
     expect(store.getState().project).toEqual({ kind: 'driver', example: 'stopwatch', name: 'stopwatch', main: 'stopwatch.c', files: stopwatch.files });
@@ -38,7 +38,7 @@ describe('guest slice', () => {
     const mine = { kind: 'driver' as const, example: 'stopwatch', name: 'stopwatch', main: 'stopwatch.c', files: { 'stopwatch.c': '/* mine */' } };
     store.getState().openProject(mine);
     store.getState().receive({ type: 'ready' });
-    expect(sent).toEqual([{ type: 'boot-guest', driver: { module: 'stopwatch', main: 'stopwatch.c', files: { 'stopwatch.c': '/* mine */' } } }]);
+    expect(sent).toEqual([{ type: 'set-trace', enabled: true }, { type: 'boot-guest', driver: { module: 'stopwatch', main: 'stopwatch.c', files: { 'stopwatch.c': '/* mine */' } } }]);
     store.getState().receive({ type: 'examples', examples: [stopwatch] });
     expect(store.getState().project).toEqual(mine);
   });
@@ -61,7 +61,7 @@ describe('guest slice', () => {
     const { store, sent } = storeWithFakeWorker();
     store.getState().receive({ type: 'ready' });
     store.getState().buildAndLoad();
-    expect(sent).toHaveLength(1);
+    expect(sent.map((c) => c.type)).toEqual(['set-trace', 'boot-guest']); // no build
     expect(store.getState().error).toMatch(/pick an example in the Example menu/);
     store.getState().receive({ type: 'loaded', name: 'prog.elf', entry: 0x80000000 });
     expect(store.getState()).toMatchObject({ guestMode: false, programName: 'prog.elf' });

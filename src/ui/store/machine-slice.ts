@@ -33,8 +33,6 @@ export interface MachineSlice {
   mips: number | null;
   /** Addresses the hart stops before executing. */
   breakpoints: number[];
-  /** Trace events the worker's ring had to drop so far. */
-  traceDropped: number;
   /** The stopwatch's on_error property the board is built with. */
   stopwatchOnError: StopwatchOnError;
   /** The latest guest errors the stopwatch logged and ignored, newest first. */
@@ -57,7 +55,7 @@ export interface MachineSlice {
   /** Keyboard bytes for the guest's UART0 receiver. */
   sendInput(bytes: Uint8Array): void;
   /** Applies one event from the worker (the machine client calls this). */
-  receive(event: Exclude<MachineEvent, { type: 'uart-out' }>): void;
+  receive(event: Exclude<MachineEvent, { type: 'uart-out' | 'trace' }>): void;
 }
 
 /** MIPS from successive snapshots, averaged over about a second of wall time. */
@@ -94,7 +92,6 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
   registerChanges: NO_CHANGES,
   mips: null,
   breakpoints: [],
-  traceDropped: 0,
   stopwatchOnError: 'stop',
   guestErrors: [],
   guestErrorCount: 0,
@@ -138,6 +135,7 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
     switch (event.type) {
       case 'ready':
         set({ workerReady: true });
+        send({ type: 'set-trace', enabled: true }); // the panes show what the machine does, as it does it
         return get().bootGuest(); // the page opens to the guest's shell, with no click
       case 'source-location':
         return get().setSourceLocation(event.location);
@@ -160,8 +158,6 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
           registerChanges: registerChanges(get().registers, event.registers, get().registerChanges),
           mips: speedometer.update(event.registers.instret, get().runState === 'running' && !get().idle),
         });
-      case 'trace':
-        return set({ traceDropped: event.dropped });
       case 'guest-errors': {
         const s = get();
         const guestErrors = [...event.messages].reverse().concat(s.guestErrors).slice(0, GUEST_ERRORS_SHOWN);

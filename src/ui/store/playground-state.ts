@@ -9,9 +9,10 @@ import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
 import { createDebugSlice, type DebugSlice } from './debug-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
+import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -22,5 +23,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createGuestSlice(send)(...a),
     ...createEditorSlice(send)(...a),
     ...createDebugSlice(send)(...a),
+    ...createTraceSlice(...a),
   });
 }
