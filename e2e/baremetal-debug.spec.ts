@@ -18,7 +18,7 @@ const HELLO = source('hello/hello.c');
 const ECHO = source('echo/echo.c');
 const UART = source('lib/uart.c');
 
-const editorPane = (page: Page) => page.getByRole('region', { name: 'Editor' });
+const editorPane = (page: Page) => page.getByRole('region', { name: 'Driver source' });
 const editorOf = (page: Page) => editorPane(page).locator('.monaco-editor');
 const linesWith = (page: Page, selector: string) => gutterLinesWith(editorOf(page), selector);
 const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Machine controls' }).getByRole('button', { name: new RegExp(`^${name}`) });
