@@ -142,6 +142,8 @@ export class GuestHost {
         return this.run();
       case 'pause':
         if (this.state !== 'running') return;
+        // A step by C lines under way stops where the hart is; the debugger reports that stop.
+        if (this.sourceDebug?.pause()) return;
         this.settle('paused', { reason: 'pause' });
         return this.scheduler.cancel();
       case 'step':
@@ -238,6 +240,7 @@ export class GuestHost {
       resolved: (file, lines) => { if (mine()) this.send({ type: 'breakpoints-resolved', file, lines }); },
       notice: (message) => { if (mine()) this.notices.push(message); this.flush(false); },
       failed: (err) => this.guestFailed(generation, err),
+      isAddressBreakpoint: (pc) => this.breakpoints.has(pc),
     });
     for (const [file, lines] of this.sourceBreakpoints) debug.setBreakpoints(file, lines);
     return debug;

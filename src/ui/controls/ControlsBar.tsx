@@ -45,6 +45,8 @@ export function ControlsBar() {
   const canBuild = canBuildNow(s);
   const paused = s.runState === 'paused';
   const running = s.runState === 'running';
+  /** Stepping by C lines: in the guest's driver, or in a bare-metal program (the worker says so if it has no line table). */
+  const cSteps = paused && (s.guestMode || s.programName !== null);
 
   /** Why an action cannot run now, for the live region (null: it can). */
   const blocked = (action: string): string | null => {
@@ -139,9 +141,9 @@ export function ControlsBar() {
         <button type="button" className="btn" disabled={!loaded} onClick={s.reset} title="Power-on reset: boot the program again from the start">Reset</button>
       </div>
       <div className="control-group" role="group" aria-label="Step through C">
-        <ToolbarButton action="stepLine" enabled={s.guestMode && paused} onActivate={s.stepLine} />
-        <ToolbarButton action="stepInto" enabled={s.guestMode && paused} onActivate={s.stepInto} />
-        <ToolbarButton action="stepOut" enabled={s.guestMode && paused} onActivate={s.stepOut} />
+        <ToolbarButton action="stepLine" enabled={cSteps} onActivate={s.stepLine} />
+        <ToolbarButton action="stepInto" enabled={cSteps} onActivate={s.stepInto} />
+        <ToolbarButton action="stepOut" enabled={cSteps} onActivate={s.stepOut} />
         <RunToCursorButton />
       </div>
       <div className="control-group">

@@ -30,7 +30,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'run', chords: [{ key: 'F5' }], label: 'Run', description: 'Run until a breakpoint, power-off or Pause' },
   { action: 'pause', chords: [{ key: 'F6' }, { key: 'F5', shift: true }], label: 'Pause', description: 'Pause the running machine' },
   { action: 'stepInstruction', chords: [{ key: 'F7' }], label: 'Step', description: 'Execute the number of machine instructions in the box next to Step, then pause' },
-  { action: 'stepLine', chords: [{ key: 'F10' }], label: 'Step line', description: 'Run to the next C line, over calls (driver code with line information)' },
+  { action: 'stepLine', chords: [{ key: 'F10' }], label: 'Step line', description: 'Run to the next C line, over calls (C code with line information: a driver or a bare-metal program)' },
   { action: 'stepInto', chords: [{ key: 'F11' }], label: 'Step into', description: 'Run to the next C line, into a call on this line' },
   { action: 'stepOut', chords: [{ key: 'F11', shift: true }], label: 'Step out', description: 'Run until the current C function returns' },
   { action: 'runToCursor', chords: [{ key: 'F10', ctrl: true }], label: 'Run to cursor', description: 'Run on until the line of the editor\'s cursor (from a stop at a C line)' },

@@ -1,8 +1,9 @@
 // The debugger's keyboard actions that go beyond Run/Pause/Step: stepping by C
-// line (over, into, out of a call), and running on to a line (Run to cursor). The worker that runs the
-// Linux-like guest answers them; a worker that does not know a command ignores
-// it, so pressing F10 on a bare-metal ELF does no harm. What cannot act now
-// says so in `actionNotice`, which the page's live region reads out.
+// line (over, into, out of a call), and running on to a line (Run to cursor).
+// Both machines answer them: the guest's driver, and a bare-metal program
+// built here (an ELF without a line table gets a message saying so). While a
+// step runs, Pause (F6) stops it where the hart is. What cannot act now says
+// so in `actionNotice`, which the page's live region reads out.
 
 import type { StateCreator } from 'zustand';
 import type { CommandSender } from './machine-slice.ts';
