@@ -117,7 +117,10 @@ function readForm(r: Reader, form: number, u: UnitContext): Value {
     case DW_FORM.sdata: return r.sleb();
     case DW_FORM.udata: case DW_FORM.ref_udata: return r.uleb();
     case DW_FORM.string: return r.str();
-    case DW_FORM.strp: { const off = r.u32(); return u.str ? cString(u.str, off) : ''; }
+    case DW_FORM.strp: { // relocated against .debug_str in an object
+      const at = r.pos, raw = r.u32(), off = u.place(at, raw)?.address ?? raw;
+      return u.str && off < u.str.length ? cString(u.str, off) : '';
+    }
     case DW_FORM.ref_addr: return u.version <= 2 ? r.u32() : r.u32();
     case DW_FORM.block1: return r.bytes(r.u8());
     case DW_FORM.block2: return r.bytes(r.u16());
@@ -295,15 +298,21 @@ export function elfDebugFunctions(elf: ElfFile, symbols: { value: number; shndx:
   const infoIndex = find('.debug_info'), abbrevIndex = find('.debug_abbrev'), strIndex = find('.debug_str');
   if (infoIndex < 0 || abbrevIndex < 0) return [];
   const relocs = new Map<number, { section: string; address: number }>();
+  const info = new Uint8Array(elf.sections[infoIndex].data); // a copy (a Buffer's slice would share the file): label differences are applied to it
+  const words = new DataView(info.buffer);
   for (const rs of elf.sections.filter((s) => s.type === 4 /* SHT_RELA */ && s.info === infoIndex)) {
     const d = new DataView(rs.data.buffer, rs.data.byteOffset, rs.data.byteLength);
     for (let o = 0; o + 12 <= rs.data.length; o += 12) {
-      const info = d.getUint32(o + 4, true);
-      const sym = symbols[info >>> 8];
+      const offset = d.getUint32(o, true), type = d.getUint32(o + 4, true) & 0xff, sym = symbols[d.getUint32(o + 4, true) >>> 8];
       const target = sym ? elf.sections[sym.shndx] : undefined;
-      if ((info & 0xff) === 1 /* R_RISCV_32 */ && sym && target) relocs.set(d.getUint32(o, true), { section: target.name, address: sym.value + d.getInt32(o + 8, true) });
+      if (!sym || !target || offset + 4 > info.length) continue;
+      const value = sym.value + d.getInt32(o + 8, true);
+      if (type === 1 /* R_RISCV_32 */) relocs.set(offset, { section: target.name, address: value });
+      // gcc writes a function's length (high_pc) as the difference of two labels of its section.
+      else if (type === 35 /* R_RISCV_ADD32 */) words.setUint32(offset, (words.getUint32(offset, true) + value) >>> 0, true);
+      else if (type === 39 /* R_RISCV_SUB32 */) words.setUint32(offset, (words.getUint32(offset, true) - value) >>> 0, true);
     }
   }
-  return readDebugFunctions(elf.sections[infoIndex].data, elf.sections[abbrevIndex].data,
+  return readDebugFunctions(info, elf.sections[abbrevIndex].data,
     strIndex >= 0 ? elf.sections[strIndex].data : null, (offset) => relocs.get(offset));
 }
