@@ -59,6 +59,11 @@ export class FrameVariables {
     return FrameVariables.fromElf(object, (section) => placed.get(section));
   }
 
+  /** A bare-metal program (an ELF executable): its addresses are final. */
+  static forProgram(elf: Uint8Array): FrameVariables {
+    return FrameVariables.fromElf(elf, () => undefined);
+  }
+
   functionAt(pc: number): PlacedFrameFunction | null {
     const a = pc >>> 0;
     return this.functions.find((f) => a >= f.start && a < f.end) ?? null;
@@ -82,4 +87,16 @@ export class FrameVariables {
     variables.sort((a, b) => (a.role === b.role ? 0 : a.role === 'argument' ? -1 : 1));
     return { function: fn.name, frame: base, variables };
   }
+}
+
+/** The guest's hart as it stands, its memory read through the kernel's view of RAM. */
+export function guestFrameHart(sys: GuestSystem): FrameHart {
+  const cpu = sys.board.cpu, ram = sys.kernel.ram;
+  return {
+    pc: cpu.pc >>> 0,
+    x: cpu.x,
+    peek: (addr, size) => {
+      try { return ram.bytes(addr, size); } catch { return null; } // outside RAM: the value is unavailable
+    },
+  };
 }

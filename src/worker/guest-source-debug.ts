@@ -7,6 +7,8 @@
 import type { GuestSystem } from '../guest/system.ts';
 import { GuestDebugger, type DebugCommand, type DebugStop } from '../session/guest-debugger.ts';
 import { sameFile, SourceMap } from '../session/source-map.ts';
+import { FrameVariables, guestFrameHart } from '../session/frame-variables.ts';
+import type { FrameView } from '../protocol/frame.ts';
 
 /** What the guest host does for the debugger. */
 export interface SourceDebugPort {
@@ -24,6 +26,8 @@ const NOT_STOPPED = 'works when the guest is stopped at a breakpoint in the driv
 export class GuestSourceDebug {
   private readonly dbg: GuestDebugger;
   private map: SourceMap | null = null;
+  /** The driver's DWARF variable info, placed where insmod put it (null: none, or unreadable). */
+  private variables: FrameVariables | null = null;
   /** The student's breakpoints by file (the editor's file names) and 1-based line. */
   private readonly wanted = new Map<string, number[]>();
   /** The hook waits for this answer while the machine is paused at a stop. */
@@ -48,6 +52,11 @@ export class GuestSourceDebug {
   moduleLoaded(module: string, object: Uint8Array): void {
     this.dbg.cancelStep();
     this.map = SourceMap.forModule(this.sys, module, object);
+    try {
+      this.variables = FrameVariables.forModule(this.sys, module, object);
+    } catch {
+      this.variables = null; // no Variables view for this build; breakpoints and steps still work
+    }
     if (this.map) this.dbg.setCode(this.map);
     for (const file of this.wanted.keys()) this.place(file);
   }
@@ -69,6 +78,12 @@ export class GuestSourceDebug {
       this.inHook = false;
       this.port.failed(err);
     });
+  }
+
+  /** The arguments and locals of the driver function the hart is stopped in; null outside the driver. */
+  frame(): FrameView | null {
+    const fn = this.map?.functionAt(this.sys.board.cpu.pc);
+    return fn && this.variables ? this.variables.frameAt(guestFrameHart(this.sys), this.map!.bodyStart(fn)) : null;
   }
 
   /** Run / Continue from a stop; false if no stop waits (the host runs as usual). */
