@@ -220,7 +220,7 @@ export class GuestHost {
           ? { reason: 'breakpoint', pc: stop.pc }
           : { reason: 'source-step', pc: stop.pc, message: stop.message });
         this.send({ type: 'source-location', location: stop.location });
-        this.send({ type: 'frame', frame: debug.frame() });
+        this.send({ type: 'frame', frame: this.driver ? debug.frame(this.driver.module, this.driver.object) : null });
         this.flush(true);
       },
       resumed: (finished) => {

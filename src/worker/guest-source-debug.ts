@@ -5,10 +5,10 @@
 // waits here for the student's next button while the machine stays paused.
 
 import type { GuestSystem } from '../guest/system.ts';
+import type { FrameView } from '../protocol/frame.ts';
+import { FrameVariables, guestFrameHart } from '../session/frame-variables.ts';
 import { GuestDebugger, type DebugCommand, type DebugStop } from '../session/guest-debugger.ts';
 import { sameFile, SourceMap } from '../session/source-map.ts';
-import { FrameVariables, guestFrameHart } from '../session/frame-variables.ts';
-import type { FrameView } from '../protocol/frame.ts';
 
 /** What the guest host does for the debugger. */
 export interface SourceDebugPort {
@@ -26,8 +26,6 @@ const NOT_STOPPED = 'works when the guest is stopped at a breakpoint in the driv
 export class GuestSourceDebug {
   private readonly dbg: GuestDebugger;
   private map: SourceMap | null = null;
-  /** The driver's DWARF variable info, placed where insmod put it (null: none, or unreadable). */
-  private variables: FrameVariables | null = null;
   /** The student's breakpoints by file (the editor's file names) and 1-based line. */
   private readonly wanted = new Map<string, number[]>();
   /** The hook waits for this answer while the machine is paused at a stop. */
@@ -52,11 +50,6 @@ export class GuestSourceDebug {
   moduleLoaded(module: string, object: Uint8Array): void {
     this.dbg.cancelStep();
     this.map = SourceMap.forModule(this.sys, module, object);
-    try {
-      this.variables = FrameVariables.forModule(this.sys, module, object);
-    } catch {
-      this.variables = null; // no Variables view for this build; breakpoints and steps still work
-    }
     if (this.map) this.dbg.setCode(this.map);
     for (const file of this.wanted.keys()) this.place(file);
   }
@@ -80,10 +73,25 @@ export class GuestSourceDebug {
     });
   }
 
-  /** The arguments and locals of the driver function the hart is stopped in; null outside the driver. */
-  frame(): FrameView | null {
-    const fn = this.map?.functionAt(this.sys.board.cpu.pc);
-    return fn && this.variables ? this.variables.frameAt(guestFrameHart(this.sys), this.map!.bodyStart(fn)) : null;
+  /** The driver's DWARF variable info, read for the map it was placed by (a new insmod, a new map). */
+  private variables: { map: SourceMap; frames: FrameVariables | null } | null = null;
+
+  /** The arguments and locals of the driver function the hart is stopped in (`module`, from
+   * the .ko `object` inserted); null outside the driver or without variable info. */
+  frame(module: string, object: Uint8Array): FrameView | null {
+    const map = this.map;
+    const fn = map?.functionAt(this.sys.board.cpu.pc);
+    if (!map || !fn) return null;
+    if (this.variables?.map !== map) {
+      let frames: FrameVariables | null;
+      try {
+        frames = FrameVariables.forModule(this.sys, module, object);
+      } catch {
+        frames = null; // unreadable info: no Variables view, breakpoints and steps still work
+      }
+      this.variables = { map, frames };
+    }
+    return this.variables.frames?.frameAt(guestFrameHart(this.sys), map.bodyStart(fn)) ?? null;
   }
 
   /** Run / Continue from a stop; false if no stop waits (the host runs as usual). */
