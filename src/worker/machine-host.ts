@@ -33,6 +33,8 @@ export class MachineHost {
   /** The slice loop waits for the terminal to catch up. */
   private blockedOnUart = false;
   private readonly scheduler: SliceScheduler;
+  /** The stop (pc:instret) whose frame was sent last; '' for none. */
+  private frameStop = '';
 
   constructor(
     private readonly session: Session,
@@ -207,7 +209,17 @@ export class MachineHost {
       if (registers) this.send({ type: 'registers', registers });
       this.lastRegistersMs = now;
     }
+    this.sendFrame();
     this.sendStatus(); // last: once the UI reads "Paused", the registers it shows are final
+  }
+
+  /** The Variables view's frame, once per stop (a new pc or instret), and null once it runs. */
+  private sendFrame(): void {
+    const regs = this.session.state === 'paused' ? this.session.registers() : null;
+    const stop = regs ? `${regs.pc}:${regs.instret}` : '';
+    if (stop === this.frameStop) return;
+    this.frameStop = stop;
+    this.send({ type: 'frame', frame: regs ? this.session.frame() : null });
   }
 
   private sendStatus(): void {
