@@ -2,6 +2,7 @@
 // in the worker in bounded slices. Two narrow discriminated unions, one per
 // direction; byte buffers are transferred, never copied.
 
+import type { FrameView } from './frame.ts';
 import type { BuildDiagnostic, BuildOutput } from './build.ts';
 import type { DriverSources, SourceLocation } from './driver.ts';
 import type { Example } from './examples.ts';
@@ -90,7 +91,9 @@ export type MachineEvent =
   /** Which lines of `file` got a breakpoint (a line with no code moves to the next that has some). */
   | { type: 'breakpoints-resolved'; file: string; lines: number[] }
   /** Where the stopped hart is in C (null: in no code with line information). */
-  | { type: 'source-location'; location: SourceLocation | null };
+  | { type: 'source-location'; location: SourceLocation | null }
+  /** The arguments and locals of the C function the hart stopped in (null: running, or in code without variable info). */
+  | { type: 'frame'; frame: FrameView | null };
 
 /** Which buffers to transfer along with a message (postMessage's transfer list). */
 export function transferablesOf(message: MachineCommand | MachineEvent): ArrayBuffer[] {

@@ -1,5 +1,5 @@
-// The arguments of the current C function, without DWARF variable info
-// (kernel-C emits a line table only). Names and types come from the
+// The arguments of the current C function, without DWARF variable info (for
+// code compiled without it; frame-variables.ts reads kernel-C's). Names and types come from the
 // function's prototype in the C source; values from where kernel-C keeps each
 // parameter: its prologue stores a0..a7 into the parameter's home slot below
 // s0 (the `sw aN, off(s0)` right after the frame is set up), and the body

@@ -17,6 +17,8 @@ import { LineBreakpoints, type ResolvedLines } from './line-breakpoints.ts';
 import { SourceDebugger, STEP_BATCH, type DebugProgress } from './source-debugger.ts';
 import { programSourceMap } from './program-source.ts';
 import type { SourceMap } from './source-map.ts';
+import type { FrameView } from '../protocol/frame.ts';
+import { ProgramFrames } from './program-frames.ts';
 import { clampSlowdown, RealTimePacer } from './real-time.ts';
 
 export interface SliceResult {
@@ -55,6 +57,8 @@ export class Session {
   private board: SessionBoard | null = null;
   /** The loaded program, kept to boot it again on a board built with other properties. */
   private program: { name: string; image: Uint8Array } | null = null;
+  /** The loaded program's variable info, read when a frame is first asked for. */
+  private frames: ProgramFrames | null = null;
   /** Guest errors the stopwatch logged since the last takeGuestErrors, and how many did not fit. */
   private guestErrors: string[] = [];
   private guestErrorsLeftOut = 0;
@@ -300,6 +304,14 @@ export class Session {
   takeUartOutput(): Uint8Array {
     const out = this.board?.takeUartOutput();
     return out && out.length > 0 ? new Uint8Array(out) : new Uint8Array(0);
+  }
+
+  /** The arguments and locals of the C function the paused hart is in; null while running or without variable info. */
+  frame(): FrameView | null {
+    const board = this.board, program = this.program;
+    if (!board || !program || this.state !== 'paused') return null;
+    if (this.frames?.image !== program.image) this.frames = new ProgramFrames(program.image);
+    return this.frames.frameAt(board.cpu.pc >>> 0, board.cpu.x, board.bus);
   }
 
   registers(): RegisterSnapshot | null {

@@ -1,7 +1,7 @@
 // Addresses ⇄ C lines for code the hart runs: a loaded module's DWARF line
 // table moved to where insmod placed each section, and its functions' address
-// ranges from the symbol table (kernel-C emits no DW_TAG_subprogram, so the
-// symbol table is the only record of where a function ends). A bare-metal
+// ranges from the symbol table (the record every object has, with or without
+// DWARF subprograms: gcc's and our own). A bare-metal
 // program's table is already at its final addresses. The stepper and the
 // page's "current line" both ask this map; nothing here runs the machine.
 

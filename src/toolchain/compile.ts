@@ -5,6 +5,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { CompileAbort, shortenMessage } from './diagnostics.ts';
 import type { ObjectFile, LineEntry } from './asm/object.ts';
+import type { Obj } from './parse/ast.ts';
 import { preprocess } from './preprocess/preprocess.ts';
 import { parse } from './parse/parse.ts';
 import { codegen } from './codegen/codegen.ts';
@@ -51,7 +52,8 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
   const diagnostics: Diagnostic[] = [];
   const result: CompileResult = { ok: false, diagnostics };
   guarded(input.file, diagnostics, () => {
-    const asm = compileToAsm(input, diagnostics);
+    const functions: Obj[] = [];
+    const asm = compileToAsm(input, diagnostics, functions);
     if (asm === undefined) return;
     result.asm = asm;
     // Only `-S` shows the listing; building it for every compile would cost as much as assembling.
@@ -63,6 +65,7 @@ export function compile(input: CompileInput, opts: CompileOptions): CompileResul
     const object = assemble(`${input.file}.s`, asm, asmDiags);
     diagnostics.push(...asmDiags.map((d) => atCSource(d, `${input.file}.s`, asm)));
     if (hasErrors(diagnostics)) return;
+    object.functions = functions;
     result.object = object;
     result.lineTable = object.lines;
     if (opts.output === 'object') {
@@ -119,7 +122,7 @@ function limitWarnings(diags: Diagnostic[]): void {
 }
 
 /** The front and middle of the pipeline: C text to GNU as text. */
-function compileToAsm(input: CompileInput, diags: Diagnostic[]): string | undefined {
+function compileToAsm(input: CompileInput, diags: Diagnostic[], functions?: Obj[]): string | undefined {
   const tokens = preprocess(input.file, input.source, {
     includeDirs: input.includeDirs ?? [],
     defines: input.defines ?? {},
@@ -129,7 +132,7 @@ function compileToAsm(input: CompileInput, diags: Diagnostic[]): string | undefi
   if (hasErrors(diags)) return undefined;
   const tu = parse(tokens, diags);
   if (hasErrors(diags)) return undefined;
-  const asm = codegen(tu, diags);
+  const asm = codegen(tu, diags, functions);
   return hasErrors(diags) ? undefined : asm;
 }
 
@@ -138,12 +141,14 @@ function compileUnits(input: CompileInput, diags: Diagnostic[]): ObjectFile[] | 
   const objects: ObjectFile[] = [];
   for (const unit of input.units ?? []) {
     const own: Diagnostic[] = [];
-    const asm = compileToAsm({ ...input, file: unit.file, source: unit.source, units: undefined }, own);
+    const functions: Obj[] = [];
+    const asm = compileToAsm({ ...input, file: unit.file, source: unit.source, units: undefined }, own, functions);
     diags.push(...own);
     if (asm === undefined) continue;
     const asmDiags: Diagnostic[] = [];
     const object = assemble(`${unit.file}.s`, asm, asmDiags);
     diags.push(...asmDiags.map((d) => atCSource(d, `${unit.file}.s`, asm)));
+    object.functions = functions;
     objects.push(object);
   }
   return hasErrors(diags) ? undefined : objects;

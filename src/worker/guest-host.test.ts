@@ -242,3 +242,29 @@ describe('the guest in the worker', () => {
     expect(p.last('breakpoints-resolved')!.lines).toEqual([215]); // gdb's rule: the next line with code
   });
 });
+
+describe('the Variables view\'s frames', () => {
+  it('come with each stop in the driver (its arguments and locals), and go when the guest runs on', async () => {
+    page = new Page();
+    await page.boot();
+    const p = page;
+    p.send({ type: 'set-source-breakpoints', file: 'stopwatch.c', lines: [213] });
+    p.type('cat /sys/kernel/debug/stopwatch/stopwatch\r');
+    await p.until(() => p.last('frame')?.frame != null && p.last('status')?.state === 'paused', 'the stop at line 213');
+    const atStop = p.last('frame')!.frame!;
+    expect(atStop.function).toBe('stopwatch_time_read');
+    expect(atStop.variables.map((v) => `${v.role} ${v.type} ${v.name}`)).toEqual([
+      'argument struct file * file', 'argument char * buf', 'argument size_t count', 'argument loff_t * ppos', 'local struct stopwatch * sw',
+    ]);
+    expect(atStop.variables.find((v) => v.name === 'count')!.value).toMatch(/^[1-9]\d* \(0x[0-9a-f]{8}\)$/);
+    p.send({ type: 'step-source', how: 'line' });
+    await p.until(() => p.last('source-location')?.location?.line === 215 && p.last('status')?.state === 'paused', 'the stop at line 215');
+    const stepped = p.last('frame')!.frame!;
+    expect(stepped.frame).toBe(atStop.frame); // the same call
+    expect(stepped.variables.find((v) => v.name === 'sw')!.value).toMatch(/^0x[0-9a-f]{8}$/);
+    p.send({ type: 'set-source-breakpoints', file: 'stopwatch.c', lines: [] });
+    p.send({ type: 'run' });
+    await p.until(() => p.screen.endsWith('/ # ') && /\d+\.\d+ seconds/.test(p.screen), 'the prompt after cat');
+    expect(p.last('frame')!.frame).toBeNull();
+  });
+});

@@ -226,11 +226,13 @@ export class GuestHost {
           ? { reason: 'breakpoint', pc: stop.pc }
           : { reason: 'source-step', pc: stop.pc, message: stop.message });
         this.send({ type: 'source-location', location: stop.location });
+        this.send({ type: 'frame', frame: this.driver ? debug.frame(this.driver.module, this.driver.object) : null });
         this.flush(true);
       },
       resumed: (finished) => {
         if (!mine()) return;
         this.send({ type: 'source-location', location: null });
+        this.send({ type: 'frame', frame: null });
         if (finished) this.notices.push(finished);
         sys.board.cpu.resumeOverBreakpoint();
         this.pacer.anchor(this.nowMs(), sys.board.clock.nowNs());

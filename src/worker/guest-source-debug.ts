@@ -7,6 +7,8 @@
 // step's temporary breakpoint.
 
 import type { GuestSystem } from '../guest/system.ts';
+import type { FrameView } from '../protocol/frame.ts';
+import { FrameVariables, guestFrameHart } from '../session/frame-variables.ts';
 import { GuestDebugger, type DebugCommand, type DebugStop } from '../session/guest-debugger.ts';
 import { LineBreakpoints } from '../session/line-breakpoints.ts';
 import { SourceMap } from '../session/source-map.ts';
@@ -84,6 +86,27 @@ export class GuestSourceDebug {
     if (!this.dbg.stepping) return false;
     this.enter(this.dbg.onPause());
     return true;
+  }
+
+  /** The driver's DWARF variable info, read for the map it was placed by (a new insmod, a new map). */
+  private variables: { map: SourceMap; frames: FrameVariables | null } | null = null;
+
+  /** The arguments and locals of the driver function the hart is stopped in (`module`, from
+   * the .ko `object` inserted); null outside the driver or without variable info. */
+  frame(module: string, object: Uint8Array): FrameView | null {
+    const map = this.map;
+    const fn = map?.functionAt(this.sys.board.cpu.pc);
+    if (!map || !fn) return null;
+    if (this.variables?.map !== map) {
+      let frames: FrameVariables | null;
+      try {
+        frames = FrameVariables.forModule(this.sys, module, object);
+      } catch {
+        frames = null; // unreadable info: no Variables view, breakpoints and steps still work
+      }
+      this.variables = { map, frames };
+    }
+    return this.variables.frames?.frameAt(guestFrameHart(this.sys), map.bodyStart(fn)) ?? null;
   }
 
   /** Run / Continue from a stop; false if no stop waits (the host runs as usual). */

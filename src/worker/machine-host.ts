@@ -42,6 +42,8 @@ export class MachineHost {
   private readonly scheduler: SliceScheduler;
   /** The loaded program's function names and C lines, for the Code pane. */
   private codeNames: CodeNames | null = null;
+  /** The stop (pc:instret) whose frame was sent last; '' for none. */
+  private frameStop = '';
 
   constructor(
     private readonly session: Session,
@@ -235,6 +237,7 @@ export class MachineHost {
       if (registers) this.send({ type: 'registers', registers: this.codeNames ? { ...registers, code: annotateCode(registers.code, this.codeNames) } : registers });
       this.lastRegistersMs = now;
     }
+    this.sendFrame();
     this.sendStatus(); // last: once the UI reads "Paused", the registers it shows are final
   }
 
@@ -245,6 +248,15 @@ export class MachineHost {
     if (key === this.lastLocation) return;
     this.lastLocation = key;
     this.send({ type: 'source-location', location });
+  }
+
+  /** The Variables view's frame, once per stop (a new pc or instret), and null once it runs. */
+  private sendFrame(): void {
+    const regs = this.session.state === 'paused' ? this.session.registers() : null;
+    const stop = regs ? `${regs.pc}:${regs.instret}` : '';
+    if (stop === this.frameStop) return;
+    this.frameStop = stop;
+    this.send({ type: 'frame', frame: regs ? this.session.frame() : null });
   }
 
   private sendStatus(): void {

@@ -3,6 +3,7 @@
 // one-to-one onto an ELF32 REL file (see elf.ts), so gcc's objects can be read too.
 
 import type { SourceLoc } from '../preprocess/token.ts';
+import type { Obj } from '../parse/ast.ts';
 
 /** Relocation types of the RISC-V ELF psABI, with their ELF numbers. */
 export const R_RISCV = {
@@ -76,6 +77,9 @@ export interface ObjectFile {
   sections: Section[];
   symbols: ObjSymbol[];
   lines: LineEntry[];
+  /** The C functions compiled into it, their variables' frame slots assigned: the source of
+   * the DWARF variable info (.debug_info). Absent for assembly and for objects read from ELF. */
+  functions?: Obj[];
 }
 
 /** Section kind from its name, as GNU ld's default script groups input sections. */

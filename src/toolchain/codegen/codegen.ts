@@ -14,7 +14,9 @@ import { reachableInlines } from './codegen-reach.ts';
 import { alignOf, alignTo, sizeOf, type FuncType } from '../parse/types.ts';
 import { appendAll } from '../big-arrays.ts';
 
-export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
+/** `debugFunctions`, if given, receives each function emitted, its parameters' and locals'
+ * frame slots assigned (the DWARF variable info is written from them, after assembly). */
+export function codegen(tu: TranslationUnit, diags: Diagnostic[], debugFunctions?: Obj[]): string {
   const g = new Gen(diags, tu.file);
   try {
     g.out.unshift('\t.option nopic');
@@ -22,7 +24,7 @@ export function codegen(tu: TranslationUnit, diags: Diagnostic[]): string {
     const needed = reachableInlines(tu.globals);
     emitData(g, tu.globals.filter((o) => o.name !== '.str' || needed.has(o)));
     for (const fn of tu.globals) {
-      if (fn.isFunction && fn.body && needed.has(fn)) emitFunction(g, fn);
+      if (fn.isFunction && fn.body && needed.has(fn)) { emitFunction(g, fn); debugFunctions?.push(fn); }
     }
     for (const o of tu.globals) if (o.alias !== undefined) emitAlias(g, o);
   } catch (e) {

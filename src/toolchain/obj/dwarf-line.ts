@@ -6,6 +6,7 @@
 
 import type { LineEntry } from '../asm/object.ts';
 import { utf8Encode } from './elf.ts';
+import { Abbrevs, writeFunctionEntries, type PlacedFunction } from './dwarf-info.ts';
 
 const DW_TAG_compile_unit = 0x11;
 const DW_AT_name = 0x03, DW_AT_stmt_list = 0x10, DW_AT_low_pc = 0x11, DW_AT_high_pc = 0x12, DW_AT_language = 0x13,
@@ -24,7 +25,7 @@ export interface DebugSection { name: string; bytes: Uint8Array; relocs: DebugRe
 /** Code covered by the unit: [start, end) in `section` (section offsets in an object, addresses in an executable). */
 export interface CodeRange { section: string; start: number; end: number }
 
-class ByteWriter {
+export class ByteWriter {
   bytes: number[] = [];
   relocs: DebugReloc[] = [];
   constructor(private readonly relocatable: boolean) {}
@@ -56,9 +57,13 @@ class ByteWriter {
 }
 
 /** .debug_abbrev, .debug_info, .debug_aranges, .debug_ranges (several code sections only) and
- * .debug_line describing `lines`, which lie in `ranges`. */
-export function dwarfLineSections(lines: LineEntry[], ranges: CodeRange[], unit: string, relocatable: boolean): DebugSection[] {
-  const out = [abbrevSection(ranges.length > 1), infoSection(ranges, unit, relocatable), arangesSection(ranges, relocatable)];
+ * .debug_line describing `lines`, which lie in `ranges`; the unit lists `functions` with their
+ * variables (dwarf-info.ts) when given. */
+export function dwarfLineSections(lines: LineEntry[], ranges: CodeRange[], unit: string, relocatable: boolean,
+  functions: readonly PlacedFunction[] = []): DebugSection[] {
+  const abbrevs = new Abbrevs();
+  const info = infoSection(ranges, unit, relocatable, functions, abbrevs);
+  const out = [abbrevSection(ranges.length > 1, functions.length > 0, abbrevs), info, arangesSection(ranges, relocatable)];
   if (ranges.length > 1) out.push(rangesSection(ranges, relocatable));
   out.push(lineSection(lines, ranges, relocatable));
   return out;
@@ -69,19 +74,25 @@ function attributes(manyRanges: boolean): number[][] {
   return [[DW_AT_name, DW_FORM_string], [DW_AT_stmt_list, DW_FORM_data4], ...pc, [DW_AT_language, DW_FORM_data1], [DW_AT_producer, DW_FORM_string]];
 }
 
-function abbrevSection(manyRanges: boolean): DebugSection {
-  const w = new ByteWriter(false).uleb(1).uleb(DW_TAG_compile_unit).u8(0);
+function abbrevSection(manyRanges: boolean, children: boolean, more: Abbrevs): DebugSection {
+  const w = new ByteWriter(false).uleb(1).uleb(DW_TAG_compile_unit).u8(children ? 1 : 0);
   for (const [at, form] of attributes(manyRanges)) w.uleb(at).uleb(form);
-  return w.u8(0).u8(0).u8(0).done('.debug_abbrev');
+  w.u8(0).u8(0);
+  more.write(w);
+  return w.u8(0).done('.debug_abbrev');
 }
 
-function infoSection(ranges: CodeRange[], unit: string, relocatable: boolean): DebugSection {
+function infoSection(ranges: CodeRange[], unit: string, relocatable: boolean, functions: readonly PlacedFunction[], abbrevs: Abbrevs): DebugSection {
   const w = new ByteWriter(relocatable).u32(0).u16(3).addr('.debug_abbrev', 0).u8(4);
   w.uleb(1).str(unit).addr('.debug_line', 0);
   // With several sections the unit's base address is 0 and its ranges list the sections, as gcc does.
   if (ranges.length > 1) w.u32(0).addr('.debug_ranges', 0);
   else w.addr(ranges[0].section, ranges[0].start).addr(ranges[0].section, ranges[0].end);
   w.u8(DW_LANG_C99).str('paravirt kernel-C');
+  if (functions.length) {
+    writeFunctionEntries(w, abbrevs, functions);
+    w.u8(0); // the end of the unit's children
+  }
   w.setU32(0, w.bytes.length - 4);
   return w.done('.debug_info');
 }

@@ -10,6 +10,7 @@ import {
   STB_LOCAL, STB_GLOBAL, STB_WEAK, STT_NOTYPE, STT_OBJECT, STT_FUNC, STT_SECTION, STT_FILE, SHN_UNDEF, SHN_ABS, SHN_COMMON,
 } from './elf.ts';
 import { dwarfLineSections, type DebugSection } from './dwarf-line.ts';
+import type { PlacedFunction } from './dwarf-info.ts';
 import { readDebugLine } from './dwarf-line-read.ts';
 
 const RELOC_NAMES = new Map<number, RelocType>(Object.entries(R_RISCV).map(([k, v]) => [v, k as RelocType]));
@@ -86,7 +87,19 @@ function debugSections(obj: ObjectFile): DebugSection[] {
   if (!obj.lines.length) return [];
   const withLines = new Set(obj.lines.map((l) => l.section));
   const ranges = obj.sections.filter((s) => withLines.has(s.name)).map((s) => ({ section: s.name, start: 0, end: s.size }));
-  return ranges.length ? dwarfLineSections(obj.lines.filter((l) => withLines.has(l.section)), ranges, obj.file, true) : [];
+  return ranges.length ? dwarfLineSections(obj.lines.filter((l) => withLines.has(l.section)), ranges, obj.file, true, placedFunctions(obj)) : [];
+}
+
+/** The object's C functions where the symbol table puts them (section offsets, relocated like the line table's). */
+function placedFunctions(obj: ObjectFile): PlacedFunction[] {
+  if (!obj.functions?.length) return [];
+  const byName = new Map(obj.symbols.filter((s) => s.type === 'func' && s.section !== undefined).map((s) => [s.name, s]));
+  const out: PlacedFunction[] = [];
+  for (const fn of obj.functions) {
+    const sym = byName.get(fn.label);
+    if (sym) out.push({ fn, section: sym.section!, start: sym.value, end: sym.value + sym.size });
+  }
+  return out;
 }
 
 /** The line table of an object's .debug_line. Set addresses are placed by their R_RISCV_32

@@ -11,6 +11,7 @@ import {
   PT_LOAD, PF_R, PF_W, PF_X, STB_LOCAL, STB_GLOBAL, STB_WEAK, STT_FUNC, STT_OBJECT, STT_NOTYPE, SHN_ABS,
 } from './elf.ts';
 import { dwarfLineSections } from './dwarf-line.ts';
+import type { PlacedFunction } from './dwarf-info.ts';
 
 export interface LinkOptions {
   /** Entry symbol ('' for none, as for a module loaded by insmod). */
@@ -225,9 +226,24 @@ function writeExec(image: Uint8Array, base: number, range: Record<string, { star
     const unit = [...count].sort((a, b) => b[1] - a[1])[0][0]; // the compile unit: the file with most code
     const kinds = ORDER.filter((k) => index[k] && lines.some((l) => l.section === OUT_NAME[k]));
     const ranges = kinds.map((k) => ({ section: OUT_NAME[k], start: range[k].start, end: range[k].end }));
-    for (const d of dwarfLineSections(lines, ranges, unit, false)) out.push(section({ name: d.name, type: SHT_PROGBITS, data: d.bytes }));
+    for (const d of dwarfLineSections(lines, ranges, unit, false, linkedFunctions(objects, where))) out.push(section({ name: d.name, type: SHT_PROGBITS, data: d.bytes }));
   }
   const memEnd = Math.max(range.bss.end, range.data.end);
   const segments = [{ type: PT_LOAD, flags: PF_R | PF_W | PF_X, vaddr: base, offset: 0, filesz: range.data.end - base, memsz: memEnd - base, align: 4096 }];
   return writeElf({ type: ET_EXEC, entry, sections: out, segments });
+}
+
+/** The C functions of the linked objects at their final addresses, for the DWARF variable info. */
+function linkedFunctions(objects: ObjectFile[], where: (obj: number, name: string) => number | undefined): PlacedFunction[] {
+  const out: PlacedFunction[] = [];
+  objects.forEach((o, i) => {
+    if (!o.functions?.length) return;
+    const byName = new Map(o.symbols.filter((s) => s.type === 'func' && s.section !== undefined).map((s) => [s.name, s]));
+    for (const fn of o.functions) {
+      const sym = byName.get(fn.label);
+      const base = sym ? where(i, sym.section!) : undefined;
+      if (sym && base !== undefined) out.push({ fn, section: sym.section!, start: base + sym.value, end: base + sym.value + sym.size });
+    }
+  });
+  return out;
 }

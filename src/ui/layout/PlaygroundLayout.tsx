@@ -20,6 +20,7 @@ import { ControlsBar } from '../controls/ControlsBar.tsx';
 import { EditorPane } from '../editor/EditorPane.tsx';
 import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
+import { VariablesPane } from '../variables/VariablesPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
 import { StatusPanel } from '../status/StatusPanel.tsx';
 import { usePlayground } from '../store/store.ts';
@@ -84,6 +85,7 @@ export function PlaygroundLayout() {
                     <Separator className="split-handle split-handle-column" aria-label="Resize the workbench and the machine column" />
                     <Panel id="machine" minSize="25" className="area-side">
                       <StatusPanel />
+                      <VariablesPane />
                       <RegistersPane />
                       <BuildPane />
                       <CodePane />

@@ -139,6 +139,8 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
         return get().bootGuest(); // the page opens to the guest's shell, with no click
       case 'source-location':
         return get().setSourceLocation(event.location);
+      case 'frame':
+        return get().receiveFrame(event.frame);
       case 'breakpoints-resolved':
         return get().breakpointsResolved(event.file, event.lines);
       case 'examples':

@@ -10,9 +10,10 @@ import { createDebugSlice, type DebugSlice } from './debug-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
+import { createFrameSlice, type FrameSlice } from './frame-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -24,5 +25,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createEditorSlice(send)(...a),
     ...createDebugSlice(send)(...a),
     ...createTraceSlice(...a),
+    ...createFrameSlice(...a),
   });
 }
