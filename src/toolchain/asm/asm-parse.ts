@@ -40,6 +40,12 @@ export function numericLabelName(n: number, instance: number): string {
   return `.L${n}\u0002${instance}`;
 }
 
+/** Lines remembered before the caches start afresh. Most repeated lines (`lw a0, -12(s0)`)
+ * recur within a function or two, while lines naming a symbol (`.globl f123`, `call f122`)
+ * occur once: caches that kept every line would grow with the program, and in a megabyte of C
+ * their hundreds of thousands of entries cost the garbage collector more than parsing again. */
+const LINE_CACHE_LIMIT = 4096;
+
 export function parseAsm(file: string, text: string, diags: Diagnostic[]): Statement[] {
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
@@ -49,6 +55,8 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
   let lineNo = 0;
   for (const line of text.split('\n')) {
     lineNo++;
+    if (simple.size > LINE_CACHE_LIMIT) simple.clear();
+    if (general.size > LINE_CACHE_LIMIT) general.clear();
     if (parseSimpleLine(file, line, lineNo, offset, out, simple)) {
       offset += line.length + 1;
       continue;
