@@ -114,7 +114,9 @@ type SimpleLine =
  * `.loc 1 2 3`, `.byte 1, 2`): no lexer, no expression trees. Returns false to let the
  * general parser take the line. */
 function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[], cache: Map<string, SimpleLine | null>): boolean {
-  const label = SIMPLE_LABEL.exec(line);
+  // An indented line is never a label: most lines are, so they skip the label pattern.
+  const first = line.charCodeAt(0);
+  const label = first === 9 || first === 32 ? null : SIMPLE_LABEL.exec(line);
   if (label) {
     if (/^[0-9]/.test(label[1])) return false;
     out.push({ kind: 'label', name: label[1], line: lineNo, col: 1, offset });
