@@ -40,6 +40,12 @@ export function numericLabelName(n: number, instance: number): string {
   return `.L${n}\u0002${instance}`;
 }
 
+/** Lines remembered before the caches start afresh. Most repeated lines (`lw a0, -12(s0)`)
+ * recur within a function or two, while lines naming a symbol (`.globl f123`, `call f122`)
+ * occur once: caches that kept every line would grow with the program, and in a megabyte of C
+ * their hundreds of thousands of entries cost the garbage collector more than parsing again. */
+const LINE_CACHE_LIMIT = 4096;
+
 export function parseAsm(file: string, text: string, diags: Diagnostic[]): Statement[] {
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
@@ -49,6 +55,8 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
   let lineNo = 0;
   for (const line of text.split('\n')) {
     lineNo++;
+    if (simple.size > LINE_CACHE_LIMIT) simple.clear();
+    if (general.size > LINE_CACHE_LIMIT) general.clear();
     if (parseSimpleLine(file, line, lineNo, offset, out, simple)) {
       offset += line.length + 1;
       continue;
@@ -106,7 +114,9 @@ type SimpleLine =
  * `.loc 1 2 3`, `.byte 1, 2`): no lexer, no expression trees. Returns false to let the
  * general parser take the line. */
 function parseSimpleLine(file: string, line: string, lineNo: number, offset: number, out: Statement[], cache: Map<string, SimpleLine | null>): boolean {
-  const label = SIMPLE_LABEL.exec(line);
+  // An indented line is never a label: most lines are, so they skip the label pattern.
+  const first = line.charCodeAt(0);
+  const label = first === 9 || first === 32 ? null : SIMPLE_LABEL.exec(line);
   if (label) {
     if (/^[0-9]/.test(label[1])) return false;
     out.push({ kind: 'label', name: label[1], line: lineNo, col: 1, offset });

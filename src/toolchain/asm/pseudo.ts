@@ -39,40 +39,44 @@ const LOAD_STORE = new Set(['lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw']);
 /** Expands a pseudo-instruction; returns undefined when `mn` is a base instruction form. */
 export function expandPseudo(mn: string, ops: Operand[], ctx: PseudoContext): Expansion[] | undefined {
   if (isBaseMnemonic(mn) && !(mn in ALU_IMM) && !LOAD_STORE.has(mn)) return undefined; // the common case, first
-  const two = (): void => { if (ops.length !== 2) throw new EncodeError(`'${mn}' takes 2 operands, found ${ops.length}`); };
   if (mn in BRANCH_ZERO) {
-    two();
+    two(mn, ops);
     const [base, swap] = BRANCH_ZERO[mn];
     return [{ mn: base, ops: swap ? [X0, ops[0], ops[1]] : [ops[0], X0, ops[1]] }];
   }
   if (mn in BRANCH_SWAP && ops.length === 3) return [{ mn: BRANCH_SWAP[mn], ops: [ops[1], ops[0], ops[2]] }];
   if ((mn === 'sgt' || mn === 'sgtu') && ops.length === 3) return [{ mn: mn === 'sgt' ? 'slt' : 'sltu', ops: [ops[0], ops[2], ops[1]] }];
   if (mn in COUNTERS && ops.length === 1) return [{ mn: 'csrrs', ops: [ops[0], csrOp(COUNTERS[mn]), X0] }];
-  if (mn === 'csrr') { two(); return [{ mn: 'csrrs', ops: [ops[0], ops[1], X0] }]; }
+  if (mn === 'csrr') { two(mn, ops); return [{ mn: 'csrrs', ops: [ops[0], ops[1], X0] }]; }
   if (mn in CSR_SHORT) {
-    two();
+    two(mn, ops);
     const immForm = ops[1].kind !== 'reg' && !mn.endsWith('i') ? CSR_SHORT[mn] + 'i' : CSR_SHORT[mn];
     return [{ mn: immForm, ops: [X0, ops[0], ops[1]] }];
   }
   if (mn in ALU_IMM && ops.length === 3 && ops[2].kind === 'expr') return [{ mn: ALU_IMM[mn], ops }];
   if (LOAD_STORE.has(mn) && ops.length >= 2 && ops[1].kind === 'expr') return loadStoreSymbol(mn, ops, ctx);
-  return expandSimple(mn, ops, ctx, two);
+  return expandSimple(mn, ops, ctx);
 }
 
-function expandSimple(mn: string, ops: Operand[], ctx: PseudoContext, two: () => void): Expansion[] | undefined {
+/** A pseudo-instruction of two operands must have two (a plain function, not a closure made per instruction). */
+function two(mn: string, ops: Operand[]): void {
+  if (ops.length !== 2) throw new EncodeError(`'${mn}' takes 2 operands, found ${ops.length}`);
+}
+
+function expandSimple(mn: string, ops: Operand[], ctx: PseudoContext): Expansion[] | undefined {
   switch (mn) {
     case 'nop': return [{ mn: 'addi', ops: [X0, X0, num(0)] }];
-    case 'li': two(); return loadImmediate(ops[0], ops[1], ctx);
-    case 'mv': two(); return [{ mn: 'addi', ops: [ops[0], ops[1], num(0)] }];
-    case 'not': two(); return [{ mn: 'xori', ops: [ops[0], ops[1], num(-1)] }];
-    case 'neg': two(); return [{ mn: 'sub', ops: [ops[0], X0, ops[1]] }];
-    case 'seqz': two(); return [{ mn: 'sltiu', ops: [ops[0], ops[1], num(1)] }];
-    case 'snez': two(); return [{ mn: 'sltu', ops: [ops[0], X0, ops[1]] }];
-    case 'sltz': two(); return [{ mn: 'slt', ops: [ops[0], ops[1], X0] }];
-    case 'sgtz': two(); return [{ mn: 'slt', ops: [ops[0], X0, ops[1]] }];
-    case 'zext.b': two(); return [{ mn: 'andi', ops: [ops[0], ops[1], num(255)] }];
+    case 'li': two(mn, ops); return loadImmediate(ops[0], ops[1], ctx);
+    case 'mv': two(mn, ops); return [{ mn: 'addi', ops: [ops[0], ops[1], num(0)] }];
+    case 'not': two(mn, ops); return [{ mn: 'xori', ops: [ops[0], ops[1], num(-1)] }];
+    case 'neg': two(mn, ops); return [{ mn: 'sub', ops: [ops[0], X0, ops[1]] }];
+    case 'seqz': two(mn, ops); return [{ mn: 'sltiu', ops: [ops[0], ops[1], num(1)] }];
+    case 'snez': two(mn, ops); return [{ mn: 'sltu', ops: [ops[0], X0, ops[1]] }];
+    case 'sltz': two(mn, ops); return [{ mn: 'slt', ops: [ops[0], ops[1], X0] }];
+    case 'sgtz': two(mn, ops); return [{ mn: 'slt', ops: [ops[0], X0, ops[1]] }];
+    case 'zext.b': two(mn, ops); return [{ mn: 'andi', ops: [ops[0], ops[1], num(255)] }];
     case 'sext.b': case 'sext.h': case 'zext.h': {
-      two();
+      two(mn, ops);
       const sh = mn === 'sext.b' ? 24 : 16;
       return [{ mn: 'slli', ops: [ops[0], ops[1], num(sh)] }, { mn: mn === 'zext.h' ? 'srli' : 'srai', ops: [ops[0], ops[0], num(sh)] }];
     }
@@ -81,7 +85,7 @@ function expandSimple(mn: string, ops: Operand[], ctx: PseudoContext, two: () =>
     case 'ret': return [{ mn: 'jalr', ops: [X0, RA, num(0)] }];
     case 'call': case 'tail': return callSequence(mn, ops);
     case 'la': case 'lla': {
-      two();
+      two(mn, ops);
       const label = ctx.newLabel();
       const sym = exprOperand(ops[1], mn);
       return [{ label }, { mn: 'auipc', ops: [ops[0], mod('pcrel_hi', sym)] },

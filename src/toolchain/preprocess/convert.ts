@@ -57,9 +57,8 @@ export function convertToken(t: PPToken, diags: Diagnostic[]): Token | undefined
   }
 }
 
-/** Converts the preprocessor's output; the result ends with exactly one 'eof'. */
-export function convertTokens(toks: PPToken[], diags: Diagnostic[]): Token[] {
-  const out: Token[] = [];
+/** Converts the preprocessor's output, appended to `out` (its 'eof' tokens left out: the caller adds the one at the end). */
+export function convertTokens(toks: PPToken[], diags: Diagnostic[], out: Token[] = []): Token[] {
   for (const t of toks) {
     if (t.kind === 'eof') continue;
     const c = convertToken(t, diags);

@@ -174,7 +174,7 @@ export class MacroEngine {
   private expandObjectLike(m: Macro, t: PPToken, useLoc: SourceLoc): void {
     const hide = addHide(t.hide, m.name);
     const pastes = m.body.some((b) => isPunct(b, '##'));
-    const ctx = { expand: (a: PPToken[]) => a, diags: this.diags, useLoc, hide, vaOmitted: false };
+    const ctx = { expander: NO_ARGUMENTS, diags: this.diags, useLoc, hide, vaOmitted: false };
     this.pushExpansion(pastes ? substitute(m, [], ctx) : m.body.map((b) => expansionToken(b, hide, useLoc)), t);
   }
 
@@ -184,7 +184,7 @@ export class MacroEngine {
     const collected = this.collectArgs(m, t);
     if (collected === undefined) return;
     const hide = addHide(intersectHide(t.hide, collected.rparen.hide), m.name);
-    const ctx = { expand: (a: PPToken[]) => this.expandList(a), diags: this.diags, useLoc, hide, vaOmitted: collected.vaOmitted };
+    const ctx = { expander: this, diags: this.diags, useLoc, hide, vaOmitted: collected.vaOmitted };
     this.pushExpansion(substitute(m, collected.args, ctx), t);
   }
 
@@ -237,6 +237,9 @@ export class MacroEngine {
     return undefined;
   }
 }
+
+/** An object-like macro has no arguments to expand. */
+const NO_ARGUMENTS = { expandList: (toks: PPToken[]): PPToken[] => toks };
 
 export const NO_LOC: SourceLoc = { file: '<built-in>', line: 1, col: 1, offset: 0 };
 const NO_LOC_TOKEN = { loc: NO_LOC, length: 1 };

@@ -100,9 +100,14 @@ export function sameDefinition(a: Macro, b: Macro): boolean {
   return a.body.every((t, k) => t.text === b.body[k].text && (k === 0 || t.hasSpace === b.body[k].hasSpace));
 }
 
+/** What fully macro-expands an argument before it replaces its parameter (the engine). */
+export interface ArgumentExpander {
+  expandList(tokens: PPToken[]): PPToken[];
+}
+
 /** The context substitution needs: how to expand an argument, where the use was. */
 export interface SubstContext {
-  expand: (tokens: PPToken[]) => PPToken[];
+  expander: ArgumentExpander;
   diags: Diagnostic[];
   /** Where the macro was used (outermost), for expandedFrom. */
   useLoc: SourceLoc;
@@ -120,55 +125,99 @@ export function expansionToken(t: PPToken, hide: ReadonlySet<string> | undefined
   };
 }
 
+/** a ∪ b, for every token of every argument: most often one contains the other (an argument
+ * of a macro used inside another carries the outer hide set, which the inner one extends), and
+ * otherwise the same pair recurs for each token, so no new set is made per token. */
 export function unionHide(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): ReadonlySet<string> {
   if (a === undefined || a === b || a.size === 0) return b;
-  const s = new Set(a);
-  for (const x of b) s.add(x);
+  if (a.size <= b.size && isSubset(a, b)) return b;
+  if (b.size < a.size && isSubset(b, a)) return a;
+  let withA = unionCache.get(a);
+  if (withA === undefined) unionCache.set(a, (withA = new WeakMap()));
+  let s = withA.get(b);
+  if (s === undefined) {
+    const both = new Set(a);
+    for (const x of b) both.add(x);
+    withA.set(b, (s = both));
+  }
   return s;
+}
+
+const unionCache = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, ReadonlySet<string>>>();
+
+function isSubset(small: ReadonlySet<string>, big: ReadonlySet<string>): boolean {
+  for (const x of small) if (!big.has(x)) return false;
+  return true;
 }
 
 const PLACEMARKER = Symbol('placemarker');
 type Tok = PPToken & { [PLACEMARKER]?: true };
 
 /** Replaces parameters in a macro's body (6.10.3.1-3) and applies # and ##; the
- * result is made of fresh tokens carrying the expansion's hide set. */
+ * result is made of fresh tokens carrying the expansion's hide set. (No closures here:
+ * this runs once per macro use, and a megabyte of macro calls makes a million uses.) */
 export function substitute(m: Macro, args: MacroArgs, ctx: SubstContext): PPToken[] {
-  const params = m.params ?? [];
-  const index = (t: PPToken | undefined): number => (t !== undefined && t.kind === 'ident' ? params.indexOf(t.text) : -1);
-  const body = (t: PPToken): PPToken => expansionToken(t, ctx.hide, ctx.useLoc);
-  const arg = (ts: PPToken[]): PPToken[] => ts.map((a) => expansionToken(a, unionHide(a.hide, ctx.hide), a.expandedFrom));
-  const str = (k: number, hash: PPToken): PPToken => ({ ...stringize(args[index(m.body[k])] ?? [], hash, ctx.useLoc), hide: ctx.hide });
-  const expanded = new Map<number, PPToken[]>();
+  const params = m.params ?? NO_PARAMS;
+  let expanded: (PPToken[] | undefined)[] | undefined;
   const out: Tok[] = [];
   const b = m.body;
+  let placemarkers = false;
   for (let i = 0; i < b.length; i++) {
     const t = b[i];
-    const p = index(t);
-    if (isPunct(t, '#') && m.params !== null && index(b[i + 1]) >= 0) {
-      out.push(str(++i, t));
-    } else if (isPunct(t, ',') && isPunct(b[i + 1], '##') && m.variadic && index(b[i + 2]) === params.length - 1) {
+    const p = paramIndex(params, t);
+    if (isPunct(t, '#') && m.params !== null && paramIndex(params, b[i + 1]) >= 0) {
+      out.push(stringizeParam(m, args, ++i, t, ctx));
+    } else if (isPunct(t, ',') && isPunct(b[i + 1], '##') && m.variadic && paramIndex(params, b[i + 2]) === params.length - 1) {
       // gcc drops the comma when the variadic argument was left out, or is empty and the
       // only parameter; an empty but present one (`f(a,)`) keeps it.
       const va = args[params.length - 1];
-      if (va.length > 0) appendAll(out, [body(t), ...arg(va)]);
-      else if (!ctx.vaOmitted && params.length > 1) out.push(body(t));
+      if (va.length > 0) {
+        out.push(bodyToken(t, ctx));
+        appendArg(out, va, ctx);
+      } else if (!ctx.vaOmitted && params.length > 1) out.push(bodyToken(t, ctx));
       i += 2;
     } else if (isPunct(t, '##')) {
       const rhs = b[++i];
-      const q = index(rhs);
-      const right = isPunct(rhs, '#') && m.params !== null ? [str(++i, rhs)] : q >= 0 ? arg(args[q]) : [body(rhs)];
+      const q = paramIndex(params, rhs);
+      const right: PPToken[] = [];
+      if (isPunct(rhs, '#') && m.params !== null) right.push(stringizeParam(m, args, ++i, rhs, ctx));
+      else if (q >= 0) appendArg(right, args[q], ctx);
+      else right.push(bodyToken(rhs, ctx));
       pasteInto(out, right, t, ctx.diags);
     } else if (p >= 0) {
-      if (isPunct(b[i + 1], '##')) appendAll(out, args[p].length > 0 ? arg(args[p]) : [placemarker(t)]);
-      else {
-        if (!expanded.has(p)) expanded.set(p, ctx.expand(args[p]));
-        appendAll(out, arg(expanded.get(p) as PPToken[]));
+      if (isPunct(b[i + 1], '##')) {
+        if (args[p].length > 0) appendArg(out, args[p], ctx);
+        else { out.push(placemarker(t)); placemarkers = true; }
+      } else {
+        expanded ??= [];
+        let e = expanded[p];
+        if (e === undefined) expanded[p] = e = ctx.expander.expandList(args[p]);
+        appendArg(out, e, ctx);
       }
     } else {
-      out.push(body(t));
+      out.push(bodyToken(t, ctx));
     }
   }
-  return out.filter((t) => t[PLACEMARKER] !== true);
+  return placemarkers ? out.filter((t) => t[PLACEMARKER] !== true) : out;
+}
+
+const NO_PARAMS: string[] = [];
+
+function paramIndex(params: string[], t: PPToken | undefined): number {
+  return t !== undefined && t.kind === 'ident' && params.length > 0 ? params.indexOf(t.text) : -1;
+}
+
+function bodyToken(t: PPToken, ctx: SubstContext): PPToken {
+  return expansionToken(t, ctx.hide, ctx.useLoc);
+}
+
+/** An argument's tokens, fresh, each with the expansion's hide set added to its own. */
+function appendArg(out: PPToken[], arg: PPToken[], ctx: SubstContext): void {
+  for (const a of arg) out.push(expansionToken(a, unionHide(a.hide, ctx.hide), a.expandedFrom));
+}
+
+function stringizeParam(m: Macro, args: MacroArgs, k: number, hash: PPToken, ctx: SubstContext): PPToken {
+  return { ...stringize(args[paramIndex(m.params ?? NO_PARAMS, m.body[k])] ?? [], hash, ctx.useLoc), hide: ctx.hide };
 }
 
 function placemarker(t: PPToken): Tok {

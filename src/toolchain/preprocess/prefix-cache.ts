@@ -72,8 +72,7 @@ function finished(pp: Preprocessor, opts: PreprocessOptions): PPToken[] {
 
 /** The prefix's tokens, then the rest converted, then the 'eof' at the end of the main file. */
 function withEof(prefix: Token[], rest: PPToken[], diags: Diagnostic[]): Token[] {
-  const out = prefix.slice();
-  for (const t of convertTokens(rest, diags)) out.push(t);
+  const out = convertTokens(rest, diags, prefix.slice());
   const eof = rest[rest.length - 1];
   out.push({ kind: 'eof', text: '', loc: eof.loc, length: 1, hasSpace: false, atLineStart: true });
   return out;
