@@ -126,6 +126,13 @@ async function openNeverAckDriver(page: Page): Promise<void> {
   await page.keyboard.type(`${STORM_LOOP}\r`, { delay: 5 });
 }
 
+/** The page's main thread: seconds spent in tasks and in scripts so far (Chrome's own counters). */
+async function mainThreadSeconds(cdp: CDPSession): Promise<{ task: number; script: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string): number => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -188,7 +195,8 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results/trace-storm-1440.png') });
     await page.evaluate(TAKE_BINS);
-
+    await cdp.send('Performance.enable');
+    const busy0 = await mainThreadSeconds(cdp);
     const bins: Bin[] = [];
     const heap: HeapSample[] = [];
     const t0 = Date.now();
@@ -213,6 +221,8 @@ async function main(): Promise<void> {
       }
     }
     bins.push(...await page.evaluate<Bin[]>(TAKE_BINS));
+    const busy1 = await mainThreadSeconds(cdp);
+    const runS = (Date.now() - t0) / 1000;
     const totals = await page.evaluate<ProbeTotals>(TOTALS);
 
     const measured = bins.filter((b) => !b.gc && b.t1 > b.t0);
@@ -228,6 +238,7 @@ async function main(): Promise<void> {
     console.log(`  storm bins   ${String(storm.n).padStart(6)}   ${storm.fps.toFixed(1).padStart(8)}   ${storm.worstMs.toFixed(0).padStart(8)} ms   ${storm.eventsPerS.toFixed(0).padStart(12)}   (target ≥ 50 fps at ≥ 50,000 events/s)`);
     console.log(`  all bins     ${String(all.n).padStart(6)}   ${all.fps.toFixed(1).padStart(8)}   ${all.worstMs.toFixed(0).padStart(8)} ms   ${all.eventsPerS.toFixed(0).padStart(12)}`);
     console.log(`  peak bin: ${peak.toFixed(0)} events/s; ${totals.storms} storms (rises of the stopwatch's line); ${totals.batches} trace messages, the biggest ${totals.biggestBatch} events`);
+    console.log(`  the page's main thread was busy ${((busy1.task - busy0.task) / runS * 100).toFixed(0)} % of the time, ${((busy1.script - busy0.script) / runS * 100).toFixed(0)} % in scripts (forced collections included)`);
     console.log('memory (page heap after a forced GC) and events dropped:');
     console.log('     time        heap     events received   dropped (worker + page ring)   page says');
     for (const h of heap) {
