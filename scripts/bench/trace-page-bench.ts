@@ -27,7 +27,7 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 
 /** What tests/support/trace-storm-worker.ts measures (loaded through Vite: the worker's modules need its import.meta.glob). */
-interface WorkerStorm { traced: boolean; stormMs: number; interruptsPerS: number; events: number; eventsPerS: number; batchesPerS: number }
+interface WorkerStorm { traced: boolean; stormMs: number; interruptsPerS: number; events: number; eventsPerS: number; batches: number }
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -152,9 +152,9 @@ function summarise(bins: Bin[]): { n: number; fps: number; worstMs: number; even
 }
 
 function printWorker(on: WorkerStorm, off: WorkerStorm): void {
-  console.log('worker (GuestHost in Node, one storm of 10,001 interrupts each):');
+  console.log('worker (GuestHost in Node, storms of 10,001 interrupts, best of 3 each):');
   console.log(`  tracing off  storm ${off.stormMs.toFixed(0).padStart(5)} ms  ${off.interruptsPerS.toFixed(0).padStart(6)} interrupts/s`);
-  console.log(`  tracing on   storm ${on.stormMs.toFixed(0).padStart(5)} ms  ${on.interruptsPerS.toFixed(0).padStart(6)} interrupts/s  ${on.eventsPerS.toFixed(0)} events/s in ${on.batchesPerS.toFixed(0)} messages/s (≤ 62.5: one per 16 ms)`);
+  console.log(`  tracing on   storm ${on.stormMs.toFixed(0).padStart(5)} ms  ${on.interruptsPerS.toFixed(0).padStart(6)} interrupts/s  ${on.eventsPerS.toFixed(0)} events/s, ${on.batches} trace messages during the storm (at most ${Math.floor(on.stormMs / 16) + 1}: one per 16 ms)`);
   console.log(`  tracing costs the worker ${((1 - on.interruptsPerS / off.interruptsPerS) * 100).toFixed(1)} % of its storm speed`);
 }
 
@@ -173,8 +173,12 @@ async function main(): Promise<void> {
   try {
     const { workerStorm } = await vite.ssrLoadModule('/tests/support/trace-storm-worker.ts') as { workerStorm(traced: boolean): Promise<WorkerStorm> };
     ({ TRACE_CAPACITY } = await vite.ssrLoadModule('/src/ui/trace/trace-buffer.ts') as { TRACE_CAPACITY: number });
-    on = await workerStorm(true);
-    off = await workerStorm(false);
+    // Best of three each, alternating: the machine may be shared, and the least disturbed storm is the fairest.
+    const runs: WorkerStorm[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await workerStorm(true), await workerStorm(false));
+    const best = (traced: boolean): WorkerStorm => runs.filter((r) => r.traced === traced).sort((a, b) => a.stormMs - b.stormMs)[0];
+    on = best(true);
+    off = best(false);
   } finally {
     await vite.close();
   }
@@ -245,9 +249,11 @@ async function main(): Promise<void> {
       console.log(`  ${`${h.atS.toFixed(0)} s`.padStart(7)}   ${mib(h.heap).padStart(10)}   ${String(h.events).padStart(15)}   ${String(h.droppedComputed).padStart(28)}   ${h.droppedText ?? '(no dropped count shown)'}`);
     }
     const later = heap.filter((h) => h.events >= TRACE_CAPACITY);
-    if (later.length >= 2) {
-      const growth = later.at(-1)!.heap - later[0].heap;
-      console.log(`  heap from ${later[0].atS.toFixed(0)} s to ${later.at(-1)!.atS.toFixed(0)} s: ${growth >= 0 ? '+' : ''}${mib(growth)} once the page's ring was full (it holds ${TRACE_CAPACITY.toLocaleString('en')} events)`);
+    if (later.length >= 4) {
+      const half = Math.floor(later.length / 2);
+      const most = (hs: HeapSample[]): number => Math.max(...hs.map((h) => h.heap));
+      console.log(`  once the page's ring was full (${TRACE_CAPACITY.toLocaleString('en')} events): heap between ${mib(Math.min(...later.map((h) => h.heap)))} and ${mib(most(later))}; `
+        + `highest ${mib(most(later.slice(0, half)))} in the first half of those samples, ${mib(most(later.slice(half)))} in the second`);
     }
   } finally {
     await browser.close();
