@@ -1,4 +1,5 @@
-// The example menu's contents: the guest's two shipped drivers and the
+// The example menu's contents: the guest's two shipped drivers, the broken
+// drivers of examples/drivers (built to show what goes wrong), and the
 // bare-metal programs of examples/ (each with the shared UART helpers of
 // examples/bare-metal/lib). Bundled as strings like the headers, so the
 // page offers them offline.
@@ -9,6 +10,16 @@ import { GUEST_DRIVER_FILES } from './guest-files.ts';
 const BARE_METAL: Record<string, string> = import.meta.glob<string>('../../examples/bare-metal/**/*.{c,h}', {
   query: '?raw', import: 'default', eager: true,
 });
+
+const BROKEN_DRIVERS: Record<string, string> = import.meta.glob<string>('../../examples/drivers/**/*.{c,h}', {
+  query: '?raw', import: 'default', eager: true,
+});
+
+function brokenDriverFile(path: string): string {
+  const text = BROKEN_DRIVERS[`../../examples/drivers/${path}`];
+  if (text === undefined) throw new Error(`example file examples/drivers/${path} is missing from the bundle`);
+  return text;
+}
 
 function bareMetalFile(path: string): string {
   const text = BARE_METAL[`../../examples/bare-metal/${path}`];
@@ -36,6 +47,12 @@ export function exampleCatalog(): Example[] {
       id: 'stopwatch-misc', title: 'Stopwatch as a misc device', kind: 'driver', name: 'stopwatch_misc', main: 'stopwatch_misc.c',
       summary: 'A second driver for the same device: one character device, /dev/stopwatch',
       files: { 'stopwatch_misc.c': driverFile('stopwatch-misc/stopwatch_misc.c'), 'stopwatch_hw-sw.h': driverFile('stopwatch/stopwatch_hw-sw.h') },
+    },
+    {
+      // Module "stopwatch", so stopwatch_ctrl.sh drives it as it drives the real one.
+      id: 'stopwatch-noack', title: 'Stopwatch that never ACKs (IRQ storm)', kind: 'driver', name: 'stopwatch', main: 'stopwatch_noack.c',
+      summary: 'The handler forgets TIMEOUT_ACK: after `stopwatch_ctrl.sh timeout 1` the line stays high, an interrupt storm',
+      files: { 'stopwatch_noack.c': brokenDriverFile('stopwatch-noack/stopwatch_noack.c'), 'stopwatch_hw-sw.h': driverFile('stopwatch/stopwatch_hw-sw.h') },
     },
     {
       id: 'hello', title: 'Bare-metal hello', kind: 'bare-metal', name: 'hello', main: 'hello.c',

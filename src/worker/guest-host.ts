@@ -27,6 +27,7 @@ import type { HostPort } from './machine-host.ts';
 import { UART_WINDOW_BYTES } from './machine-host.ts';
 import { GuestSourceDebug } from './guest-source-debug.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
+import { TraceBatchClock } from './trace-batches.ts';
 
 /** Wall time one turn of the loop aims at: short enough for a responsive Pause. */
 const SLICE_TARGET_MS = 8;
@@ -82,6 +83,8 @@ export class GuestHost {
   private breakpoints = new Set<number>();
   private watchpoints: Watchpoint[] = [];
   private traceEnabled = false;
+  /** At most one trace batch per frame, however many turns the loop takes (trace-batches.ts). */
+  private readonly traceBatches = new TraceBatchClock();
   private jit = true;
   private guestErrors: string[] = [];
   private guestErrorsLeftOut = 0;
@@ -440,6 +443,10 @@ export class GuestHost {
       waitMs = Infinity;
     }
     this.flush(this.state !== 'running');
+    // Events held back for the next batch must not wait for a long idle turn.
+    if (this.state === 'running' && (sys.board.tracer.enabled && sys.board.tracer.buffered > 0)) {
+      waitMs = Math.min(waitMs, this.traceBatches.waitMs(this.nowMs()));
+    }
     if (this.state === 'running') this.scheduler.after(waitMs);
   }
 
@@ -561,9 +568,13 @@ export class GuestHost {
       this.send({ type: 'uart-out', bytes });
     }
     const sys = this.sys;
-    if (sys && sys.board.tracer.enabled) {
+    const now = this.nowMs();
+    // A storm makes the loop turn once per interrupt (thousands of turns a
+    // second): the trace goes once per frame, or at once when the machine stops.
+    if (sys && sys.board.tracer.enabled && sys.board.tracer.buffered > 0 && this.traceBatches.due(now, forceRegisters)) {
       const events = sys.board.tracer.drain();
-      if (events.length > 0) this.send({ type: 'trace', events, dropped: sys.board.tracer.dropped });
+      this.send({ type: 'trace', events, dropped: sys.board.tracer.dropped });
+      this.traceBatches.sent(now);
     }
     if (this.guestErrors.length > 0 || this.guestErrorsLeftOut > 0) {
       this.send({ type: 'guest-errors', messages: this.guestErrors, more: this.guestErrorsLeftOut });
@@ -571,7 +582,6 @@ export class GuestHost {
       this.guestErrorsLeftOut = 0;
     }
     for (const message of this.notices.splice(0)) this.send({ type: 'notice', message });
-    const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.registers();
       if (registers) this.send({ type: 'registers', registers });

@@ -7,17 +7,16 @@
 // seconds of a student's wall time.
 //
 // Linux has no such check for a handler that returns IRQ_HANDLED but never
-// silences its device: the machine just livelocks. Here such a storm (more
-// than STORM_IRQS interrupts on one line within STORM_NS of virtual time) is
-// reported in the same shape and the line disabled, so the shell goes on.
+// silences its device: the machine just livelocks. Here such a storm is
+// caught by our own guard (irq-storm.ts), reported in the same shape and the
+// line disabled, so the shell goes on.
 
 import type { KernelContext } from '../api.ts';
 import { IRQ_HANDLED, IRQ_NONE, IRQ_WAKE_THREAD, setLineMasked, type IrqDesc } from './irq-table.ts';
+import { noteHandledIrq } from './irq-storm.ts';
 
 export const SPURIOUS_WINDOW = 1000;
 export const SPURIOUS_LIMIT = 999;
-export const STORM_IRQS = 1000;
-export const STORM_NS = 100_000_000n;
 
 const KERN_EMERG = 0, KERN_ERR = 3;
 
@@ -57,15 +56,6 @@ function countUnhandled(k: KernelContext, desc: IrqDesc, ret: number): void {
   s.lastUnhandledJiffies = now;
 }
 
-function stormDetected(k: KernelContext, desc: IrqDesc): boolean {
-  const s = desc.spurious, now = k.nowNs();
-  if (now - s.stormStartNs > STORM_NS) {
-    s.stormStartNs = now;
-    s.stormCount = 0;
-  }
-  return ++s.stormCount > STORM_IRQS;
-}
-
 /** Called after the handlers of one interrupt ran, with their or'ed results. */
 export function noteInterrupt(k: KernelContext, desc: IrqDesc, ret: number): void {
   if (desc.spurious.disabled) return;
@@ -73,9 +63,11 @@ export function noteInterrupt(k: KernelContext, desc: IrqDesc, ret: number): voi
     reportBadIrq(k, desc, `irq event ${desc.virq}: bogus return value ${(ret >>> 0).toString(16)}`);
   }
   countUnhandled(k, desc, ret);
-  if (ret !== IRQ_NONE && stormDetected(k, desc)) {
-    reportBadIrq(k, desc, `irq ${desc.virq}: interrupt storm: over ${STORM_IRQS} interrupts in ${Number(STORM_NS / 1_000_000n)} ms, the line never drops (does the handler acknowledge its device?)`);
+  const storm = ret !== IRQ_NONE ? noteHandledIrq(desc.spurious, desc.virq, k.nowNs()) : null;
+  if (storm) {
+    reportBadIrq(k, desc, storm.headline);
     disableForGood(k, desc);
+    k.printk(KERN_ERR, storm.advice);
     return;
   }
   if (++desc.spurious.window < SPURIOUS_WINDOW) return;

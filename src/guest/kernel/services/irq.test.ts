@@ -7,7 +7,8 @@ import { virtBoardDtb } from '../../of/test-dtb.ts';
 import { DevKernel } from './dev-test-kit.ts';
 import { RESOURCE } from './dev-layouts.ts';
 import { devresReleaseAll } from './devres.ts';
-import { SPURIOUS_WINDOW, STORM_IRQS } from './irq-spurious.ts';
+import { SPURIOUS_WINDOW } from './irq-spurious.ts';
+import { STORM_IRQS } from './irq-storm.ts';
 import { handleIrq, irqServices, mapPlicIrq } from './irq.ts';
 import { ofServices } from './of.ts';
 
