@@ -140,7 +140,7 @@ export class Bus {
 
   private ioRead(m: Mapping, r: IoRegion, offset: number, size: AccessSize): number {
     const reg = r.describe?.(offset); // exit accounting is per register, traced or not
-    this.enterDevice(m, reg, 'read');
+    this.enterDevice(m, reg, 'read', r.ops.readName);
     const value = r.ops.read(offset, size) >>> 0;
     this.traceAccess(m, offset, 'read', size, value, 'trap', reg);
     this.leaveDevice(m);
@@ -149,17 +149,21 @@ export class Bus {
 
   private ioWrite(m: Mapping, r: IoRegion, offset: number, value: number, size: AccessSize): void {
     const reg = r.describe?.(offset);
-    this.enterDevice(m, reg, 'write');
+    this.enterDevice(m, reg, 'write', r.ops.writeName);
     this.traceAccess(m, offset, 'write', size, value, 'trap', reg);
     r.ops.write(offset, value, size);
     this.leaveDevice(m);
   }
 
-  private enterDevice(m: Mapping, reg: string | undefined, op: 'read' | 'write'): void {
+  /** `callback`: the name of the region's callback about to run (traced with the exit; a device that names none gets "owner_read"). */
+  private enterDevice(m: Mapping, reg: string | undefined, op: 'read' | 'write', callback: string | undefined): void {
     const cost = this.exitPriceNs;
     this.exits.countExit(m.region.owner, reg, op, cost);
     if (this.tracer.enabled) {
-      this.tracer.emit({ kind: 'vm-exit', device: m.region.owner, region: m.region.name, reg, op, costNs: cost }, this.pc);
+      this.tracer.emit({
+        kind: 'vm-exit', device: m.region.owner, region: m.region.name, reg, op, costNs: cost,
+        callback: callback ?? `${m.region.owner}_${op}`,
+      }, this.pc);
     }
     this.clock.addNs(cost);
   }

@@ -16,6 +16,8 @@ import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
 import type { Watchpoint } from '../protocol/watchpoints.ts';
 import { GuestSystem, type GuestModuleObject } from '../guest/system.ts';
+import { ioMappings } from '../guest/kernel/services/ioremap.ts';
+import { DeviceViewSource } from '../session/device-view.ts';
 import { LineDiscipline } from '../guest/shell/line-discipline.ts';
 import { Shell } from '../guest/shell/shell.ts';
 import { codeWindow } from '../session/code-listing.ts';
@@ -62,6 +64,8 @@ export class GuestHost {
   private sys: GuestSystem | null = null;
   private tty: LineDiscipline | null = null;
   private sourceDebug: GuestSourceDebug | null = null;
+  /** The Device and Host panes' snapshots of this guest's stopwatch. */
+  private deviceView: DeviceViewSource | null = null;
   /** Counts power-ons: the work of an older guest (its output, its boot) is dropped. */
   private generation = 0;
   private booted = false;
@@ -117,6 +121,7 @@ export class GuestHost {
     this.scheduler.cancel();
     this.sys = null;
     this.tty = null;
+    this.deviceView = null;
     this.booted = false;
     this.releaseOutput();
     this.settle('empty', null);
@@ -303,6 +308,7 @@ export class GuestHost {
     sys.board.tracer.enabled = this.traceEnabled;
     this.sys = sys;
     this.tty = tty;
+    this.deviceView = new DeviceViewSource(sys.board, () => ioMappings(sys.kernel));
     this.sourceDebug = this.newSourceDebug(sys, generation);
     this.applyBreakpoints();
     this.pacer.anchor(this.nowMs(), sys.board.clock.nowNs());
@@ -562,6 +568,8 @@ export class GuestHost {
       this.guestErrorsLeftOut = 0;
     }
     for (const message of this.notices.splice(0)) this.send({ type: 'notice', message });
+    const view = this.deviceView?.take(forceRegisters);
+    if (view) this.send({ type: 'device-view', view });
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.registers();
