@@ -54,7 +54,10 @@ function DumpLine({ offset, bytes, base, changed, selected, selectionKey }: {
   const cls = (i: number) => ['byte', changed[offset + i] ? 'changed' : '', inSel(i) ? 'selected' : ''].filter(Boolean).join(' ');
   return (
     <div className="dump-row" role="row" ref={ref}>
-      <span className="dump-addr" role="rowheader" title={`offset 0x${offset.toString(16)}`}>{hex8(base + offset)}</span>
+      <span className="dump-addr" role="rowheader" title={`offset 0x${offset.toString(16)}`}>
+        <span className="addr-full">{hex8(base + offset)}</span>
+        <span className="addr-short">+{offset.toString(16).padStart(2, '0')}</span>
+      </span>
       <span className="dump-hex" role="cell">
         {bytes.map((b, i) => <span key={i} className={cls(i)}>{b.toString(16).padStart(2, '0')}</span>)}
       </span>

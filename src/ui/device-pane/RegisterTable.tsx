@@ -19,7 +19,7 @@ export function RegisterTable({ registers, selected, selectedEvent }: {
     <table className="dev-table">
       <caption>Registers (trapping: every access is a VM exit)</caption>
       <thead>
-        <tr><th scope="col">Register</th><th scope="col">Offset</th><th scope="col">Access</th><th scope="col">Value</th><th scope="col">Raw</th></tr>
+        <tr><th scope="col">Register</th><th scope="col">Offset</th><th scope="col">Access</th><th scope="col">Value</th><th scope="col" className="col-raw">Raw</th></tr>
       </thead>
       <tbody>
         {registers.map((r) => (
@@ -38,7 +38,7 @@ function RegisterRow({ register: r, selected, selectedEvent }: { register: Devic
       <td className="mono">{hex(r.offset)}</td>
       <td><abbr title={ACCESS_WORDS[r.access]}>{r.access}</abbr></td>
       <td className="mono value">{registerText(r)}</td>
-      <td className="mono">{hex(r.raw)}</td>
+      <td className="mono col-raw">{hex(r.raw)}</td>
     </tr>
   );
 }
