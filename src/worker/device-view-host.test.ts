@@ -5,9 +5,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../protocol/messages.ts';
 import type { DeviceView } from '../protocol/device-view.ts';
+import { createSessionBoard } from '../session/create-board.ts';
+import { Session } from '../session/session.ts';
 import { exampleCatalog } from './examples.ts';
 import { GUEST_HEADERS } from './guest-files.ts';
 import { GuestHost } from './guest-host.ts';
+import { MachineHost } from './machine-host.ts';
 
 class Page {
   readonly events: MachineEvent[] = [];
@@ -47,9 +50,12 @@ class Page {
 }
 
 let page: Page | null = null;
+let bare: MachineHost | null = null;
 afterEach(() => {
   page?.host.dispose();
   page = null;
+  bare?.dispose();
+  bare = null;
 });
 
 describe('device-view events from the guest host', () => {
@@ -78,5 +84,27 @@ describe('device-view events from the guest host', () => {
     await page.until(() => page!.events.length > slices + 3, 'a few more slices');
     await new Promise((r) => setTimeout(r, 100));
     expect(page.views().length).toBe(count);
+  });
+});
+
+describe('device-view events from the bare-metal host', () => {
+  it('shows the stopwatch once the "stopwatch-mmio" example is loaded, and its exits as it runs', async () => {
+    const events: MachineEvent[] = [];
+    bare = new MachineHost(new Session(createSessionBoard), { post: (e) => events.push(e) });
+    bare.start();
+    const views = () => events.flatMap((e) => (e.type === 'device-view' ? [e.view] : []));
+    bare.handle({ type: 'set-trace', enabled: true });
+    expect(views()).toEqual([]); // no program: nothing to show
+    const example = exampleCatalog().find((x) => x.id === 'stopwatch-mmio')!;
+    bare.handle({ type: 'compile', name: example.main, source: example.files[example.main], output: 'bare-metal-elf', files: example.files });
+    expect(events.some((e) => e.type === 'loaded')).toBe(true);
+    const loaded = views().at(-1)!;
+    expect(loaded.exits.exits).toBe(0);
+    expect(loaded.dtNode.ranges.map((r) => r.ioremap)).toEqual([null, null]); // no kernel, no ioremap
+
+    bare.handle({ type: 'run' });
+    const t0 = Date.now();
+    while (!(views().at(-1)!.exits.exits > 0) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 5));
+    expect(views().at(-1)!.exits.exits).toBeGreaterThan(0);
   });
 });
