@@ -43,6 +43,8 @@ async function stopwatchInterrupts(playground: PlaygroundPage): Promise<number> 
 async function screenshots(page: Page, device: Locator, host: Locator, size: string): Promise<void> {
   await device.screenshot({ path: `test-results/device-pane-${size}.png` });
   await host.screenshot({ path: `test-results/host-pane-${size}.png` });
+  await host.getByRole('list', { name: 'Host log' }).scrollIntoViewIfNeeded(); // the exits and the log, further down
+  await host.screenshot({ path: `test-results/host-pane-lists-${size}.png` });
   await page.screenshot({ path: `test-results/device-host-page-${size}.png` });
 }
 
@@ -72,6 +74,14 @@ test('the stopwatch script seen from the Device and Host panes: registers, exits
   await expect(exitList.getByRole('listitem').last()).toContainText('write command → stopwatch_io_write');
   await expect(host.getByRole('list', { name: 'Host log' })).toContainText('stopwatch_io_write: COMMAND value: 0x1 (START)');
   await expect(host.getByTestId('host-model')).toContainText('RUNNING');
+
+  // Selecting the exit selects it everywhere: its row here, the register it trapped on, and that reg range.
+  const startExit = exitList.getByRole('listitem').last();
+  await startExit.getByRole('button').click();
+  await expect(startExit).toHaveAttribute('aria-current', 'true');
+  await expect(commandRow).toHaveAttribute('aria-current', 'true');
+  await expect(status).not.toHaveAttribute('aria-current', 'true');
+  await expect(device.getByTestId('dt-range-regs')).toHaveAttribute('aria-current', 'true');
 
   const exitsBeforeShow = await counter(host, 'host-exits');
   const passBeforeShow = await counter(host, 'host-passthrough');

@@ -3,7 +3,7 @@
 // pane; the exit the selected event belongs to is marked. The list keeps the
 // last few hundred, so it stays cheap however long the guest runs.
 
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, type Ref } from 'react';
 import { usePlayground } from '../store/store.ts';
 import { duration, seconds } from '../device-pane/device-format.ts';
 import { useTraceEvents } from '../device-pane/trace-collector.ts';
@@ -29,19 +29,26 @@ export function ExitList() {
           <ol className="host-list" ref={list} aria-label="VM exits">
             {exits.map((e) => {
               const isSel = e.seq === selectedSeq;
-              return (
-                <li key={e.seq} ref={isSel ? selectedRow : undefined} className={isSel ? 'selected' : undefined} aria-current={isSel ? 'true' : undefined}>
-                  <button type="button" className="host-row" onClick={() => select(e)}>
-                    <span className="sel-mark" aria-hidden="true">{isSel ? '▶' : ''}</span>
-                    <span className="host-time">{seconds(e.timeNs, 6)}</span>
-                    <span className="host-what">{exitText(e)}</span>
-                    <span className="host-cost">{duration(e.costNs)}</span>
-                  </button>
-                </li>
-              );
+              return <ExitRow key={e.seq} exit={e} selected={isSel} rowRef={isSel ? selectedRow : undefined} onSelect={select} />;
             })}
           </ol>
         )}
     </div>
   );
 }
+
+/** One exit; memoized, so a storm of new exits renders only the new rows. */
+const ExitRow = memo(function ExitRow({ exit: e, selected, rowRef, onSelect }: {
+  exit: ExitEvent; selected: boolean; rowRef: Ref<HTMLLIElement> | undefined; onSelect: (e: ExitEvent) => void;
+}) {
+  return (
+    <li ref={rowRef} className={selected ? 'selected' : undefined} aria-current={selected ? 'true' : undefined}>
+      <button type="button" className="host-row" onClick={() => onSelect(e)}>
+        <span className="sel-mark" aria-hidden="true">{selected ? '▶' : ''}</span>
+        <span className="host-time">{seconds(e.timeNs, 6)}</span>
+        <span className="host-what">{exitText(e)}</span>
+        <span className="host-cost">{duration(e.costNs)}</span>
+      </button>
+    </li>
+  );
+});

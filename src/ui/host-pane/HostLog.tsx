@@ -2,6 +2,7 @@
 // ("stopwatch_io_write: COMMAND value: 0x1 (START)"), newest last, bounded.
 // The line the selected event is, or was written for, is marked.
 
+import { memo } from 'react';
 import { usePlayground } from '../store/store.ts';
 import { seconds } from '../device-pane/device-format.ts';
 import { useTraceEvents } from '../device-pane/trace-collector.ts';
@@ -21,16 +22,18 @@ export function HostLog() {
         ? <p className="muted">The device model logs each callback here.</p>
         : (
           <ol className="host-list host-log-lines" ref={list} aria-label="Host log">
-            {lines.map((e) => {
-              const isSel = selected?.seq === e.seq;
-              return (
-                <li key={e.seq} className={isSel ? 'selected' : undefined} aria-current={isSel ? 'true' : undefined}>
-                  <span className="host-time">{seconds(e.timeNs, 6)}</span> {e.message}
-                </li>
-              );
-            })}
+            {lines.map((e) => <LogLine key={e.seq} line={e} selected={selected?.seq === e.seq} />)}
           </ol>
         )}
     </div>
   );
 }
+
+/** One line; memoized, so new lines do not re-render the old ones. */
+const LogLine = memo(function LogLine({ line: e, selected }: { line: LogEvent; selected: boolean }) {
+  return (
+    <li className={selected ? 'selected' : undefined} aria-current={selected ? 'true' : undefined}>
+      <span className="host-time">{seconds(e.timeNs, 6)}</span> {e.message}
+    </li>
+  );
+});
