@@ -58,12 +58,17 @@ function DumpLine({ offset, bytes, base, changed, selected, selectionKey }: {
         <span className="addr-full">{hex8(base + offset)}</span>
         <span className="addr-short">+{offset.toString(16).padStart(2, '0')}</span>
       </span>
-      <span className="dump-hex" role="cell">
+      <span className="dump-hex" role="cell" aria-label={spoken(bytes, changed, offset)}>
         {bytes.map((b, i) => <span key={i} className={cls(i)}>{b.toString(16).padStart(2, '0')}</span>)}
       </span>
-      <span className="dump-ascii" role="cell">
+      <span className="dump-ascii" role="cell" aria-label={`text: ${bytes.map(asciiOf).join('')}`}>
         {bytes.map((b, i) => <span key={i} className={cls(i)}>{asciiOf(b)}</span>)}
       </span>
     </div>
   );
+}
+
+/** The hex cell in words for a screen reader: the bytes apart, each changed one said to be. */
+function spoken(bytes: number[], changed: Uint8Array, offset: number): string {
+  return bytes.map((b, i) => `${b.toString(16).padStart(2, '0')}${changed[offset + i] ? ' (changed)' : ''}`).join(' ');
 }
