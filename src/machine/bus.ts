@@ -133,6 +133,25 @@ export class Bus {
     return readBytes(m.region.bytes, addr - m.base, size);
   }
 
+  /**
+   * A guest kernel service written in TypeScript (memcpy_fromio, memcpy_toio) read or wrote
+   * [addr, addr + length) of a device's shared memory directly, after the fact: counted and traced
+   * as the pass-through accesses the guest made, cut as Linux's __memcpy_fromio cuts a copy (bytes
+   * up to a word boundary, then 32-bit words, then the last bytes). Anything but a ram-device region is ignored.
+   */
+  passthroughRange(addr: number, length: number, op: 'read' | 'write'): void {
+    const m = this.find(addr);
+    if (!m || m.region.kind !== 'ram-device' || addr + length > m.end) return;
+    const bytes = m.region.bytes;
+    let offset = addr - m.base;
+    const end = offset + length;
+    while (offset < end) {
+      const size: AccessSize = (offset & 3) === 0 && end - offset >= 4 ? 4 : 1;
+      this.passthrough(m, offset, op, size, readBytes(bytes, offset, size));
+      offset += size;
+    }
+  }
+
   private fail(fault: BusFault): number {
     this.fault = fault;
     return 0;

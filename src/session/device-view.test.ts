@@ -110,3 +110,24 @@ describe('DeviceViewSource in the guest', () => {
     expect(removed.registers[0].valueName).toBe('RESET'); // remove() sends RESET on its way out
   });
 });
+
+describe('pass-through accesses of the guest kernel', () => {
+  it('counts and traces memcpy_fromio of data as the word and byte reads Linux makes, with no exit', async () => {
+    const sys = new GuestSystem({ modules: [guestDriver('stopwatch/stopwatch.c')] });
+    await sys.boot();
+    const source = new DeviceViewSource(sys.board, () => ioMappings(sys.kernel));
+    const before = source.view()!;
+    sys.board.tracer.enabled = true;
+    expect(await sys.execute('cat /sys/kernel/debug/stopwatch/stopwatch')).toBe(0);
+    const after = source.view()!;
+    const events = sys.board.tracer.drain();
+    const shared = events.filter((e) => e.kind === 'mmio' && e.access === 'passthrough');
+    // readl(data_len), then "N.NN seconds\0" (13 bytes at 0x8): three words and a byte.
+    expect(shared.map((e) => e.kind === 'mmio' && [e.op, e.offset, e.size])).toEqual([
+      ['read', 0, 4], ['read', 8, 4], ['read', 12, 4], ['read', 16, 4], ['read', 20, 1],
+    ]);
+    expect(after.exits.passthroughReads - before.exits.passthroughReads).toBe(5);
+    expect(after.exits.exits - before.exits.exits).toBe(1); // UPDATE only
+    expect(events.filter((e) => e.kind === 'vm-exit').map((e) => e.kind === 'vm-exit' && e.reg)).toEqual(['command']);
+  });
+});
