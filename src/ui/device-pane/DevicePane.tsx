@@ -18,6 +18,9 @@ export function DevicePane() {
   const changed = usePlayground((s) => s.deviceMemoryChanged);
   const selectedEvent = usePlayground((s) => s.selectedTrace);
   const target = deviceTarget(selectedEvent, view?.device);
+  // Rows scroll into view when the selection moves to other bytes or another register, not on every
+  // new event of the same one (Follow mode selects a new event each frame).
+  const selectionKey = !target ? '' : target.kind === 'register' ? target.name : `${target.from}-${target.to}`;
   return (
     <section className="pane device-pane" aria-label="Device">
       <header className="pane-header">
@@ -28,9 +31,9 @@ export function DevicePane() {
         ? <p className="muted">The stopwatch&apos;s registers, shared memory and interrupt line appear here once the guest boots (or a bare-metal program is loaded).</p>
         : (
           <div className="device-body">
-            <RegisterTable registers={view.registers} selected={target?.kind === 'register' ? target.name : null} selectedEvent={selectedEvent} />
+            <RegisterTable registers={view.registers} selected={target?.kind === 'register' ? target.name : null} />
             <MemoryDump memory={view.memory} base={view.memoryBase} changed={changed}
-              selected={target?.kind === 'bytes' ? target : null} selectionKey={selectedEvent} />
+              selected={target?.kind === 'bytes' ? target : null} selectionKey={selectionKey} />
             <section className="dev-section" aria-label="IRQ line">
               <h3>IRQ line <code>{view.irq.line}</code></h3>
               <IrqWaveform source={view.irq.source} level={view.irq.level} viewTimeNs={view.timeNs} />

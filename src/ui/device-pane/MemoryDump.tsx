@@ -14,7 +14,7 @@ export function MemoryDump({ memory, base, changed, selected, selectionKey }: {
   changed: Uint8Array;
   /** The selected event's bytes ([from, to) offsets), if any. */
   selected: { from: number; to: number } | null;
-  selectionKey: unknown;
+  selectionKey: string;
 }) {
   const [all, setAll] = useState(false);
   const rows = dumpRows(memory, all, selected);
@@ -46,7 +46,7 @@ export function MemoryDump({ memory, base, changed, selected, selectionKey }: {
 
 function DumpLine({ offset, bytes, base, changed, selected, selectionKey }: {
   offset: number; bytes: number[]; base: number; changed: Uint8Array;
-  selected: { from: number; to: number } | null; selectionKey: unknown;
+  selected: { from: number; to: number } | null; selectionKey: string;
 }) {
   const inSel = (i: number) => selected !== null && offset + i >= selected.from && offset + i < selected.to;
   const rowSelected = bytes.some((_, i) => inSel(i));

@@ -3,17 +3,15 @@
 // register is marked (▶ and an outline, not colour alone) and scrolled to.
 
 import { registerText, type DeviceRegisterView } from '../../protocol/device-view.ts';
-import type { TraceEvent } from '../../protocol/trace-events.ts';
 import { hex } from './device-format.ts';
 import { useScrollIntoView } from './use-scroll-into-view.ts';
 
 const ACCESS_WORDS = { RO: 'read-only', WO: 'write-only', RW: 'read-write' } as const;
 
-export function RegisterTable({ registers, selected, selectedEvent }: {
+export function RegisterTable({ registers, selected }: {
   registers: DeviceRegisterView[];
   /** The register the selected trace event touched, if any. */
   selected: string | null;
-  selectedEvent: TraceEvent | null;
 }) {
   return (
     <table className="dev-table">
@@ -23,15 +21,15 @@ export function RegisterTable({ registers, selected, selectedEvent }: {
       </thead>
       <tbody>
         {registers.map((r) => (
-          <RegisterRow key={r.name} register={r} selected={selected === r.name} selectedEvent={selectedEvent} />
+          <RegisterRow key={r.name} register={r} selected={selected === r.name} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function RegisterRow({ register: r, selected, selectedEvent }: { register: DeviceRegisterView; selected: boolean; selectedEvent: TraceEvent | null }) {
-  const ref = useScrollIntoView<HTMLTableRowElement>(selected, selectedEvent);
+function RegisterRow({ register: r, selected }: { register: DeviceRegisterView; selected: boolean }) {
+  const ref = useScrollIntoView<HTMLTableRowElement>(selected, selected);
   return (
     <tr ref={ref} className={selected ? 'selected' : undefined} aria-current={selected ? 'true' : undefined} data-testid={`device-register-${r.name}`}>
       <th scope="row"><span className="sel-mark" aria-hidden="true">{selected ? '▶' : ''}</span>{r.name}</th>
