@@ -133,6 +133,25 @@ export class Bus {
     return readBytes(m.region.bytes, addr - m.base, size);
   }
 
+  /**
+   * A guest kernel service written in TypeScript (memcpy_fromio, memcpy_toio) read or wrote
+   * [addr, addr + length) of a device's shared memory directly, after the fact: counted and traced
+   * as the pass-through accesses the guest made, cut as Linux's __memcpy_fromio cuts a copy (bytes
+   * up to a word boundary, then 32-bit words, then the last bytes). Anything but a ram-device region is ignored.
+   */
+  passthroughRange(addr: number, length: number, op: 'read' | 'write'): void {
+    const m = this.find(addr);
+    if (!m || m.region.kind !== 'ram-device' || addr + length > m.end) return;
+    const bytes = m.region.bytes;
+    let offset = addr - m.base;
+    const end = offset + length;
+    while (offset < end) {
+      const size: AccessSize = (offset & 3) === 0 && end - offset >= 4 ? 4 : 1;
+      this.passthrough(m, offset, op, size, readBytes(bytes, offset, size));
+      offset += size;
+    }
+  }
+
   private fail(fault: BusFault): number {
     this.fault = fault;
     return 0;
@@ -140,7 +159,7 @@ export class Bus {
 
   private ioRead(m: Mapping, r: IoRegion, offset: number, size: AccessSize): number {
     const reg = r.describe?.(offset); // exit accounting is per register, traced or not
-    this.enterDevice(m, reg, 'read');
+    this.enterDevice(m, reg, 'read', r.ops.readName);
     const value = r.ops.read(offset, size) >>> 0;
     this.traceAccess(m, offset, 'read', size, value, 'trap', reg);
     this.leaveDevice(m);
@@ -149,17 +168,21 @@ export class Bus {
 
   private ioWrite(m: Mapping, r: IoRegion, offset: number, value: number, size: AccessSize): void {
     const reg = r.describe?.(offset);
-    this.enterDevice(m, reg, 'write');
+    this.enterDevice(m, reg, 'write', r.ops.writeName);
     this.traceAccess(m, offset, 'write', size, value, 'trap', reg);
     r.ops.write(offset, value, size);
     this.leaveDevice(m);
   }
 
-  private enterDevice(m: Mapping, reg: string | undefined, op: 'read' | 'write'): void {
+  /** `callback`: the name of the region's callback about to run (traced with the exit; a device that names none gets "owner_read"). */
+  private enterDevice(m: Mapping, reg: string | undefined, op: 'read' | 'write', callback: string | undefined): void {
     const cost = this.exitPriceNs;
     this.exits.countExit(m.region.owner, reg, op, cost);
     if (this.tracer.enabled) {
-      this.tracer.emit({ kind: 'vm-exit', device: m.region.owner, region: m.region.name, reg, op, costNs: cost }, this.pc);
+      this.tracer.emit({
+        kind: 'vm-exit', device: m.region.owner, region: m.region.name, reg, op, costNs: cost,
+        callback: callback ?? `${m.region.owner}_${op}`,
+      }, this.pc);
     }
     this.clock.addNs(cost);
   }

@@ -31,6 +31,8 @@ function add(c: ExitCount, op: 'read' | 'write', costNs: number): void {
   c.timeNs += costNs;
 }
 
+const NO_PASSTHROUGH = { reads: 0, writes: 0 } as const;
+
 export class ExitStats {
   private devices = new Map<string, ExitCount>();
   private registers = new Map<string, ExitCount>();
@@ -59,6 +61,16 @@ export class ExitStats {
     if (!c) this.passthrough.set(device, (c = { reads: 0, writes: 0 }));
     if (op === 'read') c.reads++;
     else c.writes++;
+  }
+
+  /** One device's exits so far, read without building a snapshot (a cheap "did it change?"). */
+  exitCount(device: string): number {
+    return this.devices.get(device)?.exits ?? 0;
+  }
+
+  /** One device's pass-through accesses so far (the live counters: read, do not keep). */
+  passthroughCount(device: string): { readonly reads: number; readonly writes: number } {
+    return this.passthrough.get(device) ?? NO_PASSTHROUGH;
   }
 
   private bump(map: Map<string, ExitCount>, key: string, op: 'read' | 'write', costNs: number): void {

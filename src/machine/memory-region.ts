@@ -13,6 +13,9 @@ export type AccessSize = 1 | 2 | 4;
 export interface MemoryRegionOps {
   read(offset: number, size: AccessSize): number;
   write(offset: number, value: number, size: AccessSize): void;
+  /** The callbacks' names as the device's C source would call them ("stopwatch_io_read"), for traces. */
+  readonly readName?: string;
+  readonly writeName?: string;
 }
 
 interface RegionCommon {

@@ -4,6 +4,7 @@
 
 import type { FrameView } from './frame.ts';
 import type { BuildDiagnostic, BuildOutput } from './build.ts';
+import type { DeviceView } from './device-view.ts';
 import type { DriverSources, SourceLocation } from './driver.ts';
 import type { Example } from './examples.ts';
 import type { Watchpoint } from './watchpoints.ts';
@@ -77,6 +78,8 @@ export type MachineEvent =
   | { type: 'status'; state: RunState; stop: StopReason | null; speed: SpeedMode; idle: boolean; slowdown?: number }
   | { type: 'registers'; registers: RegisterSnapshot }
   | { type: 'trace'; events: TraceEvent[]; dropped: number }
+  /** The stopwatch as the Device and Host panes show it: sent on every stop and, while running, after a slice that changed it. */
+  | { type: 'device-view'; view: DeviceView }
   /** Guest errors the stopwatch logged and ignored (on_error=log) since the last batch,
    * oldest first; `more`: how many others there were, left out so an erring loop cannot flood the page. */
   | { type: 'guest-errors'; messages: string[]; more: number }

@@ -31,7 +31,11 @@ export type TraceBody =
       reg?: string;
       valueName?: string;
     }
-  | { kind: 'vm-exit'; device: string; region: string; reg?: string; op: 'read' | 'write'; costNs: number }
+  | {
+      kind: 'vm-exit'; device: string; region: string; reg?: string; op: 'read' | 'write'; costNs: number;
+      /** The host callback that handles the exit, named as the device's C source names it ("stopwatch_io_write"). */
+      callback?: string;
+    }
   | { kind: 'vm-entry'; device: string }
   | { kind: 'device-log'; device: string; message: string }
   | { kind: 'irq-line'; line: string; level: 0 | 1; source?: number }

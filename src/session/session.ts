@@ -90,6 +90,11 @@ export class Session {
     this.jit = options.jit ?? true;
   }
 
+  /** The board the program runs on (null before the first load): for views that only read it. */
+  get currentBoard(): SessionBoard | null {
+    return this.board;
+  }
+
   /** The stopwatch's on_error property ('stop' when there is no stopwatch). */
   get stopwatchOnError(): StopwatchOnError {
     return this.stopwatch?.onError ?? 'stop';

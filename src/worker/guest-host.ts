@@ -16,6 +16,8 @@ import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
 import type { Watchpoint } from '../protocol/watchpoints.ts';
 import { GuestSystem, type GuestModuleObject } from '../guest/system.ts';
+import { ioMappings } from '../guest/kernel/services/ioremap.ts';
+import { DeviceViewSource } from '../session/device-view.ts';
 import { LineDiscipline } from '../guest/shell/line-discipline.ts';
 import { Shell } from '../guest/shell/shell.ts';
 import { annotateCode } from '../session/code-annotation.ts';
@@ -35,6 +37,8 @@ const SLICE_TARGET_MS = 8;
 const SLICE_INSNS = 1_000_000;
 /** Registers while running: a few snapshots a second is all a reader can follow. */
 const REGISTER_INTERVAL_MS = 100;
+/** The device view at most this often while running (a frame). */
+const DEVICE_VIEW_INTERVAL_MS = 16;
 /** Nothing is due in the guest: look again this soon (the shell's host-side work may need a turn). */
 const IDLE_POLL_MS = 10;
 /** Where Build & load puts the module file in the guest (the shell's HOME). */
@@ -65,6 +69,8 @@ export class GuestHost {
   private sys: GuestSystem | null = null;
   private tty: LineDiscipline | null = null;
   private sourceDebug: GuestSourceDebug | null = null;
+  /** The Device and Host panes' snapshots of this guest's stopwatch. */
+  private deviceView: DeviceViewSource | null = null;
   /** Counts power-ons: the work of an older guest (its output, its boot) is dropped. */
   private generation = 0;
   private booted = false;
@@ -93,6 +99,7 @@ export class GuestHost {
   /** The shell's writes wait here while the terminal is behind (flow control, as a UART's transmitter). */
   private outputWaiters: Array<() => void> = [];
   private lastStatus = '';
+  private lastDeviceViewMs = -Infinity;
   private lastRegistersMs = -Infinity;
   private readonly scheduler: SliceScheduler;
   private readonly nowMs: () => number;
@@ -124,6 +131,7 @@ export class GuestHost {
     this.scheduler.cancel();
     this.sys = null;
     this.tty = null;
+    this.deviceView = null;
     this.booted = false;
     this.releaseOutput();
     this.settle('empty', null);
@@ -315,6 +323,7 @@ export class GuestHost {
     sys.board.tracer.enabled = this.traceEnabled;
     this.sys = sys;
     this.tty = tty;
+    this.deviceView = new DeviceViewSource(sys.board, () => ioMappings(sys.kernel));
     this.sourceDebug = this.newSourceDebug(sys, generation);
     this.applyBreakpoints();
     this.pacer.anchor(this.nowMs(), sys.board.clock.nowNs());
@@ -582,6 +591,14 @@ export class GuestHost {
       this.guestErrorsLeftOut = 0;
     }
     for (const message of this.notices.splice(0)) this.send({ type: 'notice', message });
+    // The device snapshot, like the trace, goes at most once per frame: a storm turns the loop once per interrupt.
+    if (forceRegisters || now - this.lastDeviceViewMs >= DEVICE_VIEW_INTERVAL_MS) {
+      const view = this.deviceView?.take(forceRegisters);
+      if (view) {
+        this.send({ type: 'device-view', view });
+        this.lastDeviceViewMs = now;
+      }
+    }
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.registers();
       if (registers) this.send({ type: 'registers', registers });

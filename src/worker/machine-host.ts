@@ -9,7 +9,9 @@
 import type { BuildOutput } from '../protocol/build.ts';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { transferablesOf } from '../protocol/messages.ts';
+import { VirtBoard } from '../machine/board.ts';
 import { buildAndLoad } from '../session/build.ts';
+import { DeviceViewSource } from '../session/device-view.ts';
 import { annotateCode, type CodeNames } from '../session/code-annotation.ts';
 import { programCodeNames } from '../session/code-names.ts';
 import { Session, SessionError } from '../session/session.ts';
@@ -40,6 +42,8 @@ export class MachineHost {
   /** The slice loop waits for the terminal to catch up. */
   private blockedOnUart = false;
   private readonly scheduler: SliceScheduler;
+  /** The Device and Host panes' snapshots, of the board they were made for (a new board gets a new source). */
+  private deviceView: { board: unknown; source: DeviceViewSource | null } = { board: null, source: null };
   /** The loaded program's function names and C lines, for the Code pane. */
   private codeNames: CodeNames | null = null;
   /** The stop (pc:instret) whose frame was sent last; '' for none. */
@@ -230,6 +234,7 @@ export class MachineHost {
     const guestErrors = this.session.takeGuestErrors();
     if (guestErrors.messages.length > 0) this.send({ type: 'guest-errors', ...guestErrors });
     for (const message of this.session.takeNotices()) this.send({ type: 'notice', message });
+    this.sendDeviceView(forceRegisters);
     this.sendSourceLocation();
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
@@ -239,6 +244,17 @@ export class MachineHost {
     }
     this.sendFrame();
     this.sendStatus(); // last: once the UI reads "Paused", the registers it shows are final
+  }
+
+  /** The stopwatch's view, when it changed (or on a stop, `force`). */
+  private sendDeviceView(force: boolean): void {
+    if (this.session.state === 'empty') return; // no program: nothing on the board to show
+    const board = this.session.currentBoard;
+    if (board !== this.deviceView.board) {
+      this.deviceView = { board, source: board instanceof VirtBoard ? new DeviceViewSource(board) : null };
+    }
+    const view = this.deviceView.source?.take(force);
+    if (view) this.send({ type: 'device-view', view });
   }
 
   /** The C line of a stopped hart, for the editor (null while running); sent when it changes. */

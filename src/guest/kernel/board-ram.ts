@@ -2,8 +2,10 @@
 // by physical address. Anything outside RAM (NULL, MMIO, the service window)
 // is a GuestFault, which the engine turns into an Oops of the calling task,
 // except a device's memory-like region (a pass-through shared buffer), which
-// memcpy_fromio and friends reach as plain memory, as on Linux. Stores tell
-// the bus, so the CPU's translator drops code they overwrite.
+// memcpy_fromio and friends reach as plain memory, as on Linux; the bus counts
+// and traces those as the guest's pass-through accesses (the Host pane's
+// counter, the trace's "pass-through read data"). Stores tell the bus, so the
+// CPU's translator drops code they overwrite.
 
 import { GuestFault, type GuestRam } from './api.ts';
 import type { GuestMemory } from '../mm/guest-memory.ts';
@@ -13,6 +15,8 @@ export class BoardRam implements GuestRam, GuestMemory {
   private view: DataView;
   private ramView: DataView;
   private ramBytes: Uint8Array;
+  /** The last access resolved to a device's shared memory (then it is reported to the bus once done). */
+  private shared = false;
   constructor(readonly base: number, private bytesArray: Uint8Array, private readonly bus?: Bus) {
     this.view = this.ramView = new DataView(bytesArray.buffer, bytesArray.byteOffset, bytesArray.byteLength);
     this.ramBytes = bytesArray;
@@ -34,6 +38,7 @@ export class BoardRam implements GuestRam, GuestMemory {
     const off = (addr >>> 0) - this.base;
     this.view = this.ramView;
     this.bytesArray = this.ramBytes;
+    this.shared = false;
     if (off >= 0 && off + size <= this.ramBytes.length) {
       // A store may overwrite code the CPU translated (insmod reusing freed module memory).
       if (access === 'store') this.bus?.onRamWrite?.(addr >>> 0, size);
@@ -42,23 +47,33 @@ export class BoardRam implements GuestRam, GuestMemory {
     const m = this.bus?.find(addr >>> 0);
     if (!m || m.region.kind !== 'ram-device' || (addr >>> 0) + size > m.end) throw new GuestFault(addr >>> 0, access, size);
     const b = m.region.bytes;
+    this.shared = true;
     this.bytesArray = b;
     this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     return (addr >>> 0) - m.base;
   }
 
-  u8(a: number) { const o = this.at(a, 1, 'load'); return this.view.getUint8(o); }
-  u16(a: number) { const o = this.at(a, 2, 'load'); return this.view.getUint16(o, true); }
-  u32(a: number) { const o = this.at(a, 4, 'load'); return this.view.getUint32(o, true); }
-  i32(a: number) { const o = this.at(a, 4, 'load'); return this.view.getInt32(o, true); }
-  u64(a: number) { const o = this.at(a, 8, 'load'); return this.view.getBigUint64(o, true); }
-  setU8(a: number, v: number) { const o = this.at(a, 1, 'store'); this.view.setUint8(o, v & 0xff); }
-  setU16(a: number, v: number) { const o = this.at(a, 2, 'store'); this.view.setUint16(o, v & 0xffff, true); }
-  setU32(a: number, v: number) { const o = this.at(a, 4, 'store'); this.view.setUint32(o, v >>> 0, true); }
-  setU64(a: number, v: bigint) { const o = this.at(a, 8, 'store'); this.view.setBigUint64(o, BigInt.asUintN(64, v), true); }
-  bytes(a: number, n: number) { const o = this.at(a, n, 'load'); return this.bytesArray.slice(o, o + n); }
-  setBytes(a: number, b: Uint8Array) { const o = this.at(a, b.length, 'store'); this.bytesArray.set(b, o); }
-  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); }
+  u8(a: number) { const o = this.at(a, 1, 'load'); return this.done(a, 1, 'read', this.view.getUint8(o)); }
+  u16(a: number) { const o = this.at(a, 2, 'load'); return this.done(a, 2, 'read', this.view.getUint16(o, true)); }
+  u32(a: number) { const o = this.at(a, 4, 'load'); return this.done(a, 4, 'read', this.view.getUint32(o, true)); }
+  i32(a: number) { const o = this.at(a, 4, 'load'); return this.done(a, 4, 'read', this.view.getInt32(o, true)); }
+  u64(a: number) { const o = this.at(a, 8, 'load'); return this.done(a, 8, 'read', this.view.getBigUint64(o, true)); }
+  setU8(a: number, v: number) { const o = this.at(a, 1, 'store'); this.view.setUint8(o, v & 0xff); this.done(a, 1, 'write', 0); }
+  setU16(a: number, v: number) { const o = this.at(a, 2, 'store'); this.view.setUint16(o, v & 0xffff, true); this.done(a, 2, 'write', 0); }
+  setU32(a: number, v: number) { const o = this.at(a, 4, 'store'); this.view.setUint32(o, v >>> 0, true); this.done(a, 4, 'write', 0); }
+  setU64(a: number, v: bigint) { const o = this.at(a, 8, 'store'); this.view.setBigUint64(o, BigInt.asUintN(64, v), true); this.done(a, 8, 'write', 0); }
+  bytes(a: number, n: number) { const o = this.at(a, n, 'load'); return this.done(a, n, 'read', this.bytesArray.slice(o, o + n)); }
+  setBytes(a: number, b: Uint8Array) { const o = this.at(a, b.length, 'store'); this.bytesArray.set(b, o); this.done(a, b.length, 'write', 0); }
+  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); this.done(a, n, 'write', 0); }
+
+  /** After an access: one that reached a device's shared memory is told to the bus. Returns `value`. */
+  private done<T>(a: number, n: number, op: 'read' | 'write', value: T): T {
+    if (this.shared) {
+      this.shared = false;
+      this.bus?.passthroughRange(a >>> 0, n, op);
+    }
+    return value;
+  }
   cString(a: number, max = 4096): string {
     let s = '';
     for (let i = 0; i < max; i++) {

@@ -46,6 +46,7 @@ export class Plic implements SysBusDevice {
     this.mmio.push(ioRegion('plic', 'plic', VIRT_MEMMAP.plic.size, {
       read: (offset, size) => this.read(offset, size),
       write: (offset, value, size) => this.write(offset, value, size),
+      readName: 'sifive_plic_read', writeName: 'sifive_plic_write', // QEMU's names
     }, (offset) => describe(offset), 4)); // word access only, as QEMU's sifive_plic
   }
 
@@ -72,6 +73,17 @@ export class Plic implements SysBusDevice {
     if (!level) return;
     this.setPending(source, true);
     this.update();
+  }
+
+  /** One source as a debugger sees it, read without side effects (a claim register read would claim). */
+  peekSource(source: number): { priority: number; pending: boolean; claimed: boolean; level: boolean; enabled: boolean[]; thresholds: number[] } {
+    const bit = 1 << (source & 31), word = source >> 5;
+    const enabled: boolean[] = [];
+    for (let ctx = 0; ctx < PLIC_NUM_CONTEXTS; ctx++) enabled.push((this.enable[ctx * WORDS + word] & bit) !== 0);
+    return {
+      priority: this.priority[source], pending: (this.pending[word] & bit) !== 0, claimed: (this.claimed[word] & bit) !== 0,
+      level: this.level[source] === 1, enabled, thresholds: [...this.threshold],
+    };
   }
 
   isPending(source: number): boolean {

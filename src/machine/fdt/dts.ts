@@ -76,6 +76,13 @@ export function printDts(tree: FdtTree): string {
   return `${out.join('\n')}\n`;
 }
 
+/** One node and its children as DTS text, at the top level (a pane showing one device's node). */
+export function printDtsNode(node: FdtNode): string {
+  const out: string[] = [];
+  printNode(node, 0, out);
+  return `${out.join('\n')}\n`;
+}
+
 /** A property value in words, for /proc/device-tree style views. */
 export function propertyText(v: Uint8Array): string {
   return looksLikeStrings(v) ? decodeUtf8(v.subarray(0, v.length - 1)).split('\0').join(', ') : formatPropertyValue(v);

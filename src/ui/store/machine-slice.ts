@@ -167,6 +167,8 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
       }
       case 'notice':
         return set({ notices: [...get().notices, event.message] });
+      case 'device-view':
+        return get().receiveDeviceView(event.view);
       case 'error':
         return get().showError(event.message);
     }

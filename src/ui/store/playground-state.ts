@@ -7,13 +7,14 @@ import { createBuildSlice, type BuildSlice } from './build-slice.ts';
 import { createGuestSlice, type GuestSlice } from './guest-slice.ts';
 import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
 import { createDebugSlice, type DebugSlice } from './debug-slice.ts';
+import { createDeviceViewSlice, type DeviceViewSlice } from './device-view-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
 import { createFrameSlice, type FrameSlice } from './frame-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -26,5 +27,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createDebugSlice(send)(...a),
     ...createTraceSlice(...a),
     ...createFrameSlice(...a),
+    ...createDeviceViewSlice(...a),
   });
 }

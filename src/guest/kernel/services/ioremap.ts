@@ -29,17 +29,37 @@ interface Res {
   children: Res[];
 }
 
+/** One live ioremap: the physical range and the address the driver got for it. */
+export interface IoMapping {
+  phys: number;
+  size: number;
+  virt: number;
+}
+
 interface IoState {
   iomem: Res;
   /** Where each guest struct resource sits in the tree. */
   byAddr: Map<number, Res>;
+  /** The mappings drivers hold now (the Device pane links a `reg` range to its ioremap). */
+  mappings: IoMapping[];
 }
 
-function ioState(k: KernelContext): IoState {
+function ioState(k: Pick<KernelContext, 'state'>): IoState {
   return k.state<IoState>('iomem', () => {
     const iomem: Res = { start: 0, end: 0xffff_ffff, name: 'PCI mem', busy: false, addr: 0, children: [] };
-    return { iomem, byAddr: new Map() };
+    return { iomem, byAddr: new Map(), mappings: [] };
   });
+}
+
+/** The ioremaps drivers hold now, oldest first (read by the page's Device pane; changes nothing). */
+export function ioMappings(k: Pick<KernelContext, 'state'>): readonly IoMapping[] {
+  return ioState(k).mappings;
+}
+
+function unmap(k: KernelContext, virt: number): void {
+  const list = ioState(k).mappings;
+  const i = list.findIndex((m) => m.virt === virt >>> 0);
+  if (i >= 0) list.splice(i, 1);
 }
 
 const hex8 = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
@@ -115,7 +135,10 @@ function mmioRanges(k: KernelContext): Array<{ start: number; size: number; path
 /** ioremap: the physical address (no MMU) when [phys, phys+size) is inside one device's region. */
 export function ioremap(k: KernelContext, phys: number, size: number): number {
   const end = phys + size;
-  if (size > 0 && mmioRanges(k).some((r) => phys >= r.start && end <= r.start + r.size)) return phys >>> 0;
+  if (size > 0 && mmioRanges(k).some((r) => phys >= r.start && end <= r.start + r.size)) {
+    ioState(k).mappings.push({ phys: phys >>> 0, size, virt: phys >>> 0 });
+    return phys >>> 0;
+  }
   k.printk(KERN_ERR, `ioremap: 0x${hex8(phys)}-0x${hex8(end - 1)} is not the MMIO region of any device in the device tree; nothing mapped (check the address and size, e.g. from platform_get_resource)`);
   return 0;
 }
@@ -143,7 +166,7 @@ export function devErr(k: KernelContext, dev: number, text: string): void {
 
 function devmIoremap(k: KernelContext, dev: number, phys: number, size: number): number {
   const addr = ioremap(k, phys, size);
-  if (addr) devresAdd(k, dev, { name: 'devm_ioremap', key: addr, release: () => {} });
+  if (addr) devresAdd(k, dev, { name: 'devm_ioremap', key: addr, release: () => unmap(k, addr) });
   return addr;
 }
 
@@ -218,14 +241,16 @@ export const ioremapServices: ServiceModule = {
   },
   services: {
     ioremap_prot: (k, a) => ioremap(k, a.u32(0), a.u32(1)),
-    iounmap() {},
+    iounmap(k, a) { unmap(k, a.u32(0)); },
     devm_ioremap: (k, a) => devmIoremap(k, a.u32(0), a.u32(1), a.u32(2)),
     devm_ioremap_uc: (k, a) => devmIoremap(k, a.u32(0), a.u32(1), a.u32(2)),
     devm_ioremap_wc: (k, a) => devmIoremap(k, a.u32(0), a.u32(1), a.u32(2)),
     devm_iounmap(k, a) {
       if (!devresRemove(k, a.u32(0), 'devm_ioremap', a.u32(1))) {
         kernelWarn(k, `devm_iounmap: 0x${hex8(a.u32(1))} was not mapped with devm_ioremap for this device`, 'lib/devres.c:109 devm_iounmap');
+        return;
       }
+      unmap(k, a.u32(1));
     },
     devm_ioremap_resource: (k, a) => devmIoremapResource(k, a.u32(0), a.u32(1)),
     __request_region: (k, a) => requestRegion(k, a.u32(1), a.u32(2), a.u32(3)),

@@ -52,6 +52,9 @@ export class StopwatchDevice implements PlatformBusDevice {
   private totalNs = 0;
   private startMarkNs = 0;
   private timeout: TimeoutState = 'none';
+  /** The command register's value: what the guest last wrote there (the register is write-only, so
+   * only the host, or a debugger's peek, sees it; as QEMU's device keeps it in its regs struct). */
+  private command = 0;
 
   constructor(private readonly clock: VirtualClock, private readonly tracer: Tracer, props: Partial<StopwatchProps> = {}) {
     this.props = { ...DEFAULT_STOPWATCH_PROPS, ...props };
@@ -75,11 +78,20 @@ export class StopwatchDevice implements PlatformBusDevice {
     return { status: this.status, totalNs: this.totalNs, timeout: this.timeout, irq: this.timeoutIrq.level };
   }
 
+  /** The whole model as a debugger sees it, read without side effects (no exit, no log, no trace). */
+  peek(): { status: number; command: number; totalNs: number; startMarkNs: number; timeout: TimeoutState; deadlineNs: number | null; irq: boolean } {
+    return {
+      status: this.status, command: this.command, totalNs: this.totalNs, startMarkNs: this.startMarkNs,
+      timeout: this.timeout, deadlineNs: this.timer.armed ? this.timer.deadlineNs : null, irq: this.timeoutIrq.level,
+    };
+  }
+
   realize(): void {
     if (this.regions.length) return;
     const regs = ioRegion('stopwatch-regs', this.typeName, STOPWATCH_REGS_SIZE, {
       read: (offset, size) => this.ioRead(offset, size),
       write: (offset, value, size) => this.ioWrite(offset, value, size),
+      readName: 'stopwatch_io_read', writeName: 'stopwatch_io_write',
     }, describeRegister);
     this.regions = [this.shared, regs];
     this.reset();
@@ -91,6 +103,7 @@ export class StopwatchDevice implements PlatformBusDevice {
     this.status = STOPWATCH_STATE.RESET;
     this.totalNs = 0;
     this.startMarkNs = 0;
+    this.command = 0;
     this.shared.bytes.fill(0);
     this.lastError = undefined;
     this.updateIrq();
@@ -124,6 +137,7 @@ export class StopwatchDevice implements PlatformBusDevice {
     }
     if (offset === STOPWATCH_REG.command + 4) return this.writeCommandHigh(value);
     this.log(() => `stopwatch_io_write: COMMAND value: ${hex(value)} (${actionName(value) ?? 'unknown'})`);
+    this.command = value;
     this.action(value);
   }
 
@@ -277,7 +291,7 @@ export class StopwatchDevice implements PlatformBusDevice {
     return {
       version: STATE_VERSION, status: this.status, totalNs: this.totalNs, startMarkNs: this.startMarkNs,
       timeout: this.timeout, deadlineNs: this.timer.armed ? this.timer.deadlineNs : null,
-      mem: Array.from(this.mem?.bytes ?? []),
+      mem: Array.from(this.mem?.bytes ?? []), command: this.command,
     };
   }
 
@@ -288,6 +302,7 @@ export class StopwatchDevice implements PlatformBusDevice {
     this.status = state.status as number;
     this.totalNs = state.totalNs as number;
     this.startMarkNs = state.startMarkNs as number;
+    this.command = (state.command as number | undefined) ?? 0; // absent in states saved before it was kept
     this.timeout = state.timeout as TimeoutState;
     const deadline = state.deadlineNs as number | null;
     if (deadline === null) this.clock.disarm(this.timer);
