@@ -173,12 +173,26 @@ export class Bus {
     if (this.tracer.enabled) this.traceAccess(m, offset, op, size, value, 'passthrough', undefined);
   }
 
+  /** The kernel's own code (memcpy_fromio and friends, in TypeScript) read or wrote
+   * `bytes` of a pass-through buffer: counted and traced byte by byte, as the CPU's
+   * accesses are, so a trace shows the copy and who made it (`pc`, its caller). */
+  hostPassthrough(addr: number, op: 'read' | 'write', bytes: Uint8Array, pc: number): void {
+    const m = this.find(addr >>> 0);
+    if (!m || m.region.kind !== 'ram-device') return;
+    const saved = this.pc;
+    this.pc = pc;
+    for (let i = 0; i < bytes.length; i++) this.passthrough(m, (addr >>> 0) - m.base + i, op, 1, bytes[i]);
+    this.pc = saved;
+  }
+
   private traceAccess(m: Mapping, offset: number, op: 'read' | 'write', size: AccessSize, value: number,
     access: 'trap' | 'passthrough', reg: string | undefined): void {
     if (!this.tracer.enabled) return;
+    const r = m.region;
+    const valueName = r.kind === 'io' ? r.describeValue?.(offset, value) : undefined;
     this.tracer.emit({
-      kind: 'mmio', access, op, addr: m.base + offset, size, value, region: m.region.name,
-      device: m.region.owner, offset, reg,
+      kind: 'mmio', access, op, addr: m.base + offset, size, value, region: r.name,
+      device: r.owner, offset, reg: reg ?? (r.kind === 'ram-device' ? r.describe?.(offset) : undefined), valueName,
     }, this.pc);
   }
 }

@@ -43,7 +43,9 @@ export type TraceBody =
     }
   /** mret or sret (`via`) back to `pc`, now running in `mode`. */
   | { kind: 'trap-return'; pc: number; mode: 'M' | 'S' | 'U'; via: 'mret' | 'sret' }
-  | { kind: 'kcall'; name: string; args: number[]; ret?: number }
+  /** A driver called a kernel service (`name`; `ret` once it returned), or, with `into`, the
+   * kernel called the driver's `name` (an interrupt handler, probe, a file's read); pc is then its address. */
+  | { kind: 'kcall'; name: string; args: number[]; ret?: number; into?: 'irq-handler' | 'driver' }
   | { kind: 'printk'; text: string }
   | { kind: 'timer'; action: 'arm' | 'fire' | 'cancel'; owner: string; deadlineNs: number }
   | { kind: 'device-error'; device: string; message: string; reg?: string; value?: number }

@@ -13,6 +13,10 @@ export class BoardRam implements GuestRam, GuestMemory {
   private view: DataView;
   private ramView: DataView;
   private ramBytes: Uint8Array;
+  /** Where the guest called the running kernel service from: pass-through accesses are traced as its. */
+  callerPc = 0;
+  /** A store into a pass-through buffer, traced once its bytes are written. */
+  private deviceStore: { addr: number; off: number; size: number } | null = null;
   constructor(readonly base: number, private bytesArray: Uint8Array, private readonly bus?: Bus) {
     this.view = this.ramView = new DataView(bytesArray.buffer, bytesArray.byteOffset, bytesArray.byteLength);
     this.ramBytes = bytesArray;
@@ -44,7 +48,19 @@ export class BoardRam implements GuestRam, GuestMemory {
     const b = m.region.bytes;
     this.bytesArray = b;
     this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    return (addr >>> 0) - m.base;
+    const o = (addr >>> 0) - m.base;
+    // Counted and traced as the CPU's own accesses to the buffer are (memcpy_fromio is not invisible).
+    if (access === 'load') this.bus?.hostPassthrough(addr, 'read', b.subarray(o, o + size), this.callerPc);
+    else this.deviceStore = { addr: addr >>> 0, off: o, size };
+    return o;
+  }
+
+  /** After a store: if it went to a pass-through buffer, the bus hears of it with the bytes now there. */
+  private stored(): void {
+    const d = this.deviceStore;
+    if (!d) return;
+    this.deviceStore = null;
+    this.bus?.hostPassthrough(d.addr, 'write', this.bytesArray.subarray(d.off, d.off + d.size), this.callerPc);
   }
 
   u8(a: number) { const o = this.at(a, 1, 'load'); return this.view.getUint8(o); }
@@ -52,13 +68,13 @@ export class BoardRam implements GuestRam, GuestMemory {
   u32(a: number) { const o = this.at(a, 4, 'load'); return this.view.getUint32(o, true); }
   i32(a: number) { const o = this.at(a, 4, 'load'); return this.view.getInt32(o, true); }
   u64(a: number) { const o = this.at(a, 8, 'load'); return this.view.getBigUint64(o, true); }
-  setU8(a: number, v: number) { const o = this.at(a, 1, 'store'); this.view.setUint8(o, v & 0xff); }
-  setU16(a: number, v: number) { const o = this.at(a, 2, 'store'); this.view.setUint16(o, v & 0xffff, true); }
-  setU32(a: number, v: number) { const o = this.at(a, 4, 'store'); this.view.setUint32(o, v >>> 0, true); }
-  setU64(a: number, v: bigint) { const o = this.at(a, 8, 'store'); this.view.setBigUint64(o, BigInt.asUintN(64, v), true); }
+  setU8(a: number, v: number) { const o = this.at(a, 1, 'store'); this.view.setUint8(o, v & 0xff); this.stored(); }
+  setU16(a: number, v: number) { const o = this.at(a, 2, 'store'); this.view.setUint16(o, v & 0xffff, true); this.stored(); }
+  setU32(a: number, v: number) { const o = this.at(a, 4, 'store'); this.view.setUint32(o, v >>> 0, true); this.stored(); }
+  setU64(a: number, v: bigint) { const o = this.at(a, 8, 'store'); this.view.setBigUint64(o, BigInt.asUintN(64, v), true); this.stored(); }
   bytes(a: number, n: number) { const o = this.at(a, n, 'load'); return this.bytesArray.slice(o, o + n); }
-  setBytes(a: number, b: Uint8Array) { const o = this.at(a, b.length, 'store'); this.bytesArray.set(b, o); }
-  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); }
+  setBytes(a: number, b: Uint8Array) { const o = this.at(a, b.length, 'store'); this.bytesArray.set(b, o); this.stored(); }
+  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); this.stored(); }
   cString(a: number, max = 4096): string {
     let s = '';
     for (let i = 0; i < max; i++) {
