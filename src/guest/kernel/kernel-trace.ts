@@ -9,25 +9,30 @@
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import type { Tracer } from '../../machine/trace/tracer.ts';
 
-/** The driver-facing services worth a line in the trace. */
-const TRACED_SERVICES = new Set([
-  'ioremap', 'ioremap_prot', 'iounmap', 'devm_ioremap', 'devm_ioremap_resource', 'devm_ioremap_uc', 'devm_ioremap_wc',
-  'devm_platform_ioremap_resource', 'devm_platform_get_and_ioremap_resource', 'platform_get_resource', 'platform_get_irq',
-  'request_irq', 'request_threaded_irq', 'devm_request_irq', 'devm_request_threaded_irq', 'free_irq', 'devm_free_irq',
-  'enable_irq', 'disable_irq', 'disable_irq_nosync',
-  'misc_register', 'misc_deregister', 'register_chrdev', 'unregister_chrdev', '__register_chrdev', 'cdev_add',
-  '__platform_driver_register', 'platform_driver_register', 'platform_driver_unregister',
-  'copy_to_user', 'copy_from_user', '_copy_to_user', '_copy_from_user', 'simple_read_from_buffer', 'simple_write_to_buffer',
-  'debugfs_create_dir', 'debugfs_create_file', 'debugfs_remove', 'debugfs_remove_recursive',
-  'mod_timer', 'add_timer', 'del_timer', 'del_timer_sync', 'msleep', 'schedule_work', 'queue_work_on',
-  'complete', 'wait_for_completion', 'wait_for_completion_interruptible', 'wait_for_completion_timeout',
-  'wake_up', '__wake_up', 'kthread_create_on_node', 'kstrtoint', 'kstrtouint', 'kstrtol', 'kstrtoul',
+/** The driver-facing services worth a line in the trace, with how many arguments each takes (Linux's prototypes). */
+const TRACED_SERVICES = new Map<string, number>([
+  ['ioremap', 2], ['ioremap_prot', 3], ['iounmap', 1], ['devm_ioremap', 3], ['devm_ioremap_resource', 2], ['devm_ioremap_uc', 3],
+  ['devm_ioremap_wc', 3], ['devm_platform_ioremap_resource', 2], ['devm_platform_get_and_ioremap_resource', 3],
+  ['platform_get_resource', 3], ['platform_get_irq', 2],
+  ['request_irq', 5], ['request_threaded_irq', 6], ['devm_request_irq', 6], ['devm_request_threaded_irq', 7],
+  ['free_irq', 2], ['devm_free_irq', 3], ['enable_irq', 1], ['disable_irq', 1], ['disable_irq_nosync', 1],
+  ['misc_register', 1], ['misc_deregister', 1], ['register_chrdev', 3], ['__register_chrdev', 5], ['unregister_chrdev', 2],
+  ['cdev_add', 3], ['__platform_driver_register', 2], ['platform_driver_register', 1], ['platform_driver_unregister', 1],
+  ['copy_to_user', 3], ['copy_from_user', 3], ['_copy_to_user', 3], ['_copy_from_user', 3],
+  ['simple_read_from_buffer', 5], ['simple_write_to_buffer', 5],
+  ['debugfs_create_dir', 2], ['debugfs_create_file', 5], ['debugfs_remove', 1], ['debugfs_remove_recursive', 1],
+  ['mod_timer', 2], ['add_timer', 1], ['del_timer', 1], ['del_timer_sync', 1], ['msleep', 1], ['schedule_work', 1], ['queue_work_on', 3],
+  ['complete', 1], ['wait_for_completion', 1], ['wait_for_completion_interruptible', 1], ['wait_for_completion_timeout', 2],
+  ['__wake_up', 4], ['kstrtoint', 3], ['kstrtouint', 3], ['kstrtol', 3], ['kstrtoul', 3],
 ]);
 
-/** A call into a traced service from the guest: the event, whose `ret` is filled in when the service returns at once. */
-export function traceServiceCall(tracer: Tracer, name: string, args: Int32Array | number[], callerPc: number): TraceEvent | null {
-  if (!tracer.enabled || !TRACED_SERVICES.has(name)) return null;
-  const body = { kind: 'kcall' as const, name, args: [args[10] >>> 0, args[11] >>> 0, args[12] >>> 0, args[13] >>> 0] };
+/** A call into a traced service from the guest (`regs`: the hart's x registers): the event, whose `ret` is filled in when the service returns at once. */
+export function traceServiceCall(tracer: Tracer, name: string, regs: Int32Array | number[], callerPc: number): TraceEvent | null {
+  const arity = tracer.enabled ? TRACED_SERVICES.get(name) : undefined;
+  if (arity === undefined) return null;
+  const taken: number[] = [];
+  for (let i = 0; i < Math.min(arity, 8); i++) taken.push(regs[10 + i] >>> 0); // a0..a7
+  const body = { kind: 'kcall' as const, name, args: taken };
   tracer.emit(body, callerPc);
   return body as TraceEvent;
 }
