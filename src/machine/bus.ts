@@ -50,6 +50,8 @@ export class Bus {
   private mappings: Mapping[] = [];
   /** Guest pc of the access in progress, for traces (set by the CPU). */
   pc = 0;
+  /** The hart's return address register, read only for traced MMIO accesses (set by the board). */
+  returnAddress: (() => number) | null = null;
   /** Told of every write into a `ram` region (guest stores through the bus, loading): the CPU drops translated code there. */
   onRamWrite: ((addr: number, length: number) => void) | null = null;
 
@@ -179,10 +181,12 @@ export class Bus {
   hostPassthrough(addr: number, op: 'read' | 'write', bytes: Uint8Array, pc: number): void {
     const m = this.find(addr >>> 0);
     if (!m || m.region.kind !== 'ram-device') return;
-    const saved = this.pc;
+    const saved = this.pc, savedRa = this.returnAddress;
     this.pc = pc;
+    this.returnAddress = null; // pc is already the caller's
     for (let i = 0; i < bytes.length; i++) this.passthrough(m, (addr >>> 0) - m.base + i, op, 1, bytes[i]);
     this.pc = saved;
+    this.returnAddress = savedRa;
   }
 
   private traceAccess(m: Mapping, offset: number, op: 'read' | 'write', size: AccessSize, value: number,
@@ -193,6 +197,7 @@ export class Bus {
     this.tracer.emit({
       kind: 'mmio', access, op, addr: m.base + offset, size, value, region: r.name,
       device: r.owner, offset, reg: reg ?? (r.kind === 'ram-device' ? r.describe?.(offset) : undefined), valueName,
+      ra: this.returnAddress?.(),
     }, this.pc);
   }
 }

@@ -30,6 +30,9 @@ export type TraceBody =
       /** Decoded register name ("command") and value name ("START"). */
       reg?: string;
       valueName?: string;
+      /** The hart's return address (ra) at the access: where a small accessor such as
+       * __raw_writel was called from, so a view can show the driver's line. */
+      ra?: number;
     }
   | { kind: 'vm-exit'; device: string; region: string; reg?: string; op: 'read' | 'write'; costNs: number }
   | { kind: 'vm-entry'; device: string }

@@ -5,6 +5,7 @@
 // waits here for the student's next button while the machine stays paused.
 
 import type { GuestSystem } from '../guest/system.ts';
+import type { SourceLocation } from '../protocol/driver.ts';
 import { GuestDebugger, type DebugCommand, type DebugStop } from '../session/guest-debugger.ts';
 import { sameFile, SourceMap } from '../session/source-map.ts';
 
@@ -50,6 +51,11 @@ export class GuestSourceDebug {
     this.map = SourceMap.forModule(this.sys, module, object);
     if (this.map) this.dbg.setCode(this.map);
     for (const file of this.wanted.keys()) this.place(file);
+  }
+
+  /** The driver's C line at `pc`, or null (not the driver's code, or no driver loaded). */
+  locate(pc: number): SourceLocation | null {
+    return this.map?.locate(pc) ?? null;
   }
 
   setBreakpoints(file: string, lines: number[]): void {

@@ -130,6 +130,13 @@ export class MachineHost {
           this.send({ type: 'notice', message: 'Stepping by C lines works in a guest driver (pick a driver in the Example menu). For a bare-metal program, use Step (instructions) and the Code pane.' });
         }
         return;
+      case 'locate':
+        // A bare-metal program's trace has pcs, but only the guest's driver is mapped to C lines here yet.
+        this.send({ type: 'located', pc: command.pc >>> 0, location: null, code: [] });
+        return;
+      case 'export-dtb':
+        this.send({ type: 'notice', message: 'The device tree export works while the guest runs (the page boots it when it opens; Reset boots it again).' });
+        return;
       case 'boot-guest':
       case 'build-driver':
         return; // the worker's router gives these to the guest
