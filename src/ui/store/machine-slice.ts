@@ -139,6 +139,9 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
         return get().bootGuest(); // the page opens to the guest's shell, with no click
       case 'source-location':
         return get().setSourceLocation(event.location);
+      case 'located':
+      case 'dtb':
+        return get().receiveTraceAnswer(event);
       case 'breakpoints-resolved':
         return get().breakpointsResolved(event.file, event.lines);
       case 'examples':

@@ -23,6 +23,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createGuestSlice(send)(...a),
     ...createEditorSlice(send)(...a),
     ...createDebugSlice(send)(...a),
-    ...createTraceSlice(...a),
+    ...createTraceSlice(send)(...a),
   });
 }
