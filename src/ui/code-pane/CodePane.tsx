@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { hex32, hexInstruction } from '../../protocol/registers.ts';
 import { usePlayground } from '../store/store.ts';
+import { TracedCode } from '../trace/TracedCode.tsx';
 import './code-pane.css';
 
 export function CodePane() {
@@ -38,6 +39,7 @@ export function CodePane() {
         </ol>
         <BreakpointList breakpoints={breakpoints} toggle={toggle} />
       </div>
+      <TracedCode />
     </section>
   );
 }
