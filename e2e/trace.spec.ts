@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { gutterLinesWith } from './support/monaco.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 
@@ -15,12 +15,18 @@ const DRIVER = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../sr
 /** The line of the driver whose writel sends a command: where a write to `command` comes from. */
 const WRITEL_LINE = DRIVER.split('\n').findIndex((l) => /writel\(command,/.test(l)) + 1;
 
-async function shell(playground: PlaygroundPage, page: Page, command: string): Promise<void> {
-  const before = (await playground.terminalText()).length;
+/** Types a command in the guest terminal and waits for the prompt after it; what it printed. */
+async function shell(playground: PlaygroundPage, command: string): Promise<string> {
   await playground.typeInTerminal(`${command}\n`);
-  await expect.poll(async () => { const t = await playground.terminalText(); return t.length > before + command.length && /\/ #\s*$/.test(t); },
-    { message: `the prompt after ${command}` }).toBe(true);
-  void page;
+  let output = '';
+  await expect.poll(async () => {
+    const t = await playground.terminalText();
+    const at = t.lastIndexOf(`# ${command}`);
+    const after = at < 0 ? '' : t.slice(at + command.length + 2);
+    output = after.replace(/\n\/ #\s*$/, '');
+    return at >= 0 && /\n\/ #\s*$/.test(after);
+  }, { message: `the prompt after ${command}` }).toBe(true);
+  return output.trim();
 }
 
 test('the trace pane follows a shell command to the device and back to the C line', async ({ page }) => {
@@ -36,7 +42,7 @@ test('the trace pane follows a shell command to the device and back to the C lin
   await expect(log).toHaveAttribute('aria-live', 'off');
   const labelAtBoot = await timeline.getAttribute('aria-label');
 
-  await shell(playground, page, '/guest_fs/stopwatch_ctrl.sh start');
+  await shell(playground, '/guest_fs/stopwatch_ctrl.sh start');
   await filter.fill('command = START');
   const start = log.getByText('exit · write command = START (1)', { exact: true });
   await expect(start).toBeVisible();
@@ -47,7 +53,7 @@ test('the trace pane follows a shell command to the device and back to the C lin
   const editor = page.getByRole('region', { name: 'Driver source' }).locator('.monaco-editor');
   await expect.poll(() => gutterLinesWith(editor, '.editor-trace-marker'), { message: 'the traced line in the editor' }).toEqual([WRITEL_LINE]);
   await expect(trace.getByLabel('Selected event')).toContainText(`stopwatch.c:${WRITEL_LINE}`);
-  await expect(page.getByLabel('Instruction of the selected trace event').locator('li[aria-current="true"]')).toContainText(/\bsw\b/);
+  await expect(page.getByLabel('Instruction of the selected trace event').locator('li[aria-current="true"] .text')).toHaveText(/^sw /); // the store that trapped
 
   // The selected event is marked on the timeline; zooming in changes the window it describes.
   const selectedLabel = await timeline.getAttribute('aria-label');
@@ -58,11 +64,10 @@ test('the trace pane follows a shell command to the device and back to the C lin
 
   // show: the device writes the text into the shared buffer, and the driver copies it out with no exit.
   await filter.fill('');
-  await shell(playground, page, '/guest_fs/stopwatch_ctrl.sh show');
-  const shown = (await playground.terminalText()).match(/(\d+\.\d\d seconds)\s*\n\/ #\s*$/);
+  const shown = (await shell(playground, '/guest_fs/stopwatch_ctrl.sh show')).match(/^\d+\.\d\d seconds$/);
   expect(shown).not.toBeNull();
   await filter.fill('pass-through · read data[');
-  await expect(log.getByText(`pass-through · read data[0..13] "${shown![1]}"`, { exact: true })).toBeVisible();
+  await expect(log.getByText(`pass-through · read data[0..13] "${shown![0]}"`, { exact: true })).toBeVisible();
 
   await page.screenshot({ path: 'test-results/trace/page-1440x900.png' });
   await trace.screenshot({ path: 'test-results/trace/trace-pane-1440x900.png' });

@@ -9,18 +9,23 @@ import type { TraceEvent } from './trace-events.ts';
 export type TraceLane = 'user' | 'kernel' | 'trap' | 'bus' | 'device' | 'host' | 'irq';
 
 /** The lanes top to bottom, with the names the timeline and the list show. */
-export const TRACE_LANES: readonly { lane: TraceLane; name: string }[] = [
-  { lane: 'user', name: 'guest user / shell' },
-  { lane: 'kernel', name: 'guest kernel and driver' },
-  { lane: 'trap', name: 'vCPU traps' },
-  { lane: 'bus', name: 'bus' },
-  { lane: 'device', name: 'device' },
-  { lane: 'host', name: 'host' },
-  { lane: 'irq', name: 'IRQ / PLIC' },
+export const TRACE_LANES: readonly { lane: TraceLane; name: string; short: string }[] = [
+  { lane: 'user', name: 'guest user / shell', short: 'shell' },
+  { lane: 'kernel', name: 'guest kernel and driver', short: 'kernel' },
+  { lane: 'trap', name: 'vCPU traps', short: 'trap' },
+  { lane: 'bus', name: 'bus', short: 'bus' },
+  { lane: 'device', name: 'device', short: 'device' },
+  { lane: 'host', name: 'host', short: 'host' },
+  { lane: 'irq', name: 'IRQ / PLIC', short: 'irq' },
 ];
 
 export function laneName(lane: TraceLane): string {
   return TRACE_LANES.find((l) => l.lane === lane)!.name;
+}
+
+/** The lane's one-word name, for the list's narrow column. */
+export function laneShortName(lane: TraceLane): string {
+  return TRACE_LANES.find((l) => l.lane === lane)!.short;
 }
 
 /** The lane an event is drawn in. */

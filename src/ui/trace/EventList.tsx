@@ -8,7 +8,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { TraceRow } from '../../protocol/trace-group.ts';
-import { laneName, timeText } from '../../protocol/trace-text.ts';
+import { laneName, laneShortName, timeText } from '../../protocol/trace-text.ts';
 import { rowMatches, type RowFilter } from './trace-rows.ts';
 import { traceRows } from './use-trace-rows.ts';
 
@@ -112,7 +112,7 @@ export function EventList({ version, filter, unfiltered, selectedSeq, follow, on
               onClick={() => onSelect(row)}
             >
               <span className="trace-time">{timeText(row.startNs)}</span>
-              <span className="trace-lane">{laneName(row.lane)}</span>
+              <span className="trace-lane" title={laneName(row.lane)}>{laneShortName(row.lane)}</span>
               <span className="trace-text">{row.text}</span>
             </div>
           );

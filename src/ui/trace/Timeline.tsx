@@ -172,7 +172,7 @@ function draw(c: HTMLCanvasElement, m: TimelineModel): void {
     g.fillStyle = t.text;
     g.fillText(`${lane.name} (${lane.count})`, 6, lane.y + LANE_HEIGHT / 2);
     g.fillStyle = LANE_COLORS[lane.lane];
-    for (const mark of lane.marks) g.fillRect(mark.x, lane.y + 4, mark.w, LANE_HEIGHT - 8);
+    for (const mark of lane.marks) g.fillRect(mark.x, lane.y + 2, mark.w, LANE_HEIGHT - 4);
   }
   g.strokeStyle = t.grid;
   g.beginPath();

@@ -73,23 +73,27 @@ export function TracePane() {
           value={text} onChange={(e) => setText(e.target.value)}
         />
         <ExportMenu timeline={() => timeline.current?.model() ?? null} />
-      </header>
-      <fieldset className="trace-lanes">
+        <fieldset className="trace-lanes">
         <legend className="visually-hidden">Lanes shown</legend>
         {TRACE_LANES.map((l) => (
-          <label key={l.lane} className="trace-lane-toggle">
+          <label key={l.lane} className="trace-lane-toggle" title={`Show the ${l.name} lane`}>
             <input type="checkbox" checked={lanes.has(l.lane)} onChange={() => toggleLane(l.lane)} />
             <span className="trace-swatch" style={{ background: LANE_COLORS[l.lane] }} aria-hidden="true" />
-            {l.name}
+            {l.short}
           </label>
         ))}
-      </fieldset>
-      <Timeline ref={timeline} version={version} lanes={lanes} selectedSeq={selectedSeq}
-        onSelectRow={(i) => { const row = traceRows().rows[i]; if (row) select(row); }} />
-      <p className="trace-selected" aria-label="Selected event">
-        {selectedRow ? <><strong>{selectedRow.text}</strong>{where ? <> · <code>{where}</code></> : null}</> : 'Select an event in the timeline or the list to see it in the editor and the Code pane.'}
-      </p>
-      <EventList version={version} filter={filter} unfiltered={unfiltered} selectedSeq={selectedSeq} follow={follow} onSelect={select} />
+        </fieldset>
+      </header>
+      <div className="trace-body">
+        <div className="trace-overview">
+          <Timeline ref={timeline} version={version} lanes={lanes} selectedSeq={selectedSeq}
+            onSelectRow={(i) => { const row = traceRows().rows[i]; if (row) select(row); }} />
+          <p className="trace-selected" aria-label="Selected event">
+            {selectedRow ? <><strong>{selectedRow.text}</strong>{where ? <> · <code>{where}</code></> : null}</> : 'Select an event in the timeline or the list to see it in the editor and the Code pane.'}
+          </p>
+        </div>
+        <EventList version={version} filter={filter} unfiltered={unfiltered} selectedSeq={selectedSeq} follow={follow} onSelect={select} />
+      </div>
       <p className="visually-hidden" role="status">
         {running ? 'The trace is recording; the event list is not read aloud while the machine runs. Move into it to read the events.' : `The machine is stopped; the trace holds ${traceRows().rows.length} events.`}
       </p>

@@ -42,10 +42,10 @@ export interface TimelineModel {
   selectedLane: TraceLane | null;
 }
 
-export const RULER_HEIGHT = 20;
-export const LANE_HEIGHT = 22;
+export const RULER_HEIGHT = 16;
+export const LANE_HEIGHT = 15;
 /** Room on the left for the lane names. */
-export const LABEL_WIDTH = 150;
+export const LABEL_WIDTH = 160;
 
 /** The window that shows every row, with a little room on each side. */
 export function fitWindow(rows: readonly TraceRow[]): TimeWindow {

@@ -24,7 +24,7 @@ export function timelineSvg(model: TimelineModel): string {
     out.push(`<text x="6" y="${lane.y + LANE_HEIGHT / 2 + 4}" fill="${t.text}">${escapeXml(`${lane.name} (${lane.count})`)}</text>`);
     const color = LANE_COLORS[lane.lane];
     for (const m of lane.marks) {
-      out.push(`<rect x="${m.x}" y="${lane.y + 4}" width="${Math.max(1, m.w)}" height="${LANE_HEIGHT - 8}" fill="${color}"/>`);
+      out.push(`<rect x="${m.x}" y="${lane.y + 2}" width="${Math.max(1, m.w)}" height="${LANE_HEIGHT - 4}" fill="${color}"/>`);
     }
   });
   out.push(`<line x1="${LABEL_WIDTH}" y1="${RULER_HEIGHT}" x2="${LABEL_WIDTH}" y2="${height}" stroke="${t.grid}"/>`);
