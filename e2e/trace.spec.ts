@@ -80,6 +80,18 @@ test('the trace pane follows a shell command to the device and back to the C lin
   const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { traceEvents: { name: string; args?: { valueName?: string } }[] };
   expect(json.traceEvents.some((e) => e.name === 'exit write stopwatch.command' && e.args?.valueName === 'START')).toBe(true);
 
+  // The keyboard moves the selection in the list; Follow keeps the newest event selected as the guest runs.
+  await log.focus();
+  await page.keyboard.press('Home');
+  const first = log.locator('[aria-current="true"] .trace-text');
+  await expect(first).toBeVisible();
+  await expect(trace.getByLabel('Selected event')).toContainText((await first.textContent())!);
+  await trace.getByRole('checkbox', { name: 'Follow' }).check();
+  await shell(playground, '/guest_fs/stopwatch_ctrl.sh pause');
+  await expect(log.getByText('exit · write command = PAUSE (2)', { exact: true })).toBeVisible();
+  const newest = log.locator('.trace-row').last();
+  await expect(newest).toHaveAttribute('aria-current', 'true');
+
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(timeline).toBeVisible();
   await page.screenshot({ path: 'test-results/trace/page-1024x768.png' });
