@@ -69,6 +69,16 @@ test('the trace pane follows a shell command to the device and back to the C lin
   await filter.fill('pass-through · read data[');
   await expect(log.getByText(`pass-through · read data[0..13] "${shown![0]}"`, { exact: true })).toBeVisible();
 
+  // timeout 1: a second later the IRQ line goes up, the trap names the driver's handler, the PLIC claims and completes.
+  await filter.fill('');
+  await shell(playground, '/guest_fs/stopwatch_ctrl.sh timeout 1; sleep 2');
+  for (const text of ['irq 64 ↑ (stopwatch.timeout)', 'trap scause=0x80000009 → stopwatch_timeout_irq', 'plic claim 64',
+    'exit · write command = TIMEOUT_ACK (5)', 'irq 64 ↓ (stopwatch.timeout)', 'complete 64']) {
+    await filter.fill(text);
+    await expect(log.getByText(text, { exact: true }).first()).toBeVisible();
+  }
+  await filter.fill('pass-through · read data[');
+
   await page.screenshot({ path: 'test-results/trace/page-1440x900.png' });
   await trace.screenshot({ path: 'test-results/trace/trace-pane-1440x900.png' });
 
