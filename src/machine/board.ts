@@ -98,6 +98,7 @@ export class VirtBoard {
     this.bus.exitPriceNs = this.config.exitPriceNs;
     this.ramRegion = ramRegion('ram', 'ram', this.config.ramSize);
     this.cpu = new Cpu(this.bus, { base: VIRT_MEMMAP.dram.base, bytes: this.ramRegion.bytes }, this.tracer);
+    this.bus.returnAddress = () => this.cpu.x[1] >>> 0; // traces name the caller of an accessor like __raw_writel
     this.cpu.useTranslator = this.config.jit !== false;
     this.clock.attachCounter(this.cpu);
     this.plic = new Plic(this.tracer);

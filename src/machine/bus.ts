@@ -50,6 +50,8 @@ export class Bus {
   private mappings: Mapping[] = [];
   /** Guest pc of the access in progress, for traces (set by the CPU). */
   pc = 0;
+  /** The hart's return address register, read only for traced MMIO accesses (set by the board). */
+  returnAddress: (() => number) | null = null;
   /** Told of every write into a `ram` region (guest stores through the bus, loading): the CPU drops translated code there. */
   onRamWrite: ((addr: number, length: number) => void) | null = null;
 
@@ -196,12 +198,35 @@ export class Bus {
     if (this.tracer.enabled) this.traceAccess(m, offset, op, size, value, 'passthrough', undefined);
   }
 
+  /** The kernel's own code (memcpy_fromio and friends, in TypeScript) read or wrote
+   * `bytes` of a pass-through buffer: counted and traced byte by byte, as the CPU's
+   * accesses are, so a trace shows the copy and who made it (`pc`, its caller). */
+  hostPassthrough(addr: number, op: 'read' | 'write', bytes: Uint8Array, pc: number): void {
+    const m = this.find(addr >>> 0);
+    if (!m || m.region.kind !== 'ram-device') return;
+    const saved = this.pc, savedRa = this.returnAddress;
+    this.pc = pc;
+    this.returnAddress = null; // pc is already the caller's
+    // In the pieces Linux's __memcpy_fromio/__memcpy_toio make: aligned words, then single bytes.
+    const start = (addr >>> 0) - m.base;
+    for (let i = 0; i < bytes.length;) {
+      const size: AccessSize = ((start + i) & 3) === 0 && bytes.length - i >= 4 ? 4 : 1;
+      this.passthrough(m, start + i, op, size, readBytes(bytes, i, size));
+      i += size;
+    }
+    this.pc = saved;
+    this.returnAddress = savedRa;
+  }
+
   private traceAccess(m: Mapping, offset: number, op: 'read' | 'write', size: AccessSize, value: number,
     access: 'trap' | 'passthrough', reg: string | undefined): void {
     if (!this.tracer.enabled) return;
+    const r = m.region;
+    const valueName = r.kind === 'io' ? r.describeValue?.(offset, value) : undefined;
     this.tracer.emit({
-      kind: 'mmio', access, op, addr: m.base + offset, size, value, region: m.region.name,
-      device: m.region.owner, offset, reg,
+      kind: 'mmio', access, op, addr: m.base + offset, size, value, region: r.name,
+      device: r.owner, offset, reg: reg ?? (r.kind === 'ram-device' ? r.describe?.(offset) : undefined), valueName,
+      ra: this.returnAddress?.(),
     }, this.pc);
   }
 }

@@ -36,6 +36,8 @@ interface RegionCommon {
 export interface RamRegion extends RegionCommon {
   readonly kind: 'ram' | 'rom' | 'ram-device';
   readonly bytes: Uint8Array;
+  /** A shared buffer's field at an offset, for traces ("data_len", "data[3]"). */
+  readonly describe?: (offset: number) => string | undefined;
 }
 
 /** I/O: every access calls `ops` (a VM exit into the device model). */
@@ -44,6 +46,8 @@ export interface IoRegion extends RegionCommon {
   readonly ops: MemoryRegionOps;
   /** Register name of an offset, for traces ("command"). */
   readonly describe?: (offset: number) => string | undefined;
+  /** The name of a value written to or read from an offset, for traces ("START"). */
+  readonly describeValue?: (offset: number, value: number) => string | undefined;
   /** Narrowest access the region accepts (QEMU's ops.valid.min_access_size);
    * a narrower one is an access fault, as on QEMU. */
   readonly minAccessSize: AccessSize;

@@ -8,7 +8,7 @@ import type { DeviceView } from './device-view.ts';
 import type { DriverSources, SourceLocation } from './driver.ts';
 import type { Example } from './examples.ts';
 import type { Watchpoint } from './watchpoints.ts';
-import type { RegisterSnapshot } from './registers.ts';
+import type { CodeLine, RegisterSnapshot } from './registers.ts';
 import type { StopReason } from './stop-reason.ts';
 import type { TraceEvent } from './trace-events.ts';
 
@@ -58,7 +58,12 @@ export type MachineCommand =
   | { type: 'set-source-breakpoints'; file: string; lines: number[] }
   /** From a stop: to the next C line ('line'), into a call ('into'), or out of the function ('out'). */
   | { type: 'step-source'; how: 'line' | 'into' | 'out' }
-  | { type: 'run-to-line'; file: string; line: number };
+  | { type: 'run-to-line'; file: string; line: number }
+  /** Where a traced pc is: answered by 'located' (the C line and the code around it).
+   * ra: the event's return address, tried when pc is in a header's accessor (__raw_writel). */
+  | { type: 'locate'; pc: number; ra?: number }
+  /** The board's device tree, for download: answered by 'dtb'. */
+  | { type: 'export-dtb' };
 
 /** What the machine is doing (`idle` in a status: running, but the hart sleeps in wfi). 'empty': no program loaded yet. 'halted': it
  * powered off or hit a device error, and only Reset or a new ELF goes on. */
@@ -96,7 +101,11 @@ export type MachineEvent =
   /** Where the stopped hart is in C (null: in no code with line information). */
   | { type: 'source-location'; location: SourceLocation | null }
   /** The arguments and locals of the C function the hart stopped in (null: running, or in code without variable info). */
-  | { type: 'frame'; frame: FrameView | null };
+  | { type: 'frame'; frame: FrameView | null }
+  /** The answer to 'locate': the C line at `pc` (null: no line information there) and the instructions around it. */
+  | { type: 'located'; pc: number; location: SourceLocation | null; code: CodeLine[] }
+  /** The answer to 'export-dtb': the flattened device tree the guest was given, and its source text. */
+  | { type: 'dtb'; dtb: Uint8Array; dts: string };
 
 /** Which buffers to transfer along with a message (postMessage's transfer list). */
 export function transferablesOf(message: MachineCommand | MachineEvent): ArrayBuffer[] {
@@ -106,6 +115,8 @@ export function transferablesOf(message: MachineCommand | MachineEvent): ArrayBu
     case 'uart-in':
     case 'uart-out':
       return ownsWholeBuffer(message.bytes) ? [message.bytes.buffer as ArrayBuffer] : [];
+    case 'dtb':
+      return ownsWholeBuffer(message.dtb) ? [message.dtb.buffer as ArrayBuffer] : [];
     default:
       return [];
   }

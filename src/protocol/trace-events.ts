@@ -30,6 +30,9 @@ export type TraceBody =
       /** Decoded register name ("command") and value name ("START"). */
       reg?: string;
       valueName?: string;
+      /** The hart's return address (ra) at the access: where a small accessor such as
+       * __raw_writel was called from, so a view can show the driver's line. */
+      ra?: number;
     }
   | {
       kind: 'vm-exit'; device: string; region: string; reg?: string; op: 'read' | 'write'; costNs: number;
@@ -47,7 +50,9 @@ export type TraceBody =
     }
   /** mret or sret (`via`) back to `pc`, now running in `mode`. */
   | { kind: 'trap-return'; pc: number; mode: 'M' | 'S' | 'U'; via: 'mret' | 'sret' }
-  | { kind: 'kcall'; name: string; args: number[]; ret?: number }
+  /** A driver called a kernel service (`name`; `ret` once it returned), or, with `into`, the
+   * kernel called the driver's `name` (an interrupt handler, probe, a file's read); pc is then its address. */
+  | { kind: 'kcall'; name: string; args: number[]; ret?: number; into?: 'irq-handler' | 'driver' }
   | { kind: 'printk'; text: string }
   | { kind: 'timer'; action: 'arm' | 'fire' | 'cancel'; owner: string; deadlineNs: number }
   | { kind: 'device-error'; device: string; message: string; reg?: string; value?: number }

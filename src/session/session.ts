@@ -6,7 +6,7 @@
 import type { SourceLocation } from '../protocol/driver.ts';
 import type { Watchpoint } from '../protocol/watchpoints.ts';
 import { MAX_GUEST_ERRORS_PER_BATCH, type RunState, type SpeedMode, type StopwatchOnError } from '../protocol/messages.ts';
-import type { RegisterSnapshot } from '../protocol/registers.ts';
+import type { CodeLine, RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
 import { DEFAULT_STOPWATCH_PROPS, type StopwatchProps } from '../machine/devices/stopwatch/stopwatch.ts';
@@ -317,6 +317,12 @@ export class Session {
     if (!board || !program || this.state !== 'paused') return null;
     if (this.frames?.image !== program.image) this.frames = new ProgramFrames(program.image);
     return this.frames.frameAt(board.cpu.pc >>> 0, board.cpu.x, board.bus);
+  }
+
+  /** Where a traced pc is, for the Trace pane: its C line (null: none known) and the code around it. */
+  traced(pc: number): { location: SourceLocation | null; code: CodeLine[] } {
+    const at = pc >>> 0;
+    return { location: this.sourceMap?.locate(at) ?? null, code: this.board ? codeWindow(this.board.bus, at, 4, 6) : [] };
   }
 
   registers(): RegisterSnapshot | null {

@@ -9,7 +9,7 @@
 
 import type { BuildDiagnostic } from '../protocol/build.ts';
 import { countDiagnostics } from '../protocol/build.ts';
-import type { DriverSources } from '../protocol/driver.ts';
+import type { DriverSources, SourceLocation } from '../protocol/driver.ts';
 import type { MachineCommand, MachineEvent, RunState, SpeedMode } from '../protocol/messages.ts';
 import { MAX_GUEST_ERRORS_PER_BATCH, transferablesOf } from '../protocol/messages.ts';
 import type { RegisterSnapshot } from '../protocol/registers.ts';
@@ -18,11 +18,15 @@ import type { Watchpoint } from '../protocol/watchpoints.ts';
 import { GuestSystem, type GuestModuleObject } from '../guest/system.ts';
 import { ioMappings } from '../guest/kernel/services/ioremap.ts';
 import { DeviceViewSource } from '../session/device-view.ts';
+import { printDts } from '../machine/fdt/dts.ts';
+import { parseFdt } from '../machine/fdt/fdt-parse.ts';
 import { LineDiscipline } from '../guest/shell/line-discipline.ts';
 import { Shell } from '../guest/shell/shell.ts';
 import { annotateCode } from '../session/code-annotation.ts';
 import { codeWindow } from '../session/code-listing.ts';
 import { GuestCodeNames } from '../session/code-names.ts';
+import { sameFile } from '../session/source-map.ts';
+import { callSite } from '../guest/kernel/kernel-trace.ts';
 import { buildDriverSources, type DriverLine } from '../session/driver-build.ts';
 import { clampSlowdown, RealTimePacer } from '../session/real-time.ts';
 import type { HostPort } from './machine-host.ts';
@@ -198,6 +202,10 @@ export class GuestHost {
         return this.stepSource(command.how);
       case 'run-to-line':
         return this.runToLine(command.file, command.line);
+      case 'locate':
+        return this.locate(command.pc, command.ra);
+      case 'export-dtb':
+        return this.exportDtb();
       case 'load-elf':
       case 'compile':
         throw new Error('A bare-metal program cannot be loaded into the running guest; the worker hands it to the bare-metal machine.');
@@ -263,6 +271,28 @@ export class GuestHost {
   private driverInserted(): void {
     if (this.driver && this.sourceDebug) this.sourceDebug.moduleLoaded(this.driver.module, this.driver.object);
     this.applyBreakpoints();
+  }
+
+  // ---- the Trace pane's questions ----
+
+  /** A traced pc: its C line in the driver and the instructions around it. An access made
+   * in a header's accessor (__raw_writel) is shown at the driver's line that called it (`ra`). */
+  private locate(pc: number, ra: number | undefined): void {
+    const at = pc >>> 0;
+    const sys = this.sys;
+    const files = Object.keys(this.driver?.sources.files ?? {});
+    const inDriver = (l: SourceLocation | null) => l !== null && files.some((f) => sameFile(f, l.file));
+    let location = this.sourceDebug?.locate(at) ?? null;
+    if (!inDriver(location) && ra !== undefined && sys) {
+      const caller = this.sourceDebug?.locate(callSite(ra, (a) => sys.board.bus.peek(a, 2))) ?? null;
+      if (inDriver(caller)) location = caller;
+    }
+    this.send({ type: 'located', pc: at, location, code: sys ? codeWindow(sys.board.bus, at, 4, 6) : [] });
+  }
+
+  private exportDtb(): void {
+    const dtb = this.requireGuest().board.dtb().slice();
+    this.send({ type: 'dtb', dtb, dts: printDts(parseFdt(dtb)) });
   }
 
   // ---- power, boot and the shell ----

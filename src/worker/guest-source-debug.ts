@@ -9,6 +9,7 @@
 import type { GuestSystem } from '../guest/system.ts';
 import type { FrameView } from '../protocol/frame.ts';
 import { FrameVariables, guestFrameHart } from '../session/frame-variables.ts';
+import type { SourceLocation } from '../protocol/driver.ts';
 import { GuestDebugger, type DebugCommand, type DebugStop } from '../session/guest-debugger.ts';
 import { LineBreakpoints } from '../session/line-breakpoints.ts';
 import { SourceMap } from '../session/source-map.ts';
@@ -60,6 +61,11 @@ export class GuestSourceDebug {
     this.map = SourceMap.forModule(this.sys, module, object);
     this.dbg.setCode(this.map);
     for (const r of this.lines.remap(this.map)) this.port.resolved(r.file, r.lines);
+  }
+
+  /** The driver's C line at `pc`, or null (not the driver's code, or no driver loaded). */
+  locate(pc: number): SourceLocation | null {
+    return this.map?.locate(pc) ?? null;
   }
 
   setBreakpoints(file: string, lines: number[]): void {

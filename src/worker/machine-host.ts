@@ -150,6 +150,12 @@ export class MachineHost {
       case 'run-to-line':
         s.runToLine(command.file, command.line, this.nowMs());
         return this.keepRunning();
+      case 'locate':
+        this.send({ type: 'located', pc: command.pc >>> 0, ...s.traced(command.pc) });
+        return;
+      case 'export-dtb':
+        this.send({ type: 'notice', message: 'The device tree export works while the guest runs (the page boots it when it opens; Reset boots it again).' });
+        return;
       case 'boot-guest':
       case 'build-driver':
         return; // the worker's router gives these to the guest

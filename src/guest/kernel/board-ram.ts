@@ -15,8 +15,10 @@ export class BoardRam implements GuestRam, GuestMemory {
   private view: DataView;
   private ramView: DataView;
   private ramBytes: Uint8Array;
-  /** The last access resolved to a device's shared memory (then it is reported to the bus once done). */
-  private shared = false;
+  /** Where the guest called the running kernel service from: pass-through accesses are traced as its. */
+  callerPc = 0;
+  /** A store into a pass-through buffer, traced once its bytes are written. */
+  private deviceStore: { addr: number; off: number; size: number } | null = null;
   constructor(readonly base: number, private bytesArray: Uint8Array, private readonly bus?: Bus) {
     this.view = this.ramView = new DataView(bytesArray.buffer, bytesArray.byteOffset, bytesArray.byteLength);
     this.ramBytes = bytesArray;
@@ -38,7 +40,6 @@ export class BoardRam implements GuestRam, GuestMemory {
     const off = (addr >>> 0) - this.base;
     this.view = this.ramView;
     this.bytesArray = this.ramBytes;
-    this.shared = false;
     if (off >= 0 && off + size <= this.ramBytes.length) {
       // A store may overwrite code the CPU translated (insmod reusing freed module memory).
       if (access === 'store') this.bus?.onRamWrite?.(addr >>> 0, size);
@@ -47,33 +48,35 @@ export class BoardRam implements GuestRam, GuestMemory {
     const m = this.bus?.find(addr >>> 0);
     if (!m || m.region.kind !== 'ram-device' || (addr >>> 0) + size > m.end) throw new GuestFault(addr >>> 0, access, size);
     const b = m.region.bytes;
-    this.shared = true;
     this.bytesArray = b;
     this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    return (addr >>> 0) - m.base;
+    const o = (addr >>> 0) - m.base;
+    // Counted and traced as the CPU's own accesses to the buffer are (memcpy_fromio is not invisible).
+    if (access === 'load') this.bus?.hostPassthrough(addr, 'read', b.subarray(o, o + size), this.callerPc);
+    else this.deviceStore = { addr: addr >>> 0, off: o, size };
+    return o;
   }
 
-  u8(a: number) { const o = this.at(a, 1, 'load'); return this.done(a, 1, 'read', this.view.getUint8(o)); }
-  u16(a: number) { const o = this.at(a, 2, 'load'); return this.done(a, 2, 'read', this.view.getUint16(o, true)); }
-  u32(a: number) { const o = this.at(a, 4, 'load'); return this.done(a, 4, 'read', this.view.getUint32(o, true)); }
-  i32(a: number) { const o = this.at(a, 4, 'load'); return this.done(a, 4, 'read', this.view.getInt32(o, true)); }
-  u64(a: number) { const o = this.at(a, 8, 'load'); return this.done(a, 8, 'read', this.view.getBigUint64(o, true)); }
-  setU8(a: number, v: number) { const o = this.at(a, 1, 'store'); this.view.setUint8(o, v & 0xff); this.done(a, 1, 'write', 0); }
-  setU16(a: number, v: number) { const o = this.at(a, 2, 'store'); this.view.setUint16(o, v & 0xffff, true); this.done(a, 2, 'write', 0); }
-  setU32(a: number, v: number) { const o = this.at(a, 4, 'store'); this.view.setUint32(o, v >>> 0, true); this.done(a, 4, 'write', 0); }
-  setU64(a: number, v: bigint) { const o = this.at(a, 8, 'store'); this.view.setBigUint64(o, BigInt.asUintN(64, v), true); this.done(a, 8, 'write', 0); }
-  bytes(a: number, n: number) { const o = this.at(a, n, 'load'); return this.done(a, n, 'read', this.bytesArray.slice(o, o + n)); }
-  setBytes(a: number, b: Uint8Array) { const o = this.at(a, b.length, 'store'); this.bytesArray.set(b, o); this.done(a, b.length, 'write', 0); }
-  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); this.done(a, n, 'write', 0); }
-
-  /** After an access: one that reached a device's shared memory is told to the bus. Returns `value`. */
-  private done<T>(a: number, n: number, op: 'read' | 'write', value: T): T {
-    if (this.shared) {
-      this.shared = false;
-      this.bus?.passthroughRange(a >>> 0, n, op);
-    }
-    return value;
+  /** After a store: if it went to a pass-through buffer, the bus hears of it with the bytes now there. */
+  private stored(): void {
+    const d = this.deviceStore;
+    if (!d) return;
+    this.deviceStore = null;
+    this.bus?.hostPassthrough(d.addr, 'write', this.bytesArray.subarray(d.off, d.off + d.size), this.callerPc);
   }
+
+  u8(a: number) { const o = this.at(a, 1, 'load'); return this.view.getUint8(o); }
+  u16(a: number) { const o = this.at(a, 2, 'load'); return this.view.getUint16(o, true); }
+  u32(a: number) { const o = this.at(a, 4, 'load'); return this.view.getUint32(o, true); }
+  i32(a: number) { const o = this.at(a, 4, 'load'); return this.view.getInt32(o, true); }
+  u64(a: number) { const o = this.at(a, 8, 'load'); return this.view.getBigUint64(o, true); }
+  setU8(a: number, v: number) { const o = this.at(a, 1, 'store'); this.view.setUint8(o, v & 0xff); this.stored(); }
+  setU16(a: number, v: number) { const o = this.at(a, 2, 'store'); this.view.setUint16(o, v & 0xffff, true); this.stored(); }
+  setU32(a: number, v: number) { const o = this.at(a, 4, 'store'); this.view.setUint32(o, v >>> 0, true); this.stored(); }
+  setU64(a: number, v: bigint) { const o = this.at(a, 8, 'store'); this.view.setBigUint64(o, BigInt.asUintN(64, v), true); this.stored(); }
+  bytes(a: number, n: number) { const o = this.at(a, n, 'load'); return this.bytesArray.slice(o, o + n); }
+  setBytes(a: number, b: Uint8Array) { const o = this.at(a, b.length, 'store'); this.bytesArray.set(b, o); this.stored(); }
+  fill(a: number, v: number, n: number) { const o = this.at(a, n, 'store'); this.bytesArray.fill(v, o, o + n); this.stored(); }
   cString(a: number, max = 4096): string {
     let s = '';
     for (let i = 0; i < max; i++) {

@@ -7,6 +7,7 @@
 // hart until it sleeps, returns or faults. Time is the board's virtual clock.
 
 import type { WatchHit } from '../../protocol/watchpoints.ts';
+import type { TraceEvent } from '../../protocol/trace-events.ts';
 import type { VirtBoard } from '../../machine/board.ts';
 import type { Cpu } from '../../machine/cpu/cpu.ts';
 import { MSTATUS_SIE } from '../../machine/cpu/csr.ts';
@@ -17,6 +18,7 @@ import { BoardRam } from './board-ram.ts';
 import { callArgs } from './call-args.ts';
 import { kernelImage, type KernelImage } from './entry.ts';
 import { KernelLog } from './log.ts';
+import { callSite, traceGuestCall, traceServiceCall } from './kernel-trace.ts';
 import {
   EXCEPTION_SLOT, PLIC_CLAIM_CTX1, PLIC_ENABLE_CTX1, HEAP_BASE, HEAP_END_MARGIN, IRQ_SLOT, MODULE_AREA, MODULE_AREA_SIZE, MTRAP_SLOT, RET_SLOT,
   STACK_GUARD, START_KERNEL_SLOT, TASK_EXIT_SLOT, THREAD_SIZE, WINDOW_BASE,
@@ -85,6 +87,8 @@ export class GuestKernel {
   private nextPid = 2;
   /** The service call being executed right now: its task and where it returns. */
   private inService: { task: Task; ra: number } | null = null;
+  /** The IRQ table's dispatch is on the stack: a guest call now is to an interrupt handler (traced as such). */
+  private dispatchingIrq = false;
   private readonly states = new Map<string, unknown>();
   private halted: string | null = null;
   /** The hart is running (board.run is on the stack): a park must end the slice. */
@@ -99,6 +103,7 @@ export class GuestKernel {
     this.cpu = board.cpu;
     this.ram = new BoardRam(board.cpu.ramBase >>> 0, board.ram.bytes, board.bus);
     this.log = new KernelLog(() => this.nowNs());
+    this.log.onRecord = (text) => { if (board.tracer.enabled) board.tracer.emit({ kind: 'printk', text }); };
     this.serviceWindow = new ServiceWindow(opts.services);
     this.image = kernelImage();
     const ramEnd = (board.cpu.ramBase >>> 0) + board.cpu.ramSize;
@@ -283,7 +288,13 @@ export class GuestKernel {
       this.log.write(2, `irq ${hwirq}: no interrupt controller driver in this kernel`);
       return;
     }
-    const r = m.irq(k, hwirq);
+    this.dispatchingIrq = true; // the first handler is called before m.irq returns
+    let r: void | Promise<void>;
+    try {
+      r = m.irq(k, hwirq);
+    } finally {
+      this.dispatchingIrq = false;
+    }
     if (!(r instanceof Promise)) return r;
     task.irqClaims.push(hwirq);
     return r.finally(() => {
@@ -297,6 +308,8 @@ export class GuestKernel {
     const ra = this.cpu.x[1];
     task.servicePc = pc;
     this.inService = { task, ra };
+    const tracer = this.board.tracer;
+    const call = tracer.enabled ? this.traceCall(name, ra) : null;
     let value: ServiceValue | Promise<ServiceValue>;
     try {
       value = run(this.contextOf(task));
@@ -311,12 +324,20 @@ export class GuestKernel {
       value.then((v) => this.resume(task, v), (e: unknown) => this.serviceFailed(task, e, pc, name));
       return true;
     }
+    if (call?.kind === 'kcall' && typeof value === 'number') call.ret = value >>> 0; // not sent yet: the batch goes after the slice
     if (task.state === 'in-service') this.resume(task, value); // it called into the guest without waiting
     else {
       setReturnValue(this.cpu.x, value);
       this.cpu.pc = ra;
     }
     return true;
+  }
+
+  /** A traced service call (kernel-trace.ts); pass-through accesses the service makes are its caller's. */
+  private traceCall(name: string, ra: number): TraceEvent | null {
+    const site = callSite(ra, (a) => this.board.bus.peek(a, 2));
+    this.ram.callerPc = site;
+    return traceServiceCall(this.board.tracer, name, this.cpu.x, site);
   }
 
   /** The task waits for a service (it sleeps, or the service calls into the guest). */
@@ -346,6 +367,10 @@ export class GuestKernel {
 
   /** Calls guest `fn(args)` on `task` (nested, on its stack), or on a new task if it cannot nest. */
   callGuest(task: Task, fn: number, args: number[]): Promise<number> {
+    if (this.board.tracer.enabled) {
+      const irq = this.dispatchingIrq || (task.irqClaims.length > 0 && task.frames.length === 0);
+      traceGuestCall(this.board.tracer, fn, this.faults.symbolize(fn), args, irq);
+    }
     if (task.state === 'running' && this.inService?.task === task) this.park(task);
     if (task.state !== 'in-service') return this.spawn('kworker/0:1', fn, args).done;
     return new Promise<number>((resolve, reject) => {

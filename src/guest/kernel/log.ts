@@ -23,6 +23,8 @@ export class KernelLog {
   consoleLevel = 7;
   /** Where console lines go (the CLI's stderr, the page's terminal). */
   onConsole: ((line: string) => void) | null = null;
+  /** Told every line as it is logged, whatever its level (the machine's trace). */
+  onRecord: ((text: string) => void) | null = null;
   /** Bytes kept before the oldest lines are dropped (CONFIG_LOG_BUF_SHIFT=17). */
   private readonly capacity = 1 << 17;
   private bytes = 0;
@@ -40,6 +42,7 @@ export class KernelLog {
   private emit(level: LogLevel, text: string): void {
     const rec: LogRecord = { level, ns: this.now(), text };
     this.records.push(rec);
+    this.onRecord?.(text);
     this.bytes += text.length + 16;
     while (this.bytes > this.capacity && this.records.length > 1) this.bytes -= this.records.shift()!.text.length + 16;
     if (level < this.consoleLevel) this.onConsole?.(`${timestamp(rec.ns)}${text}\n`);

@@ -7,6 +7,7 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { hex32, hexInstruction, type CodeLine } from '../../protocol/registers.ts';
 import { usePlayground } from '../store/store.ts';
+import { TracedCode } from '../trace/TracedCode.tsx';
 import './code-pane.css';
 
 export function CodePane() {
@@ -44,6 +45,7 @@ export function CodePane() {
         </ol>
         <BreakpointList breakpoints={breakpoints} toggle={toggle} />
       </div>
+      <TracedCode />
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { usePlayground } from '../store/store.ts';
 import { driverSources } from '../store/workspace-slice.ts';
 import { editorChecker } from './editor-checker.ts';
 import { breakpointDecorations, currentLineDecorations, linesOf, markersFor, MARKER_OWNER } from './editor-decorations.ts';
+import { useTraceLine } from './trace-line.ts';
 import { EditorTabs } from './EditorTabs.tsx';
 import { modelFor, tabKey, tabOfUri, uriOf, type EditorTab } from './editor-tabs.ts';
 import { registerKernelC, type KernelCContext } from './kernel-c-features.ts';
@@ -243,6 +244,8 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     const line = shownProjectFile !== null && currentLocation?.file === shownProjectFile ? currentLocation.line : null;
     currentLine.current?.set(currentLineDecorations(monaco, line));
   }, [monaco, editor, shownProjectFile, breakpoints, currentLocation, project]);
+
+  useTraceLine(monaco, editor, shownProjectFile, () => setShownHeader(null)); // the selected trace event's C line
 
   // The hart stopped in a file of the project: show it, and the line. Only when the
   // stop changes, so typing in another tab afterwards does not pull the student back.

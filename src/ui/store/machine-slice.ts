@@ -141,6 +141,9 @@ export const createMachineSlice = (send: CommandSender): StateCreator<Playground
         return get().setSourceLocation(event.location);
       case 'frame':
         return get().receiveFrame(event.frame);
+      case 'located':
+      case 'dtb':
+        return get().receiveTraceAnswer(event);
       case 'breakpoints-resolved':
         return get().breakpointsResolved(event.file, event.lines);
       case 'examples':

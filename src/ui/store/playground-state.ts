@@ -25,7 +25,7 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createGuestSlice(send)(...a),
     ...createEditorSlice(send)(...a),
     ...createDebugSlice(send)(...a),
-    ...createTraceSlice(...a),
+    ...createTraceSlice(send)(...a),
     ...createFrameSlice(...a),
     ...createDeviceViewSlice(...a),
   });

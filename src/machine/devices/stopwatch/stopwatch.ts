@@ -45,7 +45,7 @@ export class StopwatchDevice implements PlatformBusDevice {
 
   private regions: MemoryRegion[] = [];
   /** The pass-through buffer's bytes exist from construction; realize maps them. */
-  private readonly shared: RamRegion = ramRegion('stopwatch-mem', this.typeName, STOPWATCH_MEM_SIZE, 'ram-device');
+  private readonly shared: RamRegion = { ...ramRegion('stopwatch-mem', this.typeName, STOPWATCH_MEM_SIZE, 'ram-device'), describe: describeSharedField };
   private readonly timeoutIrq = new IrqLine('stopwatch.timeout'); // "timeout", named for traces
   private readonly timer: Timer;
   private status: number = STOPWATCH_STATE.RESET;
@@ -88,11 +88,11 @@ export class StopwatchDevice implements PlatformBusDevice {
 
   realize(): void {
     if (this.regions.length) return;
-    const regs = ioRegion('stopwatch-regs', this.typeName, STOPWATCH_REGS_SIZE, {
+    const regs = { ...ioRegion('stopwatch-regs', this.typeName, STOPWATCH_REGS_SIZE, {
       read: (offset, size) => this.ioRead(offset, size),
       write: (offset, value, size) => this.ioWrite(offset, value, size),
       readName: 'stopwatch_io_read', writeName: 'stopwatch_io_write',
-    }, describeRegister);
+    }, describeRegister), describeValue: describeRegisterValue };
     this.regions = [this.shared, regs];
     this.reset();
   }
@@ -310,6 +310,19 @@ export class StopwatchDevice implements PlatformBusDevice {
     this.shared.bytes.set(state.mem as number[]);
     this.updateIrq();
   }
+}
+
+/** A command's or a state's name, for traces: "START" for a write of 1 to command. */
+function describeRegisterValue(offset: number, value: number): string | undefined {
+  if (offset === STOPWATCH_REG.command) return actionName(value);
+  if (offset === STOPWATCH_REG.status) return stateName(value);
+  return undefined;
+}
+
+/** The field of struct StopWatch_mem at an offset: "data_len", or "data[i]" for a byte of the text. */
+function describeSharedField(offset: number): string | undefined {
+  if (offset >= STOPWATCH_MEM.data) return `data[${offset - STOPWATCH_MEM.data}]`;
+  return offset >= STOPWATCH_MEM.data_len ? 'data_len' : undefined;
 }
 
 function describeRegister(offset: number): string | undefined {
