@@ -3,7 +3,9 @@
 // forward or real time. The caller passes wall time in, so the same code runs
 // in the Web Worker and in Node tests.
 
-import type { Watchpoint } from '../protocol/watchpoints.ts';
+import type { DeviceRegisterWatch, Watchpoint } from '../protocol/watchpoints.ts';
+import type { EventStepTarget } from '../protocol/trace-lanes.ts';
+import { resolveRegisterWatches } from '../machine/cpu/device-watch.ts';
 import { MAX_GUEST_ERRORS_PER_BATCH, type RunState, type SpeedMode, type StopwatchOnError } from '../protocol/messages.ts';
 import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
@@ -56,6 +58,7 @@ export class Session {
   private notices: string[] = [];
   private breakpoints = new Set<number>();
   private watchpoints: Watchpoint[] = [];
+  private registerWatches: DeviceRegisterWatch[] = [];
   private traceEnabled = false;
   /** Execute the instruction under a breakpoint instead of stopping on it
    * again: set when the user resumes (Run, Step) from where it stopped. */
@@ -148,7 +151,16 @@ export class Session {
   }
 
   pause(): void {
+    this.board?.eventStop.disarm();
     if (this.state === 'running') this.settle('paused', { reason: 'pause' });
+  }
+
+  /** Runs (or goes on running) until the next VM exit, IRQ or lane event, and pauses there. */
+  runToEvent(target: EventStepTarget, wallNowMs: number): void {
+    const board = this.requireBoard();
+    if (this.state === 'halted') throw new SessionError(haltedMessage());
+    board.eventStop.arm(target);
+    this.start(wallNowMs);
   }
 
   /** Fast-forward, or real time slowed down `slowdown` times (1: real time; ignored in fast-forward). */
@@ -175,7 +187,7 @@ export class Session {
     const r = this.runBoard(board, Math.max(1, Math.floor(count)), 'skip');
     const stop: StopReason = r.reason === 'budget' || r.reason === 'wfi' || r.reason === 'reset'
       ? { reason: 'step', count: r.insns, waiting: r.reason === 'wfi' }
-      : (this.toStop(r) as StopReason);
+      : (this.toStop(r) ?? { reason: 'step', count: r.insns, waiting: false });
     this.settle(stop.reason === 'poweroff' || stop.reason === 'device-error' ? 'halted' : 'paused', stop);
     return stop;
   }
@@ -212,6 +224,12 @@ export class Session {
   /** Data watchpoints: the run stops (paused) right after a watched access; they survive reset and reload. */
   setWatchpoints(watchpoints: readonly Watchpoint[]): void {
     this.watchpoints = watchpoints.map((w) => ({ ...w }));
+    this.applyBreakpoints();
+  }
+
+  /** Watchpoints on device registers by name: on a trapping register the run stops before the VM exit. */
+  setDeviceWatchpoints(watchpoints: readonly DeviceRegisterWatch[]): void {
+    this.registerWatches = watchpoints.map((w) => ({ ...w }));
     this.applyBreakpoints();
   }
 
@@ -253,7 +271,8 @@ export class Session {
   private afterRun(r: RunResult): SliceResult {
     this.idle = false;
     const stop = this.toStop(r);
-    if (stop) this.settle(stop.reason === 'breakpoint' || stop.reason === 'watchpoint' ? 'paused' : 'halted', stop);
+    if (stop) this.settle(stop.reason === 'breakpoint' || stop.reason === 'watchpoint' || stop.reason === 'event' ? 'paused' : 'halted', stop);
+    if (stop) this.board?.eventStop.disarm(); // any stop ends a run to the next event
     if (r.reason === 'reset') this.applyBreakpoints();
     return { insns: r.insns, waitMs: stop ? Infinity : 0 };
   }
@@ -268,6 +287,10 @@ export class Session {
         return { reason: 'breakpoint', pc: r.pc >>> 0 };
       case 'watchpoint':
         return { reason: 'watchpoint', hit: r.hit };
+      case 'event': {
+        const reached = this.board?.eventStop.take();
+        return reached ? { reason: 'event', ...reached } : null;
+      }
       case 'poweroff':
         return { reason: 'poweroff', exitCode: r.exitCode };
       case 'device-error':
@@ -300,7 +323,7 @@ export class Session {
     if (!cpu) return;
     cpu.breakpoints.clear();
     for (const pc of this.breakpoints) cpu.breakpoints.add(pc);
-    cpu.watchpoints.set(this.watchpoints);
+    cpu.watchpoints.set([...this.watchpoints, ...resolveRegisterWatches(this.board!.bus, this.registerWatches)]);
   }
 
   private settle(state: RunState, stop: StopReason | null): void {
