@@ -8,7 +8,7 @@ import type { GuestHost } from './guest-host.ts';
 import type { HostPort, MachineHost } from './machine-host.ts';
 
 /** Commands that set an option of the board rather than act on the running machine. */
-const SETTINGS = new Set<MachineCommand['type']>(['set-speed', 'set-jit', 'set-trace', 'set-stopwatch-on-error']);
+const SETTINGS = new Set<MachineCommand['type']>(['set-speed', 'set-jit', 'set-trace', 'set-stopwatch-on-error', 'set-device-watchpoints']);
 
 export type FrontEnd = 'bare-metal' | 'guest';
 

@@ -6,13 +6,14 @@ import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
 import { createGuestSlice, type GuestSlice } from './guest-slice.ts';
 import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
+import { createEventStepSlice, type EventStepSlice } from './event-step-slice.ts';
 import { createDebugSlice, type DebugSlice } from './debug-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & EventStepSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -24,5 +25,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createEditorSlice(send)(...a),
     ...createDebugSlice(send)(...a),
     ...createTraceSlice(...a),
+    ...createEventStepSlice(send)(...a),
   });
 }
