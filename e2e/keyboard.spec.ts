@@ -134,3 +134,35 @@ test('nothing is cut off at 1024×768 or 1440×900, and A+ makes the page and th
   expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('16px');
 });
 
+
+test('keyboard only in the guest: the prompt takes keys, F6 pauses, F7 steps, F5 runs, and Shift+Tab gets back to the editor to edit and build', async ({ page }) => {
+  test.setTimeout(90_000);
+  const playground = new PlaygroundPage(page);
+  await page.goto('/');
+  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);
+  const announcer = page.getByTestId('announcer');
+
+  // The prompt has the keys with no click.
+  expect(await focusInTerminal(page)).toBe(true);
+  await page.keyboard.type('lsmod\n', { delay: 20 });
+  await expect.poll(() => playground.terminalText()).toMatch(/lsmod\s*\n.*\nstopwatch\s+\d+/);
+
+  // The debugger's keys work from inside the terminal.
+  await page.keyboard.press('F6');
+  await expect(playground.runState).toHaveText('Paused');
+  await expect(announcer).toHaveText(/^Paused at 0x[0-9a-f]{8} \(Pause pressed\)$/);
+  // The idle guest sleeps in wfi (its idle loop): a step says so rather than doing nothing silently.
+  await page.keyboard.press('F7');
+  await expect(announcer).toHaveText(/^Paused at 0x[0-9a-f]{8} \(stepped 0; waiting in wfi for an interrupt\)$/);
+  await page.keyboard.press('F5');
+  await expect(playground.runState).toContainText('Running');
+
+  // Back to the editor: Escape, then Shift+Tab, until the driver's source has the focus; an edit and Ctrl+S build it.
+  const editor = page.getByRole('region', { name: 'Driver source' }).locator('.monaco-editor');
+  await tabTo(page, editor, 'Shift+Tab');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n/* edited from the keyboard */');
+  await expect(editor).toContainText('edited from the keyboard');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('build-summary')).toContainText('now runs in the guest', { timeout: 30_000 });
+});

@@ -75,13 +75,22 @@ export class PlaygroundPage {
   }
 
   /** The terminal's visible text, rows joined by newlines. */
-  /** The terminal's text, with lines the terminal wrapped at its right edge joined again
-   * (a wrapped row fills every column, so it is as long as the longest row). */
+  /** The terminal's text, with the lines the terminal wrapped at its right edge joined again
+   * (a row is a wrapped one when its text fills every column). */
   async terminalText(): Promise<string> {
-    const rows = await this.terminal.locator('.xterm-rows > div').evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ')));
-    const cols = Math.max(0, ...rows.map((r) => r.length));
+    const { rows, cols } = await this.terminal.locator('.xterm-rows').evaluate((el) => {
+      const divs = Array.from(el.children) as HTMLElement[];
+      const texts = divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' '));
+      // Columns: the screen's width over one character's, measured on the longest row.
+      const longest = divs.reduce((a, d, i) => (texts[i].length > texts[a].length ? i : a), 0);
+      const range = document.createRange();
+      range.selectNodeContents(divs[longest]);
+      const charWidth = texts[longest].length ? range.getBoundingClientRect().width / texts[longest].length : 0;
+      const screen = el.closest('.xterm')?.querySelector('.xterm-screen') as HTMLElement | null;
+      return { rows: texts, cols: charWidth && screen ? Math.floor(screen.getBoundingClientRect().width / charWidth + 0.01) : Infinity };
+    });
     let text = '';
-    rows.forEach((row, i) => { text += row + (row.length === cols && i + 1 < rows.length ? '' : '\n'); });
+    rows.forEach((row, i) => { text += row + (row.length >= cols && i + 1 < rows.length ? '' : '\n'); });
     return text;
   }
 

@@ -19,6 +19,21 @@ export interface CodeLine {
   word: number | null;
   /** objdump-style text ("addi a0,a0,1"), or why there is none. */
   text: string;
+  /** A function (or a label of the symbol table) starts here, or the window opens inside it:
+   * shown as objdump -dl shows it, a line "name():" before the instruction. */
+  function?: string;
+  /** The first instruction of a run of one C line: that line, shown before it ("stopwatch.c:87  writel(…);"). */
+  source?: CodeSourceLine;
+}
+
+/** A C line as the code window shows it. */
+export interface CodeSourceLine {
+  /** The file's name as the editor shows it ("stopwatch.c"). */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** The line's text, trimmed (at most a short screenful); '' when the text is not known. */
+  text: string;
 }
 
 /** 0x-less, zero-padded, 8 hex digits: how objdump and QEMU's monitor print a word. */

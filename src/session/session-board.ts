@@ -30,6 +30,8 @@ export interface SessionBoard {
     readonly x: Int32Array;
     instret: number;
     readonly breakpoints: Set<number>;
+    /** The trap registers the source-level stepper reads (an interrupt taken during a step). */
+    readonly csr: { mtvec: number; mcause: number; stvec: number; scause: number };
     readonly watchpoints: { set(watchpoints: readonly Watchpoint[]): void };
     resumeOverBreakpoint(): void;
     /** false: the interpreter runs every instruction (no translation of hot code). */

@@ -3,6 +3,7 @@
 // forward or real time. The caller passes wall time in, so the same code runs
 // in the Web Worker and in Node tests.
 
+import type { SourceLocation } from '../protocol/driver.ts';
 import type { DeviceRegisterWatch, Watchpoint } from '../protocol/watchpoints.ts';
 import type { EventStepTarget } from '../protocol/trace-lanes.ts';
 import { resolveRegisterWatches } from '../machine/cpu/device-watch.ts';
@@ -13,6 +14,11 @@ import type { TraceEvent } from '../protocol/trace-events.ts';
 import { DEFAULT_STOPWATCH_PROPS, type StopwatchProps } from '../machine/devices/stopwatch/stopwatch.ts';
 import type { BoardRunStop, SessionBoard, SessionBoardOptions } from './session-board.ts';
 import { codeWindow } from './code-listing.ts';
+import { bareMetalMachine } from './debug-machine.ts';
+import { LineBreakpoints, type ResolvedLines } from './line-breakpoints.ts';
+import { SourceDebugger, STEP_BATCH, type DebugProgress } from './source-debugger.ts';
+import { programSourceMap } from './program-source.ts';
+import type { SourceMap } from './source-map.ts';
 import { clampSlowdown, RealTimePacer } from './real-time.ts';
 
 export interface SliceResult {
@@ -68,6 +74,14 @@ export class Session {
   private stopwatch: StopwatchProps | null;
   private readonly maxGuestErrorsPerBatch: number;
   private jit: boolean;
+  /** Stepping by C lines in the loaded program (its ELF's line table). */
+  private readonly debug = new SourceDebugger(() => bareMetalMachine(this.boardForDebugger()),
+    { outside: 'the start-up code', faultHandled: 'the hart took the trap' }, (pc) => this.breakpoints.has(pc));
+  private readonly lineBreakpoints = new LineBreakpoints(this.debug);
+  /** The loaded program's lines and functions (null: it has no line information). */
+  private sourceMap: SourceMap | null = null;
+  /** Where each file's C-line breakpoints went in the loaded program. */
+  private resolvedLines: ResolvedLines[] = [];
 
   constructor(private readonly createBoard: (options: SessionBoardOptions) => SessionBoard, options: SessionOptions = {}) {
     this.stopwatch = options.stopwatch === undefined ? DEFAULT_STOPWATCH_PROPS : options.stopwatch;
@@ -98,6 +112,10 @@ export class Session {
     this.takeGuestErrors(); // they were the old program's
     this.takeNotices();
     board.tracer.enabled = this.traceEnabled;
+    this.debug.cancelStep();
+    this.sourceMap = programSourceMap(image);
+    this.debug.setCode(this.sourceMap);
+    this.resolvedLines = this.lineBreakpoints.remap(this.sourceMap);
     this.applyBreakpoints();
     this.settle('paused', null);
     return { entry };
@@ -137,6 +155,7 @@ export class Session {
   /** Power-on reset: the same program boots again from the start, paused. */
   reset(): void {
     this.requireBoard().reset();
+    this.debug.cancelStep();
     this.applyBreakpoints();
     this.settle('paused', null);
   }
@@ -150,9 +169,13 @@ export class Session {
     this.pacer.anchor(wallNowMs, board.clock.nowNs());
   }
 
+  /** Pause; a step by C lines under way stops where the hart is, and the stop says so. */
   pause(): void {
     this.board?.eventStop.disarm();
-    if (this.state === 'running') this.settle('paused', { reason: 'pause' });
+    if (this.state !== 'running') return;
+    if (!this.debug.stepping) return this.settle('paused', { reason: 'pause' });
+    const stop = this.debug.interrupt();
+    this.settle('paused', { reason: 'source-step', pc: stop.pc, message: stop.message });
   }
 
   /** Runs (or goes on running) until the next VM exit, IRQ or lane event, and pauses there. */
@@ -175,8 +198,90 @@ export class Session {
   runSlice(maxInsns: number, wallNowMs: number): SliceResult {
     const board = this.board;
     if (!board || this.state !== 'running') return { insns: 0, waitMs: Infinity };
-    if (this.speed === 'fast') return this.fastSlice(board, maxInsns);
-    return this.realTimeSlice(board, maxInsns, wallNowMs);
+    if (this.debug.singleStepping) return this.follow(this.debug.advance(Math.min(maxInsns, STEP_BATCH)), wallNowMs);
+    const r = this.speed === 'fast' ? this.fastSlice(board, maxInsns) : this.realTimeSlice(board, maxInsns, wallNowMs);
+    // A breakpoint of the debugger's (a C line's, or a step's): it decides whether the run stops.
+    const stop = this.stop;
+    if (stop?.reason === 'breakpoint' && this.debug.owns(stop.pc)) {
+      this.state = 'running';
+      this.stop = null;
+      return { insns: r.insns, waitMs: this.follow(this.debug.atBreakpoint(stop.pc), wallNowMs).waitMs };
+    }
+    // A watchpoint, a power-off or a device error ended the run: a step under way ends with it.
+    if (this.state !== 'running') this.debug.cancelStep();
+    return r;
+  }
+
+  // ---- stepping by C lines (source-debugger.ts) ----
+
+  /** Breakpoints on C lines of `file` (the editor's name); which lines got one (none while no
+   * program with line information is loaded). They stay through reset and reload. */
+  setSourceBreakpoints(file: string, lines: readonly number[]): ResolvedLines {
+    const r = this.lineBreakpoints.set(file, lines);
+    this.resolvedLines = [...this.resolvedLines.filter((l) => l.file !== file), r];
+    this.applyBreakpoints(); // a line's address may also be one of the Code pane's breakpoints
+    return r;
+  }
+
+  /** Where each file's breakpoints went in the loaded program. */
+  sourceBreakpoints(): readonly ResolvedLines[] {
+    return this.resolvedLines;
+  }
+
+  /** The C line the hart is stopped at (null: running, or no source there). */
+  sourceLocation(): SourceLocation | null {
+    if (!this.board || this.state === 'running' || this.state === 'empty') return null;
+    return this.debug.locate(this.board.cpu.pc);
+  }
+
+  /** From a stop: to the next C line, into the call on this one, or out of the function.
+   * The machine runs while the step goes on (runSlice carries it); Pause stops it. */
+  stepSource(how: 'line' | 'into' | 'out', wallNowMs: number): void {
+    this.beginSource({ kind: 'step', step: how }, wallNowMs);
+  }
+
+  /** Runs until the hart reaches `file`:`line` (or the next line with code). */
+  runToLine(file: string, line: number, wallNowMs: number): void {
+    const target = this.sourceMap?.addressesOf(file, line);
+    if (!target?.addresses.length) {
+      throw new SessionError(`Run to line ${line}: ${file} has no code of the loaded program at or after that line. Pick a line with a statement, and build the program that uses this file.`);
+    }
+    this.beginSource({ kind: 'run-to', addresses: target.addresses }, wallNowMs);
+  }
+
+  private beginSource(command: Parameters<SourceDebugger['begin']>[0], wallNowMs: number): void {
+    const board = this.requireBoard();
+    const what = command.kind === 'run-to' ? 'Run to line' : { line: 'Step line', into: 'Step into', out: 'Step out' }[command.step];
+    if (this.state === 'halted') throw new SessionError(haltedMessage());
+    if (this.state !== 'paused') throw new SessionError(`${what} works while the machine is paused: press Pause (F6) first.`);
+    if (!this.sourceMap) {
+      throw new SessionError(`${what}: this program has no C line information. Build it from C here (Build & load), or step by instructions with Step and the Code pane.`);
+    }
+    this.settle('running', null);
+    this.pacer.anchor(wallNowMs, board.clock.nowNs());
+    this.follow(this.debug.begin(command)!, wallNowMs);
+  }
+
+  /** Carries out what the debugger asks after its turn; the slice's result for the host. */
+  private follow(p: DebugProgress, wallNowMs: number): SliceResult {
+    switch (p.kind) {
+      case 'stopped': {
+        const { stop } = p;
+        this.settle('paused', stop.reason === 'breakpoint'
+          ? { reason: 'breakpoint', pc: stop.pc }
+          : { reason: 'source-step', pc: stop.pc, message: stop.message });
+        return { insns: 0, waitMs: Infinity };
+      }
+      case 'stepping':
+        return { insns: 0, waitMs: 0 };
+      case 'run-on':
+        if (p.message) this.notices.push(p.message);
+        this.leaveBreakpoint = true; // the hart may sit on a breakpoint where the step began
+        if (this.board) this.pacer.anchor(wallNowMs, this.board.clock.nowNs());
+        return { insns: 0, waitMs: 0 };
+      case 'machine-stopped':
+        return this.afterRun({ ...p.stop, insns: 0 });
+    }
   }
 
   /** Executes `count` instructions (fewer if the machine stops first), then pauses. */
@@ -323,6 +428,7 @@ export class Session {
     if (!cpu) return;
     cpu.breakpoints.clear();
     for (const pc of this.breakpoints) cpu.breakpoints.add(pc);
+    for (const pc of this.debug.addresses) cpu.breakpoints.add(pc);
     cpu.watchpoints.set([...this.watchpoints, ...resolveRegisterWatches(this.board!.bus, this.registerWatches)]);
   }
 
@@ -330,6 +436,12 @@ export class Session {
     this.state = state;
     this.stop = stop;
     this.idle = false;
+  }
+
+  /** The board, loaded or being loaded (the debugger places breakpoints while a program loads). */
+  private boardForDebugger(): SessionBoard {
+    if (!this.board) throw new Error('the source debugger has no board to work on (a bug: please report it)');
+    return this.board;
   }
 
   private requireBoard(): SessionBoard {

@@ -60,6 +60,17 @@ export type StepAction =
    * kernel, or faulted): the host lets the guest run on. */
   | { kind: 'finished'; message: string };
 
+/** How the stepper names what lies around the code with source, in its messages. */
+export interface StepWords {
+  /** The code without source that calls the program's C (a guest call's caller, a start-up file). */
+  outside: string;
+  /** What happens to an instruction that faults during a step. */
+  faultHandled: string;
+}
+
+/** A driver in the guest: the kernel calls it and handles its faults. */
+export const GUEST_WORDS: StepWords = { outside: 'the kernel', faultHandled: 'the kernel handles it (see its log)' };
+
 /** The length of the instruction at `pc` (2 for a compressed one). */
 function insnLength(hart: HartView, pc: number): number {
   return (hart.readU32(pc) & 3) === 3 ? 4 : 2;
@@ -84,7 +95,8 @@ export class SourceStepper {
     /** For run to line: the addresses of the line. */
     private readonly targets: readonly number[] = [],
     /** Whether a user's breakpoint is set at `pc` (a step stops there, as gdb's do). */
-    private readonly isUserBreakpoint: (pc: number) => boolean = () => false) {}
+    private readonly isUserBreakpoint: (pc: number) => boolean = () => false,
+    private readonly words: StepWords = GUEST_WORDS) {}
 
   /** The first action, with the hart stopped where the user pressed the button. */
   start(hart: HartView): StepAction {
@@ -107,7 +119,7 @@ export class SourceStepper {
     if (pc - u32(hart.trapVector) < 8 && !this.code.functionAt(pc)) {
       if (hart.trapCause >= 0) {
         // An exception: the instruction faulted, and the kernel will not come back to it.
-        return { kind: 'finished', message: `The instruction at 0x${from.pc.toString(16)} faulted: the kernel handles it (see its log).` };
+        return { kind: 'finished', message: `The instruction at 0x${from.pc.toString(16)} faulted: ${this.words.faultHandled}.` };
       }
       this.trapReturn = true;
       return this.resume([{ pc: from.pc, sp: from.sp, tp: u32(x[4]) }]);
@@ -131,7 +143,7 @@ export class SourceStepper {
       return this.singleStep(hart);
     }
     if (this.kind === 'to-line') return this.stop(hart, 'line', 'Ran to the line.');
-    if (this.kind === 'out' && !this.code.functionAt(pc)) return { kind: 'finished', message: 'The function returned to the kernel.' };
+    if (this.kind === 'out' && !this.code.functionAt(pc)) return { kind: 'finished', message: `The function returned to ${this.words.outside}.` };
     if (this.kind === 'out' && this.fn && !inside(this.fn, pc)) return this.stop(hart, 'returned', 'Returned to the caller.');
     return this.arrived(hart);
   }
@@ -146,7 +158,7 @@ export class SourceStepper {
       return this.singleStep(hart);
     }
     if (!inside(fn, pc)) {
-      if (!this.code.locate(pc)) return { kind: 'finished', message: 'The function returned to the kernel.' };
+      if (!this.code.locate(pc)) return { kind: 'finished', message: `The function returned to ${this.words.outside}.` };
       return this.stop(hart, 'returned', 'Returned to the caller.');
     }
     if (this.kind !== 'out' && this.code.isLineStart(pc)) {

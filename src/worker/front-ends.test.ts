@@ -1,6 +1,7 @@
 // Which machine the worker's commands reach: the guest the page boots, kept
 // through a file that is not a program and a C file that does not compile,
-// and given up only when a bare-metal program has loaded.
+// and given up only when a bare-metal program has loaded; the editor's
+// breakpoints on C lines, set while the guest runs, stop the program loaded after it.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { createSessionBoard } from '../session/create-board.ts';
@@ -66,5 +67,23 @@ describe('the worker\'s two front ends', () => {
     w.send({ type: 'run' });
     await w.until(() => w.events.some((e) => e.type === 'status' && e.state === 'halted'), 'the program to end');
     expect(w.events.filter((e) => e.type === 'status').at(-1)).toMatchObject({ stop: { reason: 'poweroff', exitCode: 3 } });
+  });
+
+  it('places C-line breakpoints set while the guest ran in the bare-metal program built after it, and tells the page only the shown machine\'s lines', async () => {
+    const w = worker();
+    w.m.start();
+    w.send({ type: 'boot-guest', driver: null });
+    await w.until(() => w.screen().endsWith('/ # '), 'the prompt');
+    const hello = exampleCatalog().find((e) => e.id === 'hello')!;
+    const line = hello.files['hello.c'].split('\n').findIndex((l) => l.includes('uart_putdec')) + 1;
+    w.send({ type: 'set-source-breakpoints', file: 'hello.c', lines: [line] });
+    // The guest's driver has no hello.c: its answer (no lines) is the page's; the bare-metal host's is not sent.
+    expect(w.events.filter((e) => e.type === 'breakpoints-resolved')).toEqual([{ type: 'breakpoints-resolved', file: 'hello.c', lines: [] }]);
+    w.send({ type: 'compile', name: 'hello.c', source: hello.files['hello.c'], output: 'bare-metal-elf', files: hello.files });
+    expect(w.m.mode).toBe('bare-metal');
+    expect(w.events.filter((e) => e.type === 'breakpoints-resolved').at(-1)).toEqual({ type: 'breakpoints-resolved', file: 'hello.c', lines: [line] });
+    w.send({ type: 'run' });
+    await w.until(() => w.events.some((e) => e.type === 'status' && e.state === 'paused' && e.stop?.reason === 'breakpoint'), 'the breakpoint');
+    expect(w.events.filter((e) => e.type === 'source-location').at(-1)).toMatchObject({ location: { file: 'hello.c', line, function: 'main' } });
   });
 });

@@ -8,7 +8,10 @@ import type { GuestHost } from './guest-host.ts';
 import type { HostPort, MachineHost } from './machine-host.ts';
 
 /** Commands that set an option of the board rather than act on the running machine. */
-const SETTINGS = new Set<MachineCommand['type']>(['set-speed', 'set-jit', 'set-trace', 'set-stopwatch-on-error', 'set-device-watchpoints']);
+const SETTINGS = new Set<MachineCommand['type']>(['set-speed', 'set-jit', 'set-trace', 'set-stopwatch-on-error', 'set-source-breakpoints', 'set-device-watchpoints']);
+
+/** Events about the machine shown; the other front end's are not the page's business. */
+const MACHINE_VIEW = new Set<MachineEvent['type']>(['status', 'registers', 'notice', 'source-location', 'breakpoints-resolved']);
 
 export type FrontEnd = 'bare-metal' | 'guest';
 
@@ -22,7 +25,7 @@ export class FrontEnds {
     // setting passed on to it while a bare-metal program runs must not repaint the page.
     this.guest = make.guest({
       post: (event: MachineEvent, transfer: Transferable[]) => {
-        if (this.mode === 'bare-metal' && (event.type === 'status' || event.type === 'registers' || event.type === 'notice')) return;
+        if (this.mode === 'bare-metal' && MACHINE_VIEW.has(event.type)) return;
         port.post(event, transfer);
       },
     });
@@ -32,7 +35,7 @@ export class FrontEnds {
           if (event.type === 'loaded') {
             this.guest.shutdown();
             this.mode = 'bare-metal';
-          } else if (event.type === 'status' || event.type === 'registers' || event.type === 'notice') {
+          } else if (MACHINE_VIEW.has(event.type)) {
             return; // the page shows the guest's machine until a program has loaded
           }
         }
@@ -54,6 +57,7 @@ export class FrontEnds {
     if (SETTINGS.has(command.type)) {
       // Board settings belong to the page, not to one machine: both keep them, so a
       // program loaded after the guest (or the guest booted after one) starts with them.
+      // So do the editor's breakpoints on C lines: each front end places them in its code.
       const other = this.mode === 'bare-metal' ? this.guest : this.bareMetal;
       if (command.type !== 'set-stopwatch-on-error' || this.mode === 'guest') other.handle(command);
     }

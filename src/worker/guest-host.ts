@@ -20,7 +20,9 @@ import { resolveRegisterWatches } from '../machine/cpu/device-watch.ts';
 import { GuestSystem, type GuestModuleObject } from '../guest/system.ts';
 import { LineDiscipline } from '../guest/shell/line-discipline.ts';
 import { Shell } from '../guest/shell/shell.ts';
+import { annotateCode } from '../session/code-annotation.ts';
 import { codeWindow } from '../session/code-listing.ts';
+import { GuestCodeNames } from '../session/code-names.ts';
 import { buildDriverSources, type DriverLine } from '../session/driver-build.ts';
 import { clampSlowdown, RealTimePacer } from '../session/real-time.ts';
 import type { HostPort } from './machine-host.ts';
@@ -94,6 +96,8 @@ export class GuestHost {
   private lastRegistersMs = -Infinity;
   private readonly scheduler: SliceScheduler;
   private readonly nowMs: () => number;
+  /** Names the Code pane's instructions: kernel labels, module symbols, the driver's C lines. */
+  private readonly codeNames = new GuestCodeNames();
 
   constructor(private readonly port: HostPort, private readonly opts: GuestHostOptions) {
     this.nowMs = opts.nowMs ?? (() => performance.now());
@@ -142,6 +146,8 @@ export class GuestHost {
       case 'pause':
         this.sys?.board.eventStop.disarm();
         if (this.state !== 'running') return;
+        // A step by C lines under way stops where the hart is; the debugger reports that stop.
+        if (this.sourceDebug?.pause()) return;
         this.settle('paused', { reason: 'pause' });
         return this.scheduler.cancel();
       case 'run-to-event':
@@ -243,6 +249,7 @@ export class GuestHost {
       resolved: (file, lines) => { if (mine()) this.send({ type: 'breakpoints-resolved', file, lines }); },
       notice: (message) => { if (mine()) this.notices.push(message); this.flush(false); },
       failed: (err) => this.guestFailed(generation, err),
+      isAddressBreakpoint: (pc) => this.breakpoints.has(pc),
     });
     for (const [file, lines] of this.sourceBreakpoints) debug.setBreakpoints(file, lines);
     return debug;
@@ -606,7 +613,9 @@ export class GuestHost {
     if (!sys) return null;
     const regs = sys.board.cpu.registers();
     const task = sys.kernel.live?.comm;
-    return { ...regs, timeNs: sys.board.clock.nowNs(), code: codeWindow(sys.board.bus, regs.pc), ...(task ? { task } : {}) };
+    const driver = this.driver && { module: this.driver.module, object: this.driver.object, files: this.driver.sources.files };
+    const code = annotateCode(codeWindow(sys.board.bus, regs.pc), this.codeNames.names(sys, driver));
+    return { ...regs, timeNs: sys.board.clock.nowNs(), code, ...(task ? { task } : {}) };
   }
 
   private sendStatus(): void {

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../protocol/messages.ts';
 import { createVirtBoard } from '../session/create-board.ts';
+import { buildProgram } from '../session/build.ts';
 import { Session } from '../session/session.ts';
+import { SourceMap } from '../session/source-map.ts';
 import { clintSleepProgram } from '../session/test-programs.ts';
 import { MachineHost, UART_WINDOW_BYTES } from './machine-host.ts';
 import { gcc } from '../../tests/support/oracles.ts';
@@ -212,5 +214,22 @@ describe('MachineHost', () => {
     await until('the power-off', () => m.lastStatus()?.type === 'status' && m.lastStatus()!.state === 'halted');
     expect(m.uart()).toBe('built in the worker\n');
     expect(m.lastStatus()).toMatchObject({ stop: { reason: 'poweroff', exitCode: 3 } });
+  });
+
+  it('sends the code around pc with its function and C lines, from the program it compiled', async () => {
+    const m = start();
+    const source = 'static int twice(int x)\n{\n\treturn x + x;\n}\n\nint main(void)\n{\n\tint y = twice(21);\n\treturn y - 42;\n}\n';
+    m.host.handle({ type: 'compile', name: 'twice.c', source, output: 'bare-metal-elf' });
+    const map = SourceMap.forProgram(buildProgram('twice.c', source, 'bare-metal-elf').elf!);
+    const body = map.addressesOf('twice.c', 8)!.addresses[0];
+    m.host.handle({ type: 'set-breakpoints', pcs: [body] });
+    m.host.handle({ type: 'run' });
+    await until('the breakpoint', () => m.lastStatus()?.type === 'status' && m.lastStatus()!.state === 'paused');
+    const regs = m.events.filter((e) => e.type === 'registers').at(-1)!;
+    expect(regs.type === 'registers' && regs.registers.pc).toBe(body);
+    const code = regs.type === 'registers' ? regs.registers.code : [];
+    const atPc = code.findIndex((l) => l.addr === body);
+    expect(code[atPc].source).toEqual({ file: 'twice.c', line: 8, text: 'int y = twice(21);' });
+    expect(code[0].function).toBe('main');
   });
 });

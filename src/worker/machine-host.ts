@@ -2,11 +2,16 @@
 // calls and runs the machine in bounded slices, yielding to the message loop
 // between them so Pause and keyboard input get through (v86/jor1k's split).
 // Output is batched per slice: UART bytes as one array, trace events as one list.
+// Stepping by C lines runs in the same slices (Session.runSlice carries a step
+// on), so Pause stops a long step too; at every stop the page is told the C
+// line the hart is on.
 
 import type { BuildOutput } from '../protocol/build.ts';
 import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import { transferablesOf } from '../protocol/messages.ts';
 import { buildAndLoad } from '../session/build.ts';
+import { annotateCode, type CodeNames } from '../session/code-annotation.ts';
+import { programCodeNames } from '../session/code-names.ts';
 import { Session, SessionError } from '../session/session.ts';
 import { exampleCatalog } from './examples.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
@@ -27,12 +32,16 @@ export const UART_WINDOW_BYTES = 256 * 1024;
 export class MachineHost {
   private sliceInsns = 200_000;
   private lastStatus = '';
+  /** The C line last sent to the page (as JSON), so a stop's line goes out once. */
+  private lastLocation = 'null';
   private lastRegistersMs = -Infinity;
   /** UART bytes sent that the terminal has not acknowledged yet. */
   private uartInFlight = 0;
   /** The slice loop waits for the terminal to catch up. */
   private blockedOnUart = false;
   private readonly scheduler: SliceScheduler;
+  /** The loaded program's function names and C lines, for the Code pane. */
+  private codeNames: CodeNames | null = null;
 
   constructor(
     private readonly session: Session,
@@ -68,11 +77,13 @@ export class MachineHost {
     const s = this.session;
     switch (command.type) {
       case 'load-elf': {
-        const { entry } = s.loadElf(command.name, new Uint8Array(command.image));
+        const image = new Uint8Array(command.image);
+        const { entry } = s.loadElf(command.name, image);
+        this.codeNames = programCodeNames(image);
         this.scheduler.cancel();
         this.forgetUartInFlight();
         this.send({ type: 'loaded', name: command.name, entry });
-        return;
+        return this.sendSourceBreakpoints();
       }
       case 'compile':
         return this.build(command.name, command.source, command.output, command.files);
@@ -125,16 +136,19 @@ export class MachineHost {
         this.scheduler.cancel();
         this.forgetUartInFlight();
         this.send({ type: 'loaded', ...reloaded });
+        return this.sendSourceBreakpoints();
+      }
+      case 'set-source-breakpoints': {
+        const r = s.setSourceBreakpoints(command.file, command.lines);
+        if (s.state !== 'empty') this.send({ type: 'breakpoints-resolved', ...r });
         return;
       }
-      case 'set-source-breakpoints':
       case 'step-source':
+        s.stepSource(command.how, this.nowMs());
+        return this.keepRunning();
       case 'run-to-line':
-        // The page sends these for the open file; only the guest's driver has a stepper wired in yet.
-        if (command.type !== 'set-source-breakpoints') {
-          this.send({ type: 'notice', message: 'Stepping by C lines works in a guest driver (pick a driver in the Example menu). For a bare-metal program, use Step (instructions) and the Code pane.' });
-        }
-        return;
+        s.runToLine(command.file, command.line, this.nowMs());
+        return this.keepRunning();
       case 'boot-guest':
       case 'build-driver':
         return; // the worker's router gives these to the guest
@@ -155,9 +169,22 @@ export class MachineHost {
     const buildMs = this.nowMs() - t0;
     this.send({ type: 'compiled', name, ok: r.entry !== null, diagnostics: r.diagnostics, buildMs });
     if (r.entry === null) return;
+    this.codeNames = r.elf ? programCodeNames(r.elf, { ...files, [name]: source }) : null;
     this.scheduler.cancel();
     this.forgetUartInFlight();
     this.send({ type: 'loaded', name, entry: r.entry });
+    this.sendSourceBreakpoints();
+  }
+
+  /** A step by C lines goes on in the slice loop (or ended at once, paused). */
+  private keepRunning(): void {
+    if (this.session.state === 'running') this.scheduler.after(0);
+  }
+
+  /** A program was loaded: where the page's C-line breakpoints are in it. */
+  private sendSourceBreakpoints(): void {
+    this.lastLocation = ''; // the page may still show the guest's line: the next flush tells it this program's
+    for (const r of this.session.sourceBreakpoints()) this.send({ type: 'breakpoints-resolved', file: r.file, lines: r.lines });
   }
 
   private tick(): void {
@@ -206,13 +233,23 @@ export class MachineHost {
     const guestErrors = this.session.takeGuestErrors();
     if (guestErrors.messages.length > 0) this.send({ type: 'guest-errors', ...guestErrors });
     for (const message of this.session.takeNotices()) this.send({ type: 'notice', message });
+    this.sendSourceLocation();
     const now = this.nowMs();
     if (forceRegisters || now - this.lastRegistersMs >= REGISTER_INTERVAL_MS) {
       const registers = this.session.registers();
-      if (registers) this.send({ type: 'registers', registers });
+      if (registers) this.send({ type: 'registers', registers: this.codeNames ? { ...registers, code: annotateCode(registers.code, this.codeNames) } : registers });
       this.lastRegistersMs = now;
     }
     this.sendStatus(); // last: once the UI reads "Paused", the registers it shows are final
+  }
+
+  /** The C line of a stopped hart, for the editor (null while running); sent when it changes. */
+  private sendSourceLocation(): void {
+    const location = this.session.sourceLocation();
+    const key = JSON.stringify(location);
+    if (key === this.lastLocation) return;
+    this.lastLocation = key;
+    this.send({ type: 'source-location', location });
   }
 
   private sendStatus(): void {

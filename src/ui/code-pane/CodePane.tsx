@@ -1,8 +1,11 @@
 // The code the hart is executing, disassembled around pc, with breakpoints:
-// click a line (or type an address) to make the hart stop before it.
+// click a line (or type an address) to make the hart stop before it. Where the
+// worker knows the program's names, they are printed as `objdump -dl` does: a
+// line "function():" where a function starts, and a C line (file:line and its
+// text) before its first instruction.
 
-import { useState, type FormEvent } from 'react';
-import { hex32, hexInstruction } from '../../protocol/registers.ts';
+import { Fragment, useState, type FormEvent } from 'react';
+import { hex32, hexInstruction, type CodeLine } from '../../protocol/registers.ts';
 import { usePlayground } from '../store/store.ts';
 import './code-pane.css';
 
@@ -25,20 +28,38 @@ export function CodePane() {
             const isPc = line.addr === regs.pc;
             const isBp = breakpoints.includes(line.addr);
             return (
-              <li key={line.addr} className={`code-line${isPc ? ' at-pc' : ''}${isBp ? ' has-bp' : ''}`}>
-                <button type="button" onClick={() => toggle(line.addr)} title={isBp ? 'Clear this breakpoint' : 'Stop before this instruction'}>
-                  <span className="gutter" aria-hidden="true">{isBp ? '●' : ''}{isPc ? '▶' : ''}</span>
-                  <span className="addr">{hex32(line.addr)}</span>
-                  <span className="word">{line.word === null ? '' : hexInstruction(line.word)}</span>
-                  <span className="text">{line.text}</span>
-                </button>
-              </li>
+              <Fragment key={line.addr}>
+                <Annotations line={line} />
+                <li className={`code-line${isPc ? ' at-pc' : ''}${isBp ? ' has-bp' : ''}`}>
+                  <button type="button" onClick={() => toggle(line.addr)} title={isBp ? 'Clear this breakpoint' : 'Stop before this instruction'}>
+                    <span className="gutter" aria-hidden="true">{isBp ? '●' : ''}{isPc ? '▶' : ''}</span>
+                    <span className="addr">{hex32(line.addr)}</span>
+                    <span className="word">{line.word === null ? '' : hexInstruction(line.word)}</span>
+                    <span className="text">{line.text}</span>
+                  </button>
+                </li>
+              </Fragment>
             );
           })}
         </ol>
         <BreakpointList breakpoints={breakpoints} toggle={toggle} />
       </div>
     </section>
+  );
+}
+
+/** The function's name and the C line printed before an instruction, when it has them. */
+function Annotations({ line }: { line: CodeLine }) {
+  return (
+    <>
+      {line.function !== undefined && <li className="code-function" data-testid="code-function">{line.function}():</li>}
+      {line.source && (
+        <li className="code-source" data-testid="code-source" title={`${line.source.file}, line ${line.source.line}: the C line the instructions below were compiled from`}>
+          <span className="source-at">{line.source.file}:{line.source.line}</span>
+          <span className="source-text">{line.source.text}</span>
+        </li>
+      )}
+    </>
   );
 }
 

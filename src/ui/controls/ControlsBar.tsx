@@ -1,5 +1,5 @@
 // The bar on top: open a program (an ELF, or a C file compiled in the worker),
-// run it, pause it, step it by instruction or by C line, reset it, Build & load a driver into the guest, choose how
+// run it, pause it, step it by instruction or by C line (or run to the cursor's line), reset it, Build & load a driver into the guest, choose how
 // virtual time runs, the text size, and the keyboard shortcuts' help. Every
 // action has a key (src/ui/keyboard/shortcuts.ts); a key pressed when its
 // action cannot run says why in the live region instead of doing nothing.
@@ -13,6 +13,7 @@ import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { usePlayground } from '../store/store.ts';
 import { FontSizeControl } from './FontSizeControl.tsx';
+import { runToCursor, RunToCursorButton } from './RunToCursorButton.tsx';
 import { WorkBar } from './WorkBar.tsx';
 import { TimeModeSelect } from './TimeModeSelect.tsx';
 import { ToolbarButton } from './ToolbarButton.tsx';
@@ -44,6 +45,8 @@ export function ControlsBar() {
   const canBuild = canBuildNow(s);
   const paused = s.runState === 'paused';
   const running = s.runState === 'running';
+  /** Stepping by C lines: in the guest's driver, or in a bare-metal program (the worker says so if it has no line table). */
+  const cSteps = paused && (s.guestMode || s.programName !== null);
 
   /** Why an action cannot run now, for the live region (null: it can). */
   const blocked = (action: string): string | null => {
@@ -76,6 +79,7 @@ export function ControlsBar() {
     stepLine: s.stepLine,
     stepInto: s.stepInto,
     stepOut: s.stepOut,
+    runToCursor,
     buildAndLoad: s.buildAndLoad,
     help: () => setHelpOpen(true),
   });
@@ -117,6 +121,12 @@ export function ControlsBar() {
           <WorkBar />
         </div>
       )}
+      {/* Text size and help sit on the first row, at its right end, so the machine's controls keep the second row to themselves. */}
+      <div className="control-group control-group-end">
+        <FontSizeControl />
+        <button type="button" className="btn btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?"
+          aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+      </div>
       <div className="control-group">
         <ToolbarButton ref={runRef} action="run" primary enabled={loaded && paused}
           onActivate={({ keyboard }) => { if (keyboard) handOff.current = 'pause'; tryRun(); }} />
@@ -131,9 +141,10 @@ export function ControlsBar() {
         <button type="button" className="btn" disabled={!loaded} onClick={s.reset} title="Power-on reset: boot the program again from the start">Reset</button>
       </div>
       <div className="control-group" role="group" aria-label="Step through C">
-        <ToolbarButton action="stepLine" enabled={s.guestMode && paused} onActivate={s.stepLine} />
-        <ToolbarButton action="stepInto" enabled={s.guestMode && paused} onActivate={s.stepInto} />
-        <ToolbarButton action="stepOut" enabled={s.guestMode && paused} onActivate={s.stepOut} />
+        <ToolbarButton action="stepLine" enabled={cSteps} onActivate={s.stepLine} />
+        <ToolbarButton action="stepInto" enabled={cSteps} onActivate={s.stepInto} />
+        <ToolbarButton action="stepOut" enabled={cSteps} onActivate={s.stepOut} />
+        <RunToCursorButton />
       </div>
       <div className="control-group">
         <TimeModeSelect />
@@ -141,11 +152,6 @@ export function ControlsBar() {
           <input type="checkbox" checked={s.jit} aria-label="Translate hot code (JIT)" onChange={(e) => s.setJit(e.target.checked)} />
           <span>JIT</span>
         </label>
-      </div>
-      <div className="control-group control-group-end">
-        <FontSizeControl />
-        <button type="button" className="btn btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?"
-          aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       </div>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>

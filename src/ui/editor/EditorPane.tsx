@@ -3,13 +3,16 @@
 // types, the editor worker compiles the project and its diagnostics become
 // squiggles on their lines; hovering a name shows its type, F12 goes to its
 // declaration. Clicking the glyph margin (or F9 on the cursor's line) sets a
-// breakpoint; the line the hart is stopped at is highlighted.
+// breakpoint; the line the hart is stopped at is highlighted. The cursor's line
+// is what Run to cursor (Ctrl+F10) runs to; the text follows the page's A−/A+.
 // Monaco itself is loaded the first time a project is open (a dynamic import).
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
 import { countDiagnostics } from '../../protocol/build.ts';
 import type { SourceLocation } from '../../protocol/driver.ts';
+import { useFontSize } from '../controls/font-size.ts';
+import { useEditorCursor } from '../controls/run-to-cursor.ts';
 import { usePlayground } from '../store/store.ts';
 import { driverSources } from '../store/workspace-slice.ts';
 import { editorChecker } from './editor-checker.ts';
@@ -30,6 +33,9 @@ export interface EditorPaneProps {
 
 type Editor = MonacoEditor.IStandaloneCodeEditor;
 
+/** Monaco's size at the page's: 13 px at the page's design size of 14, and in step with it. */
+const editorFontSize = (pagePx: number) => Math.round((pagePx * 13) / 14);
+
 /** The providers are registered once per page and ask the mounted pane through this. */
 let kernelCContext: KernelCContext | null = null;
 let monacoPromise: Promise<Monaco> | null = null;
@@ -48,6 +54,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
   const setActiveFile = usePlayground((s) => s.setActiveFile);
   const check = usePlayground((s) => s.editorCheck);
   const showError = usePlayground((s) => s.showError);
+  const pageFontPx = useFontSize((s) => s.px);
 
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -83,7 +90,7 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     if (!monaco || !host.current) return;
     const ed = monaco.editor.create(host.current, {
       model: null, theme: 'vs-dark', automaticLayout: true, glyphMargin: true, minimap: { enabled: false },
-      fontSize: 13, tabSize: 8, insertSpaces: false, scrollBeyondLastLine: false, fixedOverflowWidgets: true,
+      fontSize: editorFontSize(useFontSize.getState().px), tabSize: 8, insertSpaces: false, scrollBeyondLastLine: false, fixedOverflowWidgets: true,
       readOnlyMessage: { value: 'This is a guest header: read-only. Your driver is compiled against it as it is.' },
     });
     const toggleAt = (line: number) => {
@@ -113,6 +120,13 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
       }
       escaped = false;
     });
+    // Where Run to cursor goes: the cursor's line in a project file (a guest header has no code of the driver).
+    const reportCursor = () => {
+      const tab = latest.current.active, at = ed.getPosition();
+      useEditorCursor.getState().setCursor(tab && !tab.header && ed.getModel() && at ? { file: tab.file, line: at.lineNumber } : null);
+    };
+    ed.onDidChangeCursorPosition(reportCursor);
+    ed.onDidChangeModel(reportCursor);
     breakpointDots.current = ed.createDecorationsCollection();
     currentLine.current = ed.createDecorationsCollection();
     // Lines typed or deleted above a breakpoint move its dot; the breakpoint follows it.
@@ -127,12 +141,17 @@ export function EditorPane({ breakpoints, onToggleBreakpoint, currentLocation }:
     setEditor(ed);
     return () => {
       ed.dispose();
+      useEditorCursor.getState().setCursor(null);
       setEditor(null);
       shown.current = null;
       breakpointDots.current = null;
       currentLine.current = null;
     };
   }, [monaco]);
+
+  useEffect(() => {
+    editor?.updateOptions({ fontSize: editorFontSize(pageFontPx) });
+  }, [editor, pageFontPx]);
 
   /** Shows `tab`'s model in the editor (its scroll and cursor as they were left). */
   const show = useCallback((tab: EditorTab): boolean => {

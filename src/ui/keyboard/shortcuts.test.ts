@@ -12,6 +12,8 @@ describe('keyboard shortcuts', () => {
     expect(matchShortcut(press('F10'))).toBe('stepLine');
     expect(matchShortcut(press('F11'))).toBe('stepInto');
     expect(matchShortcut(press('F11', { shiftKey: true }))).toBe('stepOut');
+    expect(matchShortcut(press('F10', { ctrlKey: true }))).toBe('runToCursor');
+    expect(matchShortcut(press('F10', { metaKey: true }))).toBe('runToCursor');
   });
 
   it('build with Ctrl+S or Ctrl+B, and ⌘ on a Mac', () => {
@@ -38,6 +40,7 @@ describe('keyboard shortcuts', () => {
     expect(ariaKeyShortcuts('pause')).toBe('F6 Shift+F5');
     expect(ariaKeyShortcuts('buildAndLoad')).toBe('Control+S Control+B');
     expect(keysText('stepOut')).toBe('Shift+F11');
+    expect(ariaKeyShortcuts('runToCursor')).toBe('Control+F10');
     expect(keysText('buildAndLoad')).toBe('Ctrl+S or Ctrl+B');
   });
 });

@@ -1,13 +1,14 @@
 // The playground's keyboard shortcuts, one table: the keys, what they do, and
 // how buttons and the help dialog show them. The keys follow the debuggers a
 // student may know (Visual Studio, VS Code, Eclipse): F5 run, F10 step over a
-// line, F11 step into, Shift+F11 step out. F7 steps one machine instruction.
+// line, F11 step into, Shift+F11 step out, Ctrl+F10 run to the cursor's line.
+// F7 steps one machine instruction.
 // Function keys and Ctrl chords work everywhere, also inside the guest's
 // terminal (which then does not send them to the guest); "?" opens the help
 // only outside text fields and the terminal, where it is a character.
 
 export type ShortcutAction =
-  | 'run' | 'pause' | 'stepInstruction' | 'stepLine' | 'stepInto' | 'stepOut' | 'buildAndLoad' | 'help';
+  | 'run' | 'pause' | 'stepInstruction' | 'stepLine' | 'stepInto' | 'stepOut' | 'runToCursor' | 'buildAndLoad' | 'help';
 
 /** A key with its modifiers. `key` is KeyboardEvent.key ("F5", "s", "?"). Ctrl also matches ⌘ on a Mac. */
 export interface KeyChord {
@@ -29,9 +30,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'run', chords: [{ key: 'F5' }], label: 'Run', description: 'Run until a breakpoint, power-off or Pause' },
   { action: 'pause', chords: [{ key: 'F6' }, { key: 'F5', shift: true }], label: 'Pause', description: 'Pause the running machine' },
   { action: 'stepInstruction', chords: [{ key: 'F7' }], label: 'Step', description: 'Execute the number of machine instructions in the box next to Step, then pause' },
-  { action: 'stepLine', chords: [{ key: 'F10' }], label: 'Step line', description: 'Run to the next C line, over calls (driver code with line information)' },
+  { action: 'stepLine', chords: [{ key: 'F10' }], label: 'Step line', description: 'Run to the next C line, over calls (C code with line information: a driver or a bare-metal program)' },
   { action: 'stepInto', chords: [{ key: 'F11' }], label: 'Step into', description: 'Run to the next C line, into a call on this line' },
   { action: 'stepOut', chords: [{ key: 'F11', shift: true }], label: 'Step out', description: 'Run until the current C function returns' },
+  { action: 'runToCursor', chords: [{ key: 'F10', ctrl: true }], label: 'Run to cursor', description: 'Run on until the line of the editor\'s cursor (from a stop at a C line)' },
   { action: 'buildAndLoad', chords: [{ key: 's', ctrl: true }, { key: 'b', ctrl: true }], label: 'Build & load', description: 'Compile the open program or driver and load it' },
   { action: 'help', chords: [{ key: '?' }], label: 'Keyboard shortcuts', description: 'Show this list (outside text fields and the terminal)' },
 ];

@@ -1,8 +1,9 @@
 // The debugger's keyboard actions that go beyond Run/Pause/Step: stepping by C
-// line (over, into, out of a call). The worker that runs the
-// Linux-like guest answers them; a worker that does not know a command ignores
-// it, so pressing F10 on a bare-metal ELF does no harm. What cannot act now
-// says so in `actionNotice`, which the page's live region reads out.
+// line (over, into, out of a call), and running on to a line (Run to cursor).
+// Both machines answer them: the guest's driver, and a bare-metal program
+// built here (an ELF without a line table gets a message saying so). While a
+// step runs, Pause (F6) stops it where the hart is. What cannot act now says
+// so in `actionNotice`, which the page's live region reads out.
 
 import type { StateCreator } from 'zustand';
 import type { CommandSender } from './machine-slice.ts';
@@ -17,6 +18,8 @@ export interface DebugSlice {
   stepLine(): void;
   stepInto(): void;
   stepOut(): void;
+  /** Runs on from a stop until the hart reaches `file`:`line` (1-based). */
+  runToLine(file: string, line: number): void;
   /** What a control or shortcut could not do now, in words (null: clears it). */
   setActionNotice(message: string | null): void;
 }
@@ -39,6 +42,10 @@ export const createDebugSlice = (send: CommandSender): StateCreator<PlaygroundSt
     stepLine: () => stepSource('line'),
     stepInto: () => stepSource('into'),
     stepOut: () => stepSource('out'),
+    runToLine: (file, line) => {
+      set({ actionNotice: null });
+      send({ type: 'run-to-line', file, line });
+    },
     setActionNotice: (message) => set({ actionNotice: message }),
   };
 };
