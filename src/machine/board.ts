@@ -6,6 +6,7 @@
 import type { WatchHit } from '../protocol/watchpoints.ts';
 import { Bus, DEFAULT_EXIT_PRICE_NS } from './bus.ts';
 import { Cpu, STEP_BREAKPOINT, STEP_WFI } from './cpu/cpu.ts';
+import { EventStop } from './cpu/event-stop.ts';
 import { BootRom, fdtLoadAddress } from './devices/boot-rom.ts';
 import { Clint } from './devices/clint.ts';
 import { Plic } from './devices/plic.ts';
@@ -44,8 +45,11 @@ export type RunStop =
   | { reason: 'budget' }
   | { reason: 'wfi'; wakeAtNs: number }
   | { reason: 'breakpoint'; pc: number }
-  /** A data watchpoint: the access has been made, pc is at the next instruction. */
+  /** A data watchpoint: after the access (pc at the next instruction), or, on a trapping
+   * register, before it (pc at the instruction; the device model has not run). */
   | { reason: 'watchpoint'; hit: WatchHit }
+  /** A run to the next event reached it: eventStop.take() says where. */
+  | { reason: 'event' }
   | { reason: 'poweroff'; exitCode: number }
   | { reason: 'reset' }
   | { reason: 'device-error'; device: string; message: string };
@@ -65,6 +69,8 @@ export class VirtBoard {
   readonly tracer: Tracer;
   readonly bus: Bus;
   readonly cpu: Cpu;
+  /** Run to the next VM exit, IRQ or lane event (armed by the host; run() returns 'event'). */
+  readonly eventStop: EventStop;
   /** Guest RAM; reset clears it by swapping in a fresh buffer (see freshRam). */
   private ramRegion: RamRegion;
   /** What was written to RAM since it was last cleared: only reset's own loads
@@ -101,6 +107,7 @@ export class VirtBoard {
     this.bus.returnAddress = () => this.cpu.x[1] >>> 0; // traces name the caller of an accessor like __raw_writel
     this.cpu.useTranslator = this.config.jit !== false;
     this.clock.attachCounter(this.cpu);
+    this.eventStop = new EventStop(this.cpu, this.tracer);
     this.plic = new Plic(this.tracer);
     this.clint = new Clint(this.clock, this.tracer);
     this.uart = new Uart16550(this.clock, this.tracer);
@@ -177,6 +184,7 @@ export class VirtBoard {
   /** Power-on reset: CPU at the boot ROM, devices in their reset state, RAM
    * cleared, the last ELF and the DTB loaded again. */
   reset(): void {
+    this.eventStop.disarm();
     this.cpu.reset(VIRT_MEMMAP.mrom.base);
     this.clock.reset();
     this.freshRam();
@@ -229,6 +237,7 @@ export class VirtBoard {
         const wakeAtNs = this.clock.nextDeadlineNs();
         if (opts.idle === 'return' || wakeAtNs === Infinity) return { reason: 'wfi', wakeAtNs, insns };
         this.idleUntil(wakeAtNs);
+        if (this.eventStop.reached) return { reason: 'event', insns };
         continue;
       }
       this.waiting = false;
@@ -247,6 +256,7 @@ export class VirtBoard {
         this.cpu.watchpoints.hit = null;
         return { reason: 'watchpoint', hit, insns };
       }
+      if (this.eventStop.reached) return { reason: 'event', insns };
       if (this.hostYield) {
         this.hostYield = false;
         return { reason: 'budget', insns };

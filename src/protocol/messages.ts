@@ -7,7 +7,8 @@ import type { BuildDiagnostic, BuildOutput } from './build.ts';
 import type { DeviceView } from './device-view.ts';
 import type { DriverSources, SourceLocation } from './driver.ts';
 import type { Example } from './examples.ts';
-import type { Watchpoint } from './watchpoints.ts';
+import type { DeviceRegisterWatch, Watchpoint } from './watchpoints.ts';
+import type { EventStepTarget } from './trace-lanes.ts';
 import type { CodeLine, RegisterSnapshot } from './registers.ts';
 import type { StopReason } from './stop-reason.ts';
 import type { TraceEvent } from './trace-events.ts';
@@ -42,6 +43,10 @@ export type MachineCommand =
   | { type: 'set-breakpoints'; pcs: number[] }
   /** Data watchpoints: the machine pauses right after a watched access (stop reason 'watchpoint'). */
   | { type: 'set-watchpoints'; watchpoints: Watchpoint[] }
+  /** Watchpoints on device registers by name; on a trapping register the machine stops before the VM exit. */
+  | { type: 'set-device-watchpoints'; watchpoints: DeviceRegisterWatch[] }
+  /** Runs (from a pause, or on while running) until the next VM exit, IRQ or event of a lane, and stops there (stop reason 'event'). */
+  | { type: 'run-to-event'; target: EventStepTarget }
   | { type: 'set-trace'; enabled: boolean }
   /** Translate hot guest code into JavaScript (the default), or interpret every instruction: the same run either way. */
   | { type: 'set-jit'; enabled: boolean }

@@ -3,13 +3,24 @@
 // Pause, the end of a Step); a guest-requested reset is no stop: the board
 // reboots and runs on, as QEMU does without -no-reboot.
 
-import { describeWatchHit, type WatchHit } from './watchpoints.ts';
+import { registerValueName } from './device-registers.ts';
+import { describeEventStepTarget, LANE_NAMES, type EventStepTarget } from './trace-lanes.ts';
+import type { TraceEvent } from './trace-events.ts';
+import { describeWatchHit, describeWatchpoint, type AccessHit, type WatchHit } from './watchpoints.ts';
+
+/** Where a run to the next event stopped: before a VM exit (the access not yet made),
+ * or at a traced event (an IRQ line rising, an event of a lane). */
+export type EventStopAt =
+  | { kind: 'exit'; hit: AccessHit }
+  | { kind: 'event'; event: TraceEvent };
 
 export type StopReason =
   | { reason: 'pause' }                                    // the user pressed Pause
   | { reason: 'step'; count: number; waiting: boolean }    // a Step ran `count` instructions; waiting: the hart sleeps in wfi
   | { reason: 'breakpoint'; pc: number }
   | { reason: 'watchpoint'; hit: WatchHit }
+  /** A run to the next exit, IRQ or lane event reached it. */
+  | { reason: 'event'; target: EventStepTarget; at: EventStopAt }
   /** A step by C line (line, into, out, run to a line) ended; message: where, in words. */
   | { reason: 'source-step'; pc: number; message: string }
   | { reason: 'poweroff'; exitCode: number }
@@ -25,7 +36,11 @@ export function describeStop(stop: StopReason): string {
     case 'breakpoint':
       return `Stopped at the breakpoint at pc 0x${(stop.pc >>> 0).toString(16).padStart(8, '0')}.`;
     case 'watchpoint':
-      return `Stopped by the watchpoint at 0x${(stop.hit.watchpoint.addr >>> 0).toString(16)}: ${describeWatchHit(stop.hit)}.`;
+      return stop.hit.when === 'before'
+        ? `Stopped by ${describeWatchpoint(stop.hit.watchpoint)} before the VM exit: ${describeWatchHit(stop.hit)}. ${RESUME_ONCE}`
+        : `Stopped by the watchpoint at 0x${(stop.hit.watchpoint.addr >>> 0).toString(16)}: ${describeWatchHit(stop.hit)}.`;
+    case 'event':
+      return describeEventStop(stop.target, stop.at);
     case 'source-step':
       return stop.message;
     case 'poweroff':
@@ -34,6 +49,50 @@ export function describeStop(stop: StopReason): string {
         : `The guest powered the machine off with exit status ${stop.exitCode}. Press Reset to boot it again.`;
     case 'device-error':
       return `Device error in ${stop.device}: ${deviceMessage(stop.device, stop.message)}. The machine stopped; press Reset to boot it again.`;
+  }
+}
+
+const RESUME_ONCE = 'Run or Step makes the access once.';
+
+function describeEventStop(target: EventStepTarget, at: EventStopAt): string {
+  if (at.kind === 'exit') return `Stopped at the next VM exit: ${describeWatchHit(at.hit)}. ${RESUME_ONCE}`;
+  const e = at.event;
+  const when = `at ${formatMs(e.timeNs)}`;
+  if (target === 'irq' && e.kind === 'irq-line') {
+    return `Stopped at the next IRQ: the ${e.line} line${e.source === undefined ? '' : ` (source ${e.source})`} rose ${when}. `
+      + 'The hart has not taken the interrupt yet: Step enters the trap handler once the guest has interrupts enabled.';
+  }
+  const lane = typeof target === 'object' ? `in the ${LANE_NAMES[target.lane]} lane` : describeEventStepTarget(target);
+  return `Stopped at the next event ${lane}: ${summarizeEvent(e)} ${when}.`;
+}
+
+/** Virtual time for a stop: "12.345678 ms". */
+function formatMs(ns: number): string {
+  return `${(ns / 1e6).toFixed(6)} ms`;
+}
+
+/** A few words on one event, for a stop's sentence (the Trace pane has the full text). */
+export function summarizeEvent(e: TraceEvent): string {
+  const hex = (v: number) => `0x${(v >>> 0).toString(16)}`;
+  switch (e.kind) {
+    case 'mmio': {
+      const name = e.reg ? registerValueName(e.device, e.reg, e.value) : undefined;
+      const what = `${e.device} ${e.reg ?? hex(e.offset)}`;
+      return `${e.access === 'trap' ? 'trapped' : 'pass-through'} ${e.op} of ${what} = ${hex(e.value)}${name ? ` (${name})` : ''}`;
+    }
+    case 'vm-exit': return `VM exit into ${e.device} (${e.op} ${e.reg ?? e.region})`;
+    case 'vm-entry': return `back from ${e.device} into the guest`;
+    case 'device-log': return `${e.device} logged "${e.message}"`;
+    case 'device-error': return `${e.device} error: ${e.message}`;
+    case 'irq-line': return `IRQ line ${e.line} ${e.level ? 'rose' : 'fell'}`;
+    case 'plic': return `PLIC ${e.action} of source ${e.source}`;
+    case 'trap': return `${e.interrupt ? 'interrupt' : 'trap'} ${e.causeName} into ${e.mode} mode (epc ${hex(e.epc)})`;
+    case 'trap-return': return `${e.via} back to ${hex(e.pc)} in ${e.mode} mode`;
+    case 'kcall': return `kernel call ${e.name}`;
+    case 'printk': return `printk "${e.text.trimEnd()}"`;
+    case 'timer': return `${e.owner} timer ${e.action}`;
+    case 'uart': return `console byte ${e.dir === 'tx' ? 'out' : 'in'} ${JSON.stringify(String.fromCharCode(e.byte))}`;
+    case 'insn': return `instruction ${e.text ?? hex(e.insn)}`;
   }
 }
 

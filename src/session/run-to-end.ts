@@ -53,7 +53,7 @@ export async function runToEnd(session: Session, host: RunHost, limits: RunLimit
     insns += slice.insns;
     if (!(await host.afterSlice())) return { reason: 'stopped', insns };
     const stop = session.stop;
-    if (stop && stop.reason !== 'pause' && stop.reason !== 'step' && stop.reason !== 'source-step') return { ...stop, insns };
+    if (stop && stop.reason !== 'pause' && stop.reason !== 'step' && stop.reason !== 'source-step' && stop.reason !== 'event') return { ...stop, insns };
     if (session.state !== 'running') return { reason: 'stopped', insns }; // paused meanwhile
     if (slice.waitMs === Infinity) {
       if (!(await host.waitForInput?.())) return { reason: 'stuck', insns };

@@ -7,6 +7,9 @@ import type { CpuRegisters } from '../protocol/cpu-state.ts';
 import type { StopwatchProps } from '../machine/devices/stopwatch/stopwatch.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
 import type { PeekableBus } from './code-listing.ts';
+import type { RegisterMap } from '../machine/cpu/device-watch.ts';
+import type { EventStepTarget } from '../protocol/trace-lanes.ts';
+import type { EventStopAt } from '../protocol/stop-reason.ts';
 
 /** Why the board's run loop returned (the board's own type). */
 export type BoardRunStop = RunStop;
@@ -38,7 +41,13 @@ export interface SessionBoard {
     onNotice: ((message: string) => void) | null;
   };
   readonly clock: { nowNs(): number };
-  readonly bus: PeekableBus;
+  readonly bus: PeekableBus & RegisterMap;
+  /** Run to the next VM exit, IRQ or lane event. */
+  readonly eventStop: {
+    arm(target: EventStepTarget): void;
+    disarm(): void;
+    take(): { target: EventStepTarget; at: EventStopAt } | null;
+  };
   readonly tracer: { enabled: boolean; dropped: number; drain(): TraceEvent[] };
   /** The stopwatch, if the board has one: told each guest error it logs (on_error=log). */
   readonly stopwatch?: { onGuestError: (message: string) => void } | null;

@@ -4,7 +4,9 @@
 // in the Web Worker and in Node tests.
 
 import type { SourceLocation } from '../protocol/driver.ts';
-import type { Watchpoint } from '../protocol/watchpoints.ts';
+import type { DeviceRegisterWatch, Watchpoint } from '../protocol/watchpoints.ts';
+import type { EventStepTarget } from '../protocol/trace-lanes.ts';
+import { resolveRegisterWatches } from '../machine/cpu/device-watch.ts';
 import { MAX_GUEST_ERRORS_PER_BATCH, type RunState, type SpeedMode, type StopwatchOnError } from '../protocol/messages.ts';
 import type { CodeLine, RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
@@ -66,6 +68,7 @@ export class Session {
   private notices: string[] = [];
   private breakpoints = new Set<number>();
   private watchpoints: Watchpoint[] = [];
+  private registerWatches: DeviceRegisterWatch[] = [];
   private traceEnabled = false;
   /** Execute the instruction under a breakpoint instead of stopping on it
    * again: set when the user resumes (Run, Step) from where it stopped. */
@@ -177,10 +180,19 @@ export class Session {
 
   /** Pause; a step by C lines under way stops where the hart is, and the stop says so. */
   pause(): void {
+    this.board?.eventStop.disarm();
     if (this.state !== 'running') return;
     if (!this.debug.stepping) return this.settle('paused', { reason: 'pause' });
     const stop = this.debug.interrupt();
     this.settle('paused', { reason: 'source-step', pc: stop.pc, message: stop.message });
+  }
+
+  /** Runs (or goes on running) until the next VM exit, IRQ or lane event, and pauses there. */
+  runToEvent(target: EventStepTarget, wallNowMs: number): void {
+    const board = this.requireBoard();
+    if (this.state === 'halted') throw new SessionError(haltedMessage());
+    board.eventStop.arm(target);
+    this.start(wallNowMs);
   }
 
   /** Fast-forward, or real time slowed down `slowdown` times (1: real time; ignored in fast-forward). */
@@ -289,7 +301,7 @@ export class Session {
     const r = this.runBoard(board, Math.max(1, Math.floor(count)), 'skip');
     const stop: StopReason = r.reason === 'budget' || r.reason === 'wfi' || r.reason === 'reset'
       ? { reason: 'step', count: r.insns, waiting: r.reason === 'wfi' }
-      : (this.toStop(r) as StopReason);
+      : (this.toStop(r) ?? { reason: 'step', count: r.insns, waiting: false });
     this.settle(stop.reason === 'poweroff' || stop.reason === 'device-error' ? 'halted' : 'paused', stop);
     return stop;
   }
@@ -343,6 +355,12 @@ export class Session {
     this.applyBreakpoints();
   }
 
+  /** Watchpoints on device registers by name: on a trapping register the run stops before the VM exit. */
+  setDeviceWatchpoints(watchpoints: readonly DeviceRegisterWatch[]): void {
+    this.registerWatches = watchpoints.map((w) => ({ ...w }));
+    this.applyBreakpoints();
+  }
+
   /** Translation of hot code on or off, from the next slice on (the run is the same either way). */
   setJit(enabled: boolean): void {
     this.jit = enabled;
@@ -381,7 +399,8 @@ export class Session {
   private afterRun(r: RunResult): SliceResult {
     this.idle = false;
     const stop = this.toStop(r);
-    if (stop) this.settle(stop.reason === 'breakpoint' || stop.reason === 'watchpoint' ? 'paused' : 'halted', stop);
+    if (stop) this.settle(stop.reason === 'breakpoint' || stop.reason === 'watchpoint' || stop.reason === 'event' ? 'paused' : 'halted', stop);
+    if (stop) this.board?.eventStop.disarm(); // any stop ends a run to the next event
     if (r.reason === 'reset') this.applyBreakpoints();
     return { insns: r.insns, waitMs: stop ? Infinity : 0 };
   }
@@ -396,6 +415,10 @@ export class Session {
         return { reason: 'breakpoint', pc: r.pc >>> 0 };
       case 'watchpoint':
         return { reason: 'watchpoint', hit: r.hit };
+      case 'event': {
+        const reached = this.board?.eventStop.take();
+        return reached ? { reason: 'event', ...reached } : null;
+      }
       case 'poweroff':
         return { reason: 'poweroff', exitCode: r.exitCode };
       case 'device-error':
@@ -429,7 +452,7 @@ export class Session {
     cpu.breakpoints.clear();
     for (const pc of this.breakpoints) cpu.breakpoints.add(pc);
     for (const pc of this.debug.addresses) cpu.breakpoints.add(pc);
-    cpu.watchpoints.set(this.watchpoints);
+    cpu.watchpoints.set([...this.watchpoints, ...resolveRegisterWatches(this.board!.bus, this.registerWatches)]);
   }
 
   private settle(state: RunState, stop: StopReason | null): void {

@@ -8,7 +8,7 @@ import type { GuestHost } from './guest-host.ts';
 import type { HostPort, MachineHost } from './machine-host.ts';
 
 /** Commands that set an option of the board rather than act on the running machine. */
-const SETTINGS = new Set<MachineCommand['type']>(['set-speed', 'set-jit', 'set-trace', 'set-stopwatch-on-error', 'set-source-breakpoints']);
+const SETTINGS = new Set<MachineCommand['type']>(['set-speed', 'set-jit', 'set-trace', 'set-stopwatch-on-error', 'set-source-breakpoints', 'set-device-watchpoints']);
 
 /** Events about the machine shown; the other front end's are not the page's business. */
 const MACHINE_VIEW = new Set<MachineEvent['type']>(['status', 'registers', 'notice', 'source-location', 'breakpoints-resolved']);

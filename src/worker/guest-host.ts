@@ -14,7 +14,9 @@ import type { MachineCommand, MachineEvent, RunState, SpeedMode } from '../proto
 import { MAX_GUEST_ERRORS_PER_BATCH, transferablesOf } from '../protocol/messages.ts';
 import type { RegisterSnapshot } from '../protocol/registers.ts';
 import type { StopReason } from '../protocol/stop-reason.ts';
-import type { Watchpoint } from '../protocol/watchpoints.ts';
+import type { DeviceRegisterWatch, Watchpoint } from '../protocol/watchpoints.ts';
+import type { EventStepTarget } from '../protocol/trace-lanes.ts';
+import { resolveRegisterWatches } from '../machine/cpu/device-watch.ts';
 import { GuestSystem, type GuestModuleObject } from '../guest/system.ts';
 import { ioMappings } from '../guest/kernel/services/ioremap.ts';
 import { DeviceViewSource } from '../session/device-view.ts';
@@ -92,6 +94,7 @@ export class GuestHost {
   private fastForwarding = false;
   private breakpoints = new Set<number>();
   private watchpoints: Watchpoint[] = [];
+  private registerWatches: DeviceRegisterWatch[] = [];
   private traceEnabled = false;
   /** At most one trace batch per frame, however many turns the loop takes (trace-batches.ts). */
   private readonly traceBatches = new TraceBatchClock();
@@ -156,11 +159,17 @@ export class GuestHost {
       case 'run':
         return this.run();
       case 'pause':
+        this.sys?.board.eventStop.disarm();
         if (this.state !== 'running') return;
         // A step by C lines under way stops where the hart is; the debugger reports that stop.
         if (this.sourceDebug?.pause()) return;
         this.settle('paused', { reason: 'pause' });
         return this.scheduler.cancel();
+      case 'run-to-event':
+        return this.runToEvent(command.target);
+      case 'set-device-watchpoints':
+        this.registerWatches = command.watchpoints.map((w) => ({ ...w }));
+        return this.applyBreakpoints();
       case 'step':
         return this.step(command.count);
       case 'reset':
@@ -445,11 +454,30 @@ export class GuestHost {
     this.scheduler.after(0);
   }
 
+  /** Runs (from a pause, or on while running) until the next VM exit, IRQ or lane event, then pauses there. */
+  private runToEvent(target: EventStepTarget): void {
+    const sys = this.requireGuest();
+    if (this.state === 'halted') throw new Error('The guest has stopped for good (powered off or failed): press Reset to boot it again.');
+    if (!this.booted) throw new Error('The guest is still booting: wait for the shell prompt, then step to the next event.');
+    sys.board.eventStop.arm(target);
+    if (this.state === 'running') return this.wake();
+    this.run();
+  }
+
+  /** A run to the next event reached it (the board stopped, or idle time reached an IRQ): pause there. */
+  private eventReached(sys: GuestSystem): boolean {
+    const reached = sys.board.eventStop.take();
+    if (!reached) return false;
+    this.settle('paused', { reason: 'event', ...reached });
+    return true;
+  }
+
   /** Executes `count` instructions of whatever the kernel runs (idle time is jumped over), then pauses. */
   private step(count: number): void {
     const sys = this.requireGuest();
     if (this.state === 'halted') throw new Error('The guest has stopped for good (powered off or failed): press Reset to boot it again.');
     this.scheduler.cancel();
+    sys.board.eventStop.disarm();
     sys.board.cpu.resumeOverBreakpoint();
     let left = Math.max(1, Math.floor(count));
     let ran = 0;
@@ -493,6 +521,7 @@ export class GuestHost {
   private runFor(sys: GuestSystem, t0: number): number {
     const board = sys.board;
     for (;;) {
+      if (this.eventReached(sys)) return Infinity; // reached while idle time passed
       const wall = this.nowMs();
       if (wall - t0 >= SLICE_TARGET_MS) return 0;
       const fast = this.speed === 'fast' && (!this.booted || sys.shell.busy);
@@ -506,6 +535,7 @@ export class GuestHost {
       }
       const r = sys.runSlice(budget);
       this.idle = r.kind === 'idle';
+      if (r.kind !== 'halted' && this.eventReached(sys)) return Infinity;
       switch (r.kind) {
         case 'breakpoint':
           // The debugger's hook decides: a stop for the student, or a step that runs on.
@@ -666,10 +696,12 @@ export class GuestHost {
     set.clear();
     for (const pc of this.breakpoints) set.add(pc);
     for (const pc of this.sourceDebug?.addresses ?? []) set.add(pc);
-    this.sys?.board.cpu.watchpoints.set(this.watchpoints);
+    const board = this.sys!.board;
+    board.cpu.watchpoints.set([...this.watchpoints, ...resolveRegisterWatches(board.bus, this.registerWatches)]);
   }
 
   private settle(state: RunState, stop: StopReason | null): void {
+    if (state !== 'running') this.sys?.board.eventStop.disarm(); // any stop ends a run to the next event
     this.state = state;
     this.stop = stop;
     this.idle = false;

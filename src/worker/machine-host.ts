@@ -127,6 +127,11 @@ export class MachineHost {
         return s.setBreakpoints(command.pcs);
       case 'set-watchpoints':
         return s.setWatchpoints(command.watchpoints);
+      case 'set-device-watchpoints':
+        return s.setDeviceWatchpoints(command.watchpoints);
+      case 'run-to-event':
+        s.runToEvent(command.target, this.nowMs());
+        return this.scheduler.after(0);
       case 'set-trace':
         return s.setTrace(command.enabled);
       case 'set-jit':

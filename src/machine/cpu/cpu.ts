@@ -48,7 +48,13 @@ export class Cpu implements InstructionCounter, CsrHost {
   reservedValue = 0;
   /** Set by a slow path that entered a trap handler (pcI then holds the handler). */
   trapped = false;
+  /** Set with `trapped` by a slow path that stopped before a trapping access (a
+   * watchpoint, a run to the next exit): the instruction is not retired, the step ends at it. */
+  held = false;
   exitRequested = false;
+  /** The exit was asked for at a traced event (run to the next IRQ or lane event): the
+   * hart stops before taking an interrupt that became pending in the same instruction. */
+  exitBeforeInterrupts = false;
   /**
    * false (default): misaligned loads and stores are performed, as QEMU 7.2's
    * virt hart does (no trap; only atomics and jumps trap when misaligned).
@@ -129,7 +135,8 @@ export class Cpu implements InstructionCounter, CsrHost {
     this.x.fill(0);
     this.instret = 0;
     this.csr.reset();
-    this.reserved = this.trapped = this.exitRequested = false;
+    this.reserved = this.trapped = this.held = this.exitRequested = this.exitBeforeInterrupts = false;
+    this.watchpoints.reset();
     this.untilSample = 0;
     this.breakpointResumePc = -1;
     this.fpuNoticeGiven = false;
@@ -201,7 +208,7 @@ export class Cpu implements InstructionCounter, CsrHost {
    */
   interpret(budget: number, hostMayHaveChanged: boolean): StepResult {
     if (this.exitRequested) {
-      this.exitRequested = false;
+      this.exitRequested = this.exitBeforeInterrupts = false;
       return STEP_EXIT;
     }
     this.pcI = this.pollInterrupts(this.pcI);
@@ -309,6 +316,12 @@ export class Cpu implements InstructionCounter, CsrHost {
           if (this.trapped) {
             this.trapped = false;
             pc = this.pcI;
+            if (this.held) { // stopped before a VM exit: the instruction did not run
+              this.held = false;
+              n--;
+              result = STEP_EXIT;
+              break loop;
+            }
             continue;
           }
           x[(insn >>> 7) & 31] = v;
@@ -384,6 +397,12 @@ export class Cpu implements InstructionCounter, CsrHost {
           if (this.trapped) {
             this.trapped = false;
             pc = this.pcI;
+            if (this.held) { // stopped before a VM exit: the instruction did not run
+              this.held = false;
+              n--;
+              result = STEP_EXIT;
+              break loop;
+            }
             continue;
           }
           pc = this.pollInterrupts((pc + len) | 0);
@@ -559,11 +578,13 @@ export class Cpu implements InstructionCounter, CsrHost {
 
   private takeExit(): StepResult {
     this.exitRequested = false;
+    this.exitBeforeInterrupts = false;
     return STEP_EXIT;
   }
 
   /** Takes the highest-priority enabled pending interrupt, if any; returns the pc to go on at. */
   pollInterrupts(pc: number): number {
+    if (this.exitBeforeInterrupts && this.exitRequested) return pc; // stopping at an event: the interrupt waits for the next step
     const irq = pendingInterrupt(this);
     if (irq < 0) return pc;
     enterTrap(this, irq, true, pc, 0);

@@ -17,7 +17,7 @@ export class RamWindows {
   fetch = 0;
   load = 0;
   store = 0;
-  /** `fetch`, or 0 when translated code may not run (a watchpoint is set): the dispatcher's one test. */
+  /** `fetch`, or 0 when translated code may not run (a watchpoint on RAM is set): the dispatcher's one test. */
   translate = 0;
   /** The state the windows were computed for; NaN forces a recomputation. */
   private key = NaN;
@@ -40,10 +40,14 @@ export class RamWindows {
     const mprv = (c.mstatus & MSTATUS_MPRV) !== 0;
     const data = reachable | (1 << dataPrivilege(cpu)) | (mprv ? (1 << cpu.priv) : 0);
     this.fetch = this.windowFor(reachable, PMP_X);
-    // A watched access must reach the slow path, where watchpoints are checked.
-    this.load = cpu.watchpoints.watchReads ? 0 : this.windowFor(data, PMP_R);
-    this.store = cpu.watchpoints.watchWrites ? 0 : this.windowFor(data, PMP_W);
-    this.translate = cpu.watchpoints.watchReads || cpu.watchpoints.watchWrites ? 0 : this.fetch;
+    // A watched access to RAM must reach the slow path, where watchpoints are checked;
+    // device memory is outside RAM and takes the slow path anyway.
+    const wp = cpu.watchpoints;
+    const watchRamReads = wp.watchReads && wp.overlaps(cpu.ramBase >>> 0, cpu.ramSize, 'read');
+    const watchRamWrites = wp.watchWrites && wp.overlaps(cpu.ramBase >>> 0, cpu.ramSize, 'write');
+    this.load = watchRamReads ? 0 : this.windowFor(data, PMP_R);
+    this.store = watchRamWrites ? 0 : this.windowFor(data, PMP_W);
+    this.translate = watchRamReads || watchRamWrites ? 0 : this.fetch;
     return true;
   }
 

@@ -9,6 +9,7 @@
 import { BUS_OK } from '../bus.ts';
 import type { AccessSize } from '../memory-region.ts';
 import type { Cpu } from './cpu.ts';
+import type { AccessHit } from './watchpoints.ts';
 import { MSTATUS_MPP, MSTATUS_MPRV, MSTATUS_MPP_SHIFT, MSTATUS_TSR, MSTATUS_TVM, MSTATUS_TW } from './csr.ts';
 import { hasPmpRule, pmpAllows, PMP_R, PMP_W } from './pmp.ts';
 import { mret, sret } from './trap.ts';
@@ -42,6 +43,7 @@ export function loadSlow(cpu: Cpu, pc: number, insn: number, addr: number): numb
     raise(cpu, pc, CAUSE_MISALIGNED_LOAD, addr);
     return 0;
   }
+  if (cpu.watchpoints.mayHoldBefore && !misaligned && holdBeforeExit(cpu, pc, addr, size, 'read')) return 0;
   const bus = cpu.bus;
   bus.pc = pc >>> 0;
   const v = misaligned ? readBytewise(cpu, addr, size) : checkedRead(cpu, addr, size);
@@ -68,6 +70,7 @@ export function storeSlow(cpu: Cpu, pc: number, insn: number, addr: number, valu
     raise(cpu, pc, CAUSE_MISALIGNED_STORE, addr);
     return;
   }
+  if (cpu.watchpoints.mayHoldBefore && !misaligned && holdBeforeExit(cpu, pc, addr, size, 'write', value)) return;
   const bus = cpu.bus;
   bus.pc = pc >>> 0;
   const old = cpu.watchpoints.watchWrites ? peekRam(cpu, addr, size) : undefined;
@@ -79,11 +82,48 @@ export function storeSlow(cpu: Cpu, pc: number, insn: number, addr: number, valu
 
 /** Records a watched access and ends the run after this instruction (the board reports it). */
 function watchAccess(cpu: Cpu, pc: number, addr: number, size: number, access: 'read' | 'write', value: number, old?: number): void {
-  const watchpoint = cpu.watchpoints.find(addr, size, access);
-  if (!watchpoint || cpu.watchpoints.hit) return;
+  if (cpu.watchpoints.hit) return;
+  const m = cpu.bus.find(addr >>> 0);
+  const trapping = m?.region.kind === 'io';
+  const watchpoint = cpu.watchpoints.find(addr, size, access, trapping, 'after', value);
+  if (!watchpoint) return;
   const mask = size === 4 ? 0xffffffff : (1 << (size * 8)) - 1;
-  cpu.watchpoints.hit = { pc: pc >>> 0, addr: addr >>> 0, size, access, value: (value & mask) >>> 0, old, watchpoint };
+  const reg = trapping ? m.region.describe?.((addr >>> 0) - m.base) : undefined;
+  cpu.watchpoints.hit = {
+    pc: pc >>> 0, addr: addr >>> 0, size, access, when: 'after', value: (value & mask) >>> 0, old, watchpoint,
+    ...(reg === undefined ? {} : { device: m!.region.owner, reg }),
+  };
   cpu.requestExit();
+}
+
+/**
+ * A trapping access (a device register, an io region) the hart must stop before: a
+ * watchpoint on it, or a run to the next VM exit. Nothing is accessed; the hart stays
+ * at the instruction (cpu.held: the loop does not retire it) and the board reports the
+ * stop. Coming back to the same instruction at the same instret (Run, Step) lets it
+ * through once, so the access is made exactly once.
+ */
+function holdBeforeExit(cpu: Cpu, pc: number, addr: number, size: number, access: 'read' | 'write', value?: number): boolean {
+  const wp = cpu.watchpoints;
+  if (wp.resuming(pc, cpu.instret)) return false;
+  const m = cpu.bus.find(addr >>> 0);
+  if (m === undefined || m.region.kind !== 'io' || addr + size > m.end) return false;
+  const watchpoint = wp.holdNextExit ? undefined : wp.find(addr, size, access, true, 'before', value);
+  if (!wp.holdNextExit && !watchpoint) return false;
+  const mask = size === 4 ? 0xffffffff : (1 << (size * 8)) - 1;
+  const hit: AccessHit = {
+    pc: pc >>> 0, addr: addr >>> 0, size, access, when: 'before',
+    ...(access === 'write' && value !== undefined ? { value: (value & mask) >>> 0 } : {}),
+    device: m.region.owner, ...(m.region.describe ? { reg: m.region.describe((addr >>> 0) - m.base) } : {}),
+  };
+  if (hit.reg === undefined) delete hit.reg;
+  if (watchpoint) wp.hit = { ...hit, watchpoint };
+  else wp.exitHit = hit;
+  wp.holdAt(pc, cpu.instret);
+  cpu.pcI = pc;
+  cpu.trapped = true; // the loop's "not retired" path...
+  cpu.held = true; // ...which then ends the step at this instruction
+  return true;
 }
 
 /** RAM's bytes at addr, little-endian, without a bus access (a device register is never read twice); undefined outside RAM. */

@@ -19,6 +19,8 @@ export class Tracer {
   private count = 0;
   /** Events overwritten before anyone drained them. */
   dropped = 0;
+  /** Told of every event as it is recorded, while a run to the next event waits for one (else null). */
+  watcher: ((event: TraceEvent) => void) | null = null;
 
   constructor(private readonly time: TraceTime, readonly capacity = 65536) {
     this.ring = new Array(capacity);
@@ -41,6 +43,7 @@ export class Tracer {
       this.head = this.head + 1 === this.capacity ? 0 : this.head + 1;
       this.dropped++;
     }
+    if (this.watcher !== null) this.watcher(event);
   }
 
   /** Removes and returns every buffered event, oldest first. */

@@ -5,7 +5,8 @@
 
 import type { RunState } from '../../protocol/messages.ts';
 import { hex32 } from '../../protocol/registers.ts';
-import { describeStop, type StopReason } from '../../protocol/stop-reason.ts';
+import { describeStop, summarizeEvent, type StopReason } from '../../protocol/stop-reason.ts';
+import { describeEventStepTarget } from '../../protocol/trace-lanes.ts';
 import type { BuildReport } from '../store/build-slice.ts';
 
 export interface RunView {
@@ -20,7 +21,12 @@ function why(stop: StopReason | null): string {
   switch (stop.reason) {
     case 'pause': return ' (Pause pressed)';
     case 'breakpoint': return ' (breakpoint)';
-    case 'watchpoint': return ` (watchpoint: ${stop.hit.access} of ${stop.hit.size} byte${stop.hit.size === 1 ? '' : 's'} at 0x${(stop.hit.addr >>> 0).toString(16)})`;
+    case 'watchpoint': return stop.hit.when === 'before'
+      ? ` (watchpoint: before the VM exit, ${stop.hit.access === 'write' ? 'about to write' : 'about to read'} ${stop.hit.reg ?? `0x${(stop.hit.addr >>> 0).toString(16)}`}; the device has not run yet)`
+      : ` (watchpoint: ${stop.hit.access} of ${stop.hit.size} byte${stop.hit.size === 1 ? '' : 's'} at 0x${(stop.hit.addr >>> 0).toString(16)})`;
+    case 'event': return stop.at.kind === 'exit'
+      ? ` (next VM exit: about to ${stop.at.hit.access} ${stop.at.hit.device ?? ''} ${stop.at.hit.reg ?? `0x${(stop.at.hit.addr >>> 0).toString(16)}`}, before the device model runs)`
+      : ` (${describeEventStepTarget(stop.target)}: ${summarizeEvent(stop.at.event)})`;
     case 'source-step': return ` (${stop.message})`;
     case 'step': return stop.waiting ? ` (stepped ${stop.count}; waiting in wfi for an interrupt)` : ` (stepped ${stop.count} instruction${stop.count === 1 ? '' : 's'})`;
     default: return '';

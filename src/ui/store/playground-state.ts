@@ -6,6 +6,7 @@ import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
 import { createGuestSlice, type GuestSlice } from './guest-slice.ts';
 import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
+import { createEventStepSlice, type EventStepSlice } from './event-step-slice.ts';
 import { createDebugSlice, type DebugSlice } from './debug-slice.ts';
 import { createDeviceViewSlice, type DeviceViewSlice } from './device-view-slice.ts';
 import { createMachineSlice, type MachineSlice } from './machine-slice.ts';
@@ -14,7 +15,7 @@ import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
 import { createFrameSlice, type FrameSlice } from './frame-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -28,5 +29,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createTraceSlice(send)(...a),
     ...createFrameSlice(...a),
     ...createDeviceViewSlice(...a),
+    ...createEventStepSlice(send)(...a),
   });
 }

@@ -31,6 +31,7 @@ function machineRestarted(): void {
   send({ type: 'set-jit', enabled: s.jit });
   send({ type: 'set-stopwatch-on-error', onError: s.stopwatchOnError });
   send({ type: 'set-breakpoints', pcs: s.breakpoints });
+  send({ type: 'set-device-watchpoints', watchpoints: s.deviceWatches });
   for (const [file, lines] of Object.entries(s.sourceBreakpoints)) send({ type: 'set-source-breakpoints', file, lines });
   // The new worker says 'ready', and the store boots the guest again as when the page opened.
 }

@@ -15,6 +15,8 @@ const REGION_CALL_CAP = 65536;
 export interface DispatchHost extends RegionHost {
   instret: number;
   exitRequested: boolean;
+  /** Cleared with exitRequested when a step ends on it (see Cpu.exitBeforeInterrupts). */
+  exitBeforeInterrupts: boolean;
   /** pc the next interpreted instruction runs even with a breakpoint on it (a debugger's "continue"). */
   breakpointResumePc: number;
   readonly breakpoints: ReadonlySet<number>;
@@ -27,7 +29,7 @@ export interface DispatchHost extends RegionHost {
 /** Runs at most `budget` instructions, translated where it can. */
 export function runTranslated(cpu: DispatchHost, translator: Translator, budget: number): StepResult {
   if (cpu.exitRequested) {
-    cpu.exitRequested = false;
+    cpu.exitRequested = cpu.exitBeforeInterrupts = false;
     return STEP_EXIT;
   }
   cpu.pcI = cpu.pollInterrupts(cpu.pcI);
