@@ -11,6 +11,8 @@ import { IrqWaveform } from './IrqWaveform.tsx';
 import { MemoryDump } from './MemoryDump.tsx';
 import { PlicRow } from './PlicRow.tsx';
 import { RegisterTable } from './RegisterTable.tsx';
+import { DeviceWatchpoints } from '../event-step/DeviceWatchpoints.tsx';
+import '../event-step/event-step.css';
 import './device-pane.css';
 
 export function DevicePane() {
@@ -32,6 +34,7 @@ export function DevicePane() {
         : (
           <div className="device-body">
             <RegisterTable registers={view.registers} selected={target?.kind === 'register' ? target.name : null} />
+            <DeviceWatchpoints />
             <MemoryDump memory={view.memory} base={view.memoryBase} changed={changed}
               selected={target?.kind === 'bytes' ? target : null} selectionKey={selectionKey} />
             <section className="dev-section" aria-label="IRQ line">

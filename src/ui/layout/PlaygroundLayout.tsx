@@ -18,7 +18,6 @@ import { DevicePane } from '../device-pane/DevicePane.tsx';
 import { HostPane } from '../host-pane/HostPane.tsx';
 import { ControlsBar } from '../controls/ControlsBar.tsx';
 import { EditorPane } from '../editor/EditorPane.tsx';
-import { EventStepDock } from '../event-step/EventStepDock.tsx';
 import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { VariablesPane } from '../variables/VariablesPane.tsx';
@@ -110,7 +109,6 @@ export function PlaygroundLayout() {
           </Panel>
           <Separator className="split-handle split-handle-row" aria-label="Resize the panes and the trace" />
           <Panel id="trace" defaultSize="25" minSize="12" collapsible collapsedSize="0" className="area-trace">
-            <EventStepDock />
             <TracePane />
           </Panel>
         </Group>

@@ -13,6 +13,8 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { LANE_COLORS } from './lane-colors.ts';
 import { Timeline, type TimelineHandle } from './Timeline.tsx';
 import { traceRows, useTraceRowsVersion } from './use-trace-rows.ts';
+import { EventStepBar } from '../event-step/EventStepBar.tsx';
+import '../event-step/event-step.css';
 import './trace-pane.css';
 
 const ALL_LANES: ReadonlySet<TraceLane> = new Set(TRACE_LANES.map((l) => l.lane));
@@ -83,6 +85,7 @@ export function TracePane() {
           </label>
         ))}
         </fieldset>
+        <EventStepBar />
       </header>
       <div className="trace-body">
         <div className="trace-overview">
