@@ -35,7 +35,7 @@ import type { HostPort } from './machine-host.ts';
 import { UART_WINDOW_BYTES } from './machine-host.ts';
 import { GuestSourceDebug } from './guest-source-debug.ts';
 import { SliceScheduler } from './slice-scheduler.ts';
-import { TraceBatchClock } from './trace-batches.ts';
+import { TRACE_BATCH_MS, TraceBatchClock } from './trace-batches.ts';
 
 /** Wall time one turn of the loop aims at: short enough for a responsive Pause. */
 const SLICE_TARGET_MS = 8;
@@ -509,7 +509,9 @@ export class GuestHost {
       this.send({ type: 'error', message: `Internal error in the emulator (please report it): ${err instanceof Error ? err.message : String(err)}` });
       waitMs = Infinity;
     }
-    this.flush(this.state !== 'running');
+    // At a stop, or when the guest goes to sleep in wfi for a while (at the prompt, not between the
+    // interrupts of a storm), what was held back goes at once: the page shows the state it rests in.
+    this.flush(this.state !== 'running', this.state !== 'running' || (this.idle && waitMs >= TRACE_BATCH_MS));
     // Events held back for the next batch must not wait for a long idle turn.
     if (this.state === 'running' && (sys.board.tracer.enabled && sys.board.tracer.buffered > 0)) {
       waitMs = Math.min(waitMs, this.traceBatches.waitMs(this.nowMs()));
@@ -629,7 +631,9 @@ export class GuestHost {
 
   // ---- what goes to the page ----
 
-  private flush(forceRegisters: boolean): void {
+  /** Sends what the turn produced. forceRegisters: a register snapshot now; forceBatches: the trace and
+   * the device view now, rather than at most once per frame. */
+  private flush(forceRegisters: boolean, forceBatches = forceRegisters): void {
     if (this.out !== '') {
       const bytes = this.encoder.encode(this.out);
       this.out = '';
@@ -640,7 +644,7 @@ export class GuestHost {
     const now = this.nowMs();
     // A storm makes the loop turn once per interrupt (thousands of turns a
     // second): the trace goes once per frame, or at once when the machine stops.
-    if (sys && sys.board.tracer.enabled && sys.board.tracer.buffered > 0 && this.traceBatches.due(now, forceRegisters)) {
+    if (sys && sys.board.tracer.enabled && sys.board.tracer.buffered > 0 && this.traceBatches.due(now, forceBatches)) {
       const events = sys.board.tracer.drain();
       this.send({ type: 'trace', events, dropped: sys.board.tracer.dropped });
       this.traceBatches.sent(now);
@@ -652,7 +656,7 @@ export class GuestHost {
     }
     for (const message of this.notices.splice(0)) this.send({ type: 'notice', message });
     // The device snapshot, like the trace, goes at most once per frame: a storm turns the loop once per interrupt.
-    if (forceRegisters || now - this.lastDeviceViewMs >= DEVICE_VIEW_INTERVAL_MS) {
+    if (forceBatches || now - this.lastDeviceViewMs >= DEVICE_VIEW_INTERVAL_MS) {
       const view = this.deviceView?.take(forceRegisters);
       if (view) {
         this.send({ type: 'device-view', view });

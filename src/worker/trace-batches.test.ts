@@ -34,7 +34,7 @@ describe('the guest under an interrupt storm (the never-ACK example)', () => {
     // The host's own clock, and the reading it made last: the time it decided to send.
     let lastReading = 0;
     const nowMs = () => (lastReading = performance.now());
-    const batches: { at: number; events: number; firstSeq: number; lastSeq: number }[] = [];
+    const batches: { at: number; events: number; firstSeq: number; lastSeq: number; storming: boolean }[] = [];
     let screen = '';
     const decoder = new TextDecoder();
     const g: GuestHost = new GuestHost({
@@ -44,7 +44,7 @@ describe('the guest under an interrupt storm (the never-ACK example)', () => {
           queueMicrotask(() => g.handle({ type: 'uart-ack', bytes: event.bytes.length }));
         }
         if (event.type === 'trace') {
-          batches.push({ at: lastReading, events: event.events.length, firstSeq: event.events[0].seq, lastSeq: event.events.at(-1)!.seq });
+          batches.push({ at: lastReading, events: event.events.length, firstSeq: event.events[0].seq, lastSeq: event.events.at(-1)!.seq, storming: !screen.includes('Disabling IRQ') });
         }
       },
     }, { headers: GUEST_HEADERS, defaultDriver: { module: example.name, main: example.main, files: example.files }, nowMs });
@@ -76,7 +76,8 @@ describe('the guest under an interrupt storm (the never-ACK example)', () => {
     const events = storm.reduce((n, b) => n + b.events, 0);
     expect(events).toBeGreaterThan(9 * 10_000); // claim, complete, pending, two exits and their entries, per interrupt
     for (let i = 1; i < storm.length; i++) {
-      expect(storm[i].at - storm[i - 1].at).toBeGreaterThanOrEqual(TRACE_BATCH_MS);
+      // While the storm runs, a frame apart (once the guest rests at its prompt, what is left goes at once).
+      if (storm[i].storming) expect(storm[i].at - storm[i - 1].at).toBeGreaterThanOrEqual(TRACE_BATCH_MS);
       expect(storm[i].firstSeq).toBe(storm[i - 1].lastSeq + 1); // nothing lost between batches
     }
     expect(storm.length).toBeLessThan(events / 100); // not one message per interrupt
