@@ -20,6 +20,11 @@ export const LANE_NAMES: Readonly<Record<TraceLane, string>> = {
   irq: 'IRQ / PLIC',
 };
 
+/** The lane's one-word name, for the event list's narrow column and the filter boxes. */
+export const LANE_SHORT_NAMES: Readonly<Record<TraceLane, string>> = {
+  user: 'shell', kernel: 'kernel', cpu: 'trap', bus: 'bus', device: 'device', host: 'host', irq: 'irq',
+};
+
 /**
  * Where an event is drawn. The console's bytes are what user space reads and
  * writes; kernel services and printk are the kernel and its driver; the

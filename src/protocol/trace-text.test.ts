@@ -60,7 +60,7 @@ describe('describeTraceEvent', () => {
   it('puts each kind in its lane', () => {
     expect(laneOf(EXAMPLES.uart[0][0])).toBe('user');
     expect(laneOf(EXAMPLES.kcall[0][0])).toBe('kernel');
-    expect(laneOf(EXAMPLES.trap[0][0])).toBe('trap');
+    expect(laneOf(EXAMPLES.trap[0][0])).toBe('cpu');
     expect(laneOf(EXAMPLES.mmio[0][0])).toBe('bus');
     expect(laneOf(EXAMPLES.timer[0][0])).toBe('device');
     expect(laneOf(EXAMPLES['vm-exit'][0][0])).toBe('host');

@@ -4,41 +4,23 @@
 // exports all say it in these words. Pure; runs anywhere.
 
 import type { TraceEvent } from './trace-events.ts';
+import { LANE_NAMES, LANE_SHORT_NAMES, TRACE_LANES, type TraceLane } from './trace-lanes.ts';
 
-/** Which part of the system an event belongs to: one lane of the timeline each. */
-export type TraceLane = 'user' | 'kernel' | 'trap' | 'bus' | 'device' | 'host' | 'irq';
+// The lanes (which part of the system an event belongs to) are trace-lanes.ts's: one
+// mapping for the timeline, the list and the machine's "next in lane".
+export { laneOf, type TraceLane } from './trace-lanes.ts';
 
 /** The lanes top to bottom, with the names the timeline and the list show. */
-export const TRACE_LANES: readonly { lane: TraceLane; name: string; short: string }[] = [
-  { lane: 'user', name: 'guest user / shell', short: 'shell' },
-  { lane: 'kernel', name: 'guest kernel and driver', short: 'kernel' },
-  { lane: 'trap', name: 'vCPU traps', short: 'trap' },
-  { lane: 'bus', name: 'bus', short: 'bus' },
-  { lane: 'device', name: 'device', short: 'device' },
-  { lane: 'host', name: 'host', short: 'host' },
-  { lane: 'irq', name: 'IRQ / PLIC', short: 'irq' },
-];
+export const LANE_LABELS: readonly { lane: TraceLane; name: string; short: string }[] =
+  TRACE_LANES.map((lane) => ({ lane, name: LANE_NAMES[lane], short: LANE_SHORT_NAMES[lane] }));
 
 export function laneName(lane: TraceLane): string {
-  return TRACE_LANES.find((l) => l.lane === lane)!.name;
+  return LANE_NAMES[lane];
 }
 
 /** The lane's one-word name, for the list's narrow column. */
 export function laneShortName(lane: TraceLane): string {
-  return TRACE_LANES.find((l) => l.lane === lane)!.short;
-}
-
-/** The lane an event is drawn in. */
-export function laneOf(e: TraceEvent): TraceLane {
-  switch (e.kind) {
-    case 'uart': return 'user';
-    case 'insn': case 'kcall': case 'printk': return 'kernel';
-    case 'trap': case 'trap-return': return 'trap';
-    case 'mmio': return 'bus';
-    case 'vm-exit': case 'vm-entry': case 'device-log': return 'host';
-    case 'device-error': case 'timer': return 'device';
-    case 'irq-line': case 'plic': return 'irq';
-  }
+  return LANE_SHORT_NAMES[lane];
 }
 
 export const hex = (v: number): string => `0x${(v >>> 0).toString(16)}`;

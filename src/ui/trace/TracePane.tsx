@@ -6,7 +6,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceRow } from '../../protocol/trace-group.ts';
-import { TRACE_LANES, type TraceLane } from '../../protocol/trace-text.ts';
+import { LANE_LABELS, type TraceLane } from '../../protocol/trace-text.ts';
 import { machineClient, usePlayground } from '../store/store.ts';
 import { EventList } from './EventList.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
@@ -17,7 +17,7 @@ import { EventStepBar } from '../event-step/EventStepBar.tsx';
 import '../event-step/event-step.css';
 import './trace-pane.css';
 
-const ALL_LANES: ReadonlySet<TraceLane> = new Set(TRACE_LANES.map((l) => l.lane));
+const ALL_LANES: ReadonlySet<TraceLane> = new Set(LANE_LABELS.map((l) => l.lane));
 
 export function TracePane() {
   const version = useTraceRowsVersion();
@@ -77,7 +77,7 @@ export function TracePane() {
         <ExportMenu timeline={() => timeline.current?.model() ?? null} />
         <fieldset className="trace-lanes">
         <legend className="visually-hidden">Lanes shown</legend>
-        {TRACE_LANES.map((l) => (
+        {LANE_LABELS.map((l) => (
           <label key={l.lane} className="trace-lane-toggle" title={`Show the ${l.name} lane`}>
             <input type="checkbox" checked={lanes.has(l.lane)} onChange={() => toggleLane(l.lane)} />
             <span className="trace-swatch" style={{ background: LANE_COLORS[l.lane] }} aria-hidden="true" />

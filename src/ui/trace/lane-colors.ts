@@ -7,7 +7,7 @@ import type { TraceLane } from '../../protocol/trace-text.ts';
 export const LANE_COLORS: Record<TraceLane, string> = {
   user: '#7ee787',
   kernel: '#79c0ff',
-  trap: '#d2a8ff',
+  cpu: '#d2a8ff',
   bus: '#f5c26b',
   device: '#ffa657',
   host: '#ff7b72',

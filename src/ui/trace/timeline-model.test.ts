@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import { groupTrace } from '../../protocol/trace-group.ts';
-import { TRACE_LANES, type TraceLane } from '../../protocol/trace-text.ts';
+import { LANE_LABELS, type TraceLane } from '../../protocol/trace-text.ts';
 import { AA_TEXT, contrastRatio, parseColor } from '../contrast/wcag.ts';
 import { LANE_COLORS, TIMELINE_THEME } from './lane-colors.ts';
 import { describeTimeline, fitWindow, LABEL_WIDTH, layoutTimeline, panWindow, rowAt, zoomWindow } from './timeline-model.ts';
@@ -14,7 +14,7 @@ const rows = groupTrace([
   ev(2, 6_000, { kind: 'device-log', device: 'stopwatch', message: 'stopwatch_io_write: COMMAND value: 0x1 (START)' }),
   ev(3, 1_000_006_000, { kind: 'irq-line', line: 'stopwatch.timeout', level: 1, source: 64 }),
 ]);
-const ALL = new Set<TraceLane>(TRACE_LANES.map((l) => l.lane));
+const ALL = new Set<TraceLane>(LANE_LABELS.map((l) => l.lane));
 
 describe('the timeline model', () => {
   it('puts each row in its lane, one mark per pixel column, and says so in words', () => {
@@ -25,7 +25,7 @@ describe('the timeline model', () => {
     expect(lane('bus').marks).toEqual([{ x: LABEL_WIDTH + 60, w: 1, row: 1, count: 1 }]);
     expect(lane('irq').count).toBe(0); // a second later: out of the window
     expect(m.selectedX).toBe(LABEL_WIDTH + 60);
-    expect(describeTimeline(m)).toContain('bus: 1 event; device: 0 events; host: 2 events');
+    expect(describeTimeline(m)).toContain('Bus: 1 event; Device: 0 events; Host: 2 events');
     expect(m.ticks.length).toBeGreaterThan(0);
   });
 

@@ -5,7 +5,7 @@
 // picture, the file and the words agree. Pure.
 
 import type { TraceRow } from '../../protocol/trace-group.ts';
-import { durationText, TRACE_LANES, timeText, type TraceLane } from '../../protocol/trace-text.ts';
+import { durationText, LANE_LABELS, timeText, type TraceLane } from '../../protocol/trace-text.ts';
 
 export interface TimeWindow {
   startNs: number;
@@ -94,7 +94,7 @@ function tickStep(span: number, want: number): number {
 export function layoutTimeline(
   rows: readonly TraceRow[], window: TimeWindow, width: number, lanes: ReadonlySet<TraceLane>, selectedSeq: number | null,
 ): TimelineModel {
-  const shown = TRACE_LANES.filter((l) => lanes.has(l.lane));
+  const shown = LANE_LABELS.filter((l) => lanes.has(l.lane));
   const plot = Math.max(1, width - LABEL_WIDTH);
   const span = Math.max(1, window.endNs - window.startNs);
   const scale = plot / span;
