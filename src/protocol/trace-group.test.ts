@@ -18,6 +18,15 @@ describe('groupTrace', () => {
     expect([rows[0].firstSeq, rows[0].lastSeq, rows[0].startNs, rows[0].endNs]).toEqual([0, 12, 1000, 1012]);
   });
 
+  it('reads memcpy_fromio\'s aligned words and last byte as one row with the text', () => {
+    const bytes = [...new TextEncoder().encode('1.00 seconds'), 0];
+    const word = (i: number): TraceBody & { pc: number } => ({
+      ...byte(i, (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0), size: 4,
+    });
+    const rows = groupTrace(stream([word(0), word(4), word(8), byte(12, 0)]));
+    expect(rows.map((r) => r.text)).toEqual(['pass-through · read data[0..13] "1.00 seconds"']);
+  });
+
   it('starts a new row when the code, the direction or the position changes', () => {
     const rows = groupTrace(stream([byte(0, 0x41), byte(1, 0x42, 0x8010_0080), byte(2, 0x43, 0x8010_0080, 'write'), byte(5, 0x44, 0x8010_0080, 'write')]));
     expect(rows.map((r) => r.text)).toEqual([

@@ -1,6 +1,6 @@
 // Trace events into the rows a person reads. Most events are a row of their
 // own; three things are put together:
-// - consecutive pass-through byte accesses of one buffer field by one piece of
+// - consecutive pass-through accesses (bytes, or memcpy_fromio's words) of one buffer field by one piece of
 //   code (memcpy_fromio reading the text UPDATE wrote) become one row,
 //   `pass-through · read data[0..13] "1.00 seconds"`;
 // - consecutive UART bytes one way become a string, up to a newline;
@@ -37,6 +37,11 @@ interface OpenGroup {
   nextIndex?: number;
 }
 
+/** An access's value as the bytes it moved, lowest address first (RISC-V is little-endian). */
+function bytesOf(value: number, size: number): number[] {
+  return Array.from({ length: size }, (_, i) => (value >>> (8 * i)) & 0xff);
+}
+
 export class TraceGrouper {
   /** The rows so far, oldest first. The owner may drop rows from the front (see `dropBefore`). */
   rows: TraceRow[] = [];
@@ -49,11 +54,11 @@ export class TraceGrouper {
     this.open = null;
     const row: TraceRow = { event: e, firstSeq: e.seq, lastSeq: e.seq, startNs: e.timeNs, endNs: e.timeNs, lane: laneOf(e), text: describeTraceEvent(e) };
     this.rows.push(row);
-    if (e.kind === 'mmio' && e.access === 'passthrough' && e.size === 1) {
+    if (e.kind === 'mmio' && e.access === 'passthrough') {
       const m = e.reg ? INDEXED.exec(e.reg) : null;
       if (m) {
         const from = Number(m[2]);
-        this.open = { row, kind: 'bytes', bytes: [e.value & 0xff], field: m[1], from, nextIndex: from + 1 };
+        this.open = { row, kind: 'bytes', bytes: bytesOf(e.value, e.size), field: m[1], from, nextIndex: from + e.size };
         row.text = this.bytesText(this.open, e.op);
       }
     } else if (e.kind === 'uart' && e.byte !== 0x0a) {
@@ -90,12 +95,12 @@ export class TraceGrouper {
     if (!g || e.seq !== g.row.lastSeq + 1) return false;
     const first = g.row.event;
     if (g.kind === 'bytes') {
-      if (e.kind !== 'mmio' || first.kind !== 'mmio' || e.access !== 'passthrough' || e.size !== 1 || e.op !== first.op
+      if (e.kind !== 'mmio' || first.kind !== 'mmio' || e.access !== 'passthrough' || e.op !== first.op
         || e.region !== first.region || e.pc !== first.pc || !e.reg) return false;
       const m = INDEXED.exec(e.reg);
       if (!m || m[1] !== g.field || Number(m[2]) !== g.nextIndex) return false;
-      g.nextIndex!++;
-      g.bytes.push(e.value & 0xff);
+      g.nextIndex! += e.size;
+      g.bytes.push(...bytesOf(e.value, e.size));
       this.grow(g.row, e);
       g.row.text = this.bytesText(g, e.op);
       return true;
