@@ -19,7 +19,8 @@ export function ExitList() {
   const selectedSeq = selectedExitSeq(exits, selected);
   const list = useFollowBottom<HTMLOListElement>(exits);
   const selectedRow = useRef<HTMLLIElement>(null);
-  useEffect(() => selectedRow.current?.scrollIntoView({ block: 'nearest' }), [selectedSeq]);
+  // Braces: in recent Chromium scrollIntoView returns a promise, and an effect may return only a clean-up function.
+  useEffect(() => { selectedRow.current?.scrollIntoView({ block: 'nearest' }); }, [selectedSeq]);
   return (
     <div className="host-exits">
       <h3>VM exits (newest last)</h3>
