@@ -40,7 +40,7 @@ test('an ELF runs in the worker: its banner shows, and typed keys echo back thro
   await expect(playground.runState).toHaveText('Paused');
   await expect(playground.stopReason).toHaveText('Paused.');
   await playground.typeInTerminal('!');
-  await playground.button('Step').click();
+  await playground.button('Step instruction').click();
   await expect(playground.stopReason).toHaveText('Stepped 1 instruction.');
   const trapEntry = symbolAddress(elf, 'trap_entry');
   const pc = parseInt(await playground.pc.innerText(), 16);
@@ -122,7 +122,7 @@ test('a guest that prints without end cannot flood the page: Pause still works a
   await page.waitForTimeout(1000);
   await playground.button('Pause').click();
   await expect(playground.runState).toHaveText('Paused'); // within expect's time limit, a hang guard, not a measurement
-  await expect(playground.button('Step')).toBeEnabled();
+  await expect(playground.button('Step instruction')).toBeEnabled();
 });
 
 test('a breakpoint on the UART interrupt handler stops the hart when a key arrives', async ({ page }) => {

@@ -45,7 +45,7 @@ export class PlaygroundPage {
     await expect(this.page.getByRole('button', { name: 'Build & load', exact: true })).toBeVisible();
   }
 
-  button(name: 'Open program…' | 'Run' | 'Pause' | 'Step' | 'Reset' | 'Dismiss'): Locator {
+  button(name: 'Open program…' | 'Run' | 'Pause' | 'Step instruction' | 'Reset' | 'Dismiss'): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }
 

@@ -20,9 +20,7 @@ describe('groupTrace', () => {
 
   it('reads memcpy_fromio\'s aligned words and last byte as one row with the text', () => {
     const bytes = [...new TextEncoder().encode('1.00 seconds'), 0];
-    const word = (i: number): TraceBody & { pc: number } => ({
-      ...byte(i, (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0), size: 4,
-    });
+    const word = (i: number) => ({ ...byte(i, (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0), size: 4 }) as TraceBody & { pc: number };
     const rows = groupTrace(stream([word(0), word(4), word(8), byte(12, 0)]));
     expect(rows.map((r) => r.text)).toEqual(['pass-through · read data[0..13] "1.00 seconds"']);
   });

@@ -29,7 +29,7 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'run', chords: [{ key: 'F5' }], label: 'Run', description: 'Run until a breakpoint, power-off or Pause' },
   { action: 'pause', chords: [{ key: 'F6' }, { key: 'F5', shift: true }], label: 'Pause', description: 'Pause the running machine' },
-  { action: 'stepInstruction', chords: [{ key: 'F7' }], label: 'Step', description: 'Execute the number of machine instructions in the box next to Step, then pause' },
+  { action: 'stepInstruction', chords: [{ key: 'F7' }], label: 'Step instruction', description: 'Execute the number of machine instructions in the box next to Step instruction, then pause' },
   { action: 'stepLine', chords: [{ key: 'F10' }], label: 'Step line', description: 'Run to the next C line, over calls (C code with line information: a driver or a bare-metal program)' },
   { action: 'stepInto', chords: [{ key: 'F11' }], label: 'Step into', description: 'Run to the next C line, into a call on this line' },
   { action: 'stepOut', chords: [{ key: 'F11', shift: true }], label: 'Step out', description: 'Run until the current C function returns' },
