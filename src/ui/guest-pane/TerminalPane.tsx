@@ -28,6 +28,8 @@ export function TerminalPane() {
       cursorBlink: true,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: useFontSize.getState().px,
+      // A little more than one line's height, or the DOM renderer clips the underscores (guest_fs read as 'guest fs').
+      lineHeight: 1.15,
       scrollback: 5000,
       theme: TERMINAL_THEME,
     });
