@@ -94,7 +94,7 @@ const AT_PROMPT = `document.querySelector('[data-testid="terminal"]')?.textConte
 /** The page's own "N events dropped" text, wherever the Trace pane shows it (absent from a placeholder pane). */
 const DROPPED_TEXT = `(() => {
   const trace = document.querySelector('[aria-label="Trace"]');
-  const m = /([\\d,.\\u202f\\u00a0 ]+)\\s+(?:events?\\s+)?dropped/i.exec(trace?.textContent ?? '');
+  const m = /([\\d,.\\u202f\\u00a0 ]+)\\s+(?:older\\s+)?(?:events?\\s+)?dropped/i.exec(trace?.textContent ?? '');
   return m ? m[0].trim() : null;
 })()`;
 

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import { machineClient } from '../store/store.ts';
+import { throttle, TRACE_VIEW_INTERVAL_MS } from '../trace/throttle.ts';
 
 /** What the collector reads of the page's TraceBuffer. */
 export interface TraceSource {
@@ -53,7 +54,7 @@ export class TraceCollector {
   }
 }
 
-/** The matching events of the page's trace, bounded; the component redraws at most once per frame, when they changed.
+/** The matching events of the page's trace, bounded; the component redraws when they changed, at most ten times a second.
  * `match` must be a module-level function (it is captured once). */
 export function useTraceEvents(match: (e: TraceEvent) => boolean, limit: number): readonly TraceEvent[] {
   const [collector] = useState(() => new TraceCollector(match, limit));
@@ -64,7 +65,9 @@ export function useTraceEvents(match: (e: TraceEvent) => boolean, limit: number)
       if (collector.update(trace)) setEvents(collector.events);
     };
     take();
-    return trace.subscribe(take);
+    const later = throttle(take, TRACE_VIEW_INTERVAL_MS);
+    const unsubscribe = trace.subscribe(later.call);
+    return () => { unsubscribe(); later.cancel(); };
   }, [collector]);
   return events;
 }

@@ -1,9 +1,10 @@
 // The page's one TraceRows over the machine client's trace buffer, and a hook
-// that re-renders a view at most once per frame when the rows changed (the
-// buffer tells its listeners once per frame; the events never enter React).
+// that re-renders a view when the rows changed, at most ten times a second
+// (throttle.ts; the events never enter React).
 
 import { useEffect, useState } from 'react';
 import { machineClient } from '../store/store.ts';
+import { throttle, TRACE_VIEW_INTERVAL_MS } from './throttle.ts';
 import { TraceRows } from './trace-rows.ts';
 
 let shared: TraceRows | null = null;
@@ -13,7 +14,7 @@ export function traceRows(): TraceRows {
   return shared;
 }
 
-/** The rows' version: a view that shows rows re-renders when it changes. */
+/** The rows' version: a view that shows rows re-renders when it changes (at most every TRACE_VIEW_INTERVAL_MS). */
 export function useTraceRowsVersion(): number {
   const [version, setVersion] = useState(() => { traceRows().sync(); return traceRows().version; });
   useEffect(() => {
@@ -23,7 +24,9 @@ export function useTraceRowsVersion(): number {
       setVersion(rows.version);
     };
     update();
-    return machineClient().trace.subscribe(update);
+    const later = throttle(update, TRACE_VIEW_INTERVAL_MS);
+    const unsubscribe = machineClient().trace.subscribe(later.call);
+    return () => { unsubscribe(); later.cancel(); };
   }, []);
   return version;
 }
