@@ -8,7 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { buildBaremetal, qemuOutput } from './support/baremetal.ts';
 import { FIXTURES, gccDiagnostics, gccOnQemu } from './support/gcc-oracle.ts';

@@ -6,7 +6,7 @@
 // with the page's A+. Screenshots of the stop at 1440×900 and 1024×768 go to
 // test-results/.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 

@@ -12,7 +12,7 @@
 //   shared memory, pass-through, no exit (the copy is counted in the pieces
 //   Linux's __memcpy_fromio makes: 32-bit words, then the last bytes).
 
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 
 const SCRIPT = '/guest_fs/stopwatch_ctrl.sh';

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 
 const DRIVER = readFileSync(join(import.meta.dirname, '../src/guest/drivers/stopwatch/stopwatch.c'), 'utf8');

@@ -6,7 +6,7 @@
 // on the running, idle guest, and a command typed after it: the machine
 // stops at the first trapping access the command makes.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 
 async function bootToPrompt(page: Page, playground: PlaygroundPage): Promise<void> {

@@ -4,7 +4,7 @@
 // the driver in the running guest (rmmod, insmod, shown as typed), and
 // Ctrl-C ends a command.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 
 /** lsmod's row for the stopwatch module: name, size, no users. */

@@ -4,7 +4,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { buildWithCorpusRuntime } from '../tests/support/oracles.ts';
 

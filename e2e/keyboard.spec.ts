@@ -4,7 +4,7 @@
 // of the guest's terminal. Screenshots at a projector's 1024×768 and a
 // laptop's 1440×900 show that nothing is cut off.
 
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { buildBaremetal } from './support/baremetal.ts';
 

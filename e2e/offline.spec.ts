@@ -3,7 +3,7 @@
 // after one visit it reloads and runs with the network off.
 
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { buildBaremetal, qemuOutput } from './support/baremetal.ts';
 import { serveStatic, type StaticHost } from './support/static-host.ts';

@@ -4,7 +4,7 @@
 // restarted with the code kept. Saved records are put into the page's
 // IndexedDB directly, as an earlier visit would have left them.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { SAVED_FORMAT, type SavedWorkspace } from '../src/ui/store/persistence.ts';
 import { decodeShare, encodeShare, SHARE_PREFIX, type SharedWork } from '../src/ui/store/share-link.ts';
 import type { Project } from '../src/ui/store/workspace-slice.ts';

@@ -4,7 +4,7 @@
 // gets a clear message while the page stays usable.
 
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { buildAsm, buildBaremetal, qemuOutput, symbolAddress } from './support/baremetal.ts';
 

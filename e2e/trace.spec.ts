@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 

@@ -4,7 +4,7 @@
 // their values and types and its local `sw`; Step line assigns `sw`, and the
 // view marks it as changed in words and by its ◆, not by colour alone.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 

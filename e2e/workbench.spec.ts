@@ -4,7 +4,7 @@
 // a breakpoint on a line of the read function stops `cat` there, Step line
 // moves one C line with the registers changing; and the edit survives a reload.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 
