@@ -22,7 +22,7 @@
 export const STORM_IRQS = 10_000;
 export const STORM_NS = 1_000_000_000n;
 
-/** One line's count: handled interrupts since the start of the current one-second window. */
+/** One line's count: handled interrupts since the start of the current one-second span of virtual time. */
 export interface StormWatch {
   stormStartNs: bigint;
   stormCount: number;
