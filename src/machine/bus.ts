@@ -135,25 +135,6 @@ export class Bus {
     return readBytes(m.region.bytes, addr - m.base, size);
   }
 
-  /**
-   * A guest kernel service written in TypeScript (memcpy_fromio, memcpy_toio) read or wrote
-   * [addr, addr + length) of a device's shared memory directly, after the fact: counted and traced
-   * as the pass-through accesses the guest made, cut as Linux's __memcpy_fromio cuts a copy (bytes
-   * up to a word boundary, then 32-bit words, then the last bytes). Anything but a ram-device region is ignored.
-   */
-  passthroughRange(addr: number, length: number, op: 'read' | 'write'): void {
-    const m = this.find(addr);
-    if (!m || m.region.kind !== 'ram-device' || addr + length > m.end) return;
-    const bytes = m.region.bytes;
-    let offset = addr - m.base;
-    const end = offset + length;
-    while (offset < end) {
-      const size: AccessSize = (offset & 3) === 0 && end - offset >= 4 ? 4 : 1;
-      this.passthrough(m, offset, op, size, readBytes(bytes, offset, size));
-      offset += size;
-    }
-  }
-
   private fail(fault: BusFault): number {
     this.fault = fault;
     return 0;
@@ -199,8 +180,8 @@ export class Bus {
   }
 
   /** The kernel's own code (memcpy_fromio and friends, in TypeScript) read or wrote
-   * `bytes` of a pass-through buffer: counted and traced byte by byte, as the CPU's
-   * accesses are, so a trace shows the copy and who made it (`pc`, its caller). */
+   * `bytes` of a pass-through buffer: counted and traced as the CPU's accesses are, in the
+   * pieces Linux's __memcpy_fromio makes, so a trace shows the copy and who made it (`pc`, its caller). */
   hostPassthrough(addr: number, op: 'read' | 'write', bytes: Uint8Array, pc: number): void {
     const m = this.find(addr >>> 0);
     if (!m || m.region.kind !== 'ram-device') return;
