@@ -56,6 +56,12 @@ export interface GuestSystemOptions {
 
 /** Instructions per slice when the machine has work. */
 const SLICE = 1_000_000;
+/** Instructions run back to back before the host's event loop gets a turn
+ * (a few milliseconds of the host's time). Counted in instructions, not
+ * milliseconds: the kernel's and the shell's host-side steps then run at the
+ * same instruction however busy the host is, so a run's trace and log are the
+ * same from one run to the next. */
+const BUSY_INSNS = 2_000_000;
 
 /** The host's timers (Node or a worker): layer 1 is written for plain ES2022, so they are looked up. */
 interface HostTimers {
@@ -147,12 +153,14 @@ export class GuestSystem {
     return done;
   }
 
-  /** Slices back to back while the hart has work that needs nothing from the host (up to ~10 ms of wall time). */
+  /** Slices back to back while the hart has work that needs nothing from the host (up to BUSY_INSNS instructions). */
   private runBusy(): SliceResult {
-    const until = Date.now() + 10;
+    let ran = 0, slices = 0;
     for (;;) {
       const r = this.kernel.runSlice(SLICE);
-      if (r.kind !== 'ran' || this.kernel.hostWork || Date.now() >= until) return r;
+      ran += r.insns;
+      // (slices: a slice that ran nothing must not spin here forever)
+      if (r.kind !== 'ran' || this.kernel.hostWork || ran >= BUSY_INSNS || ++slices >= 1024) return r;
     }
   }
 

@@ -2,7 +2,7 @@
 // default driver and the article's script, run with the translator on and
 // off, give the same shell output, the same kernel log and the same trace,
 // event for event (virtual time, pc, value).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { guestDriver } from '../../../tests/support/guest-modules.ts';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import { GuestSystem } from '../system.ts';
@@ -37,5 +37,22 @@ describe('the guest with the translator on and off', () => {
     expect(on.dropped).toBe(off.dropped);
     expect(on.instret).toBe(off.instret);
     expect(on.trace).toEqual(off.trace);
+  });
+
+  it('gives the same trace on a host so slow that every slice takes 50 ms of wall time', async () => {
+    // A loaded machine (CI on two shared cores) must not move the kernel's
+    // events in virtual time: where the host's side of the kernel runs is
+    // counted in guest instructions, never in milliseconds.
+    const fast = await runArticleScript(true);
+    let wall = Date.now();
+    const slowClock = vi.spyOn(Date, 'now').mockImplementation(() => (wall += 50));
+    try {
+      const slow = await runArticleScript(true);
+      expect(slow.stdout).toBe(fast.stdout);
+      expect(slow.instret).toBe(fast.instret);
+      expect(slow.trace).toEqual(fast.trace);
+    } finally {
+      slowClock.mockRestore();
+    }
   });
 });
