@@ -4,55 +4,17 @@
 // it counts carry the host callback that handled them.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../protocol/messages.ts';
-import type { DeviceView } from '../protocol/device-view.ts';
 import { createSessionBoard } from '../session/create-board.ts';
 import { Session } from '../session/session.ts';
+import { GuestPage } from '../../tests/support/guest-page.ts';
 import { exampleCatalog } from './examples.ts';
-import { GUEST_HEADERS } from './guest-files.ts';
-import { GuestHost } from './guest-host.ts';
 import { MachineHost } from './machine-host.ts';
 
-class Page {
-  readonly events: MachineEvent[] = [];
-  screen = '';
-  readonly host: GuestHost;
-  private readonly decoder = new TextDecoder();
 
-  constructor() {
-    const e = exampleCatalog().find((x) => x.id === 'stopwatch')!;
-    this.host = new GuestHost({
-      post: (event) => {
-        this.events.push(event);
-        if (event.type !== 'uart-out') return;
-        this.screen += this.decoder.decode(event.bytes, { stream: true });
-        queueMicrotask(() => this.host.handle({ type: 'uart-ack', bytes: event.bytes.length }));
-      },
-    }, { headers: GUEST_HEADERS, defaultDriver: { module: e.name, main: e.main, files: { ...e.files } } });
-  }
-
-  views(): DeviceView[] {
-    return this.events.flatMap((e) => (e.type === 'device-view' ? [e.view] : []));
-  }
-
-  async until(done: () => boolean, what: string): Promise<void> {
-    const t0 = Date.now();
-    while (!done()) {
-      if (Date.now() - t0 > 60_000) throw new Error(`timed out waiting for ${what}; the screen shows:\n${this.screen}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
-  async command(line: string): Promise<void> {
-    const from = this.screen.length;
-    this.host.handle({ type: 'uart-in', bytes: new TextEncoder().encode(`${line}\r`) });
-    await this.until(() => this.screen.length > from + line.length + 2 && this.screen.endsWith('/ # '), `the prompt after '${line}'`);
-  }
-}
-
-let page: Page | null = null;
+let page: GuestPage | null = null;
 let bare: MachineHost | null = null;
 afterEach(() => {
-  page?.host.dispose();
+  page?.dispose();
   page = null;
   bare?.dispose();
   bare = null;
@@ -60,10 +22,8 @@ afterEach(() => {
 
 describe('device-view events from the guest host', () => {
   it('shows the probed driver, each command once, and nothing while nothing changes', async () => {
-    page = new Page();
-    page.host.handle({ type: 'set-trace', enabled: true });
-    page.host.handle({ type: 'boot-guest', driver: null });
-    await page.until(() => page!.screen.endsWith('/ # '), 'the first prompt');
+    page = new GuestPage({ trace: true });
+    await page.boot();
     const booted = page.views().at(-1)!;
     expect(booted.dtNode.ranges.map((r) => r.ioremap)).toEqual([0x0400_0000, 0x0400_0090]);
 

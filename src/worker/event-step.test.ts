@@ -6,86 +6,23 @@
 // timeout's line rises, before the hart takes the interrupt; "next in lane"
 // goes on to the PLIC's claim.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import type { TraceEvent } from '../protocol/trace-events.ts';
 import { describeStop } from '../protocol/stop-reason.ts';
-import { exampleCatalog } from './examples.ts';
-import { GUEST_HEADERS } from './guest-files.ts';
-import { GuestHost } from './guest-host.ts';
+import { GuestPage } from '../../tests/support/guest-page.ts';
 
-type Event<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
-
-class Page {
-  readonly events: MachineEvent[] = [];
-  readonly trace: TraceEvent[] = [];
-  screen = '';
-  readonly host: GuestHost;
-  private readonly decoder = new TextDecoder();
-
-  constructor() {
-    const e = exampleCatalog().find((x) => x.id === 'stopwatch')!;
-    this.host = new GuestHost({
-      post: (event) => {
-        this.events.push(event);
-        if (event.type === 'trace') this.trace.push(...event.events);
-        if (event.type === 'uart-out') {
-          this.screen += this.decoder.decode(event.bytes, { stream: true });
-          queueMicrotask(() => this.host.handle({ type: 'uart-ack', bytes: event.bytes.length }));
-        }
-      },
-    }, { headers: GUEST_HEADERS, defaultDriver: { module: e.name, main: e.main, files: { ...e.files } } });
-  }
-
-  send(command: MachineCommand): void {
-    this.host.handle(command);
-  }
-
-  type(text: string): void {
-    this.send({ type: 'uart-in', bytes: new TextEncoder().encode(text) });
-  }
-
-  last<T extends MachineEvent['type']>(type: T): Event<T> | undefined {
-    return this.events.filter((e): e is Event<T> => e.type === type).at(-1);
-  }
-
-  async until(done: () => boolean, what: string, limitMs = 60_000): Promise<void> {
-    const t0 = Date.now();
-    while (!done()) {
-      if (Date.now() - t0 > limitMs) throw new Error(`timed out waiting for ${what}; the screen shows:\n${this.screen}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
-  paused(): boolean {
-    return this.last('status')?.state === 'paused';
-  }
-
-  async boot(): Promise<void> {
-    this.send({ type: 'set-trace', enabled: true });
-    this.send({ type: 'boot-guest', driver: null });
-    await this.until(() => this.screen.endsWith('/ # '), 'the first prompt');
-  }
-
-  async command(line: string): Promise<string> {
-    const from = this.screen.length;
-    this.type(`${line}\r`);
-    await this.until(() => this.screen.length > from + line.length + 2 && this.screen.endsWith('/ # '), `the prompt after '${line}'`);
-    return this.screen.slice(from);
-  }
-}
 
 const commandWrites = (events: TraceEvent[]) =>
   events.filter((e) => e.kind === 'mmio' && e.access === 'trap' && e.op === 'write' && e.reg === 'command' && e.offset === 0);
 
-let page: Page | null = null;
+let page: GuestPage | null = null;
 afterEach(() => {
-  page?.host.dispose();
+  page?.dispose();
   page = null;
 });
 
 describe('stepping by event in the guest', () => {
   it('a watchpoint on command stops show at the store, before the exit; Run completes it with one exit', async () => {
-    page = new Page();
+    page = new GuestPage({ trace: true });
     await page.boot();
     page.send({ type: 'set-device-watchpoints', watchpoints: [{ device: 'stopwatch', reg: 'command', kind: 'write' }] });
     const from = page.screen.length;
@@ -109,7 +46,7 @@ describe('stepping by event in the guest', () => {
   });
 
   it('next exit from the running guest stops at a trapping access, before it', async () => {
-    page = new Page();
+    page = new GuestPage({ trace: true });
     await page.boot();
     page.type('/guest_fs/stopwatch_ctrl.sh start\r');
     page.send({ type: 'run-to-event', target: 'exit' });
@@ -126,7 +63,7 @@ describe('stepping by event in the guest', () => {
   });
 
   it('next IRQ stops as the timeout line rises, before the interrupt is taken; next in the IRQ lane is the claim', async () => {
-    page = new Page();
+    page = new GuestPage({ trace: true });
     await page.boot();
     await page.command('/guest_fs/stopwatch_ctrl.sh timeout 1');
     page.send({ type: 'run-to-event', target: 'irq' });

@@ -4,83 +4,22 @@
 // command, the guest goes on running at the prompt, and a breakpoint in the
 // driver stops it until Run.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MachineCommand, MachineEvent } from '../protocol/messages.ts';
 import type { DriverSources } from '../protocol/driver.ts';
-import { exampleCatalog } from './examples.ts';
-import { GUEST_HEADERS } from './guest-files.ts';
-import { GuestHost } from './guest-host.ts';
+import { exampleDriver, GuestPage } from '../../tests/support/guest-page.ts';
 
 /** The shipped stopwatch driver, as the page's editor opens it. */
-function stopwatchDriver(): DriverSources {
-  const e = exampleCatalog().find((x) => x.id === 'stopwatch')!;
-  return { module: e.name, main: e.main, files: { ...e.files } };
-}
+const stopwatchDriver = (): DriverSources => exampleDriver('stopwatch');
 
-type Event<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
 
-class Page {
-  readonly events: MachineEvent[] = [];
-  screen = '';
-  readonly host: GuestHost;
-  private readonly decoder = new TextDecoder();
-
-  constructor() {
-    this.host = new GuestHost({
-      post: (event) => {
-        this.events.push(event);
-        if (event.type === 'uart-out') {
-          this.screen += this.decoder.decode(event.bytes, { stream: true });
-          // The terminal takes the bytes in at once and says so, as xterm does.
-          queueMicrotask(() => this.host.handle({ type: 'uart-ack', bytes: event.bytes.length }));
-        }
-      },
-    }, { headers: GUEST_HEADERS, defaultDriver: stopwatchDriver() });
-  }
-
-  send(command: MachineCommand): void {
-    this.host.handle(command);
-  }
-
-  type(text: string): void {
-    this.send({ type: 'uart-in', bytes: new TextEncoder().encode(text) });
-  }
-
-  last<T extends MachineEvent['type']>(type: T): Event<T> | undefined {
-    return this.events.filter((e): e is Event<T> => e.type === type).at(-1);
-  }
-
-  /** Waits (turning the event loop, the worker's slices run meanwhile) until `done` holds. */
-  async until(done: () => boolean, what: string, limitMs = 60_000): Promise<void> {
-    const t0 = Date.now();
-    while (!done()) {
-      if (Date.now() - t0 > limitMs) throw new Error(`timed out waiting for ${what}; the screen shows:\n${this.screen}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
-  async boot(): Promise<void> {
-    this.send({ type: 'boot-guest', driver: null });
-    await this.until(() => this.screen.endsWith('/ # '), 'the first prompt');
-  }
-
-  /** Types a line and waits for the prompt after its output; the output. */
-  async command(line: string): Promise<string> {
-    const from = this.screen.length;
-    this.type(`${line}\r`);
-    await this.until(() => this.screen.length > from + line.length + 2 && this.screen.endsWith('/ # '), `the prompt after '${line}'`);
-    return this.screen.slice(from);
-  }
-}
-
-let page: Page | null = null;
+let page: GuestPage | null = null;
 afterEach(() => {
-  page?.host.dispose();
+  page?.dispose();
   page = null;
 });
 
 describe('the guest in the worker', () => {
   it('boots to the prompt with the stopwatch inserted, and runs what is typed', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     expect(page.last('guest-booted')).toBeDefined();
     expect(page.last('driver-built')).toMatchObject({ module: 'stopwatch', ok: true, loaded: true });
@@ -93,7 +32,7 @@ describe('the guest in the worker', () => {
   });
 
   it('Build & load replaces the module by typing rmmod and insmod at the prompt', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     const from = page.screen.length;
     page.send({ type: 'build-driver', driver: stopwatchDriver() });
@@ -107,7 +46,7 @@ describe('the guest in the worker', () => {
   });
 
   it('a driver that does not compile changes nothing in the guest', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     const good = stopwatchDriver();
     const from = page.screen.length;
@@ -121,7 +60,7 @@ describe('the guest in the worker', () => {
   });
 
   it('Build & load waits for the prompt: while a command runs it says so and changes nothing', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     page.type('sleep 100\r');
     await page.until(() => page!.screen.endsWith('sleep 100\r\n'), 'the command to start');
@@ -133,7 +72,7 @@ describe('the guest in the worker', () => {
   });
 
   it('Ctrl-C ends a running command and gives the prompt back; half-typed lines are dropped', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     const from = page.screen.length;
     page.type('sleep 100\r');
@@ -146,7 +85,7 @@ describe('the guest in the worker', () => {
   });
 
   it('keeps running at the prompt: virtual time goes on while nothing is typed', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     page.send({ type: 'pause' });
     const atPrompt = page.last('registers')!.registers.timeNs;
@@ -156,7 +95,7 @@ describe('the guest in the worker', () => {
   });
 
   it('fast-forward jumps over a command\'s idle time: sleep 100 ends in a moment of wall time', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     page.send({ type: 'set-speed', mode: 'fast' });
     page.send({ type: 'pause' });
@@ -169,7 +108,7 @@ describe('the guest in the worker', () => {
   });
 
   it('stops at a breakpoint in the driver, shows the task, and goes on with Run', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     const sys = page.host.system!;
     const read = sys.kernel.modules.find((m) => m.name === 'stopwatch')!.symbols.get('stopwatch_time_read')!;
@@ -193,7 +132,7 @@ describe('the guest in the worker', () => {
   });
 
   it('poweroff stops the machine for good until Reset; reboot boots again by itself', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     page.type('poweroff\r');
     await page.until(() => page!.last('status')?.state === 'halted', 'the power-off');
@@ -208,7 +147,7 @@ describe('the guest in the worker', () => {
   });
 
   it('reset boots the guest again with the driver', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     await page.command('echo before');
     page.screen = '';
@@ -219,7 +158,7 @@ describe('the guest in the worker', () => {
   });
 
   it('a breakpoint on a C line of the driver stops cat in its read function; Step line goes to the next line; Run finishes the cat', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     page.send({ type: 'set-source-breakpoints', file: 'stopwatch.c', lines: [215] });
     expect(page.last('breakpoints-resolved')).toEqual({ type: 'breakpoints-resolved', file: 'stopwatch.c', lines: [215] });
@@ -245,7 +184,7 @@ describe('the guest in the worker', () => {
 
 describe('the Variables view\'s frames', () => {
   it('come with each stop in the driver (its arguments and locals), and go when the guest runs on', async () => {
-    page = new Page();
+    page = new GuestPage();
     await page.boot();
     const p = page;
     p.send({ type: 'set-source-breakpoints', file: 'stopwatch.c', lines: [213] });

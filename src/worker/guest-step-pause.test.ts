@@ -8,45 +8,24 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MachineEvent } from '../protocol/messages.ts';
-import { GUEST_HEADERS } from './guest-files.ts';
-import { GuestHost } from './guest-host.ts';
+import { GuestPage } from '../../tests/support/guest-page.ts';
 
 const SPIN_C = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'spin.c'), 'utf8');
 const lineOf = (needle: string) => SPIN_C.slice(0, SPIN_C.indexOf(needle)).split('\n').length;
 const CALL_LINE = lineOf('spin(400000000);');
 const LOOP_LINE = lineOf('for (volatile int i');
 
-type Event<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
-
-let host: GuestHost | null = null;
+let page: GuestPage | null = null;
 afterEach(() => {
-  host?.dispose();
-  host = null;
+  page?.dispose();
+  page = null;
 });
 
 describe('Pause during a step by C lines in the guest', () => {
   it('stops a step over a long call, a step on a loop line, and a step out of it, where the hart is', async () => {
-    const events: MachineEvent[] = [];
-    let screen = '';
-    const decoder = new TextDecoder();
-    const h = host = new GuestHost({
-      post: (event) => {
-        events.push(event);
-        if (event.type === 'uart-out') {
-          screen += decoder.decode(event.bytes, { stream: true });
-          queueMicrotask(() => h.handle({ type: 'uart-ack', bytes: event.bytes.length }));
-        }
-      },
-    }, { headers: GUEST_HEADERS, defaultDriver: null });
-    const last = <T extends MachineEvent['type']>(type: T) => events.filter((e): e is Event<T> => e.type === type).at(-1);
-    const until = async (done: () => boolean, what: string) => {
-      const t0 = Date.now();
-      while (!done()) {
-        if (Date.now() - t0 > 60_000) throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    };
+    const p = page = new GuestPage({ driver: null });
+    const last = p.last.bind(p);
+    const until = p.until.bind(p);
     const running = () => last('status')?.state === 'running';
     const pausedAt = (line: number) => last('status')?.state === 'paused' && last('source-location')?.location?.line === line;
     /** A step under way for a while (the host turns its loop), then Pause. */
@@ -54,20 +33,20 @@ describe('Pause during a step by C lines in the guest', () => {
       await until(running, 'the step to run');
       await new Promise((r) => setTimeout(r, 50));
       expect(last('status')!.state).toBe('running'); // the step has not ended by itself
-      h.handle({ type: 'pause' });
+      p.send({ type: 'pause' });
       await until(() => last('status')?.state === 'paused', 'the pause');
     };
 
-    h.handle({ type: 'boot-guest', driver: { module: 'spin', main: 'spin.c', files: { 'spin.c': SPIN_C } } });
-    await until(() => screen.endsWith('/ # '), 'the first prompt');
-    h.handle({ type: 'set-source-breakpoints', file: 'spin.c', lines: [CALL_LINE] });
+    p.send({ type: 'boot-guest', driver: { module: 'spin', main: 'spin.c', files: { 'spin.c': SPIN_C } } });
+    await until(() => p.screen.endsWith('/ # '), 'the first prompt');
+    p.send({ type: 'set-source-breakpoints', file: 'spin.c', lines: [CALL_LINE] });
     expect(last('breakpoints-resolved')).toMatchObject({ file: 'spin.c', lines: [CALL_LINE] });
-    h.handle({ type: 'uart-in', bytes: new TextEncoder().encode('cat /sys/kernel/debug/spin\r') });
+    p.type('cat /sys/kernel/debug/spin\r');
     await until(() => pausedAt(CALL_LINE), 'the breakpoint on the call');
-    h.handle({ type: 'set-source-breakpoints', file: 'spin.c', lines: [] });
+    p.send({ type: 'set-source-breakpoints', file: 'spin.c', lines: [] });
 
     // Step line over spin(400000000): the guest runs towards the return address.
-    h.handle({ type: 'step-source', how: 'line' });
+    p.send({ type: 'step-source', how: 'line' });
     await pauseAfterAWhile();
     expect(last('source-location')!.location).toMatchObject({ file: 'spin.c', line: LOOP_LINE, function: 'spin' });
     expect(last('status')!.stop).toMatchObject({
@@ -76,17 +55,17 @@ describe('Pause during a step by C lines in the guest', () => {
 
     // Step line on the loop's own line: single steps, a batch at a time.
     const instretBefore = last('registers')!.registers.instret;
-    h.handle({ type: 'step-source', how: 'line' });
+    p.send({ type: 'step-source', how: 'line' });
     await pauseAfterAWhile();
     expect(last('registers')!.registers.instret - instretBefore).toBeGreaterThan(20_000); // more than one batch ran
     expect(last('source-location')!.location).toMatchObject({ line: LOOP_LINE, function: 'spin' });
     expect(last('status')!.stop).toMatchObject({ reason: 'source-step', message: expect.stringMatching(/^Paused during Step line: the hart is in spin/) });
 
     // Step out of the loop: the guest runs towards the caller; Pause stops that too.
-    h.handle({ type: 'step-source', how: 'out' });
+    p.send({ type: 'step-source', how: 'out' });
     await pauseAfterAWhile();
     expect(last('source-location')!.location).toMatchObject({ line: LOOP_LINE, function: 'spin' });
     expect(last('status')!.stop).toMatchObject({ reason: 'source-step', message: expect.stringMatching(/^Paused during Step out: the hart is in spin/) });
-    expect(screen).not.toContain('done'); // cat is still in the middle of its read
+    expect(p.screen).not.toContain('done'); // cat is still in the middle of its read
   });
 });
