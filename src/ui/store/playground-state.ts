@@ -14,10 +14,12 @@ import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
 import { createFrameSlice, type FrameSlice } from './frame-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
+import { createLessonSlice, type LessonSlice, type LessonSliceOptions } from './lesson-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice & LessonSlice;
 
-export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
+/** `lessons`: the course, progress storage and trace the lesson slice reads (tests pass their own). */
+export function playgroundState(send: (command: MachineCommand) => void, lessons?: LessonSliceOptions): StateCreator<PlaygroundState> {
   return (...a) => ({
     ...createNoticeSlice(...a),
     ...createMachineSlice(send)(...a),
@@ -30,5 +32,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createFrameSlice(...a),
     ...createDeviceViewSlice(...a),
     ...createEventStepSlice(send)(...a),
+    ...createLessonSlice(lessons)(...a),
   });
 }
