@@ -10,6 +10,7 @@ import { canBuildNow } from '../store/guest-slice.ts';
 import type { PlaygroundState } from '../store/store.ts';
 import { ExamplesMenu } from '../examples/ExamplesMenu.tsx';
 import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
+import { LessonsToggle } from '../lessons/LessonsToggle.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { usePlayground } from '../store/store.ts';
 import { FontSizeControl } from './FontSizeControl.tsx';
@@ -123,6 +124,7 @@ export function ControlsBar() {
       )}
       {/* Text size and help sit on the first row, at its right end, so the machine's controls keep the second row to themselves. */}
       <div className="control-group control-group-end">
+        <LessonsToggle />
         <FontSizeControl />
         <button type="button" className="btn btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?"
           aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>

@@ -7,6 +7,7 @@
 // - Device and Host, stacked in the right column: the hardware the guest sees
 //   and the hypervisor's device model behind it;
 // - Trace, across the bottom: every event, on a timeline and as a list.
+// - Lessons, when open: a column at the left, the whole height, beside all of it.
 // Dropping a file anywhere on the page opens it as the program (an ELF is
 // loaded, a .c file compiled first).
 
@@ -22,6 +23,8 @@ import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { VariablesPane } from '../variables/VariablesPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
+import { LessonsPanel } from '../lessons/LessonsPanel.tsx';
+import { useLessonsSetup } from '../lessons/use-lessons-setup.ts';
 import { StatusPanel } from '../status/StatusPanel.tsx';
 import { usePlayground } from '../store/store.ts';
 import { TracePane } from '../trace/TracePane.tsx';
@@ -47,6 +50,11 @@ export function PlaygroundLayout() {
   const sourceBreakpoints = usePlayground((s) => s.sourceBreakpoints);
   const toggleSourceBreakpoint = usePlayground((s) => s.toggleSourceBreakpoint);
   const sourceLocation = usePlayground((s) => (s.runState === 'paused' ? s.sourceLocation : null));
+  const lessonsOpen = usePlayground((s) => s.lessonsOpen);
+  const course = useDefaultLayout({
+    id: 'paravirt-layout-course', storage: localStorage, onlySaveAfterUserInteractions: true, panelIds: lessonsOpen ? ['lessons', 'playground'] : ['playground'],
+  });
+  useLessonsSetup();
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -65,6 +73,16 @@ export function PlaygroundLayout() {
       <ControlsBar />
       <ErrorBanner />
       <main className="panes">
+        <Group orientation="horizontal" className="course-group" {...course}>
+        {lessonsOpen && (
+          <>
+            <Panel id="lessons" defaultSize="27" minSize="18" maxSize="50" className="area-lessons">
+              <LessonsPanel />
+            </Panel>
+            <Separator className="split-handle split-handle-column" aria-label="Resize the lessons and the playground" />
+          </>
+        )}
+        <Panel id="playground" minSize="50" className="area-playground">
         <Group orientation="vertical" className="rows-group" {...rows}>
           <Panel id="top" defaultSize="75" minSize="35" className="area-top">
             <Group orientation="horizontal" className="columns-group" {...columns}>
@@ -111,6 +129,8 @@ export function PlaygroundLayout() {
           <Panel id="trace" defaultSize="25" minSize="12" collapsible collapsedSize="0" className="area-trace">
             <TracePane />
           </Panel>
+        </Group>
+        </Panel>
         </Group>
       </main>
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop a RISC-V ELF file to load it, or a .c file to compile it</div>}

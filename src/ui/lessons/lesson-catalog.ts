@@ -53,7 +53,7 @@ export function buildCatalog(lessonFiles: Record<string, string>, svgFiles: Reco
       problems.push(err instanceof Error ? err.message : String(err));
     }
   }
-  let lessons = parsed;
+  let lessons: Lesson[];
   try {
     lessons = sortLessons(parsed);
   } catch (err) {

@@ -57,6 +57,9 @@ export interface LessonSlice {
   openLesson(n: number): boolean;
   /** Back to the list of lessons. */
   closeLesson(): void;
+  /** Something about the course the panel says once (a link to a lesson that does not exist); null: nothing. */
+  lessonNotice: string | null;
+  setLessonNotice(message: string | null): void;
   /** Lesson id → progress. */
   lessonProgress: Record<string, LessonProgress>;
   setStepDone(lessonId: string, step: number, done: boolean): void;
@@ -157,10 +160,12 @@ export const createLessonSlice = (options: LessonSliceOptions = {}): StateCreato
     openLesson: (n) => {
       const lesson = get().lessons.find((l) => l.number === n);
       if (!lesson) return false;
-      set({ currentLesson: lesson, lessonsOpen: true });
+      set({ currentLesson: lesson, lessonsOpen: true, lessonNotice: null });
       return true;
     },
     closeLesson: () => set({ currentLesson: null }),
+    lessonNotice: null,
+    setLessonNotice: (message) => set({ lessonNotice: message }),
     lessonProgress: readProgress(storage?.load() ?? null),
     setStepDone: (lessonId, step, done) => {
       const now = progressOf(lessonId);
