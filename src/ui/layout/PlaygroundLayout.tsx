@@ -7,7 +7,8 @@
 // - Device and Host, stacked in the right column: the hardware the guest sees
 //   and the hypervisor's device model behind it;
 // - Trace, across the bottom: every event, on a timeline and as a list.
-// - Lessons, when open: a column at the left, the whole height, beside all of it.
+// - Lessons, when open: a column at the left of the top row. It takes its room
+//   mostly from the hardware column, so the terminal keeps 40 columns at 1024×768.
 // Dropping a file anywhere on the page opens it as the program (an ELF is
 // loaded, a .c file compiled first).
 
@@ -30,9 +31,15 @@ import { usePlayground } from '../store/store.ts';
 import { TracePane } from '../trace/TracePane.tsx';
 import './layout.css';
 
-/** A group's sizes, kept across reloads (the student's layout is theirs). */
-function useRememberedLayout(id: string) {
-  return useDefaultLayout({ id: `paravirt-layout-${id}`, storage: localStorage, onlySaveAfterUserInteractions: true });
+/** A group's sizes, kept across reloads (the student's layout is theirs); one layout per set of panels shown. */
+function useRememberedLayout(id: string, panelIds?: string[]) {
+  return useDefaultLayout({ id: `paravirt-layout-${id}`, storage: localStorage, onlySaveAfterUserInteractions: true, panelIds });
+}
+
+/** The top row's first layout with the Lessons column open (before the student moves a divider): on a
+ * projector's 1024 px the guest keeps the terminal at 40 columns; on a laptop the lesson gets more room. */
+function withLessons(): Record<string, number> {
+  return innerWidth < 1280 ? { lessons: 22, guest: 58, hardware: 20 } : { lessons: 26, guest: 52, hardware: 22 };
 }
 
 function hasFiles(e: DragEvent): boolean {
@@ -42,7 +49,9 @@ function hasFiles(e: DragEvent): boolean {
 export function PlaygroundLayout() {
   const [dragging, setDragging] = useState(false);
   const rows = useRememberedLayout('rows');
-  const columns = useRememberedLayout('columns');
+  const lessonsOpen = usePlayground((s) => s.lessonsOpen);
+  const columns = useRememberedLayout('columns', lessonsOpen ? ['lessons', 'guest', 'hardware'] : ['guest', 'hardware']);
+  useLessonsSetup();
   const guest = useRememberedLayout('guest');
   const work = useRememberedLayout('work');
   const hardware = useRememberedLayout('hardware');
@@ -50,11 +59,6 @@ export function PlaygroundLayout() {
   const sourceBreakpoints = usePlayground((s) => s.sourceBreakpoints);
   const toggleSourceBreakpoint = usePlayground((s) => s.toggleSourceBreakpoint);
   const sourceLocation = usePlayground((s) => (s.runState === 'paused' ? s.sourceLocation : null));
-  const lessonsOpen = usePlayground((s) => s.lessonsOpen);
-  const course = useDefaultLayout({
-    id: 'paravirt-layout-course', storage: localStorage, onlySaveAfterUserInteractions: true, panelIds: lessonsOpen ? ['lessons', 'playground'] : ['playground'],
-  });
-  useLessonsSetup();
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -73,19 +77,17 @@ export function PlaygroundLayout() {
       <ControlsBar />
       <ErrorBanner />
       <main className="panes">
-        <Group orientation="horizontal" className="course-group" {...course}>
-        {lessonsOpen && (
-          <>
-            <Panel id="lessons" defaultSize="27" minSize="18" maxSize="50" className="area-lessons">
-              <LessonsPanel />
-            </Panel>
-            <Separator className="split-handle split-handle-column" aria-label="Resize the lessons and the playground" />
-          </>
-        )}
-        <Panel id="playground" minSize="50" className="area-playground">
         <Group orientation="vertical" className="rows-group" {...rows}>
           <Panel id="top" defaultSize="75" minSize="35" className="area-top">
-            <Group orientation="horizontal" className="columns-group" {...columns}>
+            <Group orientation="horizontal" className="columns-group" {...columns} defaultLayout={columns.defaultLayout ?? (lessonsOpen ? withLessons() : undefined)}>
+              {lessonsOpen && (
+                <>
+                  <Panel id="lessons" minSize="16" maxSize="50" className="area-lessons">
+                    <LessonsPanel />
+                  </Panel>
+                  <Separator className="split-handle split-handle-column" aria-label="Resize the lessons and the guest" />
+                </>
+              )}
               <Panel id="guest" defaultSize="64" minSize="35" className="area-guest">
                 <section className="region region-guest" aria-label="Guest">
                   <Group orientation="horizontal" className="guest-group" {...guest}>
@@ -129,8 +131,6 @@ export function PlaygroundLayout() {
           <Panel id="trace" defaultSize="25" minSize="12" collapsible collapsedSize="0" className="area-trace">
             <TracePane />
           </Panel>
-        </Group>
-        </Panel>
         </Group>
       </main>
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop a RISC-V ELF file to load it, or a .c file to compile it</div>}

@@ -5,6 +5,7 @@
 
 import { useState } from 'react';
 import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { Lesson } from '../../protocol/lessons/lesson.ts';
 import { usePlayground } from '../store/store.ts';
 import { InlineMarkdown } from './InlineMarkdown.tsx';
@@ -97,7 +98,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
       <p className="lesson-goal"><strong>Goal: </strong><InlineMarkdown text={lesson.goal} /></p>
       <LessonProject lesson={lesson} />
       <LessonDiagram lesson={lesson} />
-      <div className="lesson-body"><Markdown>{lesson.body}</Markdown></div>
+      <div className="lesson-body"><Markdown remarkPlugins={[remarkGfm]}>{lesson.body}</Markdown></div>
       <LessonSteps key={lesson.id} lesson={lesson} />
       <LessonCheck lesson={lesson} />
       <LessonFooter key={`footer-${lesson.id}`} lesson={lesson} />
