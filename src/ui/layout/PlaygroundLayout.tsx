@@ -39,7 +39,7 @@ function useRememberedLayout(id: string, panelIds?: string[]) {
 /** The top row's first layout with the Lessons column open (before the student moves a divider): on a
  * projector's 1024 px the guest keeps the terminal at 40 columns; on a laptop the lesson gets more room. */
 function withLessons(): Record<string, number> {
-  return innerWidth < 1280 ? { lessons: 22, guest: 58, hardware: 20 } : { lessons: 26, guest: 52, hardware: 22 };
+  return innerWidth < 1280 ? { lessons: 21, guest: 61, hardware: 18 } : { lessons: 26, guest: 52, hardware: 22 };
 }
 
 function hasFiles(e: DragEvent): boolean {

@@ -3,29 +3,18 @@
 // student's own controls (reset the lesson, copy a link to it) and the way to
 // the lessons before and after it.
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Lesson } from '../../protocol/lessons/lesson.ts';
 import { usePlayground } from '../store/store.ts';
 import { InlineMarkdown } from './InlineMarkdown.tsx';
 import { LessonCheck } from './LessonCheck.tsx';
-import { shippedCatalog } from './lesson-catalog.ts';
+import { LessonDiagram } from './LessonDiagram.tsx';
 import { lessonLink } from './lesson-link.ts';
 import { LessonSteps } from './LessonSteps.tsx';
+import { closeLessonHere, openLessonHere, takeFocusRequest } from './lesson-focus.ts';
 import { pageHands } from './page-hands.ts';
-
-function LessonDiagram({ lesson }: { lesson: Lesson }) {
-  const diagram = lesson.diagram ? shippedCatalog().diagrams[lesson.diagram] : undefined;
-  if (!diagram) return null;
-  const descId = `lesson-diagram-desc-${lesson.id}`;
-  return (
-    <figure className="lesson-diagram" data-testid="lesson-diagram">
-      <img src={diagram.url} alt={diagram.title} aria-describedby={diagram.description ? descId : undefined} />
-      {diagram.description && <figcaption id={descId} className="visually-hidden">{diagram.description}</figcaption>}
-    </figure>
-  );
-}
 
 /** "Starts from the stopwatch project", with a button when another project is open. */
 function LessonProject({ lesson }: { lesson: Lesson }) {
@@ -78,20 +67,28 @@ function LessonFooter({ lesson }: { lesson: Lesson }) {
 
 export function LessonView({ lesson }: { lesson: Lesson }) {
   const lessons = usePlayground((s) => s.lessons);
-  const openLesson = usePlayground((s) => s.openLesson);
-  const closeLesson = usePlayground((s) => s.closeLesson);
   const passed = usePlayground((s) => s.lessonProgress[lesson.id]?.passed ?? false);
   const at = lessons.findIndex((l) => l.id === lesson.id);
   const [before, after] = [lessons[at - 1], lessons[at + 1]];
+  const title = useRef<HTMLHeadingElement>(null);
+
+  // A lesson starts at its top; opened from the panel, the keyboard focus goes to its title, so a screen
+  // reader reads where the student is (one opened from a link leaves the focus where the page put it).
+  useEffect(() => {
+    const heading = title.current;
+    if (!heading) return;
+    heading.closest('.lessons-scroll')?.scrollTo({ top: 0 });
+    if (takeFocusRequest()) heading.focus();
+  }, [lesson.id]);
 
   return (
     <article className="lesson" aria-labelledby={`lesson-title-${lesson.id}`}>
       <nav className="lesson-nav" aria-label="Lesson navigation">
-        <button type="button" className="btn btn-small" onClick={closeLesson}>All lessons</button>
-        {before && <button type="button" className="btn btn-small" onClick={() => openLesson(before.number)} title={before.title}>Previous</button>}
-        {after && <button type="button" className="btn btn-small" onClick={() => openLesson(after.number)} title={after.title}>Next</button>}
+        <button type="button" className="btn btn-small" onClick={closeLessonHere}>All lessons</button>
+        {before && <button type="button" className="btn btn-small" onClick={() => openLessonHere(before.number)} title={before.title}>Previous</button>}
+        {after && <button type="button" className="btn btn-small" onClick={() => openLessonHere(after.number)} title={after.title}>Next</button>}
       </nav>
-      <h3 id={`lesson-title-${lesson.id}`}>
+      <h3 id={`lesson-title-${lesson.id}`} ref={title} tabIndex={-1}>
         <span className="lesson-number">Lesson {lesson.number}</span> {lesson.title}
         {passed && <span className="lesson-passed"> ✓ passed</span>}
       </h3>

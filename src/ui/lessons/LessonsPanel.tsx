@@ -3,25 +3,31 @@
 // with what is wrong in them, so a teacher's typo shows up here instead of as
 // a blank page.
 
+import { useEffect, useRef } from 'react';
 import { usePlayground } from '../store/store.ts';
+import { openLessonHere, takeReturnFocus } from './lesson-focus.ts';
 import { LessonView } from './LessonView.tsx';
 import './lessons.css';
 
 function LessonList() {
   const lessons = usePlayground((s) => s.lessons);
   const progress = usePlayground((s) => s.lessonProgress);
-  const openLesson = usePlayground((s) => s.openLesson);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const id = takeReturnFocus();
+    if (id) list.current?.querySelector<HTMLButtonElement>(`[data-lesson="${id}"]`)?.focus();
+  }, []);
   if (lessons.length === 0) return <p className="pane-sub">There are no lessons in this playground yet: a teacher adds them as files in lessons/ (see docs/writing-lessons.md).</p>;
   return (
     <nav aria-label="Lesson list">
-      <ol className="lesson-list">
+      <ol className="lesson-list" ref={list}>
         {lessons.map((l) => {
           const p = progress[l.id];
           const ticked = p?.steps.length ?? 0;
           const state = p?.passed ? 'passed' : ticked > 0 ? `${ticked} of ${l.steps.length} steps done` : 'not started';
           return (
             <li key={l.id}>
-              <button type="button" className="lesson-list-item" onClick={() => openLesson(l.number)} aria-describedby={`lesson-state-${l.id}`}>
+              <button type="button" className="lesson-list-item" data-lesson={l.id} onClick={() => openLessonHere(l.number)} aria-describedby={`lesson-state-${l.id}`}>
                 <span className="lesson-list-number">{l.number}</span>
                 <span className="lesson-list-title">{l.title}</span>
                 <span className={`lesson-list-state${p?.passed ? ' lesson-list-passed' : ''}`} id={`lesson-state-${l.id}`}>
