@@ -176,3 +176,52 @@ test('lesson 2: stopping on the store to `command` and stepping over it passes t
   await expect.poll(() => lessons.check()).toMatch(/^Passed/);
   await savePanel(lessons, testInfo, 'lesson-2-passed');
 });
+
+/** Does step `n` (which puts a command on the shell's line), presses Enter and waits for the prompt. */
+async function runStepCommand(lessons: LessonsPage, n: number, command: string): Promise<void> {
+  await lessons.doStep(n);
+  await lessons.playground.expectTerminalToContain(`/ # ${command}`);
+  await lessons.pressEnterInTerminal();
+  await lessons.waitForPrompt();
+}
+
+test('lesson 3: the show copies the time from shared memory without an exit, and the check charts it', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const lessons = new LessonsPage(page);
+  await lessons.openFromLink(3);
+  expect(await lessons.check()).toMatch(/^Not yet/);
+  await expect(lessons.missing().first()).toContainText('No UPDATE command yet');
+
+  await runStepCommand(lessons, 2, '/guest_fs/stopwatch_ctrl.sh show');
+  // The status read of step 4 is not done yet: the check says so.
+  expect(await lessons.check()).toMatch(/^Not yet: 1 of 3/);
+  await expect(lessons.missing()).toContainText('You have not read status since the show');
+
+  await runStepCommand(lessons, 4, 'cat /sys/module/stopwatch/parameters/stopwatch_status');
+  await expect.poll(() => lessons.check()).toMatch(/^Passed/);
+  const chart = lessons.checkResult.getByRole('img', { name: /Exits and virtual time per stretch: show \(shared memory\): 0 VM exits/ });
+  await expect(chart).toBeVisible();
+  await savePanel(lessons, testInfo, 'lesson-3-passed');
+});
+
+test('lesson 4: the interrupt goes line → PLIC → trap → handler → ACK; without the ACK the kernel reports a storm', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const lessons = new LessonsPage(page);
+  await lessons.openFromLink(4);
+  expect(await lessons.check()).toMatch(/^Not yet: 2 of 2/);
+
+  await runStepCommand(lessons, 2, '/guest_fs/stopwatch_ctrl.sh timeout 1');
+  await lessons.playground.expectTerminalToContain('stopwatch: timeout interrupt 1');
+  // The stock driver acknowledges: the first half holds, the storm is still missing.
+  await expect.poll(() => lessons.check()).toMatch(/^Not yet: 1 of 2/);
+  await expect(lessons.missing()).toContainText('No interrupt storm yet');
+
+  // The broken driver, built and loaded by the step's button; then the timeout again.
+  await lessons.doStep(4);
+  await expect(page.getByRole('combobox', { name: 'Example' })).toHaveValue('stopwatch-noack');
+  await expect(page.getByTestId('build-summary')).toContainText('now runs in the guest', { timeout: 60_000 });
+  await lessons.waitForPrompt();
+  await runStepCommand(lessons, 5, '/guest_fs/stopwatch_ctrl.sh timeout 1');
+  await expect.poll(() => lessons.check(), { timeout: 60_000 }).toMatch(/^Passed/);
+  await savePanel(lessons, testInfo, 'lesson-4-passed');
+});
