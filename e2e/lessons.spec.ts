@@ -37,8 +37,10 @@ test('the panel opens from its button and lists the course; a link opens a lesso
   await list.nth(1).focus();
   await page.keyboard.press('Enter');
   await expect(lessons.heading('Trapping MMIO')).toBeFocused();
+  await expect(page).toHaveURL(/\?lesson=2$/); // the address follows the lesson open: a reload comes back to it
   await lessons.panel.getByRole('button', { name: 'All lessons' }).click();
   await expect(list.nth(1)).toBeFocused();
+  await expect(page).not.toHaveURL(/lesson=/);
 
   // Every lesson's diagram, as the panel shows it and enlarged, kept as artefacts to look at.
   const count = await list.count();
@@ -200,6 +202,7 @@ test('lesson 3: the show copies the time from shared memory without an exit, and
   await runStepCommand(lessons, 4, 'cat /sys/module/stopwatch/parameters/stopwatch_status');
   await expect.poll(() => lessons.check()).toMatch(/^Passed/);
   const chart = lessons.checkResult.getByRole('img', { name: /Exits and virtual time per stretch: show \(shared memory\): 0 VM exits/ });
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart).toBeVisible();
   await savePanel(lessons, testInfo, 'lesson-3-passed');
 });

@@ -48,7 +48,7 @@ export function LessonSteps({ lesson }: { lesson: Lesson }) {
                     aria-describedby={`lesson-step-hint-${lesson.id}-${i}`}>
                     Do step {i + 1}
                   </button>
-                  <span className="lesson-step-hint" id={`lesson-step-hint-${lesson.id}-${i}`}>{hint[0]!.toUpperCase() + hint.slice(1)}</span>
+                  <span className="lesson-step-hint" id={`lesson-step-hint-${lesson.id}-${i}`}><InlineMarkdown text={hint[0]!.toUpperCase() + hint.slice(1)} /></span>
                 </div>
               )}
               <p className={`lesson-step-outcome${outcome && !outcome.ok ? ' lesson-step-problem' : ''}`} role="status">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonFromQuery, lessonLink } from './lesson-link.ts';
+import { lessonFromQuery, lessonLink, withLessonQuery } from './lesson-link.ts';
 
 describe('lesson links', () => {
   it('reads the lesson a link opens, and nothing from a query that is not one', () => {
@@ -14,5 +14,12 @@ describe('lesson links', () => {
   it('makes a link to a lesson from the page address, keeping the path and dropping a share link', () => {
     expect(lessonLink('https://uni.example/os/playground/?lesson=1#code=abc', 4)).toBe('https://uni.example/os/playground/?lesson=4');
     expect(lessonLink('http://127.0.0.1:4173/', 2)).toBe('http://127.0.0.1:4173/?lesson=2');
+  });
+
+  it('keeps the address in step with the lesson open, leaving other parameters alone', () => {
+    expect(withLessonQuery('', 3)).toBe('?lesson=3');
+    expect(withLessonQuery('?lesson=1&debug=1', 2)).toBe('?lesson=2&debug=1');
+    expect(withLessonQuery('?lesson=1&debug=1', null)).toBe('?debug=1');
+    expect(withLessonQuery('?lesson=1', null)).toBe('');
   });
 });

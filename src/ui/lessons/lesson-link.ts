@@ -18,3 +18,12 @@ export function lessonLink(href: string, n: number): string {
   query.set('lesson', String(n));
   return `${q < 0 ? page : page.slice(0, q)}?${query.toString()}`;
 }
+
+/** A page's query with `lesson` set to `n`, or removed (null); other parameters are kept. */
+export function withLessonQuery(search: string, n: number | null): string {
+  const query = new URLSearchParams(search);
+  if (n === null) query.delete('lesson');
+  else query.set('lesson', String(n));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}

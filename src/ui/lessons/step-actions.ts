@@ -70,7 +70,7 @@ function locate(place: SourcePlace, hands: PlaygroundHands): { line: number } | 
 
 export interface StepOutcome {
   ok: boolean;
-  /** What was done and, if it stopped, why: one or two sentences for the step's status line. */
+  /** "Done.", or, when it stopped, what was done before and why it stopped: for the step's status line. */
   message: string;
 }
 
@@ -107,5 +107,6 @@ export async function runActions(actions: readonly LessonAction[], hands: Playgr
     if (stopped) return stopped;
     done.push(describeAction(action));
   }
-  return { ok: true, message: done.length ? `Done: ${done.join('; ')}.` : 'This step is done by hand.' };
+  // The button's hint already says what it does; a full success needs only the word.
+  return { ok: true, message: done.length ? 'Done.' : 'This step is done by hand.' };
 }
