@@ -1,0 +1,59 @@
+// The autograder's report as a student reads it in a terminal or a CI log:
+// what went wrong first (the compiler's errors, insmod's, the kernel's oops),
+// what the guest printed when something failed, one line per rule (✓ what it
+// asked for, ✗ what is missing), and the verdict last, where a CI log is read
+// from the bottom.
+
+import type { GradeReport } from './grade.ts';
+import { describeRule } from './describe-rule.ts';
+
+export interface ReportTextOptions {
+  /** Show the commands' output and the driver's kernel log even when the lesson passed. */
+  verbose?: boolean;
+}
+
+const indent = (text: string): string => text.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n');
+
+function transcript(report: GradeReport): string[] {
+  const lines: string[] = ['What the guest shell printed:'];
+  for (const c of report.commands) {
+    lines.push(`  $ ${c.command}`);
+    if (c.output) lines.push(indent(c.output));
+    if (c.status === null) lines.push('  (did not finish)');
+    else if (c.status !== 0) lines.push(`  (exit status ${c.status})`);
+  }
+  return lines;
+}
+
+/** The verdict line: "lesson 5 passed", "lesson 5 failed: 2 of 3 checks", or the problem that stopped the run. */
+export function verdictLine(report: GradeReport): string {
+  if (report.ok) return `lesson ${report.lesson} passed`;
+  if (report.problem) return `lesson ${report.lesson} failed: ${report.problem.message}`;
+  const rules = report.check?.rules ?? [];
+  return `lesson ${report.lesson} failed: ${rules.filter((r) => !r.ok).length} of ${rules.length} checks`;
+}
+
+export function reportText(report: GradeReport, options: ReportTextOptions = {}): string {
+  const out: string[] = [`lesson ${report.lesson}, ${report.title}: your driver, inserted as module ${report.module}`, ''];
+  const p = report.problem;
+  if (p?.kind === 'compile') out.push(p.diagnostics, '');
+  if (p?.kind === 'oops') out.push(`${p.message}. The kernel log says:`, indent(p.oops), '');
+  if (p?.kind === 'load' || p?.kind === 'halted') {
+    out.push(`${p.message}.`);
+    if (report.driverLog) out.push('The kernel log from the insmod on:', indent(report.driverLog));
+    out.push('');
+  }
+  const failed = !report.ok;
+  if (report.commands.length > 0 && (failed || options.verbose)) out.push(...transcript(report), '');
+  if (options.verbose && report.driverLog && p?.kind !== 'load') out.push('The kernel log from the insmod on:', indent(report.driverLog), '');
+  if (report.check) {
+    for (const r of report.check.rules) out.push(r.ok ? `✓ ${describeRule(r.rule)}` : `✗ ${r.message}`);
+    for (const f of report.check.figures) {
+      out.push(`  ${f.label}: ${f.exits} VM exit${f.exits === 1 ? '' : 's'} (${(f.exitNs / 1000).toFixed(1)} µs), `
+        + `${f.passthrough} pass-through access${f.passthrough === 1 ? '' : 'es'}, ${(f.spanNs / 1000).toFixed(1)} µs in all`);
+    }
+  }
+  for (const n of report.notes) out.push(`note: ${n}`);
+  out.push(verdictLine(report));
+  return `${out.join('\n')}\n`;
+}
