@@ -33,19 +33,27 @@ export function verdictLine(report: GradeReport): string {
   return `lesson ${report.lesson} failed: ${rules.filter((r) => !r.ok).length} of ${rules.length} checks`;
 }
 
+/** Lines of the kernel log a failed run shows (all of them with --verbose): the end, where the driver's own lines are. */
+const LOG_TAIL = 40;
+
+function driverLog(report: GradeReport, verbose: boolean): string[] {
+  const lines = report.driverLog.replace(/\n$/, '').split('\n');
+  if (report.driverLog === '') return [];
+  const shown = verbose ? lines : lines.slice(-LOG_TAIL);
+  const head = shown.length < lines.length
+    ? `The kernel log from the insmod on (its last ${shown.length} of ${lines.length} lines; --verbose shows all):`
+    : 'The kernel log from the insmod on:';
+  return [head, indent(shown.join('\n')), ''];
+}
+
 export function reportText(report: GradeReport, options: ReportTextOptions = {}): string {
   const out: string[] = [`lesson ${report.lesson}, ${report.title}: your driver, inserted as module ${report.module}`, ''];
   const p = report.problem;
-  if (p?.kind === 'compile') out.push(p.diagnostics, '');
-  if (p?.kind === 'oops') out.push(`${p.message}. The kernel log says:`, indent(p.oops), '');
-  if (p?.kind === 'load' || p?.kind === 'halted') {
-    out.push(`${p.message}.`);
-    if (report.driverLog) out.push('The kernel log from the insmod on:', indent(report.driverLog));
-    out.push('');
-  }
   const failed = !report.ok;
+  if (p?.kind === 'compile') out.push(p.diagnostics, '');
+  if (p?.kind === 'oops') out.push(`${p.message}. The kernel's report:`, indent(p.oops), '');
   if (report.commands.length > 0 && (failed || options.verbose)) out.push(...transcript(report), '');
-  if (options.verbose && report.driverLog && p?.kind !== 'load') out.push('The kernel log from the insmod on:', indent(report.driverLog), '');
+  if (p?.kind !== 'compile' && (failed || options.verbose)) out.push(...driverLog(report, options.verbose ?? false));
   if (report.check) {
     for (const r of report.check.rules) out.push(r.ok ? `✓ ${describeRule(r.rule)}` : `✗ ${r.message}`);
     for (const f of report.check.figures) {
