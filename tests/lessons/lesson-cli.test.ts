@@ -120,10 +120,30 @@ describe('paravirt lesson check 5', () => {
   });
 });
 
+describe('paravirt lesson check 4 (an interrupt)', () => {
+  const interrupts = (driver: string) => lesson('check', '4', '--driver', driver, '--lessons', FIXTURES);
+
+  it('passes when the handler acknowledges the device: line, PLIC, handler, ACK, complete, once', () => {
+    const r = interrupts(STOCK);
+    expect(r.stdout).toContain('✓ the kernel calling the interrupt handler: exactly 1');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 4 passed');
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('counts every interrupt of a storm (none lost to the trace ring) and shows the storm guard in the kernel log', () => {
+    const r = interrupts(join(ROOT, 'examples/drivers/stopwatch-noack/stopwatch_noack.c'));
+    expect(r.stdout).toContain('(found 10001, expected exactly 1)');
+    expect(r.stdout).toContain('irq 3: interrupt storm: 10001 interrupts');
+    expect(r.stdout).toContain('✗ The timeout interrupt did not travel line → PLIC → handler → ACK → complete. (found the first 3 of 5 events in order)');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 4 failed: 2 of 2 checks');
+    expect(r.status).toBe(1);
+  }, 120_000);
+});
+
 describe('paravirt lesson: mistakes in the grading command exit 2', () => {
   it('no such lesson names the ones there are', () => {
     const r = lesson('check', '9', '--driver', STOCK, '--lessons', FIXTURES);
-    expect(r.stderr).toBe("paravirt lesson: there is no lesson 9: there are lessons 2, 5 ('paravirt lesson list' shows them)\n");
+    expect(r.stderr).toBe("paravirt lesson: there is no lesson 9: there are lessons 2, 4, 5 ('paravirt lesson list' shows them)\n");
     expect(r.status).toBe(2);
   });
 
@@ -153,7 +173,9 @@ describe('paravirt lesson: mistakes in the grading command exit 2', () => {
 describe('paravirt lesson list', () => {
   it('prints each lesson with its number, title and whether the command line can check it', () => {
     const r = lesson('list', '--lessons', FIXTURES);
-    expect(r.stdout).toBe(' 2  Step through a write (fixture)  checked in the page\n 5  Write the show path (fixture)   paravirt lesson check\n');
+    expect(r.stdout).toBe(' 2  Step through a write (fixture)  checked in the page\n'
+      + ' 4  Interrupts (fixture)            paravirt lesson check\n'
+      + ' 5  Write the show path (fixture)   paravirt lesson check\n');
     expect(r.status).toBe(0);
   });
 
