@@ -41,7 +41,34 @@ function submission(name: string, source: string): string {
 
 const SKELETON = withUpdateText('\t/* TODO: send UPDATE, then copy the text out of shared memory. */\n\tsw->text_len = 0;');
 
-describe('paravirt lesson check 5', () => {
+describe("paravirt lesson check 5 on the course's own lesson (lessons/05-show-path.md)", () => {
+  it('passes on the completed skeleton (tests/lessons/solutions/show-path.c)', () => {
+    const r = lesson('check', '5', '--driver', join(ROOT, 'tests/lessons/solutions/show-path.c'));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('lesson 5, Write the show path yourself: your driver, inserted as module stopwatch');
+    expect(r.stdout).toContain('✓ a trapped write of UPDATE to `command`');
+    expect(r.stdout).toMatch(/show \(your driver\): 0 VM exits \(0\.0 µs\), \d+ pass-through accesses/);
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 5 passed');
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it("fails on the bare skeleton (lessons/drivers/show-path/stopwatch.c) with the failing rules' messages", () => {
+    const r = lesson('check', '5', '--driver', join(ROOT, 'lessons/drivers/show-path/stopwatch.c'));
+    expect(r.stdout).toContain('✗ show did not send UPDATE, so the host never wrote the time.');
+    expect(r.stdout).toContain('✗ show printed nothing.');
+    expect(r.stdout).toContain('  $ /guest_fs/stopwatch_ctrl.sh show\n');
+    expect(r.stdout.trimEnd().split('\n').pop()).toMatch(/^lesson 5 failed: \d of \d checks$/);
+    expect(r.status).toBe(1);
+  }, 120_000);
+
+  it('a lesson number out of the course says which there are', () => {
+    const r = lesson('check', '9', '--driver', join(ROOT, 'tests/lessons/solutions/show-path.c'));
+    expect(r.stderr).toBe("paravirt lesson: there is no lesson 9: there are lessons 1–7 ('paravirt lesson list' shows them)\n");
+    expect(r.status).toBe(2);
+  });
+});
+
+describe('paravirt lesson check 5 (a fixture lesson: every way a submission goes wrong)', () => {
   it('passes on a completed show path, whatever the file is called (it is inserted as the lesson\'s module)', () => {
     const r = check(submission('ana-lopez.c', readFileSync(STOCK, 'utf8')));
     expect(r.stderr).toBe('');

@@ -29,6 +29,10 @@ describe('describeRule', () => {
       kind: 'window', label: 'show', from: { kind: 'kcall', name: 'a' }, to: { kind: 'kcall', name: 'b' },
       expect: [{ match: { kind: 'vm-exit' }, atMost: 1 }], missing: '',
     })).toBe('show: from a call to `a` to a call to `b`, at most 1 × a VM exit');
+    expect(describeRule({
+      kind: 'window', from: { kind: 'kcall', name: 'a' }, to: { kind: 'kcall', name: 'b', ret: '/^[1-9]/' },
+      expect: [{ match: { kind: 'vm-exit' }, atMost: 0 }, { match: { kind: 'mmio', access: 'passthrough' }, atLeast: 2 }], missing: '',
+    })).toBe('from a call to `a` to a call to `b` returning `/^[1-9]/`, no VM exit, at least 2 × a pass-through access');
   });
 });
 

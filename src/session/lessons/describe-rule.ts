@@ -35,7 +35,7 @@ export function describePattern(p: EventPattern): string {
     case 'kcall':
       if (p.into === 'irq-handler') return `the kernel calling the interrupt handler${p.name !== undefined ? ` ${code(p.name)}` : ''}`;
       if (p.into !== undefined) return `the kernel calling the driver's ${p.name !== undefined ? code(p.name) : 'code'}`;
-      return p.name !== undefined ? `a call to ${code(p.name)}` : 'a call to a kernel service';
+      return (p.name !== undefined ? `a call to ${code(p.name)}` : 'a call to a kernel service') + (p.ret !== undefined ? ` returning ${code(p.ret)}` : '');
     case 'irq-line': return `the interrupt line${p.line !== undefined ? ` ${code(p.line)}` : ''} going ${p.level === 0 ? 'low' : p.level === 1 ? 'high' : 'up or down'}`;
     case 'plic': return `a PLIC ${p.action !== undefined ? valueText(p.action) : 'event'}${p.source !== undefined ? ` of source ${valueText(p.source)}` : ''}`;
     case 'trap': return p.causeName !== undefined ? `a trap (${valueText(p.causeName)})` : p.interrupt === true ? 'an interrupt trap' : 'a trap';
@@ -65,7 +65,9 @@ export function describeRule(rule: CheckRule): string {
     }
     case 'sequence': return rule.steps.map(describePattern).join(', then ');
     case 'window': {
-      const counts = rule.expect.map((x) => `${boundsText(x) || 'at least 1'} × ${describePattern(x.match)}`).join(', ');
+      const counts = rule.expect.map((x) => (x.atMost === 0
+        ? `no ${describePattern(x.match).replace(/^(an?|the) /, '')}`
+        : `${boundsText(x) || 'at least 1'} × ${describePattern(x.match)}`)).join(', ');
       const name = rule.label ? `${rule.label}: ` : '';
       return `${name}from ${describePattern(rule.from)} to ${describePattern(rule.to)}, ${counts}`;
     }

@@ -12,6 +12,13 @@ export interface ReportTextOptions {
   verbose?: boolean;
 }
 
+/** Virtual time as a student reads it: "5.0 µs", "12.3 ms", "1.00 s". */
+export function durationText(ns: number): string {
+  if (ns < 1e6) return `${(ns / 1e3).toFixed(1)} µs`;
+  if (ns < 1e9) return `${(ns / 1e6).toFixed(1)} ms`;
+  return `${(ns / 1e9).toFixed(2)} s`;
+}
+
 const indent = (text: string): string => text.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n');
 
 function transcript(report: GradeReport): string[] {
@@ -57,8 +64,8 @@ export function reportText(report: GradeReport, options: ReportTextOptions = {})
   if (report.check) {
     for (const r of report.check.rules) out.push(r.ok ? `✓ ${describeRule(r.rule)}` : `✗ ${r.message}`);
     for (const f of report.check.figures) {
-      out.push(`  ${f.label}: ${f.exits} VM exit${f.exits === 1 ? '' : 's'} (${(f.exitNs / 1000).toFixed(1)} µs), `
-        + `${f.passthrough} pass-through access${f.passthrough === 1 ? '' : 'es'}, ${(f.spanNs / 1000).toFixed(1)} µs in all`);
+      out.push(`  ${f.label}: ${f.exits} VM exit${f.exits === 1 ? '' : 's'} (${durationText(f.exitNs)}), `
+        + `${f.passthrough} pass-through access${f.passthrough === 1 ? '' : 'es'}, ${durationText(f.spanNs)} in all`);
     }
   }
   for (const n of report.notes) out.push(`note: ${n}`);
