@@ -140,6 +140,17 @@ describe('paravirt lesson check 5 (a fixture lesson: every way a submission goes
     expect(r.status).toBe(1);
   }, 120_000);
 
+  it('stops typing commands after one powers the guest off, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lesson-cli-lessons-'));
+    writeFileSync(join(dir, '01-off.md'), '---\nid: off\nnumber: 1\ntitle: Off\ngoal: g\ncheck:\n'
+      + '  - event: { kind: mmio, access: trap, op: write, reg: command, valueName: PAUSE }\n    missing: Not paused.\n'
+      + 'grade:\n  commands: [/guest_fs/stopwatch_ctrl.sh start, poweroff, /guest_fs/stopwatch_ctrl.sh pause]\n---\n');
+    const r = lesson('check', '1', '--driver', STOCK, '--lessons', dir);
+    expect(r.stdout).toContain('note: `poweroff` turned the guest off: the 1 command after it did not run');
+    expect(r.stdout).toContain('✗ Not paused.');
+    expect(r.status).toBe(1);
+  }, 120_000);
+
   it('a missing driver file fails the submission (exit 1)', () => {
     const r = check(join(tmpdir(), 'no-such-dir', 'stopwatch.c'));
     expect(r.stdout).toContain('lesson 5 failed: there is no driver to check');

@@ -75,6 +75,9 @@ export interface GradeReport {
   notes: string[];
 }
 
+/** How GuestSystem.drive says the machine is gone (a poweroff, a reset, a panic), before the reason. */
+const MACHINE_STOPPED = /^the guest machine stopped: /;
+
 /** Output kept per command; a driver that prints without end would fill the memory. */
 const MAX_OUTPUT = 64 * 1024;
 const MAX_LOG_LINES = 20_000;
@@ -189,11 +192,18 @@ async function runGuest(lesson: Lesson, object: Uint8Array, report: GradeReport,
         report.problem = { kind: 'oops', message: `the kernel caught a fault in your driver while running \`${command}\``, oops };
         break;
       }
+      if (sys.shellKernel.power !== 'on') {
+        // As at a real prompt: after poweroff or reboot nothing more is typed.
+        const rest = lesson.grade!.commands.length - report.commands.length;
+        if (rest > 0) report.notes.push(`\`${command}\` turned the guest ${sys.shellKernel.power === 'off' ? 'off' : 'to reboot'}: the ${rest} command${rest === 1 ? '' : 's'} after it did not run`);
+        break;
+      }
     }
   } catch (e) {
-    report.problem = e instanceof GuestStuck
-      ? { kind: 'hung', message: e.message }
-      : { kind: 'halted', message: `the guest stopped: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof GuestStuck) report.problem = { kind: 'hung', message: e.message };
+    else if (e instanceof Error && MACHINE_STOPPED.test(e.message)) {
+      report.problem = { kind: 'halted', message: `the guest machine stopped while running ${watch.step} (${e.message.replace(MACHINE_STOPPED, '')})` };
+    } else throw e; // not the guest's doing: a bug of the playground, which must not pass for a failed submission
   } finally {
     tracer.watcher = null;
     tracer.enabled = false;

@@ -58,6 +58,11 @@ const FOREVER_LOOKS = 8;
 
 export class RunWatch {
   private what = '';
+
+  /** The step being watched, as messages name it. */
+  get step(): string {
+    return this.what;
+  }
   private startNs = 0;
   private startInsns = 0;
   private lastNs = 0;
