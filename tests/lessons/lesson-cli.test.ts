@@ -158,6 +158,23 @@ describe('paravirt lesson check 5 (a fixture lesson: every way a submission goes
   });
 });
 
+describe('paravirt lesson check 1 (a fixture: remove and probe again)', () => {
+  it("the lesson's commands reload the student's module from /root, and a service's return value is checked", () => {
+    const r = lesson('check', '1', '--driver', STOCK, '--lessons', FIXTURES);
+    expect(r.stdout).toContain('✓ the kernel calling the driver\'s `/_probe$/`, then a call to `devm_platform_ioremap_resource` returning `0x04000000`');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 1 passed');
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('fails when the probe maps the shared memory twice and never the registers', () => {
+    const memTwice = readFileSync(STOCK, 'utf8').replace('devm_platform_ioremap_resource(pdev, 1)', 'devm_platform_ioremap_resource(pdev, 0)');
+    const r = lesson('check', '1', '--driver', submission('stopwatch.c', memTwice), '--lessons', FIXTURES);
+    expect(r.stdout).toContain('error -EBUSY: cannot map the registers (reg 1)');
+    expect(r.stdout).toContain('✗ The probe did not map reg 0, then reg 1, then take its interrupt. (found the first 2 of 4 events in order)');
+    expect(r.status).toBe(1);
+  }, 120_000);
+});
+
 describe('paravirt lesson check 4 (an interrupt)', () => {
   const interrupts = (driver: string) => lesson('check', '4', '--driver', driver, '--lessons', FIXTURES);
 
@@ -181,7 +198,7 @@ describe('paravirt lesson check 4 (an interrupt)', () => {
 describe('paravirt lesson: mistakes in the grading command exit 2', () => {
   it('no such lesson names the ones there are', () => {
     const r = lesson('check', '9', '--driver', STOCK, '--lessons', FIXTURES);
-    expect(r.stderr).toBe("paravirt lesson: there is no lesson 9: there are lessons 2, 4, 5 ('paravirt lesson list' shows them)\n");
+    expect(r.stderr).toBe("paravirt lesson: there is no lesson 9: there are lessons 1, 2, 4, 5 ('paravirt lesson list' shows them)\n");
     expect(r.status).toBe(2);
   });
 
@@ -211,7 +228,8 @@ describe('paravirt lesson: mistakes in the grading command exit 2', () => {
 describe('paravirt lesson list', () => {
   it('prints each lesson with its number, title and whether the command line can check it', () => {
     const r = lesson('list', '--lessons', FIXTURES);
-    expect(r.stdout).toBe(' 2  Step through a write (fixture)  checked in the page\n'
+    expect(r.stdout).toBe(' 1  Probe (fixture)                 paravirt lesson check\n'
+      + ' 2  Step through a write (fixture)  checked in the page\n'
       + ' 4  Interrupts (fixture)            paravirt lesson check\n'
       + ' 5  Write the show path (fixture)   paravirt lesson check\n');
     expect(r.status).toBe(0);

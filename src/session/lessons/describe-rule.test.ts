@@ -16,6 +16,8 @@ describe('describePattern', () => {
     expect(describePattern({ kind: 'kcall', name: ['ioremap', 'devm_ioremap'] })).toBe('a call to `ioremap or devm_ioremap`');
     expect(describePattern({ kind: 'irq-line', level: 1 })).toBe('the interrupt line going high');
     expect(describePattern({ kind: 'plic', action: 'claim', source: 64 })).toBe('a PLIC claim of source 64');
+    expect(describePattern({ kind: 'kcall', name: 'devm_platform_ioremap_resource', ret: 0x04000090 }))
+      .toBe('a call to `devm_platform_ioremap_resource` returning `0x04000090`');
   });
 });
 

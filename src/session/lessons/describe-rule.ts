@@ -8,10 +8,14 @@ import type { CheckRule, CountBounds, EventPattern } from '../../protocol/lesson
 
 type PatternValue = EventPattern[string];
 
+/** A number as the trace shows it: an address in hex, a count or a status in decimal. */
+const numberText = (n: number): string => (n >= 0x10000 ? `0x${n.toString(16).padStart(8, '0')}` : String(n));
+
 /** A pattern value as a student reads it: a list is "A or B", a regular expression stays as written. */
 function valueText(v: PatternValue | undefined): string {
   if (v === undefined) return '';
-  return Array.isArray(v) ? v.map(String).join(' or ') : String(v);
+  const one = (x: string | number | boolean): string => (typeof x === 'number' ? numberText(x) : String(x));
+  return Array.isArray(v) ? v.map(one).join(' or ') : one(v);
 }
 
 const code = (v: PatternValue | undefined): string => `\`${valueText(v)}\``;

@@ -75,6 +75,9 @@ export interface GradeReport {
   notes: string[];
 }
 
+/** The folder the student's module file is put in, as the page's Build & load does (/root/stopwatch.ko). */
+export const MODULE_DIR = '/root';
+
 /** How GuestSystem.drive says the machine is gone (a poweroff, a reset, a panic), before the reason. */
 const MACHINE_STOPPED = /^the guest machine stopped: /;
 
@@ -155,7 +158,7 @@ async function runGuest(lesson: Lesson, object: Uint8Array, report: GradeReport,
   let watch: RunWatch | null = null;
   const sys: GuestSystem = new GuestSystem({
     jit: options.jit, stdout: print, stderr: print, console: (line) => log.add(line),
-    onSlices: () => watch?.check(),
+    onSlices: () => { keeper.settle(); watch?.check(); },
   });
   watch = new RunWatch({
     nowNs: () => sys.board.clock.nowNs(),
@@ -166,7 +169,7 @@ async function runGuest(lesson: Lesson, object: Uint8Array, report: GradeReport,
   const tracer = sys.board.tracer;
   // Every event reaches the keeper as it is recorded: the ring alone would drop
   // the oldest during a long command, and the verdict would depend on when it was drained.
-  tracer.watcher = (e) => keeper.offer(e);
+  tracer.watcher = (e) => keeper.record(e);
   tracer.enabled = true;
   let driverMark = 0;
   let loaded = false;
@@ -223,6 +226,10 @@ async function runGuest(lesson: Lesson, object: Uint8Array, report: GradeReport,
 /** insmod of the student's driver; false (and the problem set) if it did not load. */
 async function load(sys: GuestSystem, watch: RunWatch, report: GradeReport, object: Uint8Array, log: LogLines): Promise<boolean> {
   const mark = log.lines.length;
+  // Where the page's Build & load leaves the module: a lesson's commands can
+  // rmmod it and insmod it again, as a student pressing Build & load does.
+  sys.vfs.mkdirp(MODULE_DIR);
+  sys.vfs.writeFile(`${MODULE_DIR}/${report.module}.ko`, object);
   watch.begin(`\`insmod ${report.module}.ko\``);
   const r = await sys.drive(sys.modules.insmod(report.module, object, ''));
   const oops = findKernelOops(log.since(mark));

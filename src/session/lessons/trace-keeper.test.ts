@@ -56,6 +56,15 @@ describe('TraceKeeper', () => {
     expect(evaluateCheck(fixture('05-show-path.md').check, { trace: show.trace, stops: [], device }).figures[0]).toMatchObject({ label: 'show (shared memory)', exits: 0 });
   }, 60_000);
 
+  it("judges an event only once its slice is over: a service call's ret is written after it is recorded", () => {
+    const keeper = new TraceKeeper([{ kind: 'event', match: { kind: 'kcall', name: 'platform_get_irq', ret: 3 }, missing: 'no irq' }]);
+    const call: TraceEvent = { seq: 0, timeNs: 0, kind: 'kcall', name: 'platform_get_irq', args: [0, 0] };
+    keeper.record(call);
+    call.ret = 3; // the service returned, later in the same slice
+    keeper.settle();
+    expect(keeper.trace).toEqual([call]);
+  });
+
   it('stops keeping at its cap and counts what it did not keep', () => {
     const keeper = new TraceKeeper([{ kind: 'event', match: { kind: 'printk' }, missing: 'no log' }], 2);
     const at = (seq: number, kind: 'printk' | 'uart'): TraceEvent => (kind === 'printk' ? { seq, timeNs: seq, kind, text: `line ${seq}` } : { seq, timeNs: seq, kind, dir: 'tx', byte: 65 });

@@ -27,6 +27,10 @@ export const DEFAULT_MAX_KEPT_EVENTS = 1_000_000;
 
 export class TraceKeeper {
   private readonly events: TraceEvent[] = [];
+  /** Recorded, not yet filtered: a kcall's `ret` is written into its event after the
+   * event is recorded (when the service returns, later in the same slice), so an
+   * event is judged only once the slice that recorded it has ended (`settle`). */
+  private pending: TraceEvent[] = [];
   private readonly wanted: ((e: TraceEvent) => boolean)[];
   private readonly figures: boolean;
   /** Events seen (kept or not). */
@@ -46,7 +50,18 @@ export class TraceKeeper {
     return false;
   }
 
-  /** Looks at one event as the machine records it. */
+  /** Takes one event as the machine records it (it is judged at the next `settle`). */
+  record(e: TraceEvent): void {
+    this.pending.push(e);
+  }
+
+  /** Judges the events recorded so far: call it between slices, when every event is complete. */
+  settle(): void {
+    for (const e of this.pending) this.offer(e);
+    this.pending = [];
+  }
+
+  /** Judges one complete event now. */
   offer(e: TraceEvent): void {
     this.seen++;
     if (!this.needed(e)) return;
@@ -54,8 +69,9 @@ export class TraceKeeper {
     else this.events.push(e);
   }
 
-  /** The kept events, oldest first. */
+  /** The kept events, oldest first (those recorded since the last `settle` are judged first). */
   get trace(): readonly TraceEvent[] {
+    this.settle();
     return this.events;
   }
 }
