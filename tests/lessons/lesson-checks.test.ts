@@ -111,6 +111,27 @@ describe.each(lessons.map((l) => [`${l.number} ${l.id}`, l] as const))('lesson %
   });
 });
 
+describe('the figures the Lessons pane charts', () => {
+  it('lesson 6: the trapped read costs an exit per byte and far more virtual time than the copy from shared memory', () => {
+    const lesson = lessons.find((l) => l.id === 'price-of-trapping')!;
+    const r = evaluateCheck(lesson.check, recordedEvidence(lesson.number, 'pass'));
+    const [trapped, shared] = r.figures;
+    expect(r.figures.map((f) => f.label)).toEqual(['one trapped read per byte', 'one copy from shared memory']);
+    expect(trapped!.exits).toBe('0.00 seconds'.length + 1); // the recorded text and its NUL: one exit per byte
+    expect(trapped!.exitNs).toBe(trapped!.exits * 5_000);
+    expect(shared!.exits).toBe(0);
+    expect(trapped!.spanNs).toBeGreaterThan(100 * shared!.spanNs);
+  });
+
+  it('lesson 3: show copies the text with no exit after UPDATE', () => {
+    const lesson = lessons.find((l) => l.id === 'pass-through')!;
+    const r = evaluateCheck(lesson.check, recordedEvidence(lesson.number, 'pass'));
+    expect(r.figures).toHaveLength(1);
+    expect(r.figures[0]!.exits).toBe(0);
+    expect(r.figures[0]!.passthrough).toBeGreaterThanOrEqual(4); // data_len, then the text a word at a time
+  });
+});
+
 describe('the lesson folder', () => {
   it('holds no diagram that no lesson shows', () => {
     const used = new Set(lessons.map((l) => l.diagram));
