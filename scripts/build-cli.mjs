@@ -30,6 +30,9 @@ export async function buildCli({ logLevel = 'warning' } = {}) {
     bundle: true,
     splitting: true,
     platform: 'node',
+    // yaml (lesson files) is CommonJS that requires Node's 'process': bundled into
+    // ESM that require fails at run time, so it is loaded from node_modules instead.
+    external: ['yaml'],
     format: 'esm',
     target: 'node20',
     outdir: OUT_DIR,

@@ -30,7 +30,7 @@ let headerHash: string | undefined;
 let headerTexts: Map<string, string> | undefined;
 
 /** Every header below the guest's include folder, by include path ("linux/module.h"). */
-function guestHeaders(include: string): Map<string, string> {
+export function guestHeaders(include: string): Map<string, string> {
   if (headerTexts) return headerTexts;
   const found = new Map<string, string>();
   const walk = (dir: string): void => {

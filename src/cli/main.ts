@@ -6,6 +6,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main(arg
   dtb: { summary: "write the board's device tree (DTB), or print it as DTS", load: () => import('./commands/dtb.ts') },
   cc: { summary: 'compile kernel-C (a driver, or a bare-metal program)', load: () => import('./commands/cc.ts') },
   guest: { summary: 'boot the Linux-like guest with the stopwatch driver and run its shell', load: () => import('./commands/guest.ts') },
+  lesson: { summary: "list the lessons, or grade your driver against a lesson's check", load: () => import('./commands/lesson.ts') },
 };
 
 function usage(): string {
