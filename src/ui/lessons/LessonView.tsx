@@ -4,11 +4,9 @@
 // the lessons before and after it.
 
 import { useEffect, useRef, useState } from 'react';
-import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import type { Lesson } from '../../protocol/lessons/lesson.ts';
 import { usePlayground } from '../store/store.ts';
-import { InlineMarkdown } from './InlineMarkdown.tsx';
+import { InlineMarkdown, LessonMarkdown } from './InlineMarkdown.tsx';
 import { LessonCheck } from './LessonCheck.tsx';
 import { LessonDiagram } from './LessonDiagram.tsx';
 import { lessonLink } from './lesson-link.ts';
@@ -95,7 +93,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
       <p className="lesson-goal"><strong>Goal: </strong><InlineMarkdown text={lesson.goal} /></p>
       <LessonProject lesson={lesson} />
       <LessonDiagram lesson={lesson} />
-      <div className="lesson-body"><Markdown remarkPlugins={[remarkGfm]}>{lesson.body}</Markdown></div>
+      <div className="lesson-body"><LessonMarkdown text={lesson.body} /></div>
       <LessonSteps key={lesson.id} lesson={lesson} />
       <LessonCheck lesson={lesson} />
       <LessonFooter key={`footer-${lesson.id}`} lesson={lesson} />
