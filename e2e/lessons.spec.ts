@@ -3,9 +3,10 @@
 // drives the playground (the pane is pointed at, the editor shows the line,
 // the command waits on the shell's line for Enter, the breakpoint is set,
 // Build & load runs), and Check reads what the machine did: it fails with the
-// lesson's message while a step is not done, and passes once it is. The
-// panel, with a lesson's diagram, is saved as a screenshot at 1440×900 and
-// 1024×768 in the test's artefacts.
+// lesson's message while a step is not done, and passes once it is (lessons 1,
+// 2, 3, 4 and 6). The panel at 1440×900 and 1024×768, every lesson's diagram
+// and the passed lessons (lesson 6 with its chart) are saved as screenshots in
+// the test's artefacts.
 
 import type { TestInfo } from '@playwright/test';
 import { expect, test, type Page } from './support/test.ts';
@@ -228,4 +229,36 @@ test('lesson 4: the interrupt goes line → PLIC → trap → handler → ACK; w
   await runStepCommand(lessons, 5, '/guest_fs/stopwatch_ctrl.sh timeout 1');
   await expect.poll(() => lessons.check(), { timeout: 60_000 }).toMatch(/^Passed/);
   await savePanel(lessons, testInfo, 'lesson-4-passed');
+});
+
+test('lesson 6: the same text read through a trapped register and from shared memory, compared in a chart', async ({ page, context }, testInfo) => {
+  test.setTimeout(180_000);
+  const lessons = new LessonsPage(page);
+  await lessons.openFromLink(6);
+  expect(await lessons.check()).toMatch(/^Not yet: 2 of 2/);
+
+  // Step 1 opens the lesson's own driver; step 2 builds and loads it.
+  await lessons.doStep(1);
+  await expect(page.getByRole('combobox', { name: 'Example' })).toHaveValue('price');
+  await lessons.doStep(2);
+  await expect(page.getByTestId('build-summary')).toContainText('now runs in the guest', { timeout: 60_000 });
+  await lessons.waitForPrompt();
+
+  await runStepCommand(lessons, 3, 'cat /sys/kernel/debug/stopwatch/trapped');
+  expect(await lessons.check()).toMatch(/^Not yet: 1 of 2/);
+  await expect(lessons.missing()).toContainText('No read from shared memory yet');
+  await runStepCommand(lessons, 4, 'cat /sys/kernel/debug/stopwatch/shared');
+  await expect.poll(() => lessons.check()).toMatch(/^Passed/);
+
+  // The chart: many exits for the trapped read, none for the copy.
+  const chart = lessons.checkResult.getByRole('img', { name: /Exits and virtual time per stretch/ });
+  await expect(chart).toHaveAttribute('aria-label', /one trapped read per byte: (\d{2,}) VM exits.*one copy from shared memory: 0 VM exits/);
+  await chart.scrollIntoViewIfNeeded();
+  await savePanel(lessons, testInfo, 'lesson-6-chart');
+
+  // Copy link: the clipboard gets the link to this lesson.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await lessons.panel.getByRole('button', { name: 'Copy link' }).click();
+  await expect(lessons.panel.getByRole('status').filter({ hasText: 'Link to lesson 6 copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/\?lesson=6$/);
 });
