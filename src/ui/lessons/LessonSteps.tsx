@@ -2,7 +2,9 @@
 // actions in the playground (open the file at the line, point at a pane, put
 // the command on the shell's line, set the breakpoint, Build & load), and a
 // box the student ticks when it is done. What a button did, or why it could
-// not, is said under it and read out.
+// not, is said under it and read out. While a step runs, the buttons are
+// aria-disabled rather than disabled: a disabled button would drop the focus of
+// a keyboard user who just pressed it.
 
 import { useState } from 'react';
 import type { Lesson } from '../../protocol/lessons/lesson.ts';
@@ -18,6 +20,7 @@ export function LessonSteps({ lesson }: { lesson: Lesson }) {
   const [busy, setBusy] = useState<number | null>(null);
 
   const run = async (i: number) => {
+    if (busy !== null) return; // one step at a time
     setBusy(i);
     try {
       const outcome = await runActions(lesson.steps[i]!.actions, pageHands);
@@ -44,7 +47,7 @@ export function LessonSteps({ lesson }: { lesson: Lesson }) {
               </label>
               {step.actions.length > 0 && (
                 <div className="lesson-step-do">
-                  <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void run(i)}
+                  <button type="button" className="btn btn-small" aria-disabled={busy !== null} onClick={() => void run(i)}
                     aria-describedby={`lesson-step-hint-${lesson.id}-${i}`}>
                     Do step {i + 1}
                   </button>
