@@ -17,12 +17,13 @@ import { pageHands } from './page-hands.ts';
 /** "Starts from the stopwatch project", with a button when another project is open. */
 function LessonProject({ lesson }: { lesson: Lesson }) {
   const current = usePlayground((s) => s.project?.example ?? null);
+  const title = usePlayground((s) => s.examples.find((e) => e.id === lesson.project)?.title);
   const [problem, setProblem] = useState<string | null>(null);
   if (!lesson.project) return null;
   const open = current === lesson.project;
   return (
     <p className="lesson-project">
-      This lesson uses the project <code>{lesson.project}</code>{open ? ', which is open.' : '. '}
+      This lesson uses the project <code>{lesson.project}</code>{title ? ` (${title} in the Example menu)` : ''}{open ? ', which is open.' : '. '}
       {!open && (
         <button type="button" className="btn btn-small" onClick={() => void pageHands.openProject(lesson.project!).then(setProblem)}>
           Open {lesson.project}
