@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand';
 import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
+import { createClassroomSlice, type ClassroomSlice } from './classroom-slice.ts';
 import { createGuestSlice, type GuestSlice } from './guest-slice.ts';
 import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
 import { createEventStepSlice, type EventStepSlice } from './event-step-slice.ts';
@@ -15,7 +16,7 @@ import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
 import { createFrameSlice, type FrameSlice } from './frame-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice & ClassroomSlice;
 
 export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
   return (...a) => ({
@@ -30,5 +31,6 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createFrameSlice(...a),
     ...createDeviceViewSlice(...a),
     ...createEventStepSlice(send)(...a),
+    ...createClassroomSlice(...a),
   });
 }
