@@ -126,8 +126,8 @@ export function accessJourney(src: EventSource, index: number, selectedSeq: numb
 /** The rising edge an interrupt event belongs to (searching back from it), or -1. */
 function riseIndexNear(src: EventSource, i: number): number {
   const e = src.at(i);
-  const partOfInterrupt = isRise(e) || e.kind === 'plic' || (e.kind === 'trap' && e.interrupt) || e.kind === 'trap-return'
-    || (e.kind === 'kcall' && e.into === 'irq-handler') || (e.kind === 'irq-line' && e.level === 0)
+  const partOfInterrupt = e.kind === 'irq-line' || e.kind === 'plic' || (e.kind === 'trap' && e.interrupt) || e.kind === 'trap-return'
+    || (e.kind === 'kcall' && e.into === 'irq-handler')
     || (e.kind === 'timer' && e.action === 'fire');
   if (!partOfInterrupt) return -1;
   if (e.kind === 'timer') return find(src, i + 1, i + NEAR, isRise);
