@@ -6,13 +6,13 @@
 
 import type { Hop, HopPlace, Journey } from './journey.ts';
 
-const WIDTH = 720;
-const HEIGHT = 270;
+const WIDTH = 800;
+const HEIGHT = 226;
 /** The token travels on a track under the boxes and their arrows. */
-const TOKEN_Y = 238;
-const BOX_W = 150;
-const BOX_H = 64;
-const ROW_Y = 110;
+const TOKEN_Y = 206;
+const BOX_W = 176;
+const BOX_H = 70;
+const ROW_Y = 96;
 
 interface Place { id: HopPlace; title: string; sub: string; x: number }
 
@@ -39,7 +39,7 @@ function placesOf(journey: Journey): Place[] {
 }
 
 /** A label that fits its box: long callback names are cut with an ellipsis (the caption has them whole). */
-function fit(text: string, max = 20): string {
+function fit(text: string, max = 21): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
@@ -57,7 +57,7 @@ export function ReplayDiagram({ journey, hop, speed }: { journey: Journey; hop: 
     const x0 = xOf(previous.place);
     const right = x > x0;
     const y = right ? ROW_Y - BOX_H / 2 : ROW_Y + BOX_H / 2;
-    const bend = right ? y - 46 : y + 46;
+    const bend = right ? y - 44 : y + 44;
     arrow = { d: `M ${x0} ${y} Q ${(x0 + x) / 2} ${bend} ${x} ${y}`, labelX: (x0 + x) / 2, labelY: right ? bend + 2 : bend + 10 };
   }
 
@@ -75,8 +75,8 @@ export function ReplayDiagram({ journey, hop, speed }: { journey: Journey; hop: 
         return (
           <g key={p.id} className={`replay-place${here ? ' replay-place-current' : ''}`} data-place={p.id}>
             <rect x={p.x - BOX_W / 2} y={ROW_Y - BOX_H / 2} width={BOX_W} height={BOX_H} rx={8} />
-            <text x={p.x} y={ROW_Y - 6} textAnchor="middle" className="replay-place-title">{p.title}</text>
-            <text x={p.x} y={ROW_Y + 16} textAnchor="middle" className="replay-place-sub">{fit(p.sub)}</text>
+            <text x={p.x} y={ROW_Y - 7} textAnchor="middle" className="replay-place-title">{p.title}</text>
+            <text x={p.x} y={ROW_Y + 20} textAnchor="middle" className="replay-place-sub">{fit(p.sub)}</text>
           </g>
         );
       })}

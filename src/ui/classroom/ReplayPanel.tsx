@@ -70,47 +70,51 @@ function ReplayOpen({ request }: { request: ReplayRequest }) {
         ? <p className="replay-nothing" role="status"><Code text={NOTHING[kind ?? 'any']} /></p>
         : (
           <>
-            <p className="replay-title"><strong>{journey.title}</strong></p>
-            <ReplayDiagram journey={journey} hop={player.hop} speed={speed} />
-            <div className="replay-caption" role="status" data-testid="replay-caption">
-              <p className="replay-hop-title">
-                <span className="replay-hop-number">{player.hop + 1}/{hops}</span> {current.title}
-                {current.timeNs !== null && (
-                  <span className="replay-time"> · t = {timeText(current.timeNs)} s{firstTime !== null && player.hop > 0 ? ` (+${durationText(current.timeNs - firstTime)})` : ''}</span>
-                )}
-              </p>
-              <p className={current.missing ? 'replay-hop-text replay-hop-missing' : 'replay-hop-text'}>
-                {current.missing ? <><strong>Not in the trace:</strong> {current.missing}</> : <code>{current.text}</code>}
-              </p>
+            <div className="replay-picture">
+              <p className="replay-title"><strong>{journey.title}</strong></p>
+              <ReplayDiagram journey={journey} hop={player.hop} speed={speed} />
             </div>
-            <div className="replay-controls" role="group" aria-label="Replay controls">
-              {player.playing
-                ? <button type="button" className="btn btn-small" onClick={player.pause}>Pause</button>
-                : <button type="button" className="btn btn-small btn-primary" onClick={player.play}>Play</button>}
-              <button type="button" className="btn btn-small" onClick={player.back} disabled={player.hop === 0}>Back</button>
-              <button type="button" className="btn btn-small" onClick={player.step} disabled={player.hop >= hops - 1}>Step</button>
-              <label className="replay-speed">
-                Speed{' '}
-                <select value={speed} onChange={(e) => setReplaySpeed(Number(e.target.value) as ReplaySpeed)}>
-                  {REPLAY_SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
-                </select>
-              </label>
-              <label className="replay-follows" title="Each hop selects its event, so the editor, the Device, Host and Trace panes show it">
-                <input type="checkbox" checked={follows} onChange={(e) => setReplayFollows(e.target.checked)} /> Panes follow
-              </label>
+            <div className="replay-story">
+              <div className="replay-caption" role="status" data-testid="replay-caption">
+                <p className="replay-hop-title">
+                  <span className="replay-hop-number">{player.hop + 1}/{hops}</span> {current.title}
+                  {current.timeNs !== null && (
+                    <span className="replay-time"> · t = {timeText(current.timeNs)} s{firstTime !== null && player.hop > 0 ? ` (+${durationText(current.timeNs - firstTime)})` : ''}</span>
+                  )}
+                </p>
+                <p className={current.missing ? 'replay-hop-text replay-hop-missing' : 'replay-hop-text'}>
+                  {current.missing ? <><strong>Not in the trace:</strong> {current.missing}</> : <code>{current.text}</code>}
+                </p>
+              </div>
+              <div className="replay-controls" role="group" aria-label="Replay controls">
+                {player.playing
+                  ? <button type="button" className="btn btn-small" onClick={player.pause}>Pause</button>
+                  : <button type="button" className="btn btn-small btn-primary" onClick={player.play}>Play</button>}
+                <button type="button" className="btn btn-small" onClick={player.back} disabled={player.hop === 0}>Back</button>
+                <button type="button" className="btn btn-small" onClick={player.step} disabled={player.hop >= hops - 1}>Step</button>
+                <label className="replay-speed">
+                  Speed{' '}
+                  <select value={speed} onChange={(e) => setReplaySpeed(Number(e.target.value) as ReplaySpeed)}>
+                    {REPLAY_SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+                  </select>
+                </label>
+                <label className="replay-follows" title="Each hop selects its event, so the editor, the Device, Host and Trace panes show it">
+                  <input type="checkbox" checked={follows} onChange={(e) => setReplayFollows(e.target.checked)} /> Panes follow
+                </label>
+              </div>
+              <ol className="replay-hops" aria-label="Hops">
+                {journey.hops.map((h, i) => (
+                  <li key={i} aria-current={i === player.hop ? 'step' : undefined} className={i === player.hop ? 'current' : undefined}>
+                    <button type="button" className="replay-hop" onClick={() => player.goTo(i)}>
+                      <span className="replay-hop-mark" aria-hidden="true">{i === player.hop ? '▶' : ''}</span>
+                      <span className="replay-hop-name">{h.title}</span>
+                      <span className="replay-hop-when">{h.missing ? 'not in the trace' : h.timeNs !== null ? `${timeText(h.timeNs)} s` : ''}</span>
+                      {i === journey.startHop && anchorSeq !== null && h.event?.seq === anchorSeq && <span className="replay-hop-selected"> (selected)</span>}
+                    </button>
+                  </li>
+                ))}
+              </ol>
             </div>
-            <ol className="replay-hops" aria-label="Hops">
-              {journey.hops.map((h, i) => (
-                <li key={i} aria-current={i === player.hop ? 'step' : undefined} className={i === player.hop ? 'current' : undefined}>
-                  <button type="button" className="replay-hop" onClick={() => player.goTo(i)}>
-                    <span className="replay-hop-mark" aria-hidden="true">{i === player.hop ? '▶' : ''}</span>
-                    <span className="replay-hop-name">{h.title}</span>
-                    <span className="replay-hop-when">{h.missing ? 'not in the trace' : h.timeNs !== null ? `${timeText(h.timeNs)} s` : ''}</span>
-                    {i === journey.startHop && anchorSeq !== null && h.event?.seq === anchorSeq && <span className="replay-hop-selected"> (selected)</span>}
-                  </button>
-                </li>
-              ))}
-            </ol>
           </>
         )}
     </section>

@@ -173,7 +173,7 @@ export function interruptJourney(src: EventSource, index: number, selectedSeq: n
     claimAt >= 0 ? hopOf('plic', 'PLIC: claim', src.at(claimAt), `${describeTraceEvent(src.at(claimAt))}: the kernel asks which source it was`)
       : missingHop('plic', 'PLIC: claim', 'The kernel did not claim the interrupt.'),
     handler ? hopOf('handler', `Handler: ${handlerName}`, handler)
-      : missingHop('handler', 'Handler', 'No driver handler ran: is one registered with request_irq?'),
+      : missingHop('handler', 'Handler', 'No driver handler ran: the kernel handled it itself, or no driver registered one with request_irq.'),
     fall
       ? hopOf('device', 'ACK: the line falls', ackWrite ?? fall,
         `${ackWrite ? `${describeTraceEvent(ackWrite)}${ackExit?.kind === 'vm-exit' && ackExit.callback ? ` → ${ackExit.callback}` : ''} · ` : ''}${describeTraceEvent(fall)}`)
@@ -201,8 +201,11 @@ function newestAccess(src: EventSource): number {
   return fromEntry >= 0 ? fromEntry : find(src, src.size - 1, 0, isTrappedAccess);
 }
 
-/** The newest interrupt that completed; else the newest rise. */
+/** The newest interrupt a driver's handler took (not the console's); else the newest that completed; else the newest rise. */
 function newestInterrupt(src: EventSource): number {
+  const handler = find(src, src.size - 1, 0, (e) => e.kind === 'kcall' && e.into === 'irq-handler');
+  const fromHandler = handler >= 0 ? riseIndexNear(src, handler) : -1;
+  if (fromHandler >= 0) return fromHandler;
   const complete = find(src, src.size - 1, 0, (e) => e.kind === 'plic' && e.action === 'complete');
   const fromComplete = complete >= 0 ? riseIndexNear(src, complete) : -1;
   return fromComplete >= 0 ? fromComplete : find(src, src.size - 1, 0, isRise);
