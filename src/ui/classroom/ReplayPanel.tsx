@@ -5,7 +5,7 @@
 // covering it, so the panes can follow: each hop selects its event, and every
 // pane that shows that event marks it.
 
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { durationText, timeText } from '../../protocol/trace-text.ts';
 import { REPLAY_SPEEDS, type JourneyKind, type ReplayRequest, type ReplaySpeed } from '../store/classroom-slice.ts';
 import { machineClient, usePlayground } from '../store/store.ts';
@@ -52,11 +52,19 @@ function ReplayOpen({ request }: { request: ReplayRequest }) {
     s.selectTraceEvent(event, event.pc !== undefined);
   }, [current, follows]);
 
+  // Keyboard users land in the panel when it opens, and go back where they were when it closes.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.focus();
+    return () => { if (opener?.isConnected) opener.focus(); };
+  }, []);
+
   const showKind = (k: JourneyKind) => openReplay(k);
   const shownKind = journey?.kind ?? kind;
 
   return (
-    <section className="replay-panel" aria-label="Slow-motion replay"
+    <section className="replay-panel" aria-label="Slow-motion replay" ref={panel} tabIndex={-1}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); closeReplay(); } }}>
       <header className="replay-header">
         <h2>Slow-motion replay</h2>
