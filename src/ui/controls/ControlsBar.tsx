@@ -10,6 +10,7 @@ import { canBuildNow } from '../store/guest-slice.ts';
 import type { PlaygroundState } from '../store/store.ts';
 import { ExamplesMenu } from '../examples/ExamplesMenu.tsx';
 import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.tsx';
+import { LessonsToggle } from '../lessons/LessonsToggle.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { usePlayground } from '../store/store.ts';
 import { FontSizeControl } from './FontSizeControl.tsx';
@@ -125,6 +126,7 @@ export function ControlsBar() {
       )}
       {/* Text size and help sit on the first row, at its right end, so the machine's controls keep the second row to themselves. */}
       <div className="control-group control-group-end">
+        <LessonsToggle />
         <button type="button" className="btn btn-small" aria-pressed={s.presenter} onClick={s.togglePresenter} aria-keyshortcuts="F4"
           title="Presenter view: large type, high contrast, only the lesson's panes (F4; Escape leaves it)">Presenter view</button>
         <FontSizeControl />

@@ -7,6 +7,8 @@
 // - Device and Host, stacked in the right column: the hardware the guest sees
 //   and the hypervisor's device model behind it;
 // - Trace, across the bottom: every event, on a timeline and as a list.
+// - Lessons, when open: a column at the left of the top row. It takes its room
+//   mostly from the hardware column, so the terminal keeps 40 columns at 1024×768.
 // Dropping a file anywhere on the page opens it as the program (an ELF is
 // loaded, a .c file compiled first).
 // In the presenter view (src/ui/classroom) the panels the lesson does not need
@@ -24,6 +26,8 @@ import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { VariablesPane } from '../variables/VariablesPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
+import { LessonsPanel } from '../lessons/LessonsPanel.tsx';
+import { useLessonsSetup } from '../lessons/use-lessons-setup.ts';
 import { StatusPanel } from '../status/StatusPanel.tsx';
 import { usePlayground } from '../store/store.ts';
 import { TracePane } from '../trace/TracePane.tsx';
@@ -35,9 +39,15 @@ import '../classroom/presenter.css';
 import '../classroom/replay.css';
 import './layout.css';
 
-/** A group's sizes, kept across reloads (the student's layout is theirs). */
-function useRememberedLayout(id: string) {
-  return useDefaultLayout({ id: `paravirt-layout-${id}`, storage: localStorage, onlySaveAfterUserInteractions: true });
+/** A group's sizes, kept across reloads (the student's layout is theirs); one layout per set of panels shown. */
+function useRememberedLayout(id: string, panelIds?: string[]) {
+  return useDefaultLayout({ id: `paravirt-layout-${id}`, storage: localStorage, onlySaveAfterUserInteractions: true, panelIds });
+}
+
+/** The top row's first layout with the Lessons column open (before the student moves a divider): on a
+ * projector's 1024 px the guest keeps the terminal at 40 columns; on a laptop the lesson gets more room. */
+function withLessons(): Record<string, number> {
+  return innerWidth < 1280 ? { lessons: 22, guest: 58, hardware: 20 } : { lessons: 26, guest: 52, hardware: 22 };
 }
 
 function hasFiles(e: DragEvent): boolean {
@@ -47,7 +57,9 @@ function hasFiles(e: DragEvent): boolean {
 export function PlaygroundLayout() {
   const [dragging, setDragging] = useState(false);
   const rows = useRememberedLayout('rows');
-  const columns = useRememberedLayout('columns');
+  const lessonsOpen = usePlayground((s) => s.lessonsOpen);
+  const columns = useRememberedLayout('columns', lessonsOpen ? ['lessons', 'guest', 'hardware'] : ['guest', 'hardware']);
+  useLessonsSetup();
   const guest = useRememberedLayout('guest');
   const work = useRememberedLayout('work');
   const hardware = useRememberedLayout('hardware');
@@ -81,7 +93,15 @@ export function PlaygroundLayout() {
       <main className="panes">
         <Group orientation="vertical" className="rows-group" {...rows}>
           <Panel id="top" defaultSize="75" minSize="35" className="area-top" data-presenter-hidden={hide('top')}>
-            <Group orientation="horizontal" className="columns-group" {...columns}>
+            <Group orientation="horizontal" className="columns-group" {...columns} defaultLayout={columns.defaultLayout ?? (lessonsOpen ? withLessons() : undefined)}>
+              {lessonsOpen && (
+                <>
+                  <Panel id="lessons" minSize="16" maxSize="50" className="area-lessons" data-presenter-hidden={hide('lessons')}>
+                    <LessonsPanel />
+                  </Panel>
+                  <Separator className="split-handle split-handle-column" aria-label="Resize the lessons and the guest" data-presenter-hidden={hideBetween('lessons', 'guest')} />
+                </>
+              )}
               <Panel id="guest" defaultSize="64" minSize="35" className="area-guest" data-presenter-hidden={hide('guest')}>
                 <section className="region region-guest" aria-label="Guest">
                   <Group orientation="horizontal" className="guest-group" {...guest}>

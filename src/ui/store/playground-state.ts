@@ -15,10 +15,12 @@ import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createTraceSlice, type TraceSlice } from './trace-slice.ts';
 import { createFrameSlice, type FrameSlice } from './frame-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
+import { createLessonSlice, type LessonSlice, type LessonSliceOptions } from './lesson-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice & ClassroomSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice & LessonSlice & ClassroomSlice;
 
-export function playgroundState(send: (command: MachineCommand) => void): StateCreator<PlaygroundState> {
+/** `lessons`: the course, progress storage and trace the lesson slice reads (tests pass their own). */
+export function playgroundState(send: (command: MachineCommand) => void, lessons?: LessonSliceOptions): StateCreator<PlaygroundState> {
   return (...a) => ({
     ...createNoticeSlice(...a),
     ...createMachineSlice(send)(...a),
@@ -31,6 +33,7 @@ export function playgroundState(send: (command: MachineCommand) => void): StateC
     ...createFrameSlice(...a),
     ...createDeviceViewSlice(...a),
     ...createEventStepSlice(send)(...a),
+    ...createLessonSlice(lessons)(...a),
     ...createClassroomSlice(...a),
   });
 }
