@@ -8,22 +8,6 @@
 
 import { expect, test, type Page } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
-import { gutterLinesWith } from './support/monaco.ts';
-
-const editorOf = (page: Page) => page.getByRole('region', { name: 'Driver source' }).locator('.monaco-editor');
-const linesWith = (page: Page, selector: string) => gutterLinesWith(editorOf(page), selector);
-
-/** Finds `text` with Monaco's find widget and leaves the cursor (and the focus) on it; returns its line. */
-async function cursorTo(page: Page, text: string): Promise<number> {
-  await editorOf(page).click({ position: { x: 140, y: 12 } });
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+F');
-  const input = page.getByRole('region', { name: 'Driver source' }).getByRole('textbox', { name: 'Find' });
-  await input.fill(text);
-  await input.press('Enter');
-  await input.press('Escape');
-  return Number(await editorOf(page).locator('.line-numbers.active-line-number').textContent());
-}
 
 /** The Code pane's printed C line for stopwatch.c:`line`. */
 const sourceRow = (page: Page, line: number) => page.getByTestId('code-source').filter({ hasText: new RegExp(`^stopwatch\\.c:${line}(?!\\d)`) });
@@ -33,7 +17,7 @@ test('the Code pane shows the driver\'s C beside its instructions, and Run to cu
   await page.setViewportSize({ width: 1440, height: 900 });
   const playground = new PlaygroundPage(page);
   await page.goto('/');
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);
+  await playground.waitForPrompt();
   await expect(page.getByTestId('editor-check')).toContainText('kernel-C:');
 
   // While the guest runs, Run to cursor says why it cannot act, and pressing it says so out loud.
@@ -43,12 +27,12 @@ test('the Code pane shows the driver\'s C beside its instructions, and Run to cu
   await expect(runToCursor).toHaveAttribute('aria-keyshortcuts', 'Control+F10');
 
   // A breakpoint on the read function's test of *ppos, then cat: the hart stops there.
-  const ifLine = await cursorTo(page, 'if (*ppos == 0)');
+  const ifLine = await playground.findInEditor('if (*ppos == 0)');
   await page.keyboard.press('F9');
-  await expect.poll(() => linesWith(page, '.editor-breakpoint')).toEqual([ifLine]);
+  await expect.poll(() => playground.editorLinesWith('.editor-breakpoint')).toEqual([ifLine]);
   await playground.typeInTerminal('cat /sys/kernel/debug/stopwatch/stopwatch\n');
   await expect(playground.runState).toContainText('Paused', { timeout: 30_000 });
-  await expect.poll(() => linesWith(page, '.editor-current-line')).toEqual([ifLine]);
+  await expect.poll(() => playground.editorLinesWith('.editor-current-line')).toEqual([ifLine]);
 
   // The pane: the function's name, and the C line printed right before the instruction at pc.
   const code = page.getByTestId('code');
@@ -68,13 +52,13 @@ test('the Code pane shows the driver\'s C beside its instructions, and Run to cu
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // Run to cursor, from the keyboard in the editor: to the return two lines down.
-  const returnLine = await cursorTo(page, 'return simple_read_from_buffer');
+  const returnLine = await playground.findInEditor('return simple_read_from_buffer');
   expect(returnLine).toBeGreaterThan(ifLine + 1);
   await expect(runToCursor).toHaveAttribute('aria-disabled', 'false');
   await expect(runToCursor).toHaveAttribute('title', new RegExp(`line ${returnLine} of stopwatch\\.c`));
   const pcAtIf = await playground.pc.innerText();
   await page.keyboard.press('Control+F10');
-  await expect.poll(() => linesWith(page, '.editor-current-line')).toEqual([returnLine]);
+  await expect.poll(() => playground.editorLinesWith('.editor-current-line')).toEqual([returnLine]);
   await expect(playground.runState).toContainText('Paused');
   await expect(playground.pc).not.toHaveText(pcAtIf);
   const returnRow = sourceRow(page, returnLine);
@@ -83,13 +67,13 @@ test('the Code pane shows the driver\'s C beside its instructions, and Run to cu
   await page.screenshot({ path: 'test-results/code-pane-run-to-cursor.png' });
 
   // The editor's text follows A+ as the rest of the page does.
-  const editorFontPx = () => editorOf(page).locator('.view-lines').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const editorFontPx = () => playground.editor.locator('.view-lines').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const before = await editorFontPx();
   await page.getByRole('button', { name: 'Larger text' }).click();
   await expect.poll(editorFontPx).toBeGreaterThan(before);
 
   // Clear the breakpoint and run on: cat finishes with the time.
-  await cursorTo(page, 'if (*ppos == 0)');
+  await playground.findInEditor('if (*ppos == 0)');
   await page.keyboard.press('F9');
   await page.keyboard.press('F5');
   await expect.poll(() => playground.terminalText()).toMatch(/\d+\.\d\d seconds\s*\n\/ #\s*$/);

@@ -53,7 +53,7 @@ test('the stopwatch script seen from the Device and Host panes: registers, exits
   test.setTimeout(120_000);
   const playground = new PlaygroundPage(page);
   await page.goto('/');
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt' }).toMatch(/\/ #$/);
+  await playground.waitForPrompt();
   const device = page.getByRole('region', { name: 'Device' });
   const host = page.getByRole('region', { name: 'Host' });
   const status = device.getByTestId('device-register-status');

@@ -11,7 +11,7 @@ import { PlaygroundPage } from './pages/playground-page.ts';
 
 async function bootToPrompt(page: Page, playground: PlaygroundPage): Promise<void> {
   await page.goto('/');
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);
+  await playground.waitForPrompt();
   await expect(playground.runState).toContainText('Running');
 }
 

@@ -14,7 +14,7 @@ test('the guest boots to its prompt, runs commands, reloads the driver and takes
   const playground = new PlaygroundPage(page);
   await page.goto('/');
   await playground.expectTerminalToContain('Run /bin/sh as init process');
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt' }).toMatch(/\/ #$/);
+  await playground.waitForPrompt();
   await expect(playground.runState).toContainText('Running');
 
   // No click: the terminal has the keyboard once the guest is up.

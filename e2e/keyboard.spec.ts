@@ -139,7 +139,7 @@ test('keyboard only in the guest: the prompt takes keys, F6 pauses, F7 steps, F5
   test.setTimeout(90_000);
   const playground = new PlaygroundPage(page);
   await page.goto('/');
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);
+  await playground.waitForPrompt();
   const announcer = page.getByTestId('announcer');
 
   // The prompt has the keys with no click.

@@ -33,7 +33,7 @@ test('the trace pane follows a shell command to the device and back to the C lin
   expect(WRITEL_LINE).toBeGreaterThan(0);
   const playground = new PlaygroundPage(page);
   await page.goto('/');
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt' }).toMatch(/\/ #$/);
+  await playground.waitForPrompt();
 
   const trace = page.getByRole('region', { name: 'Trace' });
   const log = trace.getByRole('log', { name: 'Trace events' });

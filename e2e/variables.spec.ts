@@ -4,38 +4,23 @@
 // their values and types and its local `sw`; Step line assigns `sw`, and the
 // view marks it as changed in words and by its ◆, not by colour alone.
 
-import { expect, test, type Page } from './support/test.ts';
+import { expect, test } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
-import { gutterLinesWith } from './support/monaco.ts';
-
-const editorOf = (page: Page) => page.getByRole('region', { name: 'Driver source' }).locator('.monaco-editor');
-
-/** Finds `text` with Monaco's find widget and leaves the cursor on it. */
-async function findInEditor(page: Page, text: string): Promise<void> {
-  await editorOf(page).click({ position: { x: 140, y: 12 } });
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+F');
-  const input = page.getByRole('region', { name: 'Driver source' }).getByRole('textbox', { name: 'Find' });
-  await input.fill(text);
-  await input.press('Enter');
-  await input.press('Escape');
-}
 
 test('stopped in the read function, the Variables view shows its arguments and locals, and Step line marks the local it assigned', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const playground = new PlaygroundPage(page);
   await page.goto('/');
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);
+  await playground.waitForPrompt();
   await expect(page.getByTestId('editor-check')).toContainText('kernel-C:');
   const variables = page.getByRole('region', { name: 'Variables' });
   await expect(variables).toHaveCount(0); // running: no frame to show
 
   // A breakpoint on the read function's first line, then cat: the hart stops there.
-  await findInEditor(page, 'struct stopwatch *sw = file->private_data;');
-  const line = Number(await editorOf(page).locator('.line-numbers.active-line-number').textContent());
+  const line = await playground.findInEditor('struct stopwatch *sw = file->private_data;');
   await page.keyboard.press('F9');
-  await expect.poll(() => gutterLinesWith(editorOf(page), '.editor-breakpoint')).toEqual([line]);
+  await expect.poll(() => playground.editorLinesWith('.editor-breakpoint')).toEqual([line]);
   await playground.typeInTerminal('cat /sys/kernel/debug/stopwatch/stopwatch\n');
   await expect(playground.runState).toContainText('Paused', { timeout: 30_000 });
 
@@ -57,7 +42,7 @@ test('stopped in the read function, the Variables view shows its arguments and l
 
   // Step line: the line assigns sw (the stopwatch, from file->private_data); it is marked as changed.
   await page.keyboard.press('F10');
-  await expect.poll(() => gutterLinesWith(editorOf(page), '.editor-current-line')).toEqual([line + 2]);
+  await expect.poll(() => playground.editorLinesWith('.editor-current-line')).toEqual([line + 2]);
   await expect(row('sw').locator('.var-value')).not.toHaveText(swBefore);
   await expect(row('sw').locator('.var-value')).toHaveText(/^0x[0-9a-f]{8}, changed$/);
   await expect(row('sw')).toHaveClass(/changed/);
@@ -68,7 +53,7 @@ test('stopped in the read function, the Variables view shows its arguments and l
   await page.screenshot({ path: 'test-results/variables-stepped.png' });
 
   // Run on: cat finishes, and the view goes away with the stop.
-  await findInEditor(page, 'struct stopwatch *sw = file->private_data;');
+  await playground.findInEditor('struct stopwatch *sw = file->private_data;');
   await page.keyboard.press('F9');
   await page.keyboard.press('F5');
   await expect.poll(() => playground.terminalText()).toMatch(/\d+\.\d\d seconds\s*\n\/ #\s*$/);

@@ -4,59 +4,39 @@
 // a breakpoint on a line of the read function stops `cat` there, Step line
 // moves one C line with the registers changing; and the edit survives a reload.
 
-import { expect, test, type Page } from './support/test.ts';
+import { expect, test } from './support/test.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
-import { gutterLinesWith } from './support/monaco.ts';
 
-const editorOf = (page: Page) => page.getByRole('region', { name: 'Driver source' }).locator('.monaco-editor');
-
-/** Finds `text` with Monaco's find widget and leaves the cursor on it. */
-async function findInEditor(page: Page, text: string): Promise<void> {
-  const editor = editorOf(page);
-  await editor.click({ position: { x: 140, y: 12 } });
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+F');
-  const input = page.getByRole('region', { name: 'Driver source' }).getByRole('textbox', { name: 'Find' });
-  await input.fill(text);
-  await input.press('Enter');
-  await input.press('Escape');
-}
-
-const linesWith = (page: Page, selector: string) => gutterLinesWith(editorOf(page), selector);
-
-async function atPrompt(playground: PlaygroundPage): Promise<void> {
-  await expect.poll(async () => (await playground.terminalText()).trimEnd(), { message: 'the shell prompt', timeout: 30_000 }).toMatch(/\/ #$/);
-}
 
 test('edit, refuse a broken build, load a fixed one, stop on a C line and step, keep the edit across a reload', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const playground = new PlaygroundPage(page);
   await page.goto('/');
-  await atPrompt(playground);
+  await playground.waitForPrompt();
   const check = page.getByTestId('editor-check');
   await expect(check).toContainText('kernel-C:');
 
   // A mistake: the marker sits on its line, and Build & load loads nothing.
-  await findInEditor(page, 'return simple_read_from_buffer');
+  await playground.findInEditor('return simple_read_from_buffer');
   await page.keyboard.press('End');
   await page.keyboard.type(' oops');
-  const brokenLine = Number(await editorOf(page).locator('.line-numbers.active-line-number').textContent());
-  await expect.poll(() => linesWith(page, '.squiggly-error')).toContain(brokenLine);
+  const brokenLine = Number(await playground.editor.locator('.line-numbers.active-line-number').textContent());
+  await expect.poll(() => playground.editorLinesWith('.squiggly-error')).toContain(brokenLine);
   await page.keyboard.press('Control+s');
   await expect(playground.buildSummary).toContainText('does not compile');
   await playground.typeInTerminal('lsmod\n');
   await expect.poll(() => playground.terminalText()).toMatch(/lsmod\s*\n.*\nstopwatch\s+\d+/);
 
   // Fixed, with a change the student can see: the new module says so when it probes.
-  await findInEditor(page, ' oops');
+  await playground.findInEditor(' oops');
   await page.keyboard.press('Backspace');
-  await findInEditor(page, '"stopwatch ready: irq');
+  await playground.findInEditor('"stopwatch ready: irq');
   await page.keyboard.press('Home');
-  await findInEditor(page, 'stopwatch ready');
+  await playground.findInEditor('stopwatch ready');
   await page.keyboard.type('my stopwatch ready');
   await page.keyboard.press('Delete');
-  await expect.poll(() => linesWith(page, '.squiggly-error')).toEqual([]);
+  await expect.poll(() => playground.editorLinesWith('.squiggly-error')).toEqual([]);
   await page.getByRole('button', { name: 'Build & load', exact: true }).click();
   await expect(playground.buildSummary).toContainText('now runs in the guest');
   await playground.expectTerminalToContain('my stopwatch ready');
@@ -64,23 +44,22 @@ test('edit, refuse a broken build, load a fixed one, stop on a C line and step, 
   await playground.expectTerminalToContain('/ # lsmod');
 
   // A breakpoint on the read function's first line, then cat: the hart stops there.
-  await findInEditor(page, 'if (*ppos == 0)');
-  const line = Number(await editorOf(page).locator('.line-numbers.active-line-number').textContent());
+  const line = await playground.findInEditor('if (*ppos == 0)');
   await page.keyboard.press('F9');
-  await expect.poll(() => linesWith(page, '.editor-breakpoint')).toEqual([line]);
+  await expect.poll(() => playground.editorLinesWith('.editor-breakpoint')).toEqual([line]);
   await playground.typeInTerminal('cat /sys/kernel/debug/stopwatch/stopwatch\n');
   await expect(playground.runState).toContainText('Paused', { timeout: 30_000 });
-  await expect.poll(() => linesWith(page, '.editor-current-line')).toEqual([line]);
+  await expect.poll(() => playground.editorLinesWith('.editor-current-line')).toEqual([line]);
   const pcAtStop = await playground.pc.innerText();
   await page.screenshot({ path: 'test-results/workbench-stopped.png' });
 
   // Step line: the next C line of the same function, and the pc moved.
   await page.keyboard.press('F10');
-  await expect.poll(() => linesWith(page, '.editor-current-line')).toEqual([line + 1]);
+  await expect.poll(() => playground.editorLinesWith('.editor-current-line')).toEqual([line + 1]);
   await expect(playground.pc).not.toHaveText(pcAtStop);
 
   // Remove the breakpoint and run on: cat finishes.
-  await findInEditor(page, 'if (*ppos == 0)');
+  await playground.findInEditor('if (*ppos == 0)');
   await page.keyboard.press('F9');
   await page.keyboard.press('F5');
   await expect.poll(() => playground.terminalText()).toMatch(/\d+\.\d\d seconds\s*\n\/ #\s*$/);
@@ -88,6 +67,6 @@ test('edit, refuse a broken build, load a fixed one, stop on a C line and step, 
   // Reload: the edit is still in the editor.
   await page.reload();
   await expect(page.getByTestId('editor-check')).toContainText('kernel-C:');
-  await findInEditor(page, 'my stopwatch ready'); // Monaco draws only the lines in view: find scrolls there
-  await expect(editorOf(page).locator('.view-lines')).toContainText('my stopwatch ready');
+  await playground.findInEditor('my stopwatch ready'); // Monaco draws only the lines in view: find scrolls there
+  await expect(playground.editor.locator('.view-lines')).toContainText('my stopwatch ready');
 });

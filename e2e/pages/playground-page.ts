@@ -2,6 +2,7 @@
 // so the specs read as the story they test.
 
 import { expect, type Locator, type Page } from '@playwright/test';
+import { gutterLinesWith } from '../support/monaco.ts';
 
 export class PlaygroundPage {
   readonly terminal: Locator;
@@ -19,6 +20,8 @@ export class PlaygroundPage {
   readonly programName: Locator;
   readonly guestErrors: Locator;
   readonly guestErrorCount: Locator;
+  /** Monaco, in the region named "Driver source". */
+  readonly editor: Locator;
 
   constructor(readonly page: Page) {
     this.terminal = page.getByTestId('terminal');
@@ -37,6 +40,29 @@ export class PlaygroundPage {
     this.programName = page.getByTitle('The loaded program');
     this.guestErrors = page.getByTestId('guest-error');
     this.guestErrorCount = page.getByTestId('guest-error-count');
+    this.editor = page.getByRole('region', { name: 'Driver source' }).locator('.monaco-editor');
+  }
+
+  /** Waits until the guest's shell shows its prompt as the terminal's last line. */
+  async waitForPrompt(timeout = 30_000): Promise<void> {
+    await expect.poll(async () => (await this.terminalText()).trimEnd(), { message: 'the shell prompt', timeout }).toMatch(/\/ #$/);
+  }
+
+  /** Finds `text` with Monaco's find widget and leaves the cursor (and the focus) on it; returns its line. */
+  async findInEditor(text: string): Promise<number> {
+    await this.editor.click({ position: { x: 140, y: 12 } });
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('Control+F');
+    const input = this.page.getByRole('region', { name: 'Driver source' }).getByRole('textbox', { name: 'Find' });
+    await input.fill(text);
+    await input.press('Enter');
+    await input.press('Escape');
+    return Number(await this.editor.locator('.line-numbers.active-line-number').textContent());
+  }
+
+  /** The editor's line numbers whose gutter or line carries `selector` (".editor-breakpoint", ".editor-current-line"). */
+  editorLinesWith(selector: string): Promise<number[]> {
+    return gutterLinesWith(this.editor, selector);
   }
 
   /** Opens the page, which boots the guest (kernel and shell) by itself; a program opened later replaces it. */

@@ -24,6 +24,9 @@ export interface CodeLine {
   function?: string;
   /** The first instruction of a run of one C line: that line, shown before it ("stopwatch.c:87  writel(…);"). */
   source?: CodeSourceLine;
+  /** A call or jump whose target is known: the target's name, as objdump prints it after the
+   * instruction ("stopwatch_update_text", "memcpy_fromio", "spin+0x1c"). */
+  callee?: string;
 }
 
 /** A C line as the code window shows it. */

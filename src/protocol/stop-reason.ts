@@ -3,8 +3,8 @@
 // Pause, the end of a Step); a guest-requested reset is no stop: the board
 // reboots and runs on, as QEMU does without -no-reboot.
 
-import { registerValueName } from './device-registers.ts';
 import { describeEventStepTarget, LANE_NAMES, type EventStepTarget } from './trace-lanes.ts';
+import { describeTraceEvent } from './trace-text.ts';
 import type { TraceEvent } from './trace-events.ts';
 import { describeWatchHit, describeWatchpoint, type AccessHit, type WatchHit } from './watchpoints.ts';
 
@@ -63,37 +63,12 @@ function describeEventStop(target: EventStepTarget, at: EventStopAt): string {
       + 'The hart has not taken the interrupt yet: Step enters the trap handler once the guest has interrupts enabled.';
   }
   const lane = typeof target === 'object' ? `in the ${LANE_NAMES[target.lane]} lane` : describeEventStepTarget(target);
-  return `Stopped at the next event ${lane}: ${summarizeEvent(e)} ${when}.`;
+  return `Stopped at the next event ${lane}: ${describeTraceEvent(e)} ${when}.`;
 }
 
 /** Virtual time for a stop: "12.345678 ms". */
 function formatMs(ns: number): string {
   return `${(ns / 1e6).toFixed(6)} ms`;
-}
-
-/** A few words on one event, for a stop's sentence (the Trace pane has the full text). */
-export function summarizeEvent(e: TraceEvent): string {
-  const hex = (v: number) => `0x${(v >>> 0).toString(16)}`;
-  switch (e.kind) {
-    case 'mmio': {
-      const name = e.reg ? registerValueName(e.device, e.reg, e.value) : undefined;
-      const what = `${e.device} ${e.reg ?? hex(e.offset)}`;
-      return `${e.access === 'trap' ? 'trapped' : 'pass-through'} ${e.op} of ${what} = ${hex(e.value)}${name ? ` (${name})` : ''}`;
-    }
-    case 'vm-exit': return `VM exit into ${e.device} (${e.op} ${e.reg ?? e.region})`;
-    case 'vm-entry': return `back from ${e.device} into the guest`;
-    case 'device-log': return `${e.device} logged "${e.message}"`;
-    case 'device-error': return `${e.device} error: ${e.message}`;
-    case 'irq-line': return `IRQ line ${e.line} ${e.level ? 'rose' : 'fell'}`;
-    case 'plic': return `PLIC ${e.action} of source ${e.source}`;
-    case 'trap': return `${e.interrupt ? 'interrupt' : 'trap'} ${e.causeName} into ${e.mode} mode (epc ${hex(e.epc)})`;
-    case 'trap-return': return `${e.via} back to ${hex(e.pc)} in ${e.mode} mode`;
-    case 'kcall': return `kernel call ${e.name}`;
-    case 'printk': return `printk "${e.text.trimEnd()}"`;
-    case 'timer': return `${e.owner} timer ${e.action}`;
-    case 'uart': return `console byte ${e.dir === 'tx' ? 'out' : 'in'} ${JSON.stringify(String.fromCharCode(e.byte))}`;
-    case 'insn': return `instruction ${e.text ?? hex(e.insn)}`;
-  }
 }
 
 function describeStep(count: number, waiting: boolean): string {

@@ -7,7 +7,7 @@ import { kernelImage } from '../guest/kernel/entry.ts';
 import { GuestSystem } from '../guest/system.ts';
 import type { CodeLine } from '../protocol/registers.ts';
 import { createVirtBoard } from './create-board.ts';
-import { annotateCode, labelsByAddress } from './code-annotation.ts';
+import { annotateCode, jumpTarget, labelsByAddress } from './code-annotation.ts';
 import { codeWindow } from './code-listing.ts';
 import { GuestCodeNames, programCodeNames } from './code-names.ts';
 import { buildProgram } from './build.ts';
@@ -75,6 +75,12 @@ describe('a bare-metal program built here', () => {
     expect(mid.slice(1).some((l) => l.function !== undefined)).toBe(false);
   });
 
+  it('names the target of a call, as objdump prints it after the instruction', () => {
+    const call = code.find((l) => l.addr >= main.start && l.callee !== undefined);
+    expect(call?.callee).toBe('twice');
+    expect(code.filter((l) => l.callee !== undefined).every((l) => /^(jal|jalr|c\.jal|c\.j|j)\b/.test(l.text))).toBe(true);
+  });
+
   it('shows the line number without text when the file is not known', () => {
     const bare = annotateCode(codeWindow(board.bus, twice.start, 0, 2), programCodeNames(elf));
     expect(bare[0].source).toEqual({ file: 'twice.c', line: 1, text: '' });
@@ -97,6 +103,17 @@ describe('code without a line table', () => {
     const names = programCodeNames(new Uint8Array([1, 2, 3]));
     const lines: CodeLine[] = [{ addr: 0x8000_0000, word: 1, text: 'nop' }];
     expect(annotateCode(lines, names)).toEqual(lines);
+  });
+
+  it('decodes the targets of jal, c.jal, c.j and auipc + jalr, and knows a ret or a jump through a pointer has none', () => {
+    const at = (addr: number, word: number, text = ''): CodeLine => ({ addr, word, text });
+    expect(jumpTarget(at(0x8000_0010, 0xff1ff0ef), undefined)).toBe(0x8000_0000); // jal ra,-16
+    expect(jumpTarget(at(0x8000_0010, 0x3fc5), undefined)).toBe(0x8000_0000); // c.jal -16
+    expect(jumpTarget(at(0x8000_0012, 0xb7fd), undefined)).toBe(0x8000_0000); // c.j -18
+    const auipc = at(0x8000_0100, 0x00001097); // auipc ra,0x1
+    expect(jumpTarget(at(0x8000_0104, 0xf00080e7), auipc)).toBe(0x8000_1000); // jalr ra,-256(ra)
+    expect(jumpTarget(at(0x8000_0104, 0x00008067), undefined)).toBeNull(); // ret
+    expect(jumpTarget(at(0x8000_0104, 0x000780e7), auipc)).toBeNull(); // jalr a5: a pointer, not the auipc's register
   });
 
   it('prefers a function\'s own name over module_init\'s alias and markers', () => {
@@ -122,6 +139,10 @@ describe('the stopwatch driver in the guest', () => {
     expect(ifAt).toBeGreaterThan(1);
     expect(out[ifAt + 1]).toMatch(/^[0-9a-f]{8}: /); // the instruction comes right after its line
     expect(out.some((t) => /^stopwatch\.c:\d+ return simple_read_from_buffer\(buf, count, ppos, sw->text, sw->text_len\);$/.test(t))).toBe(true);
+
+    // Its calls are named: the driver's own function, and the kernel's service it reaches through the loader's auipc + jalr.
+    const callees = annotateCode(codeWindow(sys.board.bus, read, 0, 64), names.names(sys, driver)).flatMap((l) => (l.callee ? [l.callee] : []));
+    expect(callees.slice(0, 2)).toEqual(['stopwatch_update_text', 'simple_read_from_buffer']);
 
     await sys.execute('rmmod stopwatch');
     const after = annotateCode(codeWindow(sys.board.bus, read, 0, 4), names.names(sys, driver));

@@ -21,14 +21,17 @@ export interface CodeNames {
 /** A C line's text is cut here: the window is sent several times a second. */
 const MAX_TEXT = 160;
 
-/** The window's lines with their function labels and C lines added. */
+/** The window's lines with their function labels, C lines and call targets added. */
 export function annotateCode(code: readonly CodeLine[], names: CodeNames): CodeLine[] {
   let previous: SourceLocation | null = null;
-  return code.map((line, i) => {
-    if (line.word === null) {
+  return code.map((plain, i) => {
+    if (plain.word === null) {
       previous = null;
-      return line;
+      return plain;
     }
+    const target = jumpTarget(plain, code[i - 1]);
+    const callee = target === null ? undefined : nameOf(names, target);
+    const line = callee === undefined ? plain : { ...plain, callee };
     const fn = names.lines?.functionAt(line.addr) ?? null;
     const label = fn && fn.start === line.addr ? fn.name : names.labels.get(line.addr) ?? (i === 0 ? fn?.name : undefined);
     const at: SourceLocation | null = names.lines?.locate(line.addr) ?? null;
@@ -37,6 +40,43 @@ export function annotateCode(code: readonly CodeLine[], names: CodeNames): CodeL
     if (label === undefined && !newLine) return line;
     return { ...line, ...(label !== undefined ? { function: label } : {}), ...(newLine ? { source: sourceLine(names.files, at) } : {}) };
   });
+}
+
+const signed = (value: number, bits: number) => (value << (32 - bits)) >> (32 - bits);
+
+/**
+ * Where a jump goes, when the instructions say: `jal` and `c.jal`/`c.j` by
+ * their offset, and `jalr` after an `auipc` of the same register (a call to a
+ * far function, as compilers and the module loader write it). null for the
+ * rest (a `ret`, a jump through a pointer).
+ */
+export function jumpTarget(line: CodeLine, before: CodeLine | undefined): number | null {
+  const w = line.word;
+  if (w === null) return null;
+  if ((w & 3) !== 3) {
+    const funct3 = (w >>> 13) & 7;
+    if ((w & 3) !== 1 || (funct3 !== 1 && funct3 !== 5)) return null; // c.jal (RV32), c.j
+    const imm = (((w >>> 12) & 1) << 11) | (((w >>> 11) & 1) << 4) | (((w >>> 9) & 3) << 8) | (((w >>> 8) & 1) << 10)
+      | (((w >>> 7) & 1) << 6) | (((w >>> 6) & 1) << 7) | (((w >>> 3) & 7) << 1) | (((w >>> 2) & 1) << 5);
+    return (line.addr + signed(imm, 12)) >>> 0;
+  }
+  const opcode = w & 0x7f;
+  if (opcode === 0x6f) {
+    const imm = (((w >>> 31) & 1) << 20) | (((w >>> 21) & 0x3ff) << 1) | (((w >>> 20) & 1) << 11) | (((w >>> 12) & 0xff) << 12);
+    return (line.addr + signed(imm, 21)) >>> 0;
+  }
+  if (opcode !== 0x67 || !before || before.word === null || (before.word & 0x7f) !== 0x17) return null;
+  const rs1 = (w >>> 15) & 31;
+  if (rs1 === 0 || ((before.word >>> 7) & 31) !== rs1 || before.addr + 4 !== line.addr) return null;
+  return (before.addr + (before.word & 0xfffff000) + signed(w >>> 20, 12)) >>> 0;
+}
+
+/** A target's name: a label there, or the function it falls in with the offset ("spin+0x1c"). */
+function nameOf(names: CodeNames, target: number): string | undefined {
+  const label = names.labels.get(target);
+  if (label !== undefined) return label;
+  const fn = names.lines?.functionAt(target);
+  return fn ? `${fn.name}+0x${(target - fn.start).toString(16)}` : undefined;
 }
 
 function sourceLine(files: Readonly<Record<string, string>>, at: SourceLocation): CodeSourceLine {

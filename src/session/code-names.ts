@@ -65,7 +65,7 @@ export class GuestCodeNames {
     return map;
   }
 
-  /** The kernel's labels (its assembly: boot code, trap entry, idle loop) and the modules' code symbols. */
+  /** The kernel's labels (its assembly: boot code, trap entry, idle loop), its services' addresses and the modules' code symbols. */
   private labels(sys: GuestSystem): ReadonlyMap<number, string> {
     const modules = sys.kernel.modules.map((m) => [m, m.init !== undefined] as const);
     const had = this.labelsOf;
@@ -74,7 +74,9 @@ export class GuestCodeNames {
     // Only code that is still there: a module's text, and its init text until init has returned (then it is freed).
     const inCode = (m: Module, a: number) => m.sections.some((s) => s.name.includes('text') && (!s.init || m.init !== undefined) && a >= s.addr && a < s.addr + s.size);
     const moduleLabels = labelsByAddress(modules.flatMap(([m]) => [...m.symbols].filter(([, a]) => inCode(m, a))));
-    const labels = new Map([...this.kernelLabels, ...moduleLabels]);
+    // The kernel's services (ioremap, request_irq…) live in a window of addresses of their own: a call there is named too.
+    const services = sys.kernel.serviceWindow.slots.map((slot) => [slot.address, slot.name] as const);
+    const labels = new Map([...this.kernelLabels, ...services, ...moduleLabels]);
     this.labelsOf = { modules, labels };
     return labels;
   }

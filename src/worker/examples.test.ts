@@ -30,9 +30,9 @@ function buildExample(id: string): Session {
 }
 
 describe('the example menu', () => {
-  it('offers the stopwatch driver first, then the second driver, the never-ACK driver and three bare-metal programs', () => {
+  it('offers the stopwatch driver first, then the second driver, the never-ACK driver, three bare-metal programs and the lessons\' drivers', () => {
     const catalog = exampleCatalog();
-    expect(catalog.map((e) => e.id)).toEqual(['stopwatch', 'stopwatch-misc', 'stopwatch-noack', 'hello', 'echo', 'stopwatch-mmio']);
+    expect(catalog.map((e) => e.id)).toEqual(['stopwatch', 'stopwatch-misc', 'stopwatch-noack', 'hello', 'echo', 'stopwatch-mmio', 'blocking-read', 'price', 'show-path']);
     for (const e of catalog) expect(Object.keys(e.files)).toContain(e.main);
   });
 

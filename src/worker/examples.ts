@@ -1,8 +1,9 @@
 // The example menu's contents: the guest's two shipped drivers, the broken
 // drivers of examples/drivers (built to show what goes wrong), and the
 // bare-metal programs of examples/ (each with the shared UART helpers of
-// examples/bare-metal/lib). Bundled as strings like the headers, so the
-// page offers them offline.
+// examples/bare-metal/lib), and the lessons' own drivers
+// (lessons/drivers/<project>/<module>.c, see docs/writing-lessons.md).
+// Bundled as strings like the headers, so the page offers them offline.
 
 import type { Example } from '../protocol/examples.ts';
 import { GUEST_DRIVER_FILES } from './guest-files.ts';
@@ -14,6 +15,42 @@ const BARE_METAL: Record<string, string> = import.meta.glob<string>('../../examp
 const BROKEN_DRIVERS: Record<string, string> = import.meta.glob<string>('../../examples/drivers/**/*.{c,h}', {
   query: '?raw', import: 'default', eager: true,
 });
+
+const LESSON_DRIVERS: Record<string, string> = import.meta.glob<string>('../../lessons/drivers/**/*.{c,h}', {
+  query: '?raw', import: 'default', eager: true,
+});
+
+/** `Title:` and `Summary:` lines of a lesson driver's first comment name it in the menu. */
+function taggedLine(text: string, tag: string): string | undefined {
+  return new RegExp(`^[\\s/*]*${tag}:\\s*(.+?)\\s*$`, 'm').exec(text)?.[1];
+}
+
+/**
+ * One example per folder of lessons/drivers: its C file is the driver (the
+ * module is named after it), and it gets the stock stopwatch_hw-sw.h. A
+ * teacher adds a lesson's driver by adding the folder; nothing here changes.
+ */
+function lessonDrivers(): Example[] {
+  const byProject = new Map<string, Record<string, string>>();
+  for (const [path, text] of Object.entries(LESSON_DRIVERS)) {
+    const m = /^\.\.\/\.\.\/lessons\/drivers\/([^/]+)\/(.+)$/.exec(path);
+    if (!m) continue;
+    const files = byProject.get(m[1]!) ?? {};
+    files[m[2]!] = text;
+    byProject.set(m[1]!, files);
+  }
+  return [...byProject.entries()].sort(([a], [b]) => a.localeCompare(b)).flatMap(([project, files]): Example[] => {
+    const main = Object.keys(files).find((f) => f.endsWith('.c'));
+    if (main === undefined) return [];
+    const text = files[main]!;
+    return [{
+      id: project, kind: 'driver', name: main.replace(/\.c$/, ''), main,
+      title: taggedLine(text, 'Title') ?? `Lesson driver ${project}`,
+      summary: taggedLine(text, 'Summary') ?? `The driver of a lesson (lessons/drivers/${project})`,
+      files: { ...files, 'stopwatch_hw-sw.h': driverFile('stopwatch/stopwatch_hw-sw.h') },
+    }];
+  });
+}
 
 function brokenDriverFile(path: string): string {
   const text = BROKEN_DRIVERS[`../../examples/drivers/${path}`];
@@ -69,5 +106,6 @@ export function exampleCatalog(): Example[] {
       summary: 'Drives the stopwatch with no driver: trapping writes, pass-through reads',
       files: { 'stopwatch-demo.c': bareMetalFile('stopwatch-mmio/stopwatch-demo.c'), 'stopwatch_hw-sw.h': driverFile('stopwatch/stopwatch_hw-sw.h'), ...uartLib() },
     },
+    ...lessonDrivers(),
   ];
 }

@@ -3,6 +3,7 @@
 // Events go into a bounded ring that counts what it drops (a trace never
 // grows without bound); the worker and the CLI drain it in batches.
 
+import { EventRing } from '../../protocol/event-ring.ts';
 import type { TraceBody, TraceEvent } from '../../protocol/trace-events.ts';
 
 export interface TraceTime {
@@ -14,16 +15,17 @@ export class Tracer {
   /** Sample every Nth retired instruction when tracing instructions (0 = none). */
   insnSampleEvery = 0;
   private seq = 0;
-  private ring: (TraceEvent | undefined)[];
-  private head = 0;
-  private count = 0;
-  /** Events overwritten before anyone drained them. */
-  dropped = 0;
+  private readonly ring: EventRing<TraceEvent>;
   /** Told of every event as it is recorded, while a run to the next event waits for one (else null). */
   watcher: ((event: TraceEvent) => void) | null = null;
 
   constructor(private readonly time: TraceTime, readonly capacity = 65536) {
-    this.ring = new Array(capacity);
+    this.ring = new EventRing(capacity);
+  }
+
+  /** Events overwritten before anyone drained them. */
+  get dropped(): number {
+    return this.ring.dropped;
   }
 
   /** Records `body`, which becomes the event: emitters pass a fresh object
@@ -35,27 +37,16 @@ export class Tracer {
     event.seq = this.seq++;
     event.timeNs = this.time.nowNs();
     if (pc !== undefined) event.pc = pc;
-    let slot = this.head + this.count;
-    if (slot >= this.capacity) slot -= this.capacity;
-    this.ring[slot] = event;
-    if (this.count < this.capacity) this.count++;
-    else {
-      this.head = this.head + 1 === this.capacity ? 0 : this.head + 1;
-      this.dropped++;
-    }
+    this.ring.push(event);
     if (this.watcher !== null) this.watcher(event);
   }
 
   /** Removes and returns every buffered event, oldest first. */
   drain(): TraceEvent[] {
-    const out: TraceEvent[] = new Array(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = this.ring[(this.head + i) % this.capacity]!;
-    this.head = 0;
-    this.count = 0;
-    return out;
+    return this.ring.drain();
   }
 
   get buffered(): number {
-    return this.count;
+    return this.ring.size;
   }
 }

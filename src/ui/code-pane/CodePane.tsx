@@ -37,6 +37,7 @@ export function CodePane() {
                     <span className="addr">{hex32(line.addr)}</span>
                     <span className="word">{line.word === null ? '' : hexInstruction(line.word)}</span>
                     <span className="text">{line.text}</span>
+                    {line.callee !== undefined && <span className="callee" title="Where this call or jump goes">{`<${line.callee}>`}</span>}
                   </button>
                 </li>
               </Fragment>

@@ -5,7 +5,8 @@
 
 import type { RunState } from '../../protocol/messages.ts';
 import { hex32 } from '../../protocol/registers.ts';
-import { describeStop, summarizeEvent, type StopReason } from '../../protocol/stop-reason.ts';
+import { describeStop, type StopReason } from '../../protocol/stop-reason.ts';
+import { describeTraceEvent } from '../../protocol/trace-text.ts';
 import { describeEventStepTarget } from '../../protocol/trace-lanes.ts';
 import type { BuildReport } from '../store/build-slice.ts';
 
@@ -26,7 +27,7 @@ function why(stop: StopReason | null): string {
       : ` (watchpoint: ${stop.hit.access} of ${stop.hit.size} byte${stop.hit.size === 1 ? '' : 's'} at 0x${(stop.hit.addr >>> 0).toString(16)})`;
     case 'event': return stop.at.kind === 'exit'
       ? ` (next VM exit: about to ${stop.at.hit.access} ${stop.at.hit.device ?? ''} ${stop.at.hit.reg ?? `0x${(stop.at.hit.addr >>> 0).toString(16)}`}, before the device model runs)`
-      : ` (${describeEventStepTarget(stop.target)}: ${summarizeEvent(stop.at.event)})`;
+      : ` (${describeEventStepTarget(stop.target)}: ${describeTraceEvent(stop.at.event)})`;
     case 'source-step': return ` (${stop.message})`;
     case 'step': return stop.waiting ? ` (stepped ${stop.count}; waiting in wfi for an interrupt)` : ` (stepped ${stop.count} instruction${stop.count === 1 ? '' : 's'})`;
     default: return '';

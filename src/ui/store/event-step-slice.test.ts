@@ -55,6 +55,6 @@ describe('event step slice', () => {
       runState: 'paused', pc: 0x80000010,
       stop: { reason: 'event', target: 'irq', at: { kind: 'event', event: { seq: 9, timeNs: 5, kind: 'irq-line', line: 'stopwatch', level: 1, source: 64 } } },
     });
-    expect(irq).toBe('Paused at 0x80000010 (the next IRQ: IRQ line stopwatch rose)');
+    expect(irq).toBe('Paused at 0x80000010 (the next IRQ: irq 64 ↑ (stopwatch))');
   });
 });

@@ -5,6 +5,7 @@
 // storm costs the page a fixed amount of memory and the views can say how much
 // they no longer hold. Views subscribe and are told at most once per frame.
 
+import { EventRing } from '../../protocol/event-ring.ts';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 
 /** Events the page keeps: enough for minutes of a busy guest, a few tens of MB at most. */
@@ -13,76 +14,56 @@ export const TRACE_CAPACITY = 200_000;
 export type TraceListener = () => void;
 
 export class TraceBuffer {
-  private ring: (TraceEvent | undefined)[];
-  private head = 0;
-  private count = 0;
+  private readonly ring: EventRing<TraceEvent>;
   /** Events the worker's own ring dropped before sending (its running total). */
   private workerDropped = 0;
-  /** Events this ring dropped to make room. */
-  private pageDropped = 0;
   /** Goes up with every change: a view redraws when it differs from the one it drew. */
   version = 0;
   private readonly listeners = new Set<TraceListener>();
   private notifyScheduled = false;
 
   constructor(readonly capacity = TRACE_CAPACITY, private readonly schedule: (run: () => void) => void = defaultSchedule) {
-    this.ring = new Array(capacity);
+    this.ring = new EventRing(capacity);
   }
 
   /** Adds a batch from the worker; `workerDropped` is the worker's running count of dropped events. */
   push(events: readonly TraceEvent[], workerDropped: number): void {
     this.workerDropped = workerDropped;
-    for (const event of events) this.add(event);
+    for (const event of events) this.ring.push(event);
     this.changed();
-  }
-
-  private add(event: TraceEvent): void {
-    let slot = this.head + this.count;
-    if (slot >= this.capacity) slot -= this.capacity;
-    this.ring[slot] = event;
-    if (this.count < this.capacity) this.count++;
-    else {
-      this.head = this.head + 1 === this.capacity ? 0 : this.head + 1;
-      this.pageDropped++;
-    }
   }
 
   /** The machine started again (reset, a new program, a reboot): its trace starts over. */
   clear(): void {
-    this.ring = new Array(this.capacity);
-    this.head = 0;
-    this.count = 0;
+    this.ring.clear();
     this.workerDropped = 0;
-    this.pageDropped = 0;
     this.changed();
   }
 
   /** How many events the buffer holds. */
   get size(): number {
-    return this.count;
+    return this.ring.size;
   }
 
   /** Events lost so far: dropped by the worker's ring, or pushed out of this one. */
   get dropped(): number {
-    return this.workerDropped + this.pageDropped;
+    return this.workerDropped + this.ring.dropped;
   }
 
   /** The i-th event held, oldest first (0 ≤ i < size). */
   at(i: number): TraceEvent {
-    let slot = this.head + i;
-    if (slot >= this.capacity) slot -= this.capacity;
-    return this.ring[slot]!;
+    return this.ring.at(i);
   }
 
   /** The newest event, if any. */
   latest(): TraceEvent | undefined {
-    return this.count === 0 ? undefined : this.at(this.count - 1);
+    return this.size === 0 ? undefined : this.at(this.size - 1);
   }
 
   /** Index of the event with this sequence number, or -1 if it is not (or no longer) held. */
   indexOfSeq(seq: number): number {
     let lo = 0;
-    let hi = this.count - 1;
+    let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const s = this.at(mid).seq;
