@@ -7,7 +7,8 @@
 // panel, with a lesson's diagram, is saved as a screenshot at 1440×900 and
 // 1024×768 in the test's artefacts.
 
-import { expect, test, type Page, type TestInfo } from './support/test.ts';
+import type { TestInfo } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { LessonsPage } from './pages/lessons-page.ts';
 import { gutterLinesWith } from './support/monaco.ts';
 
