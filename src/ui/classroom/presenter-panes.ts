@@ -27,7 +27,7 @@ const GROUPS: readonly [PanelId, readonly PanelId[]][] = [
   ['work', ['editor', 'console']],
   ['guest', ['work', 'machine']],
   ['hardware', ['device', 'host']],
-  ['top', ['guest', 'hardware']],
+  ['top', ['lessons', 'guest', 'hardware']],
 ];
 
 const LEAVES: readonly PanelId[] = ['editor', 'console', 'machine', 'device', 'host', 'trace', 'lessons'];
