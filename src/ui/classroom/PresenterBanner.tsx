@@ -4,6 +4,7 @@
 
 import { describeTraceEvent, timeText } from '../../protocol/trace-text.ts';
 import { usePlayground } from '../store/store.ts';
+import { InlineCode } from './InlineCode.tsx';
 import { currentLessonOf } from './presenter-panes.ts';
 
 export function PresenterBanner() {
@@ -17,7 +18,7 @@ export function PresenterBanner() {
     <section className="presenter-banner" aria-label="Presenter view">
       <h2>{lesson ? `Lesson ${lesson.number} · ${lesson.title}` : 'Presenter view'}</h2>
       <p className="presenter-goal">
-        {lesson ? lesson.goal : 'Open a lesson in the Lessons panel to show only the panes it needs; every pane is shown until then.'}
+        {lesson ? <InlineCode text={lesson.goal} /> : 'Open a lesson in the Lessons panel to show only the panes it needs; every pane is shown until then.'}
       </p>
       <div className="presenter-banner-buttons">
         <button type="button" className="btn btn-primary" onClick={() => openReplay()}

@@ -10,6 +10,7 @@ import { durationText, timeText } from '../../protocol/trace-text.ts';
 import { REPLAY_SPEEDS, type JourneyKind, type ReplayRequest, type ReplaySpeed } from '../store/classroom-slice.ts';
 import { machineClient, usePlayground } from '../store/store.ts';
 import { chooseJourney, type Journey } from './journey.ts';
+import { InlineCode } from './InlineCode.tsx';
 import { ReplayDiagram } from './ReplayDiagram.tsx';
 import { useReplayPlayer } from './use-replay-player.ts';
 
@@ -19,11 +20,6 @@ const NOTHING: Record<JourneyKind | 'any', string> = {
   access: 'No trapped access in the trace yet: run `stopwatch_ctrl.sh start` in the terminal, then press Replay.',
   interrupt: 'No interrupt in the trace yet: run `stopwatch_ctrl.sh timeout 1` in the terminal, wait a second for the IRQ, then press Replay.',
 };
-
-function Code({ text }: { text: string }) {
-  // The messages write commands in backticks: show them as code.
-  return <>{text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}</>;
-}
 
 export function ReplayPanel() {
   const replay = usePlayground((s) => s.replay);
@@ -75,7 +71,7 @@ function ReplayOpen({ request }: { request: ReplayRequest }) {
         <button type="button" className="btn btn-small replay-close" onClick={closeReplay} aria-label="Close the replay" title="Close (Escape)">✕</button>
       </header>
       {!journey || !current
-        ? <p className="replay-nothing" role="status"><Code text={NOTHING[kind ?? 'any']} /></p>
+        ? <p className="replay-nothing" role="status"><InlineCode text={NOTHING[kind ?? 'any']} /></p>
         : (
           <>
             <div className="replay-picture">

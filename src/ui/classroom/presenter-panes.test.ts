@@ -24,6 +24,8 @@ describe('presenter panes', () => {
     const traceOnly = hiddenPanels(['trace']);
     expect(traceOnly.has('top')).toBe(true);
     expect(traceOnly.has('trace')).toBe(false);
+    // The Lessons column sits in the top row: a lesson that shows it keeps the row.
+    expect(hiddenPanels(['lessons', 'trace']).has('top')).toBe(false);
   });
 
   it('show the machine column for the Code pane or the CPU, and the whole guest region for "guest"', () => {
