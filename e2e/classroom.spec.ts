@@ -141,6 +141,14 @@ test('Replay shows a real access hop by hop with its callback, then a real inter
   await expect(replay.getByRole('img')).toBeVisible();
   await shoot(page, testInfo, 'replay-interrupt-1024x768');
 
+  // With reduced motion asked for, the hops still change but the token jumps instead of gliding.
+  const token = replay.locator('.replay-token');
+  expect(Number.parseFloat(await token.evaluate((el) => getComputedStyle(el).transitionDuration))).toBeGreaterThan(0);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await hops.getByRole('button', { name: /PLIC: claim/ }).click();
+  await expect(caption).toContainText('4/8 PLIC: claim');
+  expect(await token.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
+
   // Escape closes the replay first; the presenter view stays.
   await replay.getByRole('button', { name: 'Step', exact: true }).focus();
   await page.keyboard.press('Escape');

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import recorded from './fixtures/start-then-timeout.json' with { type: 'json' };
+import storm from './fixtures/noack-storm.json' with { type: 'json' };
 import { arraySource, chooseJourney } from './journey.ts';
 
 const trace = recorded as TraceEvent[];
@@ -65,6 +66,27 @@ describe('an interrupt, device → PLIC → CPU → handler → ACK → complete
     const hop = j.hops.find((h) => h.title === 'ACK')!;
     expect(hop.missing).toMatch(/stopwatch_timeout_irq returned without acknowledging the device: the line is still high/);
     expect(j.hops.filter((h) => h.missing)).toHaveLength(1);
+  });
+});
+
+describe('an interrupt storm (examples/drivers/stopwatch-noack)', () => {
+  // Recorded from the guest with the noack driver after `echo 4 > …/stopwatch_status` (TIMEOUT): the first
+  // three claims of the storm, then its end, when the kernel's guard had disabled the line (10 001 claims between).
+  const events = storm as TraceEvent[];
+
+  it('shows the missing ACK, and the source pending again as soon as the claim completes', () => {
+    const j = chooseJourney(arraySource(events), null, 'interrupt')!;
+    expect(j.title).toBe('IRQ 64 → stopwatch_timeout_irq');
+    const byTitle = (t: string) => j.hops.find((h) => h.title.startsWith(t))!;
+    expect(byTitle('ACK').missing).toContain('the line is still high, so the PLIC will raise it again');
+    expect(byTitle('PLIC: complete').text).toBe('complete 64: the line is still high, so source 64 is pending again at once');
+    expect(byTitle('CPU: back').event?.kind).toBe('trap-return'); // the trap returned once the guard disabled the line
+  });
+
+  it('says why the trap does not return while the storm goes on', () => {
+    const during = events.slice(0, events.length - 12); // the storm's start only
+    const j = chooseJourney(arraySource(during), null, 'interrupt')!;
+    expect(j.hops.at(-1)!.missing).toBe('The trap does not return: the kernel claims source 64 again and again (an interrupt storm) until its storm guard disables the line.');
   });
 });
 

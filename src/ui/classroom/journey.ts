@@ -153,6 +153,10 @@ export function interruptJourney(src: EventSource, index: number, selectedSeq: n
     (e) => e.kind === 'irq-line' && e.level === 0 && e.line === rise.line);
   const ackWriteAt = fallAt < 0 ? -1 : find(src, fallAt - 1, handlerAt + 1, isTrappedAccess);
   const returnAt = completeAt < 0 ? -1 : at(completeAt + 1, (e) => e.kind === 'trap-return');
+  // A line still high when the claim completes makes the source pending again at once, without a new edge:
+  // the kernel claims it again inside the same trap (the storm its guard stops, docs/guest/irq-storms.md).
+  const pendingAgain = completeAt >= 0 && fallAt < 0
+    && find(src, completeAt + 1, completeAt + NEAR, (e) => e.kind === 'plic' && e.action === 'pending' && e.source === source) >= 0;
 
   const get = (i: number) => (i >= 0 ? src.at(i) : null);
   const trap = get(trapAt);
@@ -178,10 +182,14 @@ export function interruptJourney(src: EventSource, index: number, selectedSeq: n
       ? hopOf('device', 'ACK: the line falls', ackWrite ?? fall,
         `${ackWrite ? `${describeTraceEvent(ackWrite)}${ackExit?.kind === 'vm-exit' && ackExit.callback ? ` → ${ackExit.callback}` : ''} · ` : ''}${describeTraceEvent(fall)}`)
       : missingHop('device', 'ACK', `${handlerName} returned without acknowledging the device: the line is still high, so the PLIC will raise it again as soon as the claim completes (an interrupt storm).`),
-    completeAt >= 0 ? hopOf('plic', 'PLIC: complete', src.at(completeAt), `${describeTraceEvent(src.at(completeAt))}: the source may interrupt again`)
+    completeAt >= 0 ? hopOf('plic', 'PLIC: complete', src.at(completeAt), `${describeTraceEvent(src.at(completeAt))}: ${pendingAgain
+      ? `the line is still high, so source ${source} is pending again at once`
+      : 'the source may interrupt again'}`)
       : missingHop('plic', 'PLIC: complete', 'The kernel has not completed the claim (yet).'),
     returnAt >= 0 ? hopOf('cpu', 'CPU: back to what it ran', src.at(returnAt))
-      : missingHop('cpu', 'CPU: return', 'The trap has not returned (yet).'),
+      : missingHop('cpu', 'CPU: return', pendingAgain
+        ? `The trap does not return: the kernel claims source ${source} again and again (an interrupt storm) until its storm guard disables the line.`
+        : 'The trap has not returned (yet).'),
   ];
   return { kind: 'interrupt', title: `IRQ ${source ?? rise.line} → ${handlerName}`, hops, startHop: startHopOf(hops, selectedSeq) };
 }
