@@ -1,6 +1,6 @@
 // The bar on top: open a program (an ELF, or a C file compiled in the worker),
 // run it, pause it, step it by instruction or by C line (or run to the cursor's line), reset it, Build & load a driver into the guest, choose how
-// virtual time runs, the text size, and the keyboard shortcuts' help. Every
+// virtual time runs, the text size, the presenter view (classroom mode), and the keyboard shortcuts' help. Every
 // action has a key (src/ui/keyboard/shortcuts.ts); a key pressed when its
 // action cannot run says why in the live region instead of doing nothing.
 
@@ -30,6 +30,7 @@ const pickBar = (s: PlaygroundState) => ({
   building: s.building, buildingDriver: s.buildingDriver, runState: s.runState, driverBuild: s.driverBuild, jit: s.jit,
   setJit: s.setJit, setActionNotice: s.setActionNotice, run: s.run, pause: s.pause, step: s.step, reset: s.reset,
   stepLine: s.stepLine, stepInto: s.stepInto, stepOut: s.stepOut, buildAndLoad: s.buildAndLoad, openProgramFile: s.openProgramFile,
+  presenter: s.presenter, togglePresenter: s.togglePresenter,
 });
 
 export function ControlsBar() {
@@ -82,6 +83,7 @@ export function ControlsBar() {
     stepOut: s.stepOut,
     runToCursor,
     buildAndLoad: s.buildAndLoad,
+    presenter: s.togglePresenter,
     help: () => setHelpOpen(true),
   });
 
@@ -125,6 +127,8 @@ export function ControlsBar() {
       {/* Text size and help sit on the first row, at its right end, so the machine's controls keep the second row to themselves. */}
       <div className="control-group control-group-end">
         <LessonsToggle />
+        <button type="button" className="btn btn-small" aria-pressed={s.presenter} onClick={s.togglePresenter} aria-keyshortcuts="F4"
+          title="Presenter view: large type, high contrast, only the lesson's panes (F4; Escape leaves it)">Presenter view</button>
         <FontSizeControl />
         <button type="button" className="btn btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?"
           aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>

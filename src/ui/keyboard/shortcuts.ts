@@ -2,13 +2,13 @@
 // how buttons and the help dialog show them. The keys follow the debuggers a
 // student may know (Visual Studio, VS Code, Eclipse): F5 run, F10 step over a
 // line, F11 step into, Shift+F11 step out, Ctrl+F10 run to the cursor's line.
-// F7 steps one machine instruction.
+// F7 steps one machine instruction. F4 turns the presenter view (classroom mode) on and off.
 // Function keys and Ctrl chords work everywhere, also inside the guest's
 // terminal (which then does not send them to the guest); "?" opens the help
 // only outside text fields and the terminal, where it is a character.
 
 export type ShortcutAction =
-  | 'run' | 'pause' | 'stepInstruction' | 'stepLine' | 'stepInto' | 'stepOut' | 'runToCursor' | 'buildAndLoad' | 'help';
+  | 'run' | 'pause' | 'stepInstruction' | 'stepLine' | 'stepInto' | 'stepOut' | 'runToCursor' | 'buildAndLoad' | 'presenter' | 'help';
 
 /** A key with its modifiers. `key` is KeyboardEvent.key ("F5", "s", "?"). Ctrl also matches ⌘ on a Mac. */
 export interface KeyChord {
@@ -35,6 +35,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'stepOut', chords: [{ key: 'F11', shift: true }], label: 'Step out', description: 'Run until the current C function returns' },
   { action: 'runToCursor', chords: [{ key: 'F10', ctrl: true }], label: 'Run to cursor', description: 'Run on until the line of the editor\'s cursor (from a stop at a C line)' },
   { action: 'buildAndLoad', chords: [{ key: 's', ctrl: true }, { key: 'b', ctrl: true }], label: 'Build & load', description: 'Compile the open program or driver and load it' },
+  { action: 'presenter', chords: [{ key: 'F4' }], label: 'Presenter view', description: 'Large type, high contrast and only the lesson\'s panes, for a projector (Escape or F4 leaves it)' },
   { action: 'help', chords: [{ key: '?' }], label: 'Keyboard shortcuts', description: 'Show this list (outside text fields and the terminal)' },
 ];
 

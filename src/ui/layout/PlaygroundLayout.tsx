@@ -11,6 +11,8 @@
 //   mostly from the hardware column, so the terminal keeps 40 columns at 1024×768.
 // Dropping a file anywhere on the page opens it as the program (an ELF is
 // loaded, a .c file compiled first).
+// In the presenter view (src/ui/classroom) the panels the lesson does not need
+// are hidden, a banner names the lesson, and the slow-motion replay floats on top.
 
 import { useState, type DragEvent } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
@@ -29,6 +31,12 @@ import { useLessonsSetup } from '../lessons/use-lessons-setup.ts';
 import { StatusPanel } from '../status/StatusPanel.tsx';
 import { usePlayground } from '../store/store.ts';
 import { TracePane } from '../trace/TracePane.tsx';
+import { PresenterBanner } from '../classroom/PresenterBanner.tsx';
+import { ReplayPanel } from '../classroom/ReplayPanel.tsx';
+import { hiddenPanels, presenterPanes, separatorHidden, type PanelId } from '../classroom/presenter-panes.ts';
+import { usePresenterView } from '../classroom/use-presenter.ts';
+import '../classroom/presenter.css';
+import '../classroom/replay.css';
 import './layout.css';
 
 /** A group's sizes, kept across reloads (the student's layout is theirs); one layout per set of panels shown. */
@@ -59,6 +67,11 @@ export function PlaygroundLayout() {
   const sourceBreakpoints = usePlayground((s) => s.sourceBreakpoints);
   const toggleSourceBreakpoint = usePlayground((s) => s.toggleSourceBreakpoint);
   const sourceLocation = usePlayground((s) => (s.runState === 'paused' ? s.sourceLocation : null));
+  const presenter = usePresenterView();
+  const panes = usePlayground(presenterPanes);
+  const hidden = presenter ? hiddenPanels(panes) : new Set<PanelId>();
+  const hide = (id: PanelId) => hidden.has(id) || undefined;
+  const hideBetween = (a: PanelId, b: PanelId) => separatorHidden(hidden, a, b) || undefined;
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -76,34 +89,35 @@ export function PlaygroundLayout() {
     >
       <ControlsBar />
       <ErrorBanner />
+      {presenter && <PresenterBanner />}
       <main className="panes">
         <Group orientation="vertical" className="rows-group" {...rows}>
-          <Panel id="top" defaultSize="75" minSize="35" className="area-top">
+          <Panel id="top" defaultSize="75" minSize="35" className="area-top" data-presenter-hidden={hide('top')}>
             <Group orientation="horizontal" className="columns-group" {...columns} defaultLayout={columns.defaultLayout ?? (lessonsOpen ? withLessons() : undefined)}>
               {lessonsOpen && (
                 <>
-                  <Panel id="lessons" minSize="16" maxSize="50" className="area-lessons">
+                  <Panel id="lessons" minSize="16" maxSize="50" className="area-lessons" data-presenter-hidden={hide('lessons')}>
                     <LessonsPanel />
                   </Panel>
-                  <Separator className="split-handle split-handle-column" aria-label="Resize the lessons and the guest" />
+                  <Separator className="split-handle split-handle-column" aria-label="Resize the lessons and the guest" data-presenter-hidden={hideBetween('lessons', 'guest')} />
                 </>
               )}
-              <Panel id="guest" defaultSize="64" minSize="35" className="area-guest">
+              <Panel id="guest" defaultSize="64" minSize="35" className="area-guest" data-presenter-hidden={hide('guest')}>
                 <section className="region region-guest" aria-label="Guest">
                   <Group orientation="horizontal" className="guest-group" {...guest}>
-                    <Panel id="work" defaultSize="62" minSize="40" className="area-work">
+                    <Panel id="work" defaultSize="62" minSize="40" className="area-work" data-presenter-hidden={hide('work')}>
                       <Group orientation="vertical" className="work-group" {...work}>
-                        <Panel id="editor" defaultSize="52" minSize="20" className="area-editor">
+                        <Panel id="editor" defaultSize="52" minSize="20" className="area-editor" data-presenter-hidden={hide('editor')}>
                           <EditorPane breakpoints={sourceBreakpoints} onToggleBreakpoint={toggleSourceBreakpoint} currentLocation={sourceLocation} />
                         </Panel>
-                        <Separator className="split-handle split-handle-row" aria-label="Resize the editor and the terminal" />
-                        <Panel id="console" minSize="20" className="area-console">
+                        <Separator className="split-handle split-handle-row" aria-label="Resize the editor and the terminal" data-presenter-hidden={hideBetween('editor', 'console')} />
+                        <Panel id="console" minSize="20" className="area-console" data-presenter-hidden={hide('console')}>
                           <TerminalPane />
                         </Panel>
                       </Group>
                     </Panel>
-                    <Separator className="split-handle split-handle-column" aria-label="Resize the workbench and the machine column" />
-                    <Panel id="machine" minSize="25" className="area-side">
+                    <Separator className="split-handle split-handle-column" aria-label="Resize the workbench and the machine column" data-presenter-hidden={hideBetween('work', 'machine')} />
+                    <Panel id="machine" minSize="25" className="area-side" data-presenter-hidden={hide('machine')}>
                       <StatusPanel />
                       <VariablesPane />
                       <RegistersPane />
@@ -113,26 +127,27 @@ export function PlaygroundLayout() {
                   </Group>
                 </section>
               </Panel>
-              <Separator className="split-handle split-handle-column" aria-label="Resize the guest and the hardware column" />
-              <Panel id="hardware" defaultSize="36" minSize="18" collapsible collapsedSize="0" className="area-hardware">
+              <Separator className="split-handle split-handle-column" aria-label="Resize the guest and the hardware column" data-presenter-hidden={hideBetween('guest', 'hardware')} />
+              <Panel id="hardware" defaultSize="36" minSize="18" collapsible collapsedSize="0" className="area-hardware" data-presenter-hidden={hide('hardware')}>
                 <Group orientation="vertical" className="hardware-group" {...hardware}>
-                  <Panel id="device" defaultSize="55" minSize="15" collapsible collapsedSize="0" className="area-device">
+                  <Panel id="device" defaultSize="55" minSize="15" collapsible collapsedSize="0" className="area-device" data-presenter-hidden={hide('device')}>
                     <DevicePane />
                   </Panel>
-                  <Separator className="split-handle split-handle-row" aria-label="Resize the device and the host" />
-                  <Panel id="host" minSize="15" collapsible collapsedSize="0" className="area-host">
+                  <Separator className="split-handle split-handle-row" aria-label="Resize the device and the host" data-presenter-hidden={hideBetween('device', 'host')} />
+                  <Panel id="host" minSize="15" collapsible collapsedSize="0" className="area-host" data-presenter-hidden={hide('host')}>
                     <HostPane />
                   </Panel>
                 </Group>
               </Panel>
             </Group>
           </Panel>
-          <Separator className="split-handle split-handle-row" aria-label="Resize the panes and the trace" />
-          <Panel id="trace" defaultSize="25" minSize="12" collapsible collapsedSize="0" className="area-trace">
+          <Separator className="split-handle split-handle-row" aria-label="Resize the panes and the trace" data-presenter-hidden={hideBetween('top', 'trace')} />
+          <Panel id="trace" defaultSize="25" minSize="12" collapsible collapsedSize="0" className="area-trace" data-presenter-hidden={hide('trace')}>
             <TracePane />
           </Panel>
         </Group>
       </main>
+      <ReplayPanel />
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop a RISC-V ELF file to load it, or a .c file to compile it</div>}
     </div>
   );

@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand';
 import type { MachineCommand } from '../../protocol/messages.ts';
 import { createBuildSlice, type BuildSlice } from './build-slice.ts';
+import { createClassroomSlice, type ClassroomSlice } from './classroom-slice.ts';
 import { createGuestSlice, type GuestSlice } from './guest-slice.ts';
 import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
 import { createEventStepSlice, type EventStepSlice } from './event-step-slice.ts';
@@ -16,7 +17,7 @@ import { createFrameSlice, type FrameSlice } from './frame-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 import { createLessonSlice, type LessonSlice, type LessonSliceOptions } from './lesson-slice.ts';
 
-export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice & LessonSlice;
+export type PlaygroundState = MachineSlice & BuildSlice & NoticeSlice & WorkspaceSlice & GuestSlice & EditorSlice & DebugSlice & TraceSlice & FrameSlice & DeviceViewSlice & EventStepSlice & LessonSlice & ClassroomSlice;
 
 /** `lessons`: the course, progress storage and trace the lesson slice reads (tests pass their own). */
 export function playgroundState(send: (command: MachineCommand) => void, lessons?: LessonSliceOptions): StateCreator<PlaygroundState> {
@@ -33,5 +34,6 @@ export function playgroundState(send: (command: MachineCommand) => void, lessons
     ...createDeviceViewSlice(...a),
     ...createEventStepSlice(send)(...a),
     ...createLessonSlice(lessons)(...a),
+    ...createClassroomSlice(...a),
   });
 }

@@ -70,6 +70,8 @@ export function TracePane() {
           <input type="checkbox" checked={follow} onChange={(e) => setFollowTrace(e.target.checked)} /> Follow
         </label>
         <button type="button" className="btn btn-small" onClick={() => timeline.current?.fit()}>Fit</button>
+        <button type="button" className="btn btn-small" onClick={() => usePlayground.getState().openReplay()}
+          title="Replay the selected event's access or interrupt in slow motion (or the newest one)">Replay</button>
         <input
           type="search" className="trace-filter" placeholder="Filter events" aria-label="Filter events"
           value={text} onChange={(e) => setText(e.target.value)}
