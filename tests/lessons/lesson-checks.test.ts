@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCheck } from '../../src/protocol/lessons/check.ts';
-import type { Lesson, SourcePlace } from '../../src/protocol/lessons/lesson.ts';
+import type { Lesson, LessonAction, LessonPane, SourcePlace } from '../../src/protocol/lessons/lesson.ts';
 import { exampleCatalog } from '../../src/worker/examples.ts';
 import { LESSONS_DIR, lessonFileNames, loadLessons, recordedEvidence } from './lesson-files.ts';
 
@@ -77,6 +77,19 @@ describe('the lesson files', () => {
         const text = projectFiles(l, project)[at.file];
         expect(text, `lesson ${l.number}: ${at.file} in ${project}`).toBeDefined();
         if (at.find) expect(text, `lesson ${l.number}: "${at.find}" in ${at.file}`).toContain(at.find);
+      }
+    }
+  });
+
+  it('list every pane their steps use, so the presenter view, which shows only those, never hides one a step needs', () => {
+    const paneOf = (a: LessonAction): LessonPane | null =>
+      a.kind === 'type' ? 'terminal' : a.kind === 'open-file' || a.kind === 'breakpoint' ? 'editor' : a.kind === 'highlight' ? a.pane : null;
+    for (const l of lessons) {
+      for (const step of l.steps) {
+        for (const a of step.actions) {
+          const pane = paneOf(a);
+          if (pane && pane !== 'lessons') expect(l.panes, `lesson ${l.number}: "${step.text.slice(0, 40)}…" uses the ${pane} pane`).toContain(pane);
+        }
       }
     }
   });

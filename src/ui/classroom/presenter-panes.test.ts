@@ -18,7 +18,8 @@ describe('presenter panes', () => {
 
   it('hide what the lesson does not name, and a group left empty', () => {
     const hidden = hiddenPanels(presenterPanes({ currentLesson: lesson(['editor', 'device', 'host', 'trace']) }));
-    expect([...hidden].sort()).toEqual(['console', 'lessons', 'machine']);
+    // The lesson's own panel stays: the class follows its steps and its Check.
+    expect([...hidden].sort()).toEqual(['console', 'machine']);
     const interrupts = hiddenPanels(['terminal', 'trace']);
     expect([...interrupts].sort()).toEqual(['device', 'editor', 'hardware', 'host', 'lessons', 'machine']);
     const traceOnly = hiddenPanels(['trace']);

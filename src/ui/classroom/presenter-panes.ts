@@ -42,10 +42,11 @@ export function currentLessonOf(state: object): Lesson | null {
   return lesson ?? null;
 }
 
-/** The panes the presenter view shows: the lesson's, or all of them. */
+/** The panes the presenter view shows: the lesson's and the lesson itself (its steps and its
+ * Check are what the class follows), or all of them without a lesson. */
 export function presenterPanes(state: object): readonly LessonPane[] {
   const panes = currentLessonOf(state)?.panes ?? [];
-  return panes.length > 0 ? panes : LESSON_PANES;
+  return panes.length > 0 ? [...new Set<LessonPane>(['lessons', ...panes])] : LESSON_PANES;
 }
 
 /** The panels to hide for these panes (empty when every pane is wanted). */
