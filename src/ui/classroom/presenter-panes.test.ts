@@ -20,6 +20,9 @@ describe('presenter panes', () => {
     const hidden = hiddenPanels(presenterPanes({ currentLesson: lesson(['editor', 'device', 'host', 'trace']) }));
     // The lesson's own panel stays: the class follows its steps and its Check.
     expect([...hidden].sort()).toEqual(['console', 'machine']);
+    // A store selector: the same state gives the same list, or React renders for ever.
+    const state = { currentLesson: lesson(['editor']) };
+    expect(presenterPanes(state)).toBe(presenterPanes({ ...state }));
     const interrupts = hiddenPanels(['terminal', 'trace']);
     expect([...interrupts].sort()).toEqual(['device', 'editor', 'hardware', 'host', 'lessons', 'machine']);
     const traceOnly = hiddenPanels(['trace']);

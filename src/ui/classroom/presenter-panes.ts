@@ -45,9 +45,15 @@ export function currentLessonOf(state: object): Lesson | null {
 /** The panes the presenter view shows: the lesson's and the lesson itself (its steps and its
  * Check are what the class follows), or all of them without a lesson. */
 export function presenterPanes(state: object): readonly LessonPane[] {
-  const panes = currentLessonOf(state)?.panes ?? [];
-  return panes.length > 0 ? [...new Set<LessonPane>(['lessons', ...panes])] : LESSON_PANES;
+  const lesson = currentLessonOf(state);
+  if (!lesson || lesson.panes.length === 0) return LESSON_PANES;
+  // One list per lesson: a store selector must give the same array for the same state.
+  let panes = panesOfLesson.get(lesson);
+  if (!panes) panesOfLesson.set(lesson, panes = [...new Set<LessonPane>(['lessons', ...lesson.panes])]);
+  return panes;
 }
+
+const panesOfLesson = new WeakMap<Lesson, readonly LessonPane[]>();
 
 /** The panels to hide for these panes (empty when every pane is wanted). */
 export function hiddenPanels(panes: readonly LessonPane[]): ReadonlySet<PanelId> {
