@@ -182,7 +182,10 @@ export function assemble(file: string, asmText: string, diags: Diagnostic[]): Ob
     st.beginPass(1);
     for (const s of statements) runStatement(st, s);
     padCodeSections(st);
-    const far = farBranches(st.branchSites, (e) => st.evaluate(e), (name) => st.enc.isLocalLabel(name));
+    // Only branches not yet in the long form call for another round: those already long stay
+    // far, and counting them again would re-run pass 1 ten times over for any far branch.
+    const far = farBranches(st.branchSites, (e) => st.evaluate(e), (name) => st.enc.isLocalLabel(name))
+      .filter((s) => !longBranches.has(s));
     if (far.length > 0 && round < 10) {
       longBranches = new Set([...longBranches, ...far]);
       continue;
