@@ -50,10 +50,15 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
   const simple = new Map<string, SimpleLine | null>();
-  const general = new Map<string, Statement[]>();
+  /** Lines the general parser took: null once seen, their statements once seen twice. */
+  const general = new Map<string, Statement[] | null>();
   let offset = 0;
   let lineNo = 0;
-  for (const line of text.split('\n')) {
+  // One line at a time rather than text.split: an array of every line would keep half a
+  // million strings alive to the end, and the garbage collector would copy them all.
+  while (offset <= text.length) {
+    const eol = text.indexOf('\n', offset);
+    const line = text.slice(offset, eol < 0 ? text.length : eol);
     lineNo++;
     if (simple.size > LINE_CACHE_LIMIT) simple.clear();
     if (general.size > LINE_CACHE_LIMIT) general.clear();
@@ -62,13 +67,14 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
       continue;
     }
     const seen = general.get(line);
-    if (seen !== undefined) {
+    if (seen) {
       for (const t of seen) out.push({ ...t, line: lineNo, offset: t.offset + offset });
     } else {
       const first = out.length;
       const reusable = parseGeneralLine(file, line, lineNo, offset, numericCount, out, diags);
       // Directives like `.section .sdata,"aw"` or `.balign 4` repeat: parsed once, places made relative.
-      if (reusable) general.set(line, out.slice(first).map((t) => ({ ...t, line: 0, offset: t.offset - offset })));
+      // Lines naming a symbol (`.globl f12`) occur once, so a line is kept only when it comes back.
+      if (reusable) general.set(line, seen === null ? out.slice(first).map((t) => ({ ...t, line: 0, offset: t.offset - offset })) : null);
     }
     offset += line.length + 1;
   }
