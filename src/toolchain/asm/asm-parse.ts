@@ -46,7 +46,9 @@ export function numericLabelName(n: number, instance: number): string {
  * their hundreds of thousands of entries cost the garbage collector more than parsing again. */
 const LINE_CACHE_LIMIT = 4096;
 
-export function parseAsm(file: string, text: string, diags: Diagnostic[]): Statement[] {
+/** `fastPaths: false` sends every line through the general parser: the tests check that the
+ * fast paths give the very statements it gives. */
+export function parseAsm(file: string, text: string, diags: Diagnostic[], fastPaths = true): Statement[] {
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
   const simple = new Map<string, SimpleLine | null>();
@@ -62,7 +64,7 @@ export function parseAsm(file: string, text: string, diags: Diagnostic[]): State
     lineNo++;
     if (simple.size > LINE_CACHE_LIMIT) simple.clear();
     if (general.size > LINE_CACHE_LIMIT) general.clear();
-    if (parseSimpleLine(file, line, lineNo, offset, out, simple)) {
+    if (fastPaths && parseSimpleLine(file, line, lineNo, offset, out, simple)) {
       offset += line.length + 1;
       continue;
     }
@@ -128,6 +130,14 @@ function parseSimpleLine(file: string, line: string, lineNo: number, offset: num
     out.push({ kind: 'label', name: label[1], line: lineNo, col: 1, offset });
     return true;
   }
+  // Directives naming a symbol (`.globl f12`, `.size f12, .-f12`) occur once each: parsed on the spot, never cached.
+  if (first === 9 && line.charCodeAt(1) === 46) {
+    const symbolic = simpleSymbolDirective(line);
+    if (symbolic) {
+      out.push({ kind: 'directive', name: symbolic.name, args: symbolic.args, endCol: symbolic.endCol, line: lineNo, col: symbolic.col, offset: offset + symbolic.col - 1 });
+      return true;
+    }
+  }
   let parsed = cache.get(line);
   if (parsed === undefined) {
     parsed = simpleLoc(line) ?? simpleData(line) ?? simpleInsn(line);
@@ -162,6 +172,27 @@ function simpleLoc(line: string): SimpleLine | null {
   const col = m[1].length + 1;
   const nums = [m[2], m[3], m[4]].map((text) => ({ kind: 'num' as const, text, col: line.indexOf(text, col + 4) + 1, value: Number(text) }));
   return { kind: 'directive', name: '.loc', args: [nums], col, endCol: line.length + 1 };
+}
+
+const SYMBOL_DIRECTIVE = /^\t(\.globl|\.global|\.local|\.weak|\.type|\.size) ([A-Za-z_.$][A-Za-z0-9_.$]*)(?:, (@function|@object|0|[1-9][0-9]{0,8}|\.-([A-Za-z_.$][A-Za-z0-9_.$]*)))?$/;
+
+/** `.globl NAME`, `.type NAME, @function`, `.size NAME, 16` and `.size NAME, .-NAME` as
+ * compilers write them (tab, one space, ", "), with the tokens the lexer would give. */
+function simpleSymbolDirective(line: string): { name: string; args: AsmTok[][]; col: number; endCol: number } | null {
+  const m = SYMBOL_DIRECTIVE.exec(line);
+  if (!m) return null;
+  const name = m[1], sym = m[2], second = m[3];
+  const symCol = 3 + name.length;
+  const args: AsmTok[][] = [[{ kind: 'name', text: sym, col: symCol }]];
+  if (second !== undefined) {
+    const at = symCol + sym.length + 2;
+    if (second[0] === '@') args.push([{ kind: 'punct', text: '@', col: at }, { kind: 'name', text: second.slice(1), col: at + 1 }]);
+    else if (m[4] !== undefined) args.push([{ kind: 'name', text: '.', col: at }, { kind: 'punct', text: '-', col: at + 1 }, { kind: 'name', text: m[4], col: at + 2 }]);
+    else args.push([{ kind: 'num', text: second, col: at, value: Number(second) }]);
+  } else if (name === '.type' || name === '.size') {
+    return null; // one operand only: the general parser's business (and its message)
+  }
+  return { name, args, col: 2, endCol: line.length + 1 };
 }
 
 /** `.byte 1, 0, -3`: plain decimal numbers, one per group. */
