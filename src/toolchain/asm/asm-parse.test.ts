@@ -10,12 +10,15 @@ const COMPILER_LINES = [
   '\t.type f12, @function', '\t.type g_0, @object',
   '\t.size g_0, 4', '\t.size g_0, 0', '\t.size big, 123456789', '\t.size f12, .-f12',
   'f12:', '.L.return.f12:',
+  '\tlui a0, %hi(g0)', '\tlw a0, %lo(g0)(a0)', '\tlui t1, %hi(v+4)', '\tsw a0, %lo(v+4)(t1)', '\taddi a0, a0, %lo(x-8)',
+  '\tlui t1, %hi(.LC.0+123456)', '\tsh a0, %lo(.LC.0+123456)(t1)',
   '\t.loc 1 4 20', '\t.byte 2, 0, -1, 255', '\t.zero 4',
 ];
 
 /** Near misses the fast paths must leave to the general parser. */
 const OTHER_LINES = [
   '\t.size g_0, 012', '\t.size g_0, 0x10', '\t.size g', '\t.type g', '\t.globl  spaced', '\t.globl a, b',
+  '\tlw a0, %lo(v+4)(nope)', '\tlui a0, %hi(v+04)', '\tlui a0, %pcrel_hi(v)', '\tlui a0, %hi(v+4+4)', '\tlw a0, %lo(v)(a0)+1',
   '\t.size f, .-f+4', '\t.type f, %function', '\t.globl f # comment', '\t.size f, . - f',
 ];
 

@@ -104,7 +104,9 @@ function parseGeneralLine(file: string, line: string, lineNo: number, offset: nu
   return reusable;
 }
 
-const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$-]*))?\s*$/;
+const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$%+-]*))?\s*$/;
+/** `%hi(sym)`, `%lo(sym+8)(a0)`: how codegen addresses a global. */
+const HI_LO = /^%(hi|lo)\(([A-Za-z_.$][A-Za-z0-9_.$]*)(?:([+-])(0|[1-9][0-9]{0,8}))?\)(?:\(([a-z0-9]+)\))?$/;
 const SIMPLE_LABEL = /^([A-Za-z_.$][A-Za-z0-9_.$]*):\s*$/;
 const SIMPLE_LOC = /^(\s*)\.loc\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
 const SIMPLE_DATA = /^(\s*)(\.byte|\.half|\.word)\s+(-?\d+(?:,\s*-?\d+)*)\s*$/;
@@ -223,7 +225,22 @@ function simpleOperand(text: string): Operand | undefined {
     return { kind: 'mem', offset: { kind: 'num', value: mem[1] ? Number(mem[1]) : 0 }, base, text };
   }
   if (text !== '.' && /^[A-Za-z_.$][A-Za-z0-9_.$]*$/.test(text)) return { kind: 'expr', e: { kind: 'sym', name: text }, text };
+  if (text.charCodeAt(0) === 37) return hiLoOperand(text);
   return undefined;
+}
+
+/** `%hi(v+4)` or `%lo(v+4)(t1)`, as the expression parser would build them. */
+function hiLoOperand(text: string): Operand | undefined {
+  const m = HI_LO.exec(text);
+  if (!m) return undefined;
+  const sym: Expr = { kind: 'sym', name: m[2] };
+  const inner: Expr = m[3] === undefined ? sym : { kind: 'binary', op: m[3], l: sym, r: { kind: 'num', value: Number(m[4]) } };
+  const e: Expr = { kind: 'mod', op: m[1] as 'hi' | 'lo', e: inner };
+  // The general parser's operand text joins its tokens, and the lexer's `%hi` token reads `hi`.
+  const joined = text.slice(1);
+  if (m[5] === undefined) return { kind: 'expr', e, text: joined };
+  const base = REGS.get(m[5]);
+  return base === undefined ? undefined : { kind: 'mem', offset: e, base, text: joined };
 }
 
 /** Source places of one statement's tokens (a class, not a closure: this runs per line). */
