@@ -24,21 +24,25 @@ function cpuMs(): number {
 }
 
 if (args[0] === '--child') {
-  // One compile of one construct by the compiler in `dir`, after a small one to load it.
+  // The better of two compiles of one construct by the compiler in `dir`: the first is mostly
+  // the JIT warming up, while the page compiles again and again in one worker.
   const [, dir, name] = args;
   const { compile } = (await import(`${dir}/src/toolchain/compile.ts`)) as typeof import('../../src/toolchain/compile.ts');
-  compile({ file: 'warm.c', source: 'int main(void) { return 0; }\n' }, { output: 'bare-metal-elf' });
   const { source } = programOfSize(CONSTRUCTS.find((c) => c.name === name)!, kb * 1024);
-  const c0 = cpuMs();
-  compile({ file: 'big.c', source }, { output: 'bare-metal-elf' });
-  console.log(cpuMs() - c0);
+  let best = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const c0 = cpuMs();
+    compile({ file: 'big.c', source }, { output: 'bare-metal-elf' });
+    best = Math.min(best, cpuMs() - c0);
+  }
+  console.log(best);
 } else {
   const runs = option('--runs', 3);
   const refDir = resolve(args[0]);
   const names = args.slice(1).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
   const timeIn = (dir: string, name: string): number =>
     Number(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', dir, name, '--kb', String(kb)], { encoding: 'utf8' }).trim());
-  console.log(`best CPU ms of ${runs} alternating processes at ${kb} KB: reference (${refDir}) vs this checkout`);
+  console.log(`best CPU ms of ${runs} alternating processes (two compiles each) at ${kb} KB: reference (${refDir}) vs this checkout`);
   for (const c of CONSTRUCTS) {
     if (names.length > 0 && !names.includes(c.name)) continue;
     let ref = Infinity, here = Infinity;
