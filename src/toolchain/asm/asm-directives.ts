@@ -127,6 +127,14 @@ function emitData(st: AsmState, size: number, g: AsmTok[], endCol: number): void
     st.emitBytes(Array.from({ length: 8 }, (_, i) => Number((big >> BigInt(8 * i)) & 0xffn)));
     return;
   }
+  if (g.length === 1 && g[0].kind === 'num') {
+    // A plain number, as in codegen's `.byte 1, 0, 0, 0` lines (an initialised array makes
+    // hundreds of thousands): its bytes straight away, with no expression tree to evaluate.
+    const x = g[0].value!;
+    if (size === 4) st.emitWord(x);
+    else st.emitBytes(size === 1 ? [x] : [x, x >> 8]);
+    return;
+  }
   const e = parseExpr(g, endCol);
   if (size === 4 && crossSectionDifference(st, e)) return;
   const v = st.evaluate(e);

@@ -46,29 +46,37 @@ export function numericLabelName(n: number, instance: number): string {
  * their hundreds of thousands of entries cost the garbage collector more than parsing again. */
 const LINE_CACHE_LIMIT = 4096;
 
-export function parseAsm(file: string, text: string, diags: Diagnostic[]): Statement[] {
+/** `fastPaths: false` sends every line through the general parser: the tests check that the
+ * fast paths give the very statements it gives. */
+export function parseAsm(file: string, text: string, diags: Diagnostic[], fastPaths = true): Statement[] {
   const out: Statement[] = [];
   const numericCount = new Map<number, number>();
   const simple = new Map<string, SimpleLine | null>();
-  const general = new Map<string, Statement[]>();
+  /** Lines the general parser took: null once seen, their statements once seen twice. */
+  const general = new Map<string, Statement[] | null>();
   let offset = 0;
   let lineNo = 0;
-  for (const line of text.split('\n')) {
+  // One line at a time rather than text.split: an array of every line would keep half a
+  // million strings alive to the end, and the garbage collector would copy them all.
+  while (offset <= text.length) {
+    const eol = text.indexOf('\n', offset);
+    const line = text.slice(offset, eol < 0 ? text.length : eol);
     lineNo++;
     if (simple.size > LINE_CACHE_LIMIT) simple.clear();
     if (general.size > LINE_CACHE_LIMIT) general.clear();
-    if (parseSimpleLine(file, line, lineNo, offset, out, simple)) {
+    if (fastPaths && parseSimpleLine(file, line, lineNo, offset, out, simple)) {
       offset += line.length + 1;
       continue;
     }
     const seen = general.get(line);
-    if (seen !== undefined) {
+    if (seen) {
       for (const t of seen) out.push({ ...t, line: lineNo, offset: t.offset + offset });
     } else {
       const first = out.length;
       const reusable = parseGeneralLine(file, line, lineNo, offset, numericCount, out, diags);
       // Directives like `.section .sdata,"aw"` or `.balign 4` repeat: parsed once, places made relative.
-      if (reusable) general.set(line, out.slice(first).map((t) => ({ ...t, line: 0, offset: t.offset - offset })));
+      // Lines naming a symbol (`.globl f12`) occur once, so a line is kept only when it comes back.
+      if (reusable) general.set(line, seen === null ? out.slice(first).map((t) => ({ ...t, line: 0, offset: t.offset - offset })) : null);
     }
     offset += line.length + 1;
   }
@@ -96,7 +104,9 @@ function parseGeneralLine(file: string, line: string, lineNo: number, offset: nu
   return reusable;
 }
 
-const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$-]*))?\s*$/;
+const SIMPLE_INSN = /^(\s*)([a-z][a-z0-9.]*)(?:\s+([A-Za-z0-9_., ()$%+-]*))?\s*$/;
+/** `%hi(sym)`, `%lo(sym+8)(a0)`: how codegen addresses a global. */
+const HI_LO = /^%(hi|lo)\(([A-Za-z_.$][A-Za-z0-9_.$]*)(?:([+-])(0|[1-9][0-9]{0,8}))?\)(?:\(([a-z0-9]+)\))?$/;
 const SIMPLE_LABEL = /^([A-Za-z_.$][A-Za-z0-9_.$]*):\s*$/;
 const SIMPLE_LOC = /^(\s*)\.loc\s+(\d+)\s+(\d+)\s+(\d+)\s*$/;
 const SIMPLE_DATA = /^(\s*)(\.byte|\.half|\.word)\s+(-?\d+(?:,\s*-?\d+)*)\s*$/;
@@ -121,6 +131,14 @@ function parseSimpleLine(file: string, line: string, lineNo: number, offset: num
     if (/^[0-9]/.test(label[1])) return false;
     out.push({ kind: 'label', name: label[1], line: lineNo, col: 1, offset });
     return true;
+  }
+  // Directives naming a symbol (`.globl f12`, `.size f12, .-f12`) occur once each: parsed on the spot, never cached.
+  if (first === 9 && line.charCodeAt(1) === 46) {
+    const symbolic = simpleSymbolDirective(line);
+    if (symbolic) {
+      out.push({ kind: 'directive', name: symbolic.name, args: symbolic.args, endCol: symbolic.endCol, line: lineNo, col: symbolic.col, offset: offset + symbolic.col - 1 });
+      return true;
+    }
   }
   let parsed = cache.get(line);
   if (parsed === undefined) {
@@ -158,6 +176,27 @@ function simpleLoc(line: string): SimpleLine | null {
   return { kind: 'directive', name: '.loc', args: [nums], col, endCol: line.length + 1 };
 }
 
+const SYMBOL_DIRECTIVE = /^\t(\.globl|\.global|\.local|\.weak|\.type|\.size) ([A-Za-z_.$][A-Za-z0-9_.$]*)(?:, (@function|@object|0|[1-9][0-9]{0,8}|\.-([A-Za-z_.$][A-Za-z0-9_.$]*)))?$/;
+
+/** `.globl NAME`, `.type NAME, @function`, `.size NAME, 16` and `.size NAME, .-NAME` as
+ * compilers write them (tab, one space, ", "), with the tokens the lexer would give. */
+function simpleSymbolDirective(line: string): { name: string; args: AsmTok[][]; col: number; endCol: number } | null {
+  const m = SYMBOL_DIRECTIVE.exec(line);
+  if (!m) return null;
+  const name = m[1], sym = m[2], second = m[3];
+  const symCol = 3 + name.length;
+  const args: AsmTok[][] = [[{ kind: 'name', text: sym, col: symCol }]];
+  if (second !== undefined) {
+    const at = symCol + sym.length + 2;
+    if (second[0] === '@') args.push([{ kind: 'punct', text: '@', col: at }, { kind: 'name', text: second.slice(1), col: at + 1 }]);
+    else if (m[4] !== undefined) args.push([{ kind: 'name', text: '.', col: at }, { kind: 'punct', text: '-', col: at + 1 }, { kind: 'name', text: m[4], col: at + 2 }]);
+    else args.push([{ kind: 'num', text: second, col: at, value: Number(second) }]);
+  } else if (name === '.type' || name === '.size') {
+    return null; // one operand only: the general parser's business (and its message)
+  }
+  return { name, args, col: 2, endCol: line.length + 1 };
+}
+
 /** `.byte 1, 0, -3`: plain decimal numbers, one per group. */
 function simpleData(line: string): SimpleLine | null {
   const m = SIMPLE_DATA.exec(line);
@@ -186,7 +225,22 @@ function simpleOperand(text: string): Operand | undefined {
     return { kind: 'mem', offset: { kind: 'num', value: mem[1] ? Number(mem[1]) : 0 }, base, text };
   }
   if (text !== '.' && /^[A-Za-z_.$][A-Za-z0-9_.$]*$/.test(text)) return { kind: 'expr', e: { kind: 'sym', name: text }, text };
+  if (text.charCodeAt(0) === 37) return hiLoOperand(text);
   return undefined;
+}
+
+/** `%hi(v+4)` or `%lo(v+4)(t1)`, as the expression parser would build them. */
+function hiLoOperand(text: string): Operand | undefined {
+  const m = HI_LO.exec(text);
+  if (!m) return undefined;
+  const sym: Expr = { kind: 'sym', name: m[2] };
+  const inner: Expr = m[3] === undefined ? sym : { kind: 'binary', op: m[3], l: sym, r: { kind: 'num', value: Number(m[4]) } };
+  const e: Expr = { kind: 'mod', op: m[1] as 'hi' | 'lo', e: inner };
+  // The general parser's operand text joins its tokens, and the lexer's `%hi` token reads `hi`.
+  const joined = text.slice(1);
+  if (m[5] === undefined) return { kind: 'expr', e, text: joined };
+  const base = REGS.get(m[5]);
+  return base === undefined ? undefined : { kind: 'mem', offset: e, base, text: joined };
 }
 
 /** Source places of one statement's tokens (a class, not a closure: this runs per line). */

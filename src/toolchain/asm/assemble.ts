@@ -52,6 +52,9 @@ export class AsmState implements SymbolLookup {
   /** The statement being assembled, and the conditional branches that need the long form. */
   statement?: Statement;
   longBranches = new Set<Statement>();
+  /** Pass 2: the machine words of instructions whose operands are registers and numbers, by
+   * their operand list, which the parser shares among the repeats of one line (\`lw a0, -12(s0)\`). */
+  readonly encoded = new Map<Operand[], number[]>();
   branchSites: BranchSite<Statement>[] = [];
   readonly sizesAfterPass1 = new Map<string, number>();
   /** One encoder context for all instructions (pc and section updated per instruction). */
@@ -182,7 +185,10 @@ export function assemble(file: string, asmText: string, diags: Diagnostic[]): Ob
     st.beginPass(1);
     for (const s of statements) runStatement(st, s);
     padCodeSections(st);
-    const far = farBranches(st.branchSites, (e) => st.evaluate(e), (name) => st.enc.isLocalLabel(name));
+    // Only branches not yet in the long form call for another round: those already long stay
+    // far, and counting them again would re-run pass 1 ten times over for any far branch.
+    const far = farBranches(st.branchSites, (e) => st.evaluate(e), (name) => st.enc.isLocalLabel(name))
+      .filter((s) => !longBranches.has(s));
     if (far.length > 0 && round < 10) {
       longBranches = new Set([...longBranches, ...far]);
       continue;
@@ -224,9 +230,16 @@ function runInstruction(st: AsmState, mn: string, ops: Operand[]): void {
     st.current.size += 4 * (long ? 2 : instructionCount(st, mn, ops));
     return;
   }
+  if (st.current.size % 4 !== 0) throw new EncodeError('instruction is not 4-byte aligned; add .align 2 before it');
+  const known = long ? undefined : st.encoded.get(ops);
+  if (known !== undefined) {
+    for (const w of known) st.emitWord(w);
+    return;
+  }
+  const pure = !long && isPure(ops);
+  const words: number[] = [];
   let items: Expansion[] = expandPseudo(mn, ops, st) ?? [{ mn, ops }];
   if (long && items.length === 1 && 'mn' in items[0] && isBaseBranch(items[0].mn) && items[0].ops.length === 3) items = longBranch(items[0].mn, items[0].ops);
-  if (st.current.size % 4 !== 0) throw new EncodeError('instruction is not 4-byte aligned; add .align 2 before it');
   for (const it of items) {
     if ('label' in it) {
       const s = st.symbol(it.label);
@@ -247,8 +260,20 @@ function runInstruction(st: AsmState, mn: string, ops: Operand[]): void {
     if (!isBaseMnemonic(it.mn)) throw new EncodeError(`unknown instruction '${it.mn}'`);
     st.enc.pc = st.current.size;
     st.enc.section = st.current.name;
-    st.emitWord(encodeBase(it.mn, it.ops, st.enc));
+    const w = encodeBase(it.mn, it.ops, st.enc);
+    st.emitWord(w);
+    words.push(w);
   }
+  if (pure) st.encoded.set(ops, words);
+}
+
+/** Whether an instruction's operands are registers and plain numbers only: then its machine
+ * words depend on nothing else (no symbol, no pc), and one line's words serve its repeats. */
+function isPure(ops: Operand[]): boolean {
+  for (const op of ops) {
+    if (op.kind === 'expr' ? op.e.kind !== 'num' : op.kind === 'mem' && op.offset.kind !== 'num') return false;
+  }
+  return true;
 }
 
 /** How many machine instructions a (pseudo-)instruction becomes: pass 1 needs only this. */

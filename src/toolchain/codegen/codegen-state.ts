@@ -7,9 +7,11 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Obj } from '../parse/ast.ts';
 import type { SourceLoc } from '../preprocess/token.ts';
 import { sizeOf, type Type } from '../parse/types.ts';
+import { AsmLines } from './asm-lines.ts';
 
 export class Gen {
-  readonly out: string[] = [];
+  /** The text so far; a function's body goes to a builder of its own (see emitFunction). */
+  out = new AsmLines();
   /** Bytes pushed below the frame's fixed sp. */
   depth = 0;
   fn: Obj | undefined;

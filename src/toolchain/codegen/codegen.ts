@@ -12,15 +12,14 @@ import { storeParams, returnsInMemory } from './codegen-call.ts';
 import { emitData, emitAlias, userSection } from './codegen-data.ts';
 import { reachableInlines } from './codegen-reach.ts';
 import { alignOf, alignTo, sizeOf, type FuncType } from '../parse/types.ts';
-import { appendAll } from '../big-arrays.ts';
+import { AsmLines } from './asm-lines.ts';
 
 /** `debugFunctions`, if given, receives each function emitted, its parameters' and locals'
  * frame slots assigned (the DWARF variable info is written from them, after assembly). */
 export function codegen(tu: TranslationUnit, diags: Diagnostic[], debugFunctions?: Obj[]): string {
   const g = new Gen(diags, tu.file);
   try {
-    g.out.unshift('\t.option nopic');
-    for (const text of tu.topAsm ?? []) g.out.push(...text.split('\n').map((l) => `\t${l.trim()}`));
+    for (const text of tu.topAsm ?? []) for (const l of text.split('\n')) g.out.push(`\t${l.trim()}`);
     const needed = reachableInlines(tu.globals);
     emitData(g, tu.globals.filter((o) => o.name !== '.str' || needed.has(o)));
     for (const fn of tu.globals) {
@@ -34,7 +33,7 @@ export function codegen(tu: TranslationUnit, diags: Diagnostic[], debugFunctions
       : `internal compiler error in code generation: ${msg} (please report this program)`;
     diags.push({ severity: 'error', message, loc, length: 1 });
   }
-  return g.out.join('\n') + '\n';
+  return `\t.option nopic\n${g.out.text()}\n`;
 }
 
 /** Places parameters and locals below ra/s0 (and the a0-a7 save area of variadic
@@ -70,11 +69,15 @@ function emitFunction(g: Gen, fn: Obj): void {
   g.label(fn.label);
   // The body is generated first: the prologue depends on how many s-registers it used.
   g.fileNo(fn.loc.file); // its .file line must precede the prologue's .loc
-  const bodyStart = g.out.length;
-  storeParams(g, fn, ft.variadic);
-  if (fn.body) genStmt(g, fn.body);
-  if (ft.ret.kind !== 'void' && ft.ret.kind !== 'struct') g.emit('li a0, 0'); // main falls off the end: 0
-  const body = g.out.splice(bodyStart);
+  const outer = g.out;
+  const body = g.out = new AsmLines();
+  try {
+    storeParams(g, fn, ft.variadic);
+    if (fn.body) genStmt(g, fn.body);
+    if (ft.ret.kind !== 'void' && ft.ret.kind !== 'struct') g.emit('li a0, 0'); // main falls off the end: 0
+  } finally {
+    g.out = outer;
+  }
   const sregSlot = (i: number): number => -(used + 4 * i);
   const frame = alignTo(used + 4 * g.maxSreg, 16);
   g.loc(fn.loc);
@@ -84,7 +87,7 @@ function emitFunction(g: Gen, fn: Obj): void {
   g.addImm('s0', 'sp', frame);
   for (let i = 1; i <= g.maxSreg; i++) g.mem('sw', `s${i}`, sregSlot(i), 's0');
   if (ft.variadic) for (let i = 0; i < 8; i++) g.mem('sw', `a${i}`, -32 + 4 * i, 's0');
-  appendAll(g.out, body);
+  g.out.append(body);
   g.label(g.returnLabel);
   for (let i = 1; i <= g.maxSreg; i++) g.mem('lw', `s${i}`, sregSlot(i), 's0');
   g.mem('lw', 'ra', -saveArea - 4, 's0');

@@ -94,11 +94,29 @@ export function linkImage(objects: ObjectFile[], opts: LinkOptions, diags: Diagn
   const entry = opts.entry === '' ? opts.textBase : globals.get(opts.entry)?.addr;
   if (entry === undefined) diags.push({ severity: 'error', message: `undefined reference to '${opts.entry}' (the entry point)`, loc: { file: objects[0]?.file ?? '<link>', line: 1, col: 1, offset: 0 }, length: 1 });
   if (diags.filter((d) => d.severity === 'error').length > before) return undefined;
-  const lines = objects.flatMap((o, i) => o.lines.map((l) => ({ ...l, section: OUT_NAME[o.sections.find((s) => s.name === l.section)?.kind ?? 'text'] ?? l.section, address: (where(i, l.section) ?? 0) + l.address })))
-    .sort((a, b) => a.address - b.address);
+  const lines = linkedLines(objects, where);
   const symbols = new Map<string, number>([...globals].map(([k, v]) => [k, v.addr]));
   const elf = writeExec(image, opts.textBase, range, entry!, globals, objects, where, lines);
   return { elf, image, memSize: alignUp(range.bss.end, 4) - opts.textBase, entry: entry!, symbols, lines };
+}
+
+/** Every object's line table at its linked addresses, in address order. A line entry names
+ * its section: each section is looked up once per object, not once per entry (a megabyte of C
+ * makes a hundred thousand entries). */
+function linkedLines(objects: ObjectFile[], where: (obj: number, name: string) => number | undefined): LineEntry[] {
+  const out: LineEntry[] = [];
+  objects.forEach((o, i) => {
+    const placedAs = new Map<string, { section: string; base: number }>();
+    for (const l of o.lines) {
+      let at = placedAs.get(l.section);
+      if (at === undefined) {
+        at = { section: OUT_NAME[o.sections.find((s) => s.name === l.section)?.kind ?? 'text'] ?? l.section, base: where(i, l.section) ?? 0 };
+        placedAs.set(l.section, at);
+      }
+      out.push({ ...l, section: at.section, address: at.base + l.address });
+    }
+  });
+  return out.sort((a, b) => a.address - b.address);
 }
 
 function defineLinkerSymbols(globals: Map<string, SymDef>, range: Record<string, { start: number; end: number }>, stackTop: number): void {
