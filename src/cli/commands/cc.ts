@@ -6,6 +6,7 @@ import { basename, extname } from 'node:path';
 import { compile, type CompileOptions } from '../../toolchain/compile.ts';
 import { formatDiagnostic } from '../../toolchain/diagnostics.ts';
 import { cannotWriteReason } from '../write-error.ts';
+import { commandArgs } from '../command-args.ts';
 
 const USAGE = `usage: paravirt cc FILE.c [-o OUT] [--bare-metal] [-S] [-c] [-I DIR] [-D NAME[=VALUE]]
 
@@ -81,15 +82,8 @@ function readSource(path: string): string | undefined {
 }
 
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    console.error(`paravirt cc: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs('cc', USAGE, args, parseArgs);
+  if (typeof parsed === 'number') return parsed;
   const source = readSource(parsed.file);
   if (source === undefined) {
     console.error(`paravirt cc: cannot read '${parsed.file}': ${unreadableReason(parsed.file)}`);

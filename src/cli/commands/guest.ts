@@ -11,6 +11,7 @@ import { buildDriver, DEFAULT_DRIVER } from '../guest-driver-build.ts';
 import { GuestSystem, type GuestModuleObject } from '../../guest/system.ts';
 import { Shell } from '../../guest/shell/shell.ts';
 import { TraceCollector } from './trace-collector.ts';
+import { commandArgs } from '../command-args.ts';
 
 const USAGE = `usage: paravirt guest [--driver FILE.c]... [--no-default-driver] [--script FILE.sh | -c 'COMMANDS'] [--realtime] [--trace FILE.json]
 
@@ -71,15 +72,8 @@ function buildAll(files: string[]): GuestModuleObject[] | undefined {
 }
 
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    console.error(`paravirt guest: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs('guest', USAGE, args, parseArgs);
+  if (typeof parsed === 'number') return parsed;
   if (parsed.script !== undefined && !existsSync(parsed.script)) {
     console.error(`paravirt guest: cannot read the script '${parsed.script}': no such file`);
     return 2;

@@ -16,6 +16,7 @@ import { reportText } from '../../session/lessons/report-text.ts';
 import { DEFAULT_RUN_LIMITS } from '../../session/lessons/run-watch.ts';
 import { DEFAULT_DRIVER, GUEST_INCLUDE, guestHeaders } from '../guest-driver-build.ts';
 import { defaultLessonsDir, lessonRange, readLessons } from '../lessons-dir.ts';
+import { commandArgs } from '../command-args.ts';
 
 const USAGE = `usage: paravirt lesson list [--lessons DIR]
        paravirt lesson check N --driver FILE.c [--json] [--verbose] [--time-limit S] [--lessons DIR]
@@ -162,15 +163,8 @@ async function check(lessons: Lesson[], a: LessonArgs): Promise<number> {
 }
 
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    console.error(`paravirt lesson: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = commandArgs('lesson', USAGE, args, parseArgs);
+  if (typeof parsed === 'number') return parsed;
   const lessons = loadLessons(parsed.lessonsDir);
   if (!lessons) return 2;
   return parsed.action === 'list' ? list(lessons) : check(lessons, parsed);
