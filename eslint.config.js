@@ -45,7 +45,7 @@ const layerZones = [...Object.entries(LAYERS).map(layerZone), unknownFolderZone]
  * two files of src/toolchain/ that every stage shares, never a later stage nor the driver
  * (compile.ts): so each stage can be read, and tested, without the ones after it. */
 const STAGES = ['preprocess', 'parse', 'codegen', 'asm', 'obj'];
-const TOOLCHAIN_SHARED = ['diagnostics.ts', 'big-arrays.ts'];
+const TOOLCHAIN_SHARED = ['diagnostics.ts', 'big-arrays.ts', 'name-table.ts'];
 
 const stageZone = (name, i) => {
   const may = STAGES.slice(0, i + 1);

@@ -8,13 +8,14 @@ import { EncodeError } from './encode.ts';
 import type { AsmState } from './assemble.ts';
 import type { SectionKind } from './object.ts';
 import { charCodesToString } from '../big-arrays.ts';
+import { nameTable } from '../name-table.ts';
 
 const IGNORED = new Set(['.ident', '.option', '.attribute', '.addrsig', '.addrsig_sym', '.hidden', '.protected',
   '.internal', '.end', '.text_end', '.cfi_sections', '.variant_cc']);
-const DATA_SIZES: Record<string, number> = {
+const DATA_SIZES: Record<string, number> = nameTable({
   '.byte': 1, '.half': 2, '.short': 2, '.2byte': 2, '.word': 4, '.long': 4, '.4byte': 4, '.int': 4,
   '.quad': 8, '.8byte': 8, '.dword': 8,
-};
+});
 const NOP = 0x00000013;
 
 export function runDirective(st: AsmState, name: string, args: AsmTok[][], endCol: number): void {

@@ -4,8 +4,9 @@
 
 import type { Operand } from './asm-parse.ts';
 import type { Expr, Value } from './asm-expr.ts';
+import { nameTable } from '../name-table.ts';
 
-const INVERSE: Record<string, string> = { beq: 'bne', bne: 'beq', blt: 'bge', bge: 'blt', bltu: 'bgeu', bgeu: 'bltu' };
+const INVERSE: Record<string, string> = nameTable({ beq: 'bne', bne: 'beq', blt: 'bge', bge: 'blt', bltu: 'bgeu', bgeu: 'bltu' });
 const CONDITIONAL = new Set(['beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'bgt', 'ble', 'bgtu', 'bleu', 'beqz', 'bnez', 'blez', 'bgez', 'bltz', 'bgtz']);
 
 export function isConditionalBranch(mn: string): boolean {

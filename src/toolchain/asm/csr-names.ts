@@ -2,7 +2,8 @@
 // Privileged Architecture (20211203), tables 2.2-2.5: the machine, supervisor
 // and user-counter CSRs of an RV32 hart.
 
-export const CSR_NUMBERS: Record<string, number> = {
+import { nameTable } from '../name-table.ts';
+export const CSR_NUMBERS: Record<string, number> = nameTable({
   // Unprivileged counters/timers
   cycle: 0xc00, time: 0xc01, instret: 0xc02, cycleh: 0xc80, timeh: 0xc81, instreth: 0xc82,
   // Supervisor
@@ -21,4 +22,4 @@ export const CSR_NUMBERS: Record<string, number> = {
   mcycle: 0xb00, minstret: 0xb02, mcycleh: 0xb80, minstreth: 0xb82,
   // Debug/trace
   tselect: 0x7a0, tdata1: 0x7a1, tdata2: 0x7a2, tdata3: 0x7a3, dcsr: 0x7b0, dpc: 0x7b1, dscratch0: 0x7b2,
-};
+});

@@ -6,6 +6,7 @@ import type { Operand } from './asm-parse.ts';
 import type { Expr, Value } from './asm-expr.ts';
 import type { RelocType } from './object.ts';
 import { CSR_NUMBERS } from './csr-names.ts';
+import { nameTable } from '../name-table.ts';
 
 export class EncodeError extends Error {}
 
@@ -19,25 +20,25 @@ export interface EncodeContext {
   reloc(type: RelocType, sym: string, addend: number): void;
 }
 
-const R_TYPE: Record<string, [number, number]> = {
+const R_TYPE: Record<string, [number, number]> = nameTable({
   add: [0, 0], sub: [0x20, 0], sll: [0, 1], slt: [0, 2], sltu: [0, 3], xor: [0, 4], srl: [0, 5], sra: [0x20, 5],
   or: [0, 6], and: [0, 7], mul: [1, 0], mulh: [1, 1], mulhsu: [1, 2], mulhu: [1, 3], div: [1, 4], divu: [1, 5],
   rem: [1, 6], remu: [1, 7],
-};
-const I_ALU: Record<string, number> = { addi: 0, slti: 2, sltiu: 3, xori: 4, ori: 6, andi: 7 };
-const SHIFT_I: Record<string, [number, number]> = { slli: [0, 1], srli: [0, 5], srai: [0x20, 5] };
-const LOADS: Record<string, number> = { lb: 0, lh: 1, lw: 2, lbu: 4, lhu: 5 };
-const STORES: Record<string, number> = { sb: 0, sh: 1, sw: 2 };
-const BRANCHES: Record<string, number> = { beq: 0, bne: 1, blt: 4, bge: 5, bltu: 6, bgeu: 7 };
-const CSR_OPS: Record<string, number> = { csrrw: 1, csrrs: 2, csrrc: 3, csrrwi: 5, csrrsi: 6, csrrci: 7 };
-const AMO: Record<string, number> = {
+});
+const I_ALU: Record<string, number> = nameTable({ addi: 0, slti: 2, sltiu: 3, xori: 4, ori: 6, andi: 7 });
+const SHIFT_I: Record<string, [number, number]> = nameTable({ slli: [0, 1], srli: [0, 5], srai: [0x20, 5] });
+const LOADS: Record<string, number> = nameTable({ lb: 0, lh: 1, lw: 2, lbu: 4, lhu: 5 });
+const STORES: Record<string, number> = nameTable({ sb: 0, sh: 1, sw: 2 });
+const BRANCHES: Record<string, number> = nameTable({ beq: 0, bne: 1, blt: 4, bge: 5, bltu: 6, bgeu: 7 });
+const CSR_OPS: Record<string, number> = nameTable({ csrrw: 1, csrrs: 2, csrrc: 3, csrrwi: 5, csrrsi: 6, csrrci: 7 });
+const AMO: Record<string, number> = nameTable({
   'lr.w': 0x02, 'sc.w': 0x03, 'amoswap.w': 0x01, 'amoadd.w': 0x00, 'amoxor.w': 0x04, 'amoand.w': 0x0c,
   'amoor.w': 0x08, 'amomin.w': 0x10, 'amomax.w': 0x14, 'amominu.w': 0x18, 'amomaxu.w': 0x1c,
-};
-const FIXED: Record<string, number> = {
+});
+const FIXED: Record<string, number> = nameTable({
   ecall: 0x00000073, ebreak: 0x00100073, uret: 0x00200073, sret: 0x10200073, mret: 0x30200073,
   wfi: 0x10500073, 'fence.i': 0x0000100f, 'fence.tso': 0x8330000f,
-};
+});
 
 const BASE_MNEMONICS = new Set<string>();
 

@@ -6,6 +6,7 @@ import type { Operand } from './asm-parse.ts';
 import type { Expr, Value } from './asm-expr.ts';
 import type { RelocType } from './object.ts';
 import { EncodeError, reg, hi20, lo12, isBaseMnemonic } from './encode.ts';
+import { nameTable } from '../name-table.ts';
 
 export type Expansion =
   | { mn: string; ops: Operand[] }
@@ -24,16 +25,16 @@ const num = (value: number): Operand => ({ kind: 'expr', e: { kind: 'num', value
 const mod = (op: 'pcrel_hi' | 'pcrel_lo', e: Expr): Operand => ({ kind: 'expr', e: { kind: 'mod', op, e }, text: `%${op}(...)` });
 const csrOp = (name: string): Operand => ({ kind: 'expr', e: { kind: 'sym', name }, text: name });
 
-const BRANCH_ZERO: Record<string, [string, boolean]> = {
+const BRANCH_ZERO: Record<string, [string, boolean]> = nameTable({
   beqz: ['beq', false], bnez: ['bne', false], bltz: ['blt', false], bgez: ['bge', false],
   blez: ['bge', true], bgtz: ['blt', true],
-};
-const BRANCH_SWAP: Record<string, string> = { bgt: 'blt', ble: 'bge', bgtu: 'bltu', bleu: 'bgeu' };
-const COUNTERS: Record<string, string> = {
+});
+const BRANCH_SWAP: Record<string, string> = nameTable({ bgt: 'blt', ble: 'bge', bgtu: 'bltu', bleu: 'bgeu' });
+const COUNTERS: Record<string, string> = nameTable({
   rdcycle: 'cycle', rdtime: 'time', rdinstret: 'instret', rdcycleh: 'cycleh', rdtimeh: 'timeh', rdinstreth: 'instreth',
-};
-const CSR_SHORT: Record<string, string> = { csrw: 'csrrw', csrs: 'csrrs', csrc: 'csrrc', csrwi: 'csrrwi', csrsi: 'csrrsi', csrci: 'csrrci' };
-const ALU_IMM: Record<string, string> = { add: 'addi', and: 'andi', or: 'ori', xor: 'xori', slt: 'slti', sltu: 'sltiu', sll: 'slli', srl: 'srli', sra: 'srai' };
+});
+const CSR_SHORT: Record<string, string> = nameTable({ csrw: 'csrrw', csrs: 'csrrs', csrc: 'csrrc', csrwi: 'csrrwi', csrsi: 'csrrsi', csrci: 'csrrci' });
+const ALU_IMM: Record<string, string> = nameTable({ add: 'addi', and: 'andi', or: 'ori', xor: 'xori', slt: 'slti', sltu: 'sltiu', sll: 'slli', srl: 'srli', sra: 'srai' });
 const LOAD_STORE = new Set(['lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw']);
 
 /** Expands a pseudo-instruction; returns undefined when `mn` is a base instruction form. */

@@ -11,10 +11,11 @@ import { assignExpr, tempLocal } from './parse-expr.ts';
 import { cast, num, varRef, rvalueType } from './expr-build.ts';
 import { evalConst } from './const-eval.ts';
 import { isInteger, sizeOf, tyBool, tyInt, tyLLong, tyULLong, unqual, type Type } from './types.ts';
+import { nameTable } from '../name-table.ts';
 
-export const OVERFLOW_BUILTINS: Record<string, '+' | '-' | '*'> = {
+export const OVERFLOW_BUILTINS: Record<string, '+' | '-' | '*'> = nameTable({
   __builtin_add_overflow: '+', __builtin_sub_overflow: '-', __builtin_mul_overflow: '*',
-};
+});
 
 type Op = '+' | '-' | '*';
 

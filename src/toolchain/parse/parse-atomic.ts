@@ -8,6 +8,7 @@ import { assignExpr } from './parse-expr.ts';
 import { cast, span } from './expr-build.ts';
 import { evalInt } from './const-eval.ts';
 import { pointerTo, sizeOf, tyBool, tyVoid, typeName, unqual, type Type } from './types.ts';
+import { nameTable } from '../name-table.ts';
 
 const SEQ_CST = 5;
 
@@ -32,7 +33,7 @@ function rmwForms(prefix: string, sync: boolean): Record<string, AtomicForm> {
   return out;
 }
 
-const FORMS: Record<string, AtomicForm> = {
+const FORMS: Record<string, AtomicForm> = nameTable({
   ...rmwForms('__sync_', true),
   ...rmwForms('__atomic_', false),
   __sync_val_compare_and_swap: { op: 'cas', argc: 3, order: SEQ_CST },
@@ -47,7 +48,7 @@ const FORMS: Record<string, AtomicForm> = {
   __atomic_thread_fence: { op: 'fence', argc: 1 },
   // Only the compiler must not reorder across it: no instruction, as gcc.
   __atomic_signal_fence: { op: 'fence', argc: 1, order: 0 },
-};
+});
 
 export function isAtomicBuiltin(name: string): boolean { return name in FORMS; }
 

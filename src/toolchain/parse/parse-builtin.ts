@@ -16,13 +16,14 @@ import {
   typeName, alignOf, type Type,
 } from './types.ts';
 import { appendAll, charCodesToString } from '../big-arrays.ts';
+import { nameTable } from '../name-table.ts';
 
 const tyVoidPtr = pointerTo(tyVoid);
 const tyConstVoidPtr = pointerTo({ ...tyVoid, isConst: true });
 const tyConstCharPtr = pointerTo({ ...tyChar, isConst: true });
 
 /** __builtin_X that simply call a library or runtime function. */
-const LIBRARY_BUILTINS: Record<string, [string, Type]> = {
+const LIBRARY_BUILTINS: Record<string, [string, Type]> = nameTable({
   __builtin_memcpy: ['memcpy', funcType(tyVoidPtr, [{ name: 'd', ty: tyVoidPtr }, { name: 's', ty: tyConstVoidPtr }, { name: 'n', ty: tyUInt }], false)],
   __builtin_memmove: ['memmove', funcType(tyVoidPtr, [{ name: 'd', ty: tyVoidPtr }, { name: 's', ty: tyConstVoidPtr }, { name: 'n', ty: tyUInt }], false)],
   __builtin_memset: ['memset', funcType(tyVoidPtr, [{ name: 'd', ty: tyVoidPtr }, { name: 'c', ty: tyInt }, { name: 'n', ty: tyUInt }], false)],
@@ -44,7 +45,7 @@ const LIBRARY_BUILTINS: Record<string, [string, Type]> = {
   __builtin_bswap32: ['__bswapsi2', funcType(tyUInt, [{ name: 'x', ty: tyUInt }], false)],
   __builtin_bswap64: ['__bswapdi2', funcType(tyULLong, [{ name: 'x', ty: tyULLong }], false)],
   __builtin_abort: ['abort', funcType(tyVoid, [], false)],
-};
+});
 
 const SPECIAL = new Set([
   '__builtin_expect', '__builtin_expect_with_probability', '__builtin_constant_p', '__builtin_unreachable',
@@ -54,12 +55,12 @@ const SPECIAL = new Set([
 ]);
 
 export function isBuiltinName(name: string): boolean {
-  return SPECIAL.has(name) || name in LIBRARY_BUILTINS;
+  return SPECIAL.has(name) || Object.hasOwn(LIBRARY_BUILTINS, name);
 }
 
 export function builtinCall(p: Parser): Expr {
   const t = p.next();
-  if (t.text in LIBRARY_BUILTINS) return libraryBuiltin(p, t);
+  if (Object.hasOwn(LIBRARY_BUILTINS, t.text)) return libraryBuiltin(p, t);
   p.expect('(', `after '${t.text}'`);
   const e = special(p, t);
   const close = p.expect(')', `to close '${t.text}('`);

@@ -6,12 +6,13 @@ import type { Expr, Obj } from './ast.ts';
 import type { Parser } from './parse-state.ts';
 import { isInteger, typeName, type Type } from './types.ts';
 import { charCodesToString } from '../big-arrays.ts';
+import { nameTable } from '../name-table.ts';
 
 /** Functions known to take a printf format even without __attribute__((format)). */
-const KNOWN: Record<string, number> = { printk: 1, printf: 1, sprintf: 2, snprintf: 3, scnprintf: 3, seq_printf: 2, _printk: 1 };
+const KNOWN: Record<string, number> = nameTable({ printk: 1, printf: 1, sprintf: 2, snprintf: 3, scnprintf: 3, seq_printf: 2, _printk: 1 });
 
 export function printfFormatIndex(fn: Obj): number | undefined {
-  return fn.printfFormat ?? KNOWN[fn.name];
+  return fn.printfFormat ?? (Object.hasOwn(KNOWN, fn.name) ? KNOWN[fn.name] : undefined);
 }
 
 function formatBytes(e: Expr): Uint8Array | undefined {

@@ -11,6 +11,7 @@ import { isPunct, parseDefine, sameDefinition, type Macro } from './macros.ts';
 import { dirname, joinPath } from './paths.ts';
 import { predefinedSource } from './predefined.ts';
 import { includeGuard, lexCached } from './source-files.ts';
+import { nameTable } from '../name-table.ts';
 
 export interface PreprocessOptions {
   /** Searched for "…" (after the including file's directory) and for <…>. */
@@ -52,13 +53,13 @@ export interface PrefixState {
 interface FoundHeader { path: string; text: string; dirIndex: number }
 
 /** C library headers a student may reach for out of habit: kernel code has no libc. */
-const USERSPACE_HEADERS: Record<string, string> = {
+const USERSPACE_HEADERS: Record<string, string> = nameTable({
   'stdio.h': 'kernel code has no C library: print with printk() or pr_info() from <linux/kernel.h>',
   'stdlib.h': 'kernel code has no C library: allocate with kmalloc() from <linux/slab.h>',
   'string.h': 'kernel code has no C library: use <linux/string.h>',
   'math.h': 'floating point is not available in kernel code; use integer arithmetic',
   'unistd.h': 'kernel code has no C library or system calls',
-};
+});
 
 export class Preprocessor extends MacroEngine {
   private readonly out: PPToken[] = [];

@@ -11,6 +11,7 @@
 // the type name __builtin_va_list. Use canonicalKeyword() to fold the GNU spellings
 // (`__inline__` → `inline`, `__asm__` → `asm`, `__alignof__` → `_Alignof`, ...).
 
+import { nameTable } from '../name-table.ts';
 const C99 = [
   'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else',
   'enum', 'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long', 'register',
@@ -22,7 +23,7 @@ const C99 = [
 const C11 = ['_Alignas', '_Alignof', '_Atomic', '_Generic', '_Noreturn', '_Static_assert', '_Thread_local'];
 
 /** GNU spelling → the keyword it means. */
-const GNU_ALIASES: Record<string, string> = {
+const GNU_ALIASES: Record<string, string> = nameTable({
   typeof: 'typeof',
   __typeof__: 'typeof',
   __typeof: 'typeof',
@@ -51,7 +52,7 @@ const GNU_ALIASES: Record<string, string> = {
   __builtin_va_list: '__builtin_va_list',
   __builtin_offsetof: '__builtin_offsetof',
   __builtin_types_compatible_p: '__builtin_types_compatible_p',
-};
+});
 
 export const KEYWORDS: ReadonlySet<string> = new Set([...C99, ...C11, ...Object.keys(GNU_ALIASES)]);
 

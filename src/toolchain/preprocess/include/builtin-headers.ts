@@ -4,6 +4,7 @@
 // -mabi=ilp32: int32_t is `long int`, size_t `unsigned int`, char unsigned. The
 // typedefs come in gcc's order, so `gcc -E` of a program gives the same tokens.
 
+import { nameTable } from '../../name-table.ts';
 const STDDEF_H = `#ifndef __STDDEF_H
 #define __STDDEF_H
 typedef __PTRDIFF_TYPE__ ptrdiff_t;
@@ -178,7 +179,7 @@ const STDNORETURN_H = `#ifndef __STDNORETURN_H
 #endif
 `;
 
-export const BUILTIN_HEADERS: Record<string, string> = {
+export const BUILTIN_HEADERS: Record<string, string> = nameTable({
   'stddef.h': STDDEF_H,
   'stdint.h': STDINT_H,
   'stdbool.h': STDBOOL_H,
@@ -186,4 +187,4 @@ export const BUILTIN_HEADERS: Record<string, string> = {
   'limits.h': LIMITS_H,
   'iso646.h': ISO646_H,
   'stdnoreturn.h': STDNORETURN_H,
-};
+});
