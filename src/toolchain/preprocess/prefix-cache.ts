@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Token } from './token.ts';
-import type { PPToken } from './tokenize.ts';
+import { newToken, type PPToken } from './tokenize.ts';
 import { convertTokens } from './convert.ts';
 import { Preprocessor, type PreprocessOptions, type PrefixState } from './directives.ts';
 import { isPunct } from './macros.ts';
@@ -74,7 +74,7 @@ function finished(pp: Preprocessor, opts: PreprocessOptions): PPToken[] {
 function withEof(prefix: Token[], rest: PPToken[], diags: Diagnostic[]): Token[] {
   const out = convertTokens(rest, diags, prefix.slice());
   const eof = rest[rest.length - 1];
-  out.push({ kind: 'eof', text: '', loc: eof.loc, length: 1, hasSpace: false, atLineStart: true });
+  out.push(newToken('eof', '', eof.loc, 1, false, true, undefined, undefined, undefined, undefined));
   return out;
 }
 

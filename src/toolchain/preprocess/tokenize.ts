@@ -17,6 +17,17 @@ export interface PPToken extends Token {
   hide?: ReadonlySet<string>;
 }
 
+/** Every preprocessing token, with every field present and always in this order: the
+ * preprocessor and the parser read a few fields of millions of tokens, and objects of one
+ * shape keep those reads fast (a token with fields added later would be another shape).
+ * Constants get their value in another shape (convert.ts): few tokens are constants. */
+export function newToken(
+  kind: Token['kind'], text: string, loc: SourceLoc, length: number, hasSpace: boolean, atLineStart: boolean,
+  expandedFrom: SourceLoc | undefined, hide: ReadonlySet<string> | undefined, problem: string | undefined, stray: true | undefined,
+): PPToken {
+  return { kind, text, loc, length, hasSpace, atLineStart, expandedFrom, hide, problem, stray };
+}
+
 const PUNCTUATORS_3 = new Set(['...', '<<=', '>>=']);
 const PUNCTUATORS_2 = new Set([
   '->', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||',
@@ -246,20 +257,15 @@ class Lexer {
     const origin = this.spliced.origin;
     const from = origin[start];
     const to = end > start ? origin[end - 1] + 1 : from;
-    return {
-      kind,
-      text: this.src.slice(start, end),
-      loc: this.lines.loc(from),
-      length: Math.max(1, to - from),
-      hasSpace: this.hasSpace,
-      atLineStart: this.atLineStart,
-    };
+    return newToken(kind, this.src.slice(start, end), this.lines.loc(from), Math.max(1, to - from), this.hasSpace, this.atLineStart, undefined, undefined, undefined, undefined);
   }
 
   private push(kind: PPToken['kind'], start: number, problem: string | undefined): void {
     const tok = this.make(kind, start, this.pos);
-    if (problem !== undefined) tok.problem = problem;
-    if (problem !== undefined && kind === 'punct') tok.stray = true;
+    if (problem !== undefined) {
+      tok.problem = problem;
+      if (kind === 'punct') tok.stray = true;
+    }
     this.tokens.push(tok);
     this.hasSpace = false;
     this.atLineStart = false;
@@ -295,6 +301,6 @@ export function tokenize(file: string, text: string, diags: Diagnostic[]): Token
     // A bug of ours: report it rather than crash the page.
     const loc = { file, line: 1, col: 1, offset: 0 };
     diags.push({ severity: 'error', message: `internal error in the tokenizer (${String(e)}); please report it with this file`, loc, length: 1 });
-    return [{ kind: 'eof', text: '', loc, length: 1, hasSpace: false, atLineStart: true }];
+    return [newToken('eof', '', loc, 1, false, true, undefined, undefined, undefined, undefined)];
   }
 }
