@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Token } from './token.ts';
 import { newToken, type PPToken } from './tokenize.ts';
-import { convertTokens } from './convert.ts';
+import { convertInPlace, convertTokens } from './convert.ts';
 import { Preprocessor, type PreprocessOptions, type PrefixState } from './directives.ts';
 import { isPunct } from './macros.ts';
 import { lexCached } from './source-files.ts';
@@ -72,8 +72,8 @@ function finished(pp: Preprocessor, opts: PreprocessOptions): PPToken[] {
 
 /** The prefix's tokens, then the rest converted, then the 'eof' at the end of the main file. */
 function withEof(prefix: Token[], rest: PPToken[], diags: Diagnostic[]): Token[] {
-  const out = convertTokens(rest, diags, prefix.slice());
   const eof = rest[rest.length - 1];
+  const out = prefix.length === 0 ? convertInPlace(rest, diags) : convertTokens(rest, diags, prefix.slice());
   out.push(newToken('eof', '', eof.loc, 1, false, true, undefined, undefined, undefined, undefined));
   return out;
 }
