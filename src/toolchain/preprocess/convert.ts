@@ -45,6 +45,8 @@ export function convertToken(t: PPToken, diags: Diagnostic[]): Token | undefined
         return token(t, 'number', 0n, 'int');
       }
       {
+        const small = smallDecimal(t.text);
+        if (small !== undefined) return token(t, 'number', small, 'int');
         const { value, type } = report(diags, t, parseIntegerConstant(t.text));
         return token(t, 'number', value, type);
       }
@@ -57,6 +59,25 @@ export function convertToken(t: PPToken, diags: Diagnostic[]): Token | undefined
   }
 }
 
+/** The values 0..SMALL_VALUES-1, made once: a BigInt is a heap object, and most constants are small. */
+const SMALL_VALUES = 1024;
+const SMALL: bigint[] = Array.from({ length: SMALL_VALUES }, (_, i) => BigInt(i));
+
+/** The value of a plain decimal constant of at most 9 digits with no suffix (an int, whatever
+ * its digits), else undefined; most constants in a program are such, and the general
+ * parse (base, suffix, candidate types) costs more than the rest of their conversion. */
+function smallDecimal(text: string): bigint | undefined {
+  const n = text.length;
+  if (n > 9 || (n > 1 && text.charCodeAt(0) === 48)) return undefined; // a leading 0 is octal
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return v < SMALL_VALUES ? SMALL[v] : BigInt(v);
+}
+
 /** Converts the preprocessor's output, appended to `out` (its 'eof' tokens left out: the caller adds the one at the end). */
 export function convertTokens(toks: PPToken[], diags: Diagnostic[], out: Token[] = []): Token[] {
   for (const t of toks) {
@@ -65,4 +86,19 @@ export function convertTokens(toks: PPToken[], diags: Diagnostic[], out: Token[]
     if (c !== undefined) out.push(c);
   }
   return out;
+}
+
+/** Converts the preprocessor's output in its own array, which it then is (its 'eof' tokens
+ * left out): a megabyte of macro calls makes two million tokens, and a second array of
+ * them, grown by doubling, costs more than the conversion. */
+export function convertInPlace(toks: PPToken[], diags: Diagnostic[]): Token[] {
+  let n = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === 'eof') continue;
+    const c = convertToken(t, diags);
+    if (c !== undefined) toks[n++] = c;
+  }
+  toks.length = n;
+  return toks;
 }

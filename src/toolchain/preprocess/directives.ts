@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from '../diagnostics.ts';
 import { BUILTIN_HEADERS } from './include/builtin-headers.ts';
-import { lex, type PPToken } from './tokenize.ts';
+import { lex, newToken, type PPToken } from './tokenize.ts';
 import { MacroEngine, NO_LOC, type Conditional, type FileContext } from './engine.ts';
 import { evaluateIf } from './expr.ts';
 import { isPunct, parseDefine, sameDefinition, type Macro } from './macros.ts';
@@ -483,12 +483,12 @@ export class Preprocessor extends MacroEngine {
   }
 
   private numberToken(text: string, at: PPToken): PPToken {
-    return { kind: 'number', text, loc: at.loc, length: at.length, hasSpace: at.hasSpace, atLineStart: false };
+    return newToken('number', text, at.loc, at.length, at.hasSpace, false, undefined, undefined, undefined, undefined);
   }
 
   private stringToken(value: string, at: PPToken): PPToken {
     const text = `"${value.replace(/[\\"]/g, (c) => '\\' + c)}"`;
-    return { kind: 'string', text, loc: at.loc, length: at.length, hasSpace: at.hasSpace, atLineStart: false };
+    return newToken('string', text, at.loc, at.length, at.hasSpace, false, undefined, undefined, undefined, undefined);
   }
 
   private defineBuiltins(): void {

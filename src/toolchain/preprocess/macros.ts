@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from '../diagnostics.ts';
 import type { SourceLoc } from './token.ts';
-import { lex, type PPToken } from './tokenize.ts';
+import { lex, newToken, type PPToken } from './tokenize.ts';
 import { appendAll } from '../big-arrays.ts';
 
 export interface Macro {
@@ -119,10 +119,7 @@ export interface SubstContext {
 
 /** A token of an expansion, a fresh object: the expansion may change its spacing. */
 export function expansionToken(t: PPToken, hide: ReadonlySet<string> | undefined, expandedFrom: SourceLoc | undefined): PPToken {
-  return {
-    kind: t.kind, text: t.text, loc: t.loc, length: t.length, hasSpace: t.hasSpace, atLineStart: false,
-    expandedFrom, hide, problem: t.problem, stray: t.stray,
-  };
+  return newToken(t.kind, t.text, t.loc, t.length, t.hasSpace, false, expandedFrom, hide, t.problem, t.stray);
 }
 
 /** a ∪ b, for every token of every argument: most often one contains the other (an argument
@@ -258,8 +255,5 @@ export function stringize(arg: PPToken[], hash: PPToken, useLoc: SourceLoc): PPT
     if (k > 0 && (t.hasSpace || t.atLineStart)) s += ' ';
     s += t.kind === 'string' || t.kind === 'char' ? t.text.replace(/[\\"]/g, (c) => '\\' + c) : t.text;
   });
-  return {
-    kind: 'string', text: `"${s}"`, loc: hash.loc, length: hash.length,
-    hasSpace: hash.hasSpace, atLineStart: false, expandedFrom: useLoc,
-  };
+  return newToken('string', `"${s}"`, hash.loc, hash.length, hash.hasSpace, false, useLoc, undefined, undefined, undefined);
 }

@@ -6,8 +6,8 @@
 
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Token } from './token.ts';
-import type { PPToken } from './tokenize.ts';
-import { convertTokens } from './convert.ts';
+import { newToken, type PPToken } from './tokenize.ts';
+import { convertInPlace, convertTokens } from './convert.ts';
 import { Preprocessor, type PreprocessOptions, type PrefixState } from './directives.ts';
 import { isPunct } from './macros.ts';
 import { lexCached } from './source-files.ts';
@@ -72,9 +72,9 @@ function finished(pp: Preprocessor, opts: PreprocessOptions): PPToken[] {
 
 /** The prefix's tokens, then the rest converted, then the 'eof' at the end of the main file. */
 function withEof(prefix: Token[], rest: PPToken[], diags: Diagnostic[]): Token[] {
-  const out = convertTokens(rest, diags, prefix.slice());
   const eof = rest[rest.length - 1];
-  out.push({ kind: 'eof', text: '', loc: eof.loc, length: 1, hasSpace: false, atLineStart: true });
+  const out = prefix.length === 0 ? convertInPlace(rest, diags) : convertTokens(rest, diags, prefix.slice());
+  out.push(newToken('eof', '', eof.loc, 1, false, true, undefined, undefined, undefined, undefined));
   return out;
 }
 

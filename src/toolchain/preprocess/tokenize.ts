@@ -17,17 +17,37 @@ export interface PPToken extends Token {
   hide?: ReadonlySet<string>;
 }
 
+/** Every preprocessing token, with every field present and always in this order: the
+ * preprocessor and the parser read a few fields of millions of tokens, and objects of one
+ * shape keep those reads fast (a token with fields added later would be another shape).
+ * Constants get their value in another shape (convert.ts): few tokens are constants. */
+export function newToken(
+  kind: Token['kind'], text: string, loc: SourceLoc, length: number, hasSpace: boolean, atLineStart: boolean,
+  expandedFrom: SourceLoc | undefined, hide: ReadonlySet<string> | undefined, problem: string | undefined, stray: true | undefined,
+): PPToken {
+  return { kind, text, loc, length, hasSpace, atLineStart, expandedFrom, hide, problem, stray };
+}
+
 const PUNCTUATORS_3 = new Set(['...', '<<=', '>>=']);
 const PUNCTUATORS_2 = new Set([
   '->', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||',
   '*=', '/=', '%=', '+=', '-=', '&=', '^=', '|=', '##',
 ]);
 const PUNCTUATORS_1 = '[](){}.&*+-~!/%<>^|?:;=,#';
+/** The punctuators as numbers made of their character codes (c0 * 128 + c1 ...), so the
+ * lexer finds one without cutting a string out of the source for each. */
+const codesOf = (p: string): number => [...p].reduce((n, ch) => n * 128 + ch.charCodeAt(0), 0);
+const PUNCTUATOR_3_CODES = new Set([...PUNCTUATORS_3].map(codesOf));
+const PUNCTUATOR_2_CODES = new Set([...PUNCTUATORS_2].map(codesOf));
+const PUNCTUATOR_1_CODES = new Uint8Array(128);
+for (const ch of PUNCTUATORS_1) PUNCTUATOR_1_CODES[ch.charCodeAt(0)] = 1;
 
-const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-const isIdentStart = (c: string): boolean =>
-  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$';
-const isIdentChar = (c: string): boolean => isIdentStart(c) || isDigit(c);
+// The lexer reads character codes (charCodeAt), not one-character strings: it looks at
+// every character of a megabyte of source, and codes are compared without string checks.
+const isDigit = (c: number): boolean => c >= 48 && c <= 57; // 0-9
+const isIdentStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36; // a-z A-Z _ $
+const isIdentChar = (c: number): boolean => isIdentStart(c) || isDigit(c);
 
 /** Characters that sneak in when code is pasted from a web page or a word processor. */
 const LOOKALIKES: Record<number, string> = {
@@ -52,8 +72,9 @@ function strayMessage(code: number): string {
 /** Text with backslash-newlines removed, and where each character came from. */
 interface Spliced {
   text: string;
-  /** origin[i] = offset in the original text of text[i]; origin[text.length] = original length. */
-  origin: Int32Array;
+  /** origin[i] = offset in the original text of text[i]; origin[text.length] = original length.
+   * null when there was no splice (text[i] came from offset i): most files have none. */
+  origin: Int32Array | null;
 }
 
 function removeSplices(text: string): Spliced {
@@ -80,7 +101,7 @@ class LineMap {
   private readonly starts: number[] = [0];
   private last = 0;
   constructor(readonly file: string, text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   loc(offset: number): SourceLoc {
     let l = this.last;
@@ -123,18 +144,19 @@ class Lexer {
   private skipSpaceAndComments(): boolean {
     const s = this.src;
     while (this.pos < s.length) {
-      const c = s[this.pos];
-      if (c === '\n') {
+      const c = s.charCodeAt(this.pos);
+      if (c === 10) { // \n
         this.atLineStart = true;
         this.hasSpace = false;
         this.pos++;
-      } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || (c === '\ufeff' && this.pos === 0)) {
+      } else if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || (c === 0xfeff && this.pos === 0)) { // space \t \r \f \v, a leading BOM
         this.hasSpace = true;
         this.pos++;
-      } else if (c === '/' && s[this.pos + 1] === '/') {
-        while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
+      } else if (c === 47 && s.charCodeAt(this.pos + 1) === 47) { // //
+        const nl = s.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? s.length : nl;
         this.hasSpace = true;
-      } else if (c === '/' && s[this.pos + 1] === '*') {
+      } else if (c === 47 && s.charCodeAt(this.pos + 1) === 42) { // /*
         this.skipBlockComment();
       } else {
         return true;
@@ -155,26 +177,26 @@ class Lexer {
     this.diags.push({
       severity: 'error',
       message: "unterminated comment: this '/*' has no matching '*/'",
-      loc: this.lines.loc(this.spliced.origin[start]),
+      loc: this.lines.loc(this.originOf(start)),
       length: 2,
     });
   }
 
   private scanToken(): [PPToken['kind'], string | undefined] {
     const s = this.src;
-    const c = s[this.pos];
-    if (isDigit(c) || (c === '.' && isDigit(s[this.pos + 1] ?? ''))) {
+    const c = s.charCodeAt(this.pos);
+    if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.pos + 1)))) { // a digit, or . then a digit
       this.scanPPNumber();
       return ['number', undefined];
     }
     const prefix = this.literalPrefix();
     if (prefix >= 0) {
       this.pos += prefix;
-      const quote = s[this.pos];
-      return [quote === '"' ? 'string' : 'char', this.scanQuoted(quote)];
+      const quote = s.charCodeAt(this.pos);
+      return [quote === 34 ? 'string' : 'char', this.scanQuoted(quote)];
     }
     if (isIdentStart(c)) {
-      while (this.pos < s.length && isIdentChar(s[this.pos])) this.pos++;
+      while (this.pos < s.length && isIdentChar(s.charCodeAt(this.pos))) this.pos++;
       return ['ident', undefined];
     }
     return ['punct', this.scanPunctuator()];
@@ -184,9 +206,10 @@ class Lexer {
   private literalPrefix(): number {
     const s = this.src;
     const p = this.pos;
-    if (s[p] === '"' || s[p] === "'") return 0;
-    if ((s[p] === 'L' || s[p] === 'U' || s[p] === 'u') && (s[p + 1] === '"' || s[p + 1] === "'")) return 1;
-    if (s[p] === 'u' && s[p + 1] === '8' && s[p + 2] === '"') return 2;
+    const c = s.charCodeAt(p), d = s.charCodeAt(p + 1);
+    if (c === 34 || c === 39) return 0; // " '
+    if ((c === 76 || c === 85 || c === 117) && (d === 34 || d === 39)) return 1; // L U u
+    if (c === 117 && d === 56 && s.charCodeAt(p + 2) === 34) return 2; // u8"
     return -1;
   }
 
@@ -194,46 +217,46 @@ class Lexer {
     const s = this.src;
     this.pos++;
     while (this.pos < s.length) {
-      const c = s[this.pos];
-      const sign = c === '+' || c === '-';
-      const prev = s[this.pos - 1];
-      if (sign && (prev === 'e' || prev === 'E' || prev === 'p' || prev === 'P')) this.pos++;
-      else if (isIdentChar(c) || c === '.') this.pos++;
+      const c = s.charCodeAt(this.pos);
+      const sign = c === 43 || c === 45; // + -
+      const prev = s.charCodeAt(this.pos - 1);
+      if (sign && (prev === 101 || prev === 69 || prev === 112 || prev === 80)) this.pos++; // after e E p P
+      else if (isIdentChar(c) || c === 46) this.pos++; // or .
       else break;
     }
   }
 
   /** Scans a character constant or string literal; returns a problem if it is unterminated. */
-  private scanQuoted(quote: string): string | undefined {
+  private scanQuoted(quote: number): string | undefined {
     const s = this.src;
     this.pos++;
-    while (this.pos < s.length && s[this.pos] !== quote) {
-      if (s[this.pos] === '\n') break;
-      if (s[this.pos] === '\\' && this.pos + 1 < s.length && s[this.pos + 1] !== '\n') this.pos++;
+    while (this.pos < s.length && s.charCodeAt(this.pos) !== quote) {
+      const c = s.charCodeAt(this.pos);
+      if (c === 10) break; // \n
+      if (c === 92 && this.pos + 1 < s.length && s.charCodeAt(this.pos + 1) !== 10) this.pos++; // \ escapes the next
       this.pos++;
     }
-    if (s[this.pos] === quote) {
+    if (s.charCodeAt(this.pos) === quote) {
       this.pos++;
       return undefined;
     }
-    return quote === '"'
+    return quote === 34
       ? 'missing terminating " character: close the string before the end of the line'
       : "missing terminating ' character: close the character constant before the end of the line";
   }
 
   private scanPunctuator(): string | undefined {
     const s = this.src;
-    const three = s.substr(this.pos, 3);
-    if (PUNCTUATORS_3.has(three)) {
+    const c = s.charCodeAt(this.pos), d = s.charCodeAt(this.pos + 1), e = s.charCodeAt(this.pos + 2);
+    if (c < 128 && d < 128 && PUNCTUATOR_2_CODES.has(c * 128 + d)) {
+      this.pos += e < 128 && PUNCTUATOR_3_CODES.has((c * 128 + d) * 128 + e) ? 3 : 2;
+      return undefined;
+    }
+    if (c === 46 && d === 46 && e === 46) { // ... (whose first two are not a punctuator)
       this.pos += 3;
       return undefined;
     }
-    if (PUNCTUATORS_2.has(three.slice(0, 2))) {
-      this.pos += 2;
-      return undefined;
-    }
-    const c = s[this.pos];
-    if (PUNCTUATORS_1.includes(c)) {
+    if (c < 128 && PUNCTUATOR_1_CODES[c] === 1) {
       this.pos++;
       return undefined;
     }
@@ -242,24 +265,23 @@ class Lexer {
     return strayMessage(code);
   }
 
-  private make(kind: PPToken['kind'], start: number, end: number): PPToken {
+  private originOf(i: number): number {
     const origin = this.spliced.origin;
-    const from = origin[start];
-    const to = end > start ? origin[end - 1] + 1 : from;
-    return {
-      kind,
-      text: this.src.slice(start, end),
-      loc: this.lines.loc(from),
-      length: Math.max(1, to - from),
-      hasSpace: this.hasSpace,
-      atLineStart: this.atLineStart,
-    };
+    return origin === null ? i : origin[i];
+  }
+
+  private make(kind: PPToken['kind'], start: number, end: number): PPToken {
+    const from = this.originOf(start);
+    const to = end > start ? this.originOf(end - 1) + 1 : from;
+    return newToken(kind, this.src.slice(start, end), this.lines.loc(from), Math.max(1, to - from), this.hasSpace, this.atLineStart, undefined, undefined, undefined, undefined);
   }
 
   private push(kind: PPToken['kind'], start: number, problem: string | undefined): void {
     const tok = this.make(kind, start, this.pos);
-    if (problem !== undefined) tok.problem = problem;
-    if (problem !== undefined && kind === 'punct') tok.stray = true;
+    if (problem !== undefined) {
+      tok.problem = problem;
+      if (kind === 'punct') tok.stray = true;
+    }
     this.tokens.push(tok);
     this.hasSpace = false;
     this.atLineStart = false;
@@ -274,9 +296,7 @@ export function lex(file: string, text: string, diags: Diagnostic[]): PPToken[] 
 }
 
 function identity(text: string): Spliced {
-  const origin = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) origin[i] = i;
-  return { text, origin };
+  return { text, origin: null };
 }
 
 /** Reports a token's lexing problem, once. */
@@ -295,6 +315,6 @@ export function tokenize(file: string, text: string, diags: Diagnostic[]): Token
     // A bug of ours: report it rather than crash the page.
     const loc = { file, line: 1, col: 1, offset: 0 };
     diags.push({ severity: 'error', message: `internal error in the tokenizer (${String(e)}); please report it with this file`, loc, length: 1 });
-    return [{ kind: 'eof', text: '', loc, length: 1, hasSpace: false, atLineStart: true }];
+    return [newToken('eof', '', loc, 1, false, true, undefined, undefined, undefined, undefined)];
   }
 }
