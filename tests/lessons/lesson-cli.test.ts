@@ -57,7 +57,7 @@ describe("paravirt lesson check 5 on the course's own lesson (lessons/05-show-pa
     expect(r.stdout).toContain('✗ show did not send UPDATE, so the host never wrote the time.');
     expect(r.stdout).toContain('✗ show printed nothing.');
     expect(r.stdout).toContain('  $ /guest_fs/stopwatch_ctrl.sh show\n');
-    expect(r.stdout.trimEnd().split('\n').pop()).toMatch(/^lesson 5 failed: \d of \d checks$/);
+    expect(r.stdout.trimEnd().split('\n').pop()).toMatch(/^lesson 5 failed: \d of its \d checks did not pass$/);
     expect(r.status).toBe(1);
   }, 120_000);
 
@@ -86,7 +86,7 @@ describe('paravirt lesson check 5 (a fixture lesson: every way a submission goes
     expect(r.stdout).toContain('✗ After UPDATE, copy `data_len` and the text out of shared memory');
     expect(r.stdout).toContain("✓ the device's `status` reads PAUSED");
     expect(r.stdout).toContain('  $ /guest_fs/stopwatch_ctrl.sh show\n');
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 5 failed: 2 of 3 checks');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 5 failed: 2 of its 3 checks did not pass');
     expect(r.status).toBe(1);
   }, 120_000);
 
@@ -190,7 +190,7 @@ describe('paravirt lesson check 4 (an interrupt)', () => {
     expect(r.stdout).toContain('(found 10001, expected exactly 1)');
     expect(r.stdout).toContain('irq 3: interrupt storm: 10001 interrupts');
     expect(r.stdout).toContain('✗ The timeout interrupt did not travel line → PLIC → handler → ACK → complete. (found the first 3 of 5 events in order)');
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 4 failed: 2 of 2 checks');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('lesson 4 failed: 2 of its 2 checks did not pass');
     expect(r.status).toBe(1);
   }, 120_000);
 });

@@ -32,12 +32,12 @@ function transcript(report: GradeReport): string[] {
   return lines;
 }
 
-/** The verdict line: "lesson 5 passed", "lesson 5 failed: 2 of 3 checks", or the problem that stopped the run. */
+/** The verdict line: "lesson 5 passed", "lesson 5 failed: 2 of its 3 checks did not pass", or the problem that stopped the run. */
 export function verdictLine(report: GradeReport): string {
   if (report.ok) return `lesson ${report.lesson} passed`;
   if (report.problem) return `lesson ${report.lesson} failed: ${report.problem.message}`;
   const rules = report.check?.rules ?? [];
-  return `lesson ${report.lesson} failed: ${rules.filter((r) => !r.ok).length} of ${rules.length} checks`;
+  return `lesson ${report.lesson} failed: ${rules.filter((r) => !r.ok).length} of its ${rules.length} checks did not pass`;
 }
 
 /** Lines of the kernel log a failed run shows (all of them with --verbose): the end, where the driver's own lines are. */
