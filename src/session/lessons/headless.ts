@@ -4,7 +4,7 @@
 // asks the student to stop the hart and step, which no headless run does.
 
 import type { Lesson } from '../../protocol/lessons/lesson.ts';
-import { describePattern } from './describe-rule.ts';
+import { describePattern } from '../../protocol/lessons/describe-rule.ts';
 
 /** Why `lesson` cannot be checked headless (a sentence after "lesson N is checked in the page: "), or null if it can. */
 export function whyNotHeadless(lesson: Lesson): string | null {

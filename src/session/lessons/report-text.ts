@@ -5,7 +5,7 @@
 // from the bottom.
 
 import type { GradeReport } from './grade.ts';
-import { describeRule } from './describe-rule.ts';
+import { describeRule } from '../../protocol/lessons/describe-rule.ts';
 
 export interface ReportTextOptions {
   /** Show the commands' output and the driver's kernel log even when the lesson passed. */

@@ -8,7 +8,7 @@ import type { Lesson } from '../../protocol/lessons/lesson.ts';
 import { usePlayground } from '../store/store.ts';
 import { FiguresChart } from './FiguresChart.tsx';
 import { InlineMarkdown } from './InlineMarkdown.tsx';
-import { describeRule } from './rule-text.ts';
+import { describeRule } from '../../protocol/lessons/describe-rule.ts';
 
 export function LessonCheck({ lesson }: { lesson: Lesson }) {
   const checkLesson = usePlayground((s) => s.checkLesson);

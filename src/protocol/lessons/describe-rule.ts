@@ -1,10 +1,10 @@
-// A lesson's check rules in words, for the autograder's report: a rule that
+// A lesson's check rules in words, for the page's Check and the autograder's report: a rule that
 // holds is printed as what it asked for ("✓ a trapped write of START to
 // `command`"), since its `missing` text only speaks of the failure. The words
 // come from the rule's patterns, so a teacher's new lesson reads well without
 // writing a second text for each rule.
 
-import type { CheckRule, CountBounds, EventPattern } from '../../protocol/lessons/lesson.ts';
+import type { CheckRule, CountBounds, EventPattern } from './lesson.ts';
 
 type PatternValue = EventPattern[string];
 

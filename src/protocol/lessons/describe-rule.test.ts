@@ -1,9 +1,7 @@
 // A rule that holds is printed as what it asked for; these are the words a
 // student reads for the kinds of rule and event the lessons use.
 import { describe, expect, it } from 'vitest';
-import type { Lesson } from '../../protocol/lessons/lesson.ts';
 import { describePattern, describeRule } from './describe-rule.ts';
-import { whyNotHeadless } from './headless.ts';
 
 describe('describePattern', () => {
   it('names accesses, exits, calls, lines and the PLIC as a student would', () => {
@@ -35,21 +33,5 @@ describe('describeRule', () => {
       kind: 'window', from: { kind: 'kcall', name: 'a' }, to: { kind: 'kcall', name: 'b', ret: '/^[1-9]/' },
       expect: [{ match: { kind: 'vm-exit' }, atMost: 0 }, { match: { kind: 'mmio', access: 'passthrough' }, atLeast: 2 }], missing: '',
     })).toBe('from a call to `a` to a call to `b` returning `/^[1-9]/`, no VM exit, at least 2 × a pass-through access');
-  });
-});
-
-describe('whyNotHeadless', () => {
-  const base: Lesson = { id: 'x', number: 2, title: 'X', goal: 'g', panes: [], steps: [], body: '', check: [{ kind: 'device', register: 'status', is: 'RUNNING', missing: 'm' }] };
-
-  it('a lesson with grade commands and no debugger rule can be graded headless', () => {
-    expect(whyNotHeadless({ ...base, grade: { commands: ['true'] } })).toBeNull();
-  });
-
-  it('one without grade commands, or that asks for a step in the debugger, is checked in the page', () => {
-    expect(whyNotHeadless(base)).toMatch(/no `grade:` commands/);
-    expect(whyNotHeadless({
-      ...base, grade: { commands: ['true'] },
-      check: [{ kind: 'stepped-over', match: { kind: 'mmio', access: 'trap', op: 'write', reg: 'command' }, missing: 'm' }],
-    })).toBe('it asks you to step over a trapped write to `command` in the debugger, which only the page can watch');
   });
 });
