@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { buildModule } from '../../tests/support/guest-modules.ts';
 import { bootWithDebugger, type DebugHarness } from '../../tests/support/guest-debug.ts';
 import type { FrameView } from '../protocol/frame.ts';
-import { FrameVariables, type FrameHart } from './frame-variables.ts';
+import { FrameVariables, visibleAt, type FrameHart } from './frame-variables.ts';
+import { compile } from '../toolchain/compile.ts';
+import { SourceMap } from './source-map.ts';
 
 const LOCALS_C = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'localsdbg.c');
 const SCOPES_C = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'scopesdbg.c');
@@ -113,5 +115,18 @@ describe('FrameVariables on a stopped guest', () => {
       'local int i = 100',
       'local int total = 17',
     ]);
+  });
+});
+
+describe('FrameVariables of a bare-metal program', () => {
+  it('places each block where the linker put its code: a loop\'s locals are visible in the loop only', () => {
+    const source = 'int main(void)\n{\n\tint i = 1;\n\tfor (int i = 0; i < 3; i++) {\n\t\tint sq = i * i;\n\t\tsq += 1;\n\t}\n\treturn i;\n}\n';
+    const r = compile({ file: 'prog.c', source }, { output: 'bare-metal-elf' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const main = FrameVariables.forProgram(r.elf!).functions.find((f) => f.name === 'main')!;
+    const map = SourceMap.forProgram(r.elf!);
+    const shown = (line: number) => visibleAt(main.variables, map.addressesOf('prog.c', line)!.addresses[0]).map((v) => `${v.name}@${v.block?.depth ?? 0}`);
+    expect(shown(6)).toEqual(['i@1', 'sq@2']); // the loop's i hides main's
+    expect(shown(8)).toEqual(['i@0']);
   });
 });
