@@ -6,6 +6,10 @@
 //
 // Until the prologue has set s0 the frame base is the caller's, so there (and
 // in code without variable info) nothing is read: every value is "unavailable".
+//
+// A local of an inner block is listed only while the pc is inside that block's
+// code, and where two visible locals share a name the innermost one is shown,
+// as in C (and in gdb's `info locals`, which prints the outer one apart).
 
 import type { FrameView } from '../protocol/frame.ts';
 import type { GuestSystem } from '../guest/system.ts';
@@ -20,6 +24,11 @@ export interface FrameHart {
   peek: Peek;
 }
 
+/** A variable with its block placed: visible for pc in [start, end); null: in the whole function. */
+export interface PlacedFrameVariable extends Omit<DebugVariable, 'scope'> {
+  block: { start: number; end: number; depth: number } | null;
+}
+
 /** A function with variable info, at its guest addresses [start, end). */
 export interface PlacedFrameFunction {
   name: string;
@@ -27,7 +36,7 @@ export interface PlacedFrameFunction {
   end: number;
   frameRegister: number | null;
   frameOffset: number;
-  variables: DebugVariable[];
+  variables: PlacedFrameVariable[];
 }
 
 export class FrameVariables {
@@ -45,7 +54,13 @@ export class FrameVariables {
     for (const f of elfDebugFunctions(elf, readSymbols(elf))) {
       const start = at(f.low), end = at(f.high);
       if (start === undefined || end === undefined) continue;
-      out.push({ name: f.name, start: start >>> 0, end: end >>> 0, frameRegister: f.frameRegister, frameOffset: f.frameOffset, variables: f.variables });
+      const variables = f.variables.map(({ scope, ...v }): PlacedFrameVariable => {
+        const low = scope ? at(scope.low) : undefined, high = scope ? at(scope.high) : undefined;
+        // A block that cannot be placed counts as the whole function's (the reader did so before blocks).
+        const block = scope && low !== undefined && high !== undefined ? { start: low >>> 0, end: high >>> 0, depth: scope.depth } : null;
+        return { ...v, block };
+      });
+      out.push({ name: f.name, start: start >>> 0, end: end >>> 0, frameRegister: f.frameRegister, frameOffset: f.frameOffset, variables });
     }
     return new FrameVariables(out);
   }
@@ -78,7 +93,7 @@ export class FrameVariables {
     if (!fn) return null;
     const ready = (hart.pc >>> 0) >= bodyStart && fn.frameRegister !== null;
     const base = ready ? ((hart.x[fn.frameRegister!] >>> 0) + fn.frameOffset) >>> 0 : 0;
-    const variables = fn.variables.map((v) => {
+    const variables = visibleAt(fn.variables, hart.pc >>> 0).map((v) => {
       const size = sizeOfType(v.type);
       const bytes = ready && v.fbreg !== null && size > 0 ? hart.peek((base + v.fbreg) >>> 0, size) : null;
       return { name: v.name, role: v.role, type: typeText(v.type), value: bytes ? valueText(v.type, bytes, 0, hart.peek) : UNAVAILABLE };
@@ -87,6 +102,21 @@ export class FrameVariables {
     variables.sort((a, b) => (a.role === b.role ? 0 : a.role === 'argument' ? -1 : 1));
     return { function: fn.name, frame: base, variables };
   }
+}
+
+/**
+ * The variables in scope at `pc`: those of the blocks whose code holds it, and of a name
+ * declared in several of them only the innermost (an argument is the outermost of all).
+ */
+export function visibleAt(variables: readonly PlacedFrameVariable[], pc: number): PlacedFrameVariable[] {
+  const depth = (v: PlacedFrameVariable) => (v.block ? v.block.depth : v.role === 'argument' ? -1 : 0);
+  const inScope = variables.filter((v) => !v.block || (pc >= v.block.start && pc < v.block.end));
+  const innermost = new Map<string, PlacedFrameVariable>();
+  for (const v of inScope) {
+    const known = innermost.get(v.name);
+    if (!known || depth(v) > depth(known)) innermost.set(v.name, v);
+  }
+  return inScope.filter((v) => innermost.get(v.name) === v);
 }
 
 /** The guest's hart as it stands, its memory read through the kernel's view of RAM. */

@@ -45,4 +45,14 @@ describe('valueText', () => {
     ] };
     expect(valueText(outer, le(-3, 4), 0, noMemory)).toBe('{n = -3, i = {…}}');
   });
+
+  it('names an enum value by its constant, and shows a value no constant has as the number', () => {
+    const state: DebugType = { kind: 'enum', name: 'stopwatch_state', size: 4, enumerators: [
+      { name: 'STOPPED', value: 0 }, { name: 'RESET', value: 1 }, { name: 'BROKEN', value: -2 },
+    ] };
+    expect(typeText(state)).toBe('enum stopwatch_state');
+    expect(valueText(state, le(1), 0, noMemory)).toBe('RESET (1)');
+    expect(valueText(state, le(-2), 0, noMemory)).toBe('BROKEN (-2)');
+    expect(valueText(state, le(9), 0, noMemory)).toBe('9');
+  });
 });

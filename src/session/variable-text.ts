@@ -1,8 +1,8 @@
 // How a variable reads for a student, from its DWARF type and the bytes of its
 // slot: a C type name as it was written, and a value in the form gdb's `info
 // locals` would use (an int in decimal, an unsigned also in hex, a pointer in
-// hex or NULL, a char with its character, a struct or array in braces with its
-// first members). Anything this cannot decode is "unavailable", never a guess.
+// hex or NULL, a char with its character, an enum by its constant's name, a
+// struct or array in braces with its first members). Anything this cannot decode is "unavailable", never a guess.
 
 import type { DebugType } from '../toolchain/obj/dwarf-info-read.ts';
 
@@ -105,7 +105,13 @@ export function valueText(t: DebugType | null, bytes: Uint8Array, at: number, pe
         default: return UNAVAILABLE; // floating point and the like: this hart has no FPU anyway
       }
     }
-    case 'enum': return BigInt.asIntN(8 * r.size, unsignedAt(bytes, at, r.size)).toString();
+    case 'enum': {
+      // The constant's name with its value, `RESET (1)`; a value no constant has, as the number gdb prints.
+      const u = unsignedAt(bytes, at, r.size), signed = BigInt.asIntN(8 * r.size, u);
+      // Compared as bits: gcc may write a negative constant in an unsigned form (data1 0xff for -1).
+      const named = r.enumerators.find((e) => BigInt.asUintN(8 * r.size, BigInt(e.value)) === u);
+      return named ? `${named.name} (${named.value})` : signed.toString();
+    }
     case 'pointer': {
       const p = Number(unsignedAt(bytes, at, 4));
       if (p === 0) return 'NULL';

@@ -17,7 +17,13 @@ export function genStmt(g: Gen, s: Stmt): void {
   switch (s.kind) {
     case 'expr': genDiscard(g, s.expr); return;
     case 'null': return;
-    case 'block': for (const x of liveStatements(s.stmts)) genStmt(g, x); return;
+    case 'block': {
+      // A block with locals of its own: labels around its code give the debug info its range.
+      if (s.scope) { s.scope.start = g.newLabel(); g.label(s.scope.start); }
+      for (const x of liveStatements(s.stmts)) genStmt(g, x);
+      if (s.scope) { s.scope.end = g.newLabel(); g.label(s.scope.end); }
+      return;
+    }
     case 'return': return genReturn(g, s);
     case 'if': {
       const fold = liveBranch(s.cond, s.then, s.els);

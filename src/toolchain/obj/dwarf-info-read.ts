@@ -3,6 +3,8 @@
 // types, and where each one lives (DW_OP_fbreg offsets from the frame base).
 // Enough of the format to read kernel-C's objects and gcc's plain -O0 ones; a
 // variable whose location is anything else is kept, with no location ("unavailable").
+// A local of a DW_TAG_lexical_block keeps the block's range, so a debugger can show
+// it only there; an enum keeps its constants' names.
 
 import { cString, type ElfFile } from './elf.ts';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from './dwarf-info.ts';
@@ -15,7 +17,7 @@ export type DebugType =
   | { kind: 'qualified'; qualifier: 'const' | 'volatile'; target: DebugType | null }
   | { kind: 'struct'; union: boolean; name: string | null; size: number; members: DebugMember[] }
   | { kind: 'array'; target: DebugType | null; count: number | null }
-  | { kind: 'enum'; name: string | null; size: number }
+  | { kind: 'enum'; name: string | null; size: number; enumerators: DebugEnumerator[] }
   | { kind: 'function' };
 
 export interface DebugMember {
@@ -26,6 +28,11 @@ export interface DebugMember {
   bitSize?: number;
 }
 
+export interface DebugEnumerator { name: string; value: number }
+
+/** The lexical block a local belongs to: its code's range, and how many blocks deep it is (1: in the body's). */
+export interface DebugScope { low: DebugAddress; high: DebugAddress; depth: number }
+
 export interface DebugVariable {
   name: string;
   role: 'argument' | 'local';
@@ -34,6 +41,8 @@ export interface DebugVariable {
   /** Offset from the frame base; null when the location is not a plain fbreg. */
   fbreg: number | null;
   line: number;
+  /** null: visible in the whole function (an argument, or a local of the function's own body). */
+  scope: DebugScope | null;
 }
 
 /** An address of the unit: in `section` of an object (to be placed), or final (section null). */
@@ -220,7 +229,15 @@ export function readDebugFunctions(info: Uint8Array, abbrev: Uint8Array, str: Ui
         t.target = typeOf(d);
         break;
       }
-      case DW_TAG.enumeration_type: t = { kind: 'enum', name, size: size || 4 }; break;
+      case DW_TAG.enumeration_type: {
+        const enumerators: DebugEnumerator[] = [];
+        for (const c of d.children) {
+          const cname = text(c.attrs.get(DW_AT.name)), value = num(c.attrs.get(DW_AT.const_value));
+          if (c.tag === DW_TAG.enumerator && cname !== null && value !== null) enumerators.push({ name: cname, value });
+        }
+        t = { kind: 'enum', name, size: size || 4, enumerators };
+        break;
+      }
       case DW_TAG.subroutine_type: t = { kind: 'function' }; break;
       default: t = null;
     }
@@ -250,21 +267,38 @@ function subprogram(die: Die, typeOf: (d: Die) => DebugType | null): DebugFuncti
   const base = die.attrs.get(DW_AT.frame_base);
   const frame = base instanceof Uint8Array ? frameBase(base) : null;
   const variables: DebugVariable[] = [];
-  const collect = (d: Die): void => {
+  const collect = (d: Die, scope: DebugScope | null): void => {
     for (const c of d.children) {
-      if (c.tag === 0x0b /* DW_TAG_lexical_block */) { collect(c); continue; }
+      if (c.tag === DW_TAG.lexical_block) {
+        const inner = blockScope(c, scope);
+        if (inner !== 'no code') collect(c, inner);
+        continue;
+      }
       if (c.tag !== DW_TAG.formal_parameter && c.tag !== DW_TAG.variable) continue;
       const vname = text(c.attrs.get(DW_AT.name));
       if (vname === null) continue;
       const loc = c.attrs.get(DW_AT.location);
       variables.push({
         name: vname, role: c.tag === DW_TAG.formal_parameter ? 'argument' : 'local', type: typeOf(c),
-        fbreg: loc instanceof Uint8Array ? fbregOf(loc) : null, line: num(c.attrs.get(DW_AT.decl_line)) ?? 0,
+        fbreg: loc instanceof Uint8Array ? fbregOf(loc) : null, line: num(c.attrs.get(DW_AT.decl_line)) ?? 0, scope,
       });
     }
   };
-  collect(die);
+  collect(die, null);
   return { name, low, high: end, frameRegister: frame?.reg ?? null, frameOffset: frame?.offset ?? 0, variables };
+}
+
+/**
+ * A lexical block's range. One given as DW_AT_ranges (not read here) counts as its outer block's;
+ * one with no range at all is code that was never generated (gcc keeps `if (0) { int x; }`'s block
+ * that way): its locals are never in scope.
+ */
+function blockScope(block: Die, outer: DebugScope | null): DebugScope | null | 'no code' {
+  const low = block.attrs.get(DW_AT.low_pc), high = block.attrs.get(DW_AT.high_pc);
+  if (block.attrs.has(0x55 /* DW_AT_ranges */)) return outer;
+  if (!isAddress(low) || high === undefined) return 'no code';
+  const end: DebugAddress = isAddress(high) ? high : { section: low.section, address: low.address + (num(high) ?? 0) };
+  return { low, high: end, depth: (outer?.depth ?? 0) + 1 };
 }
 
 function isAddress(v: Value | undefined): v is DebugAddress {

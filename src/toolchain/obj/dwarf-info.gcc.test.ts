@@ -3,7 +3,8 @@
 // functions, their parameters and locals, the C types and the frame slots that
 // code generation gave each variable; our reader gives back what readelf
 // decodes, and reads gcc's own -O0 -gdwarf-4 object of the same source to the
-// same names, roles and types.
+// same names, roles and types. Enum constants and the lexical blocks of inner
+// `{ }` blocks have the shape gcc gives them.
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,8 +36,22 @@ u32 work(u32 count, long long big, enum color c)
 
 const binutils = (name: string, args: string[]) => spawnSync(`riscv64-unknown-elf-${name}`, args, { encoding: 'utf8' });
 
-function ourObject(): { path: string; bytes: Uint8Array; slots: Map<string, number> } {
-  const r = compile({ file: 'vars.c', source: SOURCE }, { output: 'object' });
+/** Blocks as a debugger must see them: a shadowed name, a for-loop variable, a nested body, dead code. */
+const BLOCKS_SOURCE = `enum stopwatch_state { STOPPED, RESET = 1, RUNNING = 7, BROKEN = -2 };
+int steps(int n)
+{
+	enum stopwatch_state st = RESET;
+	enum { ANON_A = 3000000000u, ANON_B } big = ANON_B;
+	int i = 100;
+	for (int i = 0; i < n; i++) { int twice = i * 2; st = RUNNING; n += twice; }
+	{ int i = 5; n += i; }
+	if (0) { int never = 3; n += never; }
+	return n + i + st + (int)big;
+}
+`;
+
+function ourObject(source = SOURCE): { path: string; bytes: Uint8Array; slots: Map<string, number> } {
+  const r = compile({ file: 'vars.c', source }, { output: 'object' });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const path = join(mkdtempSync(join(tmpdir(), 'dwarf-info-')), 'vars.o');
   writeFileSync(path, r.objectBytes!);
@@ -97,8 +112,10 @@ function readelfType(dies: Map<number, ReadelfDie>, ref: string | undefined): st
 function readelfVariables(dump: string): string[] {
   const { byOffset, top } = readelfDies(dump);
   const out: string[] = [];
+  // A lexical block's variables, after the block's own parent's (readelf's order is the file's).
+  const inBlocks = (d: ReadelfDie): ReadelfDie[] => d.children.flatMap((c) => (c.tag === 'DW_TAG_lexical_block' ? inBlocks(c) : [c]));
   for (const fn of top.flatMap((u) => u.children).filter((d) => d.tag === 'DW_TAG_subprogram')) {
-    for (const v of fn.children) {
+    for (const v of inBlocks(fn)) {
       const fbreg = /DW_OP_fbreg: (-?\d+)/.exec(v.attrs.get('DW_AT_location') ?? '');
       const role = v.tag === 'DW_TAG_formal_parameter' ? 'argument' : 'local';
       out.push(`${fn.attrs.get('DW_AT_name')}.${v.attrs.get('DW_AT_name')} ${role} ${readelfType(byOffset, v.attrs.get('DW_AT_type'))} @${fbreg?.[1]}`);
@@ -126,6 +143,28 @@ function ourReading(bytes: Uint8Array): DebugFunction[] {
 }
 
 const listed = (fns: DebugFunction[]) => fns.flatMap((f) => f.variables.map((v) => `${f.name}.${v.name} ${v.role} ${typeName(v.type)} @${v.fbreg ?? undefined}`));
+
+/** A name as readelf prints it, without gcc's "(indirect string, offset: …): " before it. */
+const strip = (n: string | undefined) => n?.replace(/^\(indirect string, offset: 0x[0-9a-f]+\): /, '');
+
+/** A function's variables as nested blocks, `name{…}`, from readelf; a block without code is left out. */
+function readelfBlocks(dump: string, fn: string): string {
+  const subprogram = readelfDies(dump).top.flatMap((u) => u.children).find((d) => d.tag === 'DW_TAG_subprogram' && strip(d.attrs.get('DW_AT_name')) === fn)!;
+  const shape = (d: ReadelfDie): string => d.children.map((c) => {
+    if (c.tag !== 'DW_TAG_lexical_block') return strip(c.attrs.get('DW_AT_name'));
+    return c.attrs.has('DW_AT_low_pc') ? `{${shape(c)}}` : '';
+  }).filter((x) => x).join(' ');
+  return shape(subprogram);
+}
+
+/** An enum's constants from readelf, `NAME=value` in order. */
+function readelfEnumerators(dump: string, tag: string | undefined): string[] {
+  const e = [...readelfDies(dump).byOffset.values()].find((d) => d.tag === 'DW_TAG_enumeration_type' && strip(d.attrs.get('DW_AT_name')) === tag)!;
+  return e.children.map((c) => `${strip(c.attrs.get('DW_AT_name'))}=${c.attrs.get('DW_AT_const_value')}`);
+}
+
+/** A function's variables as our reader nests them: each with its block depth. */
+const readBlocks = (fns: DebugFunction[], fn: string) => fns.find((f) => f.name === fn)!.variables.map((v) => `${v.name}@${v.scope?.depth ?? 0}`);
 
 describe('DWARF variable information in our objects', () => {
   it('is read by readelf and objdump without a warning', () => {
@@ -189,5 +228,35 @@ describe('DWARF variable information in our objects', () => {
     expect(shown(theirs).sort()).toEqual(shown(ourReading(ourObject().bytes)).sort());
     // gcc's frames are s0-based too (frame base = the CFA = s0): every variable has a slot.
     expect(theirs.flatMap((f) => f.variables.filter((v) => v.fbreg === null).map((v) => v.name))).toEqual([]);
+  });
+
+  it('nests the locals of inner blocks in lexical blocks and lists enum constants, as gcc does', () => {
+    const ours = ourObject(BLOCKS_SOURCE);
+    const dir = mkdtempSync(join(tmpdir(), 'dwarf-blocks-gcc-'));
+    writeFileSync(join(dir, 'blocks.c'), BLOCKS_SOURCE);
+    execFileSync('riscv64-unknown-elf-gcc', [...KERNEL_C_TARGET, '-O0', '-g', '-gdwarf-4', '-c', 'blocks.c', '-o', 'blocks.o'], { cwd: dir });
+    const ourDump = binutils('readelf', ['--debug-dump=info', ours.path]);
+    expect(ourDump.stderr).toBe('');
+    const gccDump = binutils('readelf', ['--debug-dump=info', join(dir, 'blocks.o')]).stdout;
+    // The for's `i` in a block of its own, the loop body's `twice` inside it; the dead block has no code.
+    expect(readelfBlocks(ourDump.stdout, 'steps')).toBe('n st big i {i {twice}} {i}');
+    expect(readelfBlocks(gccDump, 'steps')).toBe(readelfBlocks(ourDump.stdout, 'steps'));
+    expect(readelfEnumerators(ourDump.stdout, 'stopwatch_state')).toEqual(['STOPPED=0', 'RESET=1', 'RUNNING=7', 'BROKEN=-2']);
+    expect(readelfEnumerators(ourDump.stdout, 'stopwatch_state')).toEqual(readelfEnumerators(gccDump, 'stopwatch_state'));
+    expect(readelfEnumerators(ourDump.stdout, undefined)).toEqual(['ANON_A=3000000000', 'ANON_B=3000000001']);
+    // Each lexical block's range lies inside its function's (readelf prints high_pc as an address for us).
+    const ranges = [...ourDump.stdout.matchAll(/DW_TAG_lexical_block\)\n\s*<[0-9a-f]+>\s+DW_AT_low_pc\s*: (0x[0-9a-f]+|0)\n\s*<[0-9a-f]+>\s+DW_AT_high_pc\s*: (0x[0-9a-f]+)/g)]
+      .map((m) => [Number(m[1]), Number(m[2])]);
+    expect(ranges.length).toBe(3);
+    const fn = ourReading(ours.bytes).find((f) => f.name === 'steps')!;
+    for (const [lo, hi] of ranges) expect(lo < hi && lo >= fn.low.address && hi <= fn.high.address, `${lo}..${hi}`).toBe(true);
+    // Our reader sees the same nesting in both objects, and gcc's dead block's local nowhere.
+    const theirs = ourReading(readFileSync(join(dir, 'blocks.o')));
+    expect(readBlocks(ourReading(ours.bytes), 'steps')).toEqual(['n@0', 'st@0', 'big@0', 'i@0', 'i@1', 'twice@2', 'i@1']);
+    expect(readBlocks(theirs, 'steps')).toEqual(readBlocks(ourReading(ours.bytes), 'steps'));
+    const st = fn.variables.find((v) => v.name === 'st')!.type;
+    expect(st?.kind === 'enum' ? st.enumerators : null).toEqual([
+      { name: 'STOPPED', value: 0 }, { name: 'RESET', value: 1 }, { name: 'RUNNING', value: 7 }, { name: 'BROKEN', value: -2 },
+    ]);
   });
 });

@@ -6,25 +6,27 @@
 // kernel-C keeps every parameter and local in memory for the whole function, at
 // a fixed offset from s0 (s0 = the sp the function was called with, set by the
 // prologue), so a variable's location is simply DW_OP_fbreg <offset> with the
-// frame base DW_OP_breg8 0 (x8 = s0). Locals of nested blocks are listed flat
-// under their function (no DW_TAG_lexical_block): each has a slot of its own.
+// frame base DW_OP_breg8 0 (x8 = s0). Locals of an inner `{ }` block sit in a
+// DW_TAG_lexical_block whose low_pc/high_pc are the labels codegen put around the
+// block's code, as gcc does: a debugger shows such a local only inside its block,
+// and of two locals of one name the innermost.
 //
 // Types are written once each, after the functions, from a work list: a reference
 // is a 4-byte hole patched when the type's entry is written, so a struct that
 // points to itself needs no special care.
 
-import type { Obj } from '../parse/ast.ts';
-import { unqual, type StructDef, type Type } from '../parse/types.ts';
+import type { BlockScope, Obj } from '../parse/ast.ts';
+import { unqual, type Enumerator, type StructDef, type Type } from '../parse/types.ts';
 import type { ByteWriter } from './dwarf-line.ts';
 
 export const DW_TAG = {
-  array_type: 0x01, enumeration_type: 0x04, formal_parameter: 0x05, member: 0x0d, pointer_type: 0x0f,
+  array_type: 0x01, enumeration_type: 0x04, formal_parameter: 0x05, lexical_block: 0x0b, member: 0x0d, pointer_type: 0x0f,
   compile_unit: 0x11, structure_type: 0x13, subroutine_type: 0x15, typedef: 0x16, union_type: 0x17,
-  subrange_type: 0x21, base_type: 0x24, const_type: 0x26, subprogram: 0x2e, variable: 0x34, volatile_type: 0x35,
+  subrange_type: 0x21, base_type: 0x24, const_type: 0x26, enumerator: 0x28, subprogram: 0x2e, variable: 0x34, volatile_type: 0x35,
 } as const;
 export const DW_AT = {
   location: 0x02, name: 0x03, byte_size: 0x0b, low_pc: 0x11, high_pc: 0x12, bit_offset: 0x0c, bit_size: 0x0d,
-  upper_bound: 0x2f, data_member_location: 0x38, decl_line: 0x3b, declaration: 0x3c, encoding: 0x3e, external: 0x3f,
+  const_value: 0x1c, upper_bound: 0x2f, data_member_location: 0x38, decl_line: 0x3b, declaration: 0x3c, encoding: 0x3e, external: 0x3f,
   frame_base: 0x40, type: 0x49, prototyped: 0x27,
 } as const;
 export const DW_FORM = {
@@ -43,6 +45,8 @@ export interface PlacedFunction {
   section: string;
   start: number;
   end: number;
+  /** Where a label of the function's code is, as `start` is given (undefined: not placed). */
+  labelAt?: (label: string) => number | undefined;
 }
 
 type Spec = readonly (readonly [number, number])[];
@@ -86,10 +90,51 @@ export function writeFunctionEntries(w: ByteWriter, abbrevs: Abbrevs, functions:
     w.u8(2).u8(DW_OP.breg0 + FP_REGISTER).sleb(0);
     w.uleb(f.fn.loc.line);
     for (const p of f.fn.params ?? []) variable(w, abbrevs, types, p, DW_TAG.formal_parameter);
-    for (const v of f.fn.locals ?? []) if (!v.name.startsWith('.')) variable(w, abbrevs, types, v, DW_TAG.variable);
+    writeBlock(w, abbrevs, types, f.section, blockTree(f));
     w.u8(0);
   }
   types.flush();
+}
+
+/** A function's body or one of its inner blocks: its range, its own locals, the blocks inside it. */
+interface BlockNode { start: number; end: number; locals: Obj[]; inner: BlockNode[] }
+
+/**
+ * The function's locals grouped by the blocks that declare them. A block whose code was never
+ * generated (dead code: codegen set no label) has no range, so its locals are left out, as gcc
+ * leaves them; one whose labels cannot be placed gives its locals to the block around it.
+ */
+function blockTree(f: PlacedFunction): BlockNode {
+  const body: BlockNode = { start: f.start, end: f.end, locals: [], inner: [] };
+  const nodes = new Map<BlockScope, BlockNode | null>();
+  const nodeOf = (scope: BlockScope | undefined): BlockNode | null => {
+    if (!scope) return body;
+    const known = nodes.get(scope);
+    if (known !== undefined) return known;
+    const outer = nodeOf(scope.parent);
+    let node: BlockNode | null;
+    if (!outer || scope.start === undefined || scope.end === undefined) node = null;
+    else {
+      const start = f.labelAt?.(scope.start), end = f.labelAt?.(scope.end);
+      if (start === undefined || end === undefined) node = outer;
+      else { node = { start, end, locals: [], inner: [] }; outer.inner.push(node); }
+    }
+    nodes.set(scope, node);
+    return node;
+  };
+  for (const v of f.fn.locals ?? []) if (!v.name.startsWith('.')) nodeOf(v.scope)?.locals.push(v);
+  return body;
+}
+
+/** A block's locals, then its inner blocks (DW_TAG_lexical_block, with their code's range), as gcc orders them. */
+function writeBlock(w: ByteWriter, abbrevs: Abbrevs, types: TypeWriter, section: string, node: BlockNode): void {
+  for (const v of node.locals) variable(w, abbrevs, types, v, DW_TAG.variable);
+  for (const b of node.inner) {
+    w.uleb(abbrevs.code(DW_TAG.lexical_block, true, [[DW_AT.low_pc, DW_FORM.addr], [DW_AT.high_pc, DW_FORM.addr]]));
+    w.addr(section, b.start).addr(section, b.end);
+    writeBlock(w, abbrevs, types, section, b);
+    w.u8(0);
+  }
 }
 
 function variable(w: ByteWriter, abbrevs: Abbrevs, types: TypeWriter, v: Obj, tag: number): void {
@@ -115,6 +160,7 @@ class TypeWriter {
   private readonly queue: { key: string; ty: Type }[] = [];
   private readonly holes: { at: number; key: string }[] = [];
   private readonly structIds = new Map<StructDef, number>();
+  private readonly enumIds = new Map<readonly Enumerator[], number>();
 
   constructor(private readonly w: ByteWriter, private readonly abbrevs: Abbrevs) {}
 
@@ -151,7 +197,13 @@ class TypeWriter {
     switch (ty.kind) {
       case 'void': return 'V';
       case 'bool': return 'B';
-      case 'int': return ty.enumTag !== undefined ? `e${ty.enumTag};${ty.size}` : `i${ty.name}`;
+      case 'int': {
+        if (!isEnum(ty)) return `i${ty.name}`;
+        // Two anonymous enums differ by their constants: each definition is a type of its own.
+        let id = ty.enumerators ? this.enumIds.get(ty.enumerators) : undefined;
+        if (ty.enumerators && id === undefined) { id = this.enumIds.size; this.enumIds.set(ty.enumerators, id); }
+        return `e${ty.enumTag ?? ''};${ty.size};${id ?? ''}`;
+      }
       case 'ptr': return `p${this.key(ty.base)}`;
       case 'array': return `a${ty.len};${this.key(ty.base)}`;
       case 'func': return 'F';
@@ -184,11 +236,16 @@ class TypeWriter {
         w.str('_Bool').u8(DW_ATE.boolean).u32(1);
         return;
       case 'int':
-        if (ty.enumTag !== undefined) {
-          const named = ty.enumTag !== '';
-          w.uleb(this.abbrevs.code(DW_TAG.enumeration_type, false, named ? [NAME, SIZE] : [SIZE]));
-          if (named) w.str(ty.enumTag);
+        if (isEnum(ty)) {
+          const named = !!ty.enumTag, constants = ty.enumerators ?? [];
+          w.uleb(this.abbrevs.code(DW_TAG.enumeration_type, constants.length > 0, named ? [NAME, SIZE] : [SIZE]));
+          if (named) w.str(ty.enumTag!);
           w.u32(ty.size);
+          if (!constants.length) return; // declared (`enum tag;`) but not defined here
+          // Each constant as gcc writes it: name and value (signed LEB128 holds an unsigned enum's too).
+          const code = this.abbrevs.code(DW_TAG.enumerator, false, [NAME, [DW_AT.const_value, DW_FORM.sdata]]);
+          for (const c of constants) bigSleb(w.uleb(code).str(c.name), c.value);
+          w.u8(0);
           return;
         }
         w.uleb(this.abbrevs.code(DW_TAG.base_type, false, [NAME, [DW_AT.encoding, DW_FORM.data1], SIZE]));
@@ -248,5 +305,20 @@ class TypeWriter {
       w.bytes[at] = w.bytes.length - at - 1;
     }
     w.u8(0);
+  }
+}
+
+/** An enum type: named (`enum tag`), or anonymous, known by its constants. */
+function isEnum(ty: Type & { kind: 'int' }): boolean {
+  return ty.enumTag !== undefined || ty.enumerators !== undefined;
+}
+
+/** Signed LEB128 of any 64-bit value (ByteWriter.sleb works on 32 bits: 0x80000000 would come out negative). */
+function bigSleb(w: ByteWriter, v: bigint): void {
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) { w.u8(b); return; }
+    w.u8(b | 0x80);
   }
 }

@@ -94,10 +94,13 @@ function debugSections(obj: ObjectFile): DebugSection[] {
 function placedFunctions(obj: ObjectFile): PlacedFunction[] {
   if (!obj.functions?.length) return [];
   const byName = new Map(obj.symbols.filter((s) => s.type === 'func' && s.section !== undefined).map((s) => [s.name, s]));
+  const labels = new Map(obj.symbols.filter((s) => s.section !== undefined).map((s) => [s.name, s]));
   const out: PlacedFunction[] = [];
   for (const fn of obj.functions) {
     const sym = byName.get(fn.label);
-    if (sym) out.push({ fn, section: sym.section!, start: sym.value, end: sym.value + sym.size });
+    // A block's labels (its lexical block's range) are offsets in the function's section, like its start.
+    const labelAt = (name: string) => { const l = labels.get(name); return l?.section === sym?.section ? l?.value : undefined; };
+    if (sym) out.push({ fn, section: sym.section!, start: sym.value, end: sym.value + sym.size, labelAt });
   }
   return out;
 }

@@ -257,10 +257,13 @@ function linkedFunctions(objects: ObjectFile[], where: (obj: number, name: strin
   objects.forEach((o, i) => {
     if (!o.functions?.length) return;
     const byName = new Map(o.symbols.filter((s) => s.type === 'func' && s.section !== undefined).map((s) => [s.name, s]));
+    const labels = new Map(o.symbols.filter((s) => s.section !== undefined).map((s) => [s.name, s]));
     for (const fn of o.functions) {
       const sym = byName.get(fn.label);
       const base = sym ? where(i, sym.section!) : undefined;
-      if (sym && base !== undefined) out.push({ fn, section: sym.section!, start: base + sym.value, end: base + sym.value + sym.size });
+      // A block's labels (its lexical block's range), placed like the function.
+      const labelAt = (name: string) => { const l = labels.get(name); return l?.section === sym?.section && base !== undefined ? base + l!.value : undefined; };
+      if (sym && base !== undefined) out.push({ fn, section: sym.section!, start: base + sym.value, end: base + sym.value + sym.size, labelAt });
     }
   });
   return out;

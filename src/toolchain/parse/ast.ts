@@ -35,6 +35,8 @@ export interface Obj {
   constInit?: bigint;
   /** Assigned, incremented or address-taken somewhere after its declaration. */
   isModified?: boolean;
+  /** A local of an inner `{ }` block (undefined: of the function's own body), for the debug info. */
+  scope?: BlockScope;
   /** `register T x asm("tp")`: the variable lives in this register. */
   asmReg?: string;
   /** __attribute__((alias("target"))): defined as another name of `target`. */
@@ -92,6 +94,15 @@ export interface AsmOperand { constraint: string; expr: Expr; name?: string }
 
 interface StmtBase { loc: SourceLoc }
 
+/** An inner block that declares locals: the debug info's DW_TAG_lexical_block, so a debugger
+ * shows a local only where it is visible. `start`/`end` are the labels codegen put around its code. */
+export interface BlockScope {
+  parent: BlockScope | undefined;
+  hasLocals: boolean;
+  start?: string;
+  end?: string;
+}
+
 export type Stmt = StmtBase & (
   | { kind: 'expr'; expr: Expr }
   | { kind: 'return'; expr: Expr | undefined }
@@ -100,7 +111,8 @@ export type Stmt = StmtBase & (
   | { kind: 'do'; body: Stmt; cond: Expr; brk: string; cont: string }
   | { kind: 'switch'; cond: Expr; body: Stmt; cases: SwitchCase[]; defaultLabel: string | undefined; brk: string }
   | { kind: 'case'; label: string; body: Stmt }
-  | { kind: 'block'; stmts: Stmt[] }
+  /** `scope`: the block declares locals of its own; codegen labels where its code starts and ends. */
+  | { kind: 'block'; stmts: Stmt[]; scope?: BlockScope }
   | { kind: 'goto'; label: string }
   /** `goto *target;` (GNU computed goto). */
   | { kind: 'igoto'; target: Expr }

@@ -4,7 +4,7 @@
 
 import type { Token, SourceLoc } from '../preprocess/token.ts';
 import { CompileAbort, type Diagnostic } from '../diagnostics.ts';
-import type { Obj, SwitchCase, Expr } from './ast.ts';
+import type { Obj, SwitchCase, Expr, BlockScope } from './ast.ts';
 import type { Type } from './types.ts';
 
 export type ScopeEntry =
@@ -31,6 +31,8 @@ export interface FnCtx {
   brk: string | undefined;
   cont: string | undefined;
   sw: SwitchCtx | undefined;
+  /** The inner block being parsed (undefined: the function's own body), for the debug info. */
+  scope?: BlockScope;
 }
 
 const MAX_ERRORS = 30;

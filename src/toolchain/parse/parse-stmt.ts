@@ -2,7 +2,7 @@
 // statement boundaries so one mistake does not hide the next.
 
 import type { Token } from '../preprocess/token.ts';
-import type { Expr, Obj, Stmt, AsmOperand, SwitchCase } from './ast.ts';
+import type { Expr, Obj, Stmt, AsmOperand, SwitchCase, BlockScope } from './ast.ts';
 import { CompileAbort } from '../diagnostics.ts';
 import { Parser, type SwitchCtx } from './parse-state.ts';
 import { expr, assignExpr, tempLocal } from './parse-expr.ts';
@@ -17,9 +17,12 @@ import { declareFunction, declareExternVar, isReadOnlyObject } from './parse-glo
 import { isInteger, promote, typeName, unqual, alignOf, type Type } from './types.ts';
 import { appendAll, charCodesToString } from '../big-arrays.ts';
 
-/** Parses block items up to and including the closing '}' (the '{' is already consumed). */
-export function compoundStmtBody(p: Parser): Stmt[] {
+/** Parses block items up to and including the closing '}' (the '{' is already consumed).
+ * `scope`: an inner block's, whose locals the debug info lists under a lexical block. */
+export function compoundStmtBody(p: Parser, scope?: BlockScope): Stmt[] {
   const stmts: Stmt[] = [];
+  const outer = p.fn?.scope;
+  if (p.fn && scope) p.fn.scope = scope;
   p.enterScope();
   openCleanupScope(p);
   openLabelScope(p);
@@ -44,8 +47,19 @@ export function compoundStmtBody(p: Parser): Stmt[] {
     if (!closed) closeCleanupScope(p);
     closeLabelScope(p);
     p.leaveScope();
+    if (p.fn) p.fn.scope = outer;
   }
   return stmts;
+}
+
+/** A scope for an inner block's locals, inside the one being parsed (none outside a function). */
+function innerScope(p: Parser): BlockScope | undefined {
+  return p.fn ? { parent: p.fn.scope, hasLocals: false } : undefined;
+}
+
+/** A block statement, carrying its scope only when it declared locals (codegen labels only those). */
+function scopedBlock(stmts: Stmt[], loc: Stmt['loc'], scope: BlockScope | undefined): Stmt {
+  return scope?.hasLocals ? { kind: 'block', stmts, loc, scope } : { kind: 'block', stmts, loc };
 }
 
 /** The block's last statement leaves it (its own cleanups already ran). */
@@ -113,6 +127,7 @@ function localVariable(p: Parser, name: Token, ty: Type, a: DeclAttr): Stmt | un
   };
   p.declare(name.text, { kind: 'var', obj });
   p.fn?.locals.push(obj);
+  if (p.fn?.scope) { obj.scope = p.fn.scope; p.fn.scope.hasLocals = true; }
   if (a.cleanup) registerCleanup(p, obj, a.cleanup);
   if (a.asmName !== undefined && a.isRegister) {
     // gcc's local register variable: the register is what an asm operand using it gets.
@@ -178,7 +193,7 @@ function statement(p: Parser): Stmt {
   if (t.kind === 'ident' && Parser.is(p.peek(), ':') && p.fn) return labeled(p);
   if (t.kind !== 'keyword' && t.kind !== 'ident' && t.kind !== 'punct') return exprStmt(p);
   switch (t.text) {
-    case '{': { p.next(); return { kind: 'block', stmts: compoundStmtBody(p), loc: t.loc }; }
+    case '{': { p.next(); const scope = innerScope(p); return scopedBlock(compoundStmtBody(p, scope), t.loc, scope); }
     case ';': p.next(); return { kind: 'null', loc: t.loc };
     case 'return': return returnStmt(p);
     case 'if': return ifStmt(p);
@@ -305,6 +320,9 @@ function forStmt(p: Parser): Stmt {
   p.expect('(', "after 'for'");
   p.enterScope();
   openCleanupScope(p);
+  // `for (int i = 0; ...)`: i is visible in the loop only, a block of its own for the debug info.
+  const outer = p.fn?.scope, scope = innerScope(p);
+  if (p.fn && scope) p.fn.scope = scope;
   let after: Stmt[] | undefined;
   try {
     let init: Stmt | undefined;
@@ -324,10 +342,12 @@ function forStmt(p: Parser): Stmt {
     const body = loopBody(p, brk, cont);
     const loop: Stmt = { kind: 'for', init, cond, inc, body, brk, cont, loc: t.loc };
     after = closeCleanupScope(p); // variables of the 'for' (scoped_guard's) are cleaned up after the loop
+    if (scope?.hasLocals) return scopedBlock([loop, ...after], t.loc, scope);
     return after.length === 0 ? loop : { kind: 'block', stmts: [loop, ...after], loc: t.loc };
   } finally {
     if (!after) closeCleanupScope(p);
     p.leaveScope();
+    if (p.fn) p.fn.scope = outer;
   }
 }
 

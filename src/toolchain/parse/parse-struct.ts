@@ -156,7 +156,7 @@ export function enumSpec(p: Parser): Type {
   const wide = constants.some((c) => c.value > 0xffffffffn || c.value < -0x80000000n || (anyNegative && c.value > 0x7fffffffn));
   const base = wide ? (anyNegative ? tyLLong : tyULLong) : (anyNegative ? tyInt : tyUInt);
   for (const c of constants) if (!fitsInt(c.value)) c.ty = base;
-  const ty: Type = { ...base, enumTag: tag?.text };
+  const ty: Type = { ...base, enumTag: tag?.text, enumerators: constants.map((c, i) => ({ name: names[i], value: c.value })) };
   if (tag) p.declareTag(tag.text, ty);
   return ty;
 }

@@ -38,13 +38,16 @@ export interface StructDef {
 export type Type = Quals & (
   | { kind: 'void' }
   | { kind: 'bool' }
-  | { kind: 'int'; size: 1 | 2 | 4 | 8; unsigned: boolean; name: IntName; enumTag?: string }
+  | { kind: 'int'; size: 1 | 2 | 4 | 8; unsigned: boolean; name: IntName; enumTag?: string; enumerators?: readonly Enumerator[] }
   | { kind: 'ptr'; base: Type }
   | { kind: 'array'; base: Type; len: number }
   | { kind: 'func'; ret: Type; params: Param[]; variadic: boolean; oldStyle: boolean }
   | { kind: 'struct'; def: StructDef; alignOverride?: number });
 
 export interface Param { name: string | undefined; ty: Type }
+
+/** A constant of an enum's definition, kept on its type for the debug info (DW_TAG_enumerator). */
+export interface Enumerator { name: string; value: bigint }
 
 export type IntType = Extract<Type, { kind: 'int' }>;
 export type PtrType = Extract<Type, { kind: 'ptr' }>;
