@@ -14,7 +14,7 @@
 // In the presenter view (src/ui/classroom) the panels the lesson does not need
 // are hidden, a banner names the lesson, and the slow-motion replay floats on top.
 
-import { useState, type DragEvent } from 'react';
+import { lazy, Suspense, useState, type DragEvent } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { BuildPane } from '../build/BuildPane.tsx';
 import { CodePane } from '../code-pane/CodePane.tsx';
@@ -26,7 +26,6 @@ import { TerminalPane } from '../guest-pane/TerminalPane.tsx';
 import { RegistersPane } from '../registers/RegistersPane.tsx';
 import { VariablesPane } from '../variables/VariablesPane.tsx';
 import { ErrorBanner } from '../status/ErrorBanner.tsx';
-import { LessonsPanel } from '../lessons/LessonsPanel.tsx';
 import { useLessonsSetup } from '../lessons/use-lessons-setup.ts';
 import { StatusPanel } from '../status/StatusPanel.tsx';
 import { usePlayground } from '../store/store.ts';
@@ -38,6 +37,10 @@ import { usePresenterView } from '../classroom/use-presenter.ts';
 import '../classroom/presenter.css';
 import '../classroom/replay.css';
 import './layout.css';
+
+/** The Lessons panel, with its Markdown renderer, loads when it first opens: the page
+ * does not pay for it at start (about 100 KiB of compressed script). */
+const LessonsPanel = lazy(() => import('../lessons/LessonsPanel.tsx').then((m) => ({ default: m.LessonsPanel })));
 
 /** A group's sizes, kept across reloads (the student's layout is theirs); one layout per set of panels shown. */
 function useRememberedLayout(id: string, panelIds?: string[]) {
@@ -97,7 +100,9 @@ export function PlaygroundLayout() {
               {lessonsOpen && (
                 <>
                   <Panel id="lessons" minSize="16" maxSize="50" className="area-lessons" data-presenter-hidden={hide('lessons')}>
-                    <LessonsPanel />
+                    <Suspense fallback={<p className="lessons-loading" role="status">Loading the lessons…</p>}>
+                      <LessonsPanel />
+                    </Suspense>
                   </Panel>
                   <Separator className="split-handle split-handle-column" aria-label="Resize the lessons and the guest" data-presenter-hidden={hideBetween('lessons', 'guest')} />
                 </>
