@@ -5,6 +5,7 @@
 // trace per rule: a page's ring holds 200,000 events.
 
 import type { TraceEvent } from '../trace-events.ts';
+import { firstAfterSeq, seqSource } from '../seq-search.ts';
 import { regexOf } from './front-matter.ts';
 import type {
   CheckResult, CheckRule, CountBounds, EventPattern, LessonEvidence, LessonStop, RuleResult, WindowFigures,
@@ -105,24 +106,13 @@ function checkWindow(rule: Extract<CheckRule, { kind: 'window' }>, trace: readon
   return { result: result(rule, passed !== null, found), ...(figures && rule.label ? { figures } : {}) };
 }
 
-/** The first index of `trace` whose seq is above `seq` (trace is seq-ascending). */
-function firstAfter(trace: readonly TraceEvent[], seq: number): number {
-  let lo = 0, hi = trace.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (trace[mid]!.seq <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Did a stop at the instruction that makes a matching event come right before a step, with the event in between? */
 function checkSteppedOver(rule: Extract<CheckRule, { kind: 'stepped-over' }>, trace: readonly TraceEvent[], stops: readonly LessonStop[]): RuleResult {
   const match = compilePattern(rule.match);
   for (let i = 0; i + 1 < stops.length; i++) {
     const [at, after] = [stops[i]!, stops[i + 1]!];
     if (after.cause !== 'step') continue;
-    for (let k = firstAfter(trace, at.lastSeq); k < trace.length && trace[k]!.seq <= after.lastSeq; k++) {
+    for (let k = firstAfterSeq(seqSource(trace), at.lastSeq); k < trace.length && trace[k]!.seq <= after.lastSeq; k++) {
       const e = trace[k]!;
       if (e.pc === at.pc && match(e)) return result(rule, true);
     }

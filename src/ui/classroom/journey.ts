@@ -10,6 +10,7 @@
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import { describeTraceEvent, durationText, hex } from '../../protocol/trace-text.ts';
 import type { JourneyKind } from '../store/classroom-slice.ts';
+import { indexOfSeq, seqSource, type SeqSource } from '../../protocol/seq-search.ts';
 
 /** Where a hop happens: a box of the replay's picture. */
 export type HopPlace = 'guest' | 'bus' | 'host' | 'device' | 'plic' | 'cpu' | 'handler';
@@ -37,14 +38,8 @@ export interface Journey {
 }
 
 /** The trace as the replay reads it: the page's TraceBuffer, or an array in tests. */
-export interface EventSource {
-  readonly size: number;
-  at(i: number): TraceEvent;
-}
-
-export function arraySource(events: readonly TraceEvent[]): EventSource {
-  return { size: events.length, at: (i) => events[i] };
-}
+export type EventSource = SeqSource;
+export { seqSource as arraySource, indexOfSeq };
 
 /** How far the search goes from one event to the next of the same story (events, not time). */
 const NEAR = 16;
@@ -217,20 +212,6 @@ function newestInterrupt(src: EventSource): number {
   const complete = find(src, src.size - 1, 0, (e) => e.kind === 'plic' && e.action === 'complete');
   const fromComplete = complete >= 0 ? riseIndexNear(src, complete) : -1;
   return fromComplete >= 0 ? fromComplete : find(src, src.size - 1, 0, isRise);
-}
-
-/** Index of the event with this seq (the source is in seq order), or -1. */
-export function indexOfSeq(src: EventSource, seq: number): number {
-  let lo = 0;
-  let hi = src.size - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = src.at(mid).seq;
-    if (s === seq) return mid;
-    if (s < seq) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /**

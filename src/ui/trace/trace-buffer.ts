@@ -6,6 +6,7 @@
 // they no longer hold. Views subscribe and are told at most once per frame.
 
 import { EventRing } from '../../protocol/event-ring.ts';
+import { indexOfSeq } from '../../protocol/seq-search.ts';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 
 /** Events the page keeps: enough for minutes of a busy guest, a few tens of MB at most. */
@@ -62,16 +63,7 @@ export class TraceBuffer {
 
   /** Index of the event with this sequence number, or -1 if it is not (or no longer) held. */
   indexOfSeq(seq: number): number {
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.at(mid).seq;
-      if (s === seq) return mid;
-      if (s < seq) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return indexOfSeq(this, seq);
   }
 
   /** Calls `listener` after changes, at most once per frame. Returns how to stop. */
