@@ -15,7 +15,8 @@ import { utf8Decode } from '../../guest/fs/bytes.ts';
 import { strerror } from '../../guest/fs/errno.ts';
 import { GuestSystem } from '../../guest/system.ts';
 import { buildDriverSources, moduleNameOf } from '../driver-build.ts';
-import { deviceEvidence } from './device-evidence.ts';
+import { deviceEvidence } from '../../protocol/lessons/device-evidence.ts';
+import { DeviceViewSource } from '../device-view.ts';
 import { whyNotHeadless } from './headless.ts';
 import { findKernelOops } from './kernel-oops.ts';
 import { GuestStuck, RunWatch, DEFAULT_RUN_LIMITS, type RunLimits } from './run-watch.ts';
@@ -214,7 +215,7 @@ async function runGuest(lesson: Lesson, object: Uint8Array, report: GradeReport,
     report.driverLog = log.text(driverMark);
   }
   if (!loaded) return; // the driver never ran: no rule can say more than the problem does
-  const evidence: LessonEvidence = { trace: keeper.trace, stops: [], device: deviceEvidence(sys.board) };
+  const evidence: LessonEvidence = { trace: keeper.trace, stops: [], device: deviceEvidence(new DeviceViewSource(sys.board).view()) };
   report.check = evaluateCheck(lesson.check, evidence);
   report.ok = report.check.ok && report.problem === null;
   if (keeper.cut > 0) {

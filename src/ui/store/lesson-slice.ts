@@ -13,6 +13,7 @@ import type { StopReason } from '../../protocol/stop-reason.ts';
 import type { TraceEvent } from '../../protocol/trace-events.ts';
 import { shippedCatalog, type LessonCatalog } from '../lessons/lesson-catalog.ts';
 import type { PlaygroundState } from './playground-state.ts';
+import { deviceEvidence } from '../../protocol/lessons/device-evidence.ts';
 
 /** What the student did in one lesson, kept in this browser. */
 export interface LessonProgress {
@@ -123,14 +124,6 @@ export function stopCause(stop: StopReason): LessonStop['cause'] {
     default:
       return 'other';
   }
-}
-
-/** The device's registers as a check reads them. */
-export function deviceEvidence(view: PlaygroundState['deviceView']): LessonEvidence['device'] {
-  if (!view) return null;
-  const out: NonNullable<LessonEvidence['device']> = {};
-  for (const r of view.registers) out[r.name] = r.valueName === undefined ? { raw: r.raw } : { raw: r.raw, valueName: r.valueName };
-  return out;
 }
 
 export interface LessonSliceOptions {
